@@ -1,0 +1,37 @@
+import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import { ScenarioError } from '../simulator/fleet';
+import { StoreUnavailableError } from '../telemetry/telemetry-store';
+
+/** Maps domain errors to HTTP; anything unexpected is a 500 that does not leak internals. */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly log = new Logger('ErrorFilter');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    if (error instanceof HttpException) {
+      const body = error.getResponse();
+      res
+        .status(error.getStatus())
+        .json(typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body);
+      return;
+    }
+    if (error instanceof StoreUnavailableError) {
+      this.log.warn(error.message);
+      res.status(HttpStatus.SERVICE_UNAVAILABLE).json({
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: 'telemetry store unavailable; retry shortly',
+      });
+      return;
+    }
+    if (error instanceof ScenarioError) {
+      const status = error.message.startsWith('no simulated modem') ? 404 : 400;
+      res.status(status).json({ statusCode: status, message: error.message });
+      return;
+    }
+    this.log.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    res.status(500).json({ statusCode: 500, error: 'Internal Server Error', message: 'internal error' });
+  }
+}

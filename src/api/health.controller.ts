@@ -1,0 +1,13 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { TelemetryStore } from '../telemetry/telemetry-store';
+
+@Controller('health')
+export class HealthController {
+  constructor(@Inject(TelemetryStore) private readonly store: TelemetryStore) {}
+
+  @Get()
+  async health(): Promise<{ status: 'ok'; store: string }> {
+    await this.store.ping();
+    return { status: 'ok', store: this.store.kind };
+  }
+}

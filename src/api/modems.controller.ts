@@ -1,0 +1,63 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { LineCheckService, type LineDiagnosis } from '../checks/line-check.service';
+import type { HistoryEntry } from '../diagnosis/types';
+import { InventoryService, type ModemView } from '../inventory/inventory.service';
+import { encodeJson } from '../telemetry/reading-codec';
+import { DiagnosisQuery, HistoryQuery, ModemIdParam, PageQuery, PutModemDto } from './dto/modem.dto';
+
+const DAY_MS = 86_400_000;
+
+@Controller('api/v1/modems')
+export class ModemsController {
+  constructor(
+    private readonly inventory: InventoryService,
+    private readonly checks: LineCheckService,
+  ) {}
+
+  @Get()
+  list(@Query() q: PageQuery): Promise<{ total: number; offset: number; items: ModemView[] }> {
+    return this.inventory.list(q.offset, q.limit);
+  }
+
+  @Put(':id')
+  async put(@Param() { id }: ModemIdParam, @Body() body: PutModemDto, @Res({ passthrough: true }) res: Response) {
+    const { created, modem } = await this.inventory.put(id, body);
+    res.status(created ? 201 : 200);
+    return modem;
+  }
+
+  @Get(':id')
+  get(@Param() { id }: ModemIdParam): Promise<ModemView> {
+    return this.inventory.get(id);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  delete(@Param() { id }: ModemIdParam): Promise<void> {
+    return this.inventory.delete(id);
+  }
+
+  @Get(':id/diagnosis')
+  diagnosis(@Param() { id }: ModemIdParam, @Query() q: DiagnosisQuery): Promise<LineDiagnosis> {
+    return this.checks.diagnosis(id, q.maxAgeSec);
+  }
+
+  @Get(':id/telemetry')
+  async telemetry(@Param() { id }: ModemIdParam, @Res() res: Response): Promise<void> {
+    const reading = await this.checks.latestReading(id);
+    // Codeword counters are Counter64: sent as decimal strings.
+    res.status(200).type('application/json').send(encodeJson({ modemId: id, reading }));
+  }
+
+  @Get(':id/history')
+  async history(@Param() { id }: ModemIdParam, @Query() q: HistoryQuery) {
+    const since = q.since == null ? Date.now() - DAY_MS : /^\d+$/.test(q.since) ? Number(q.since) : Date.parse(q.since);
+    const entries: HistoryEntry[] = await this.checks.history(id, since);
+    return {
+      modemId: id,
+      since: new Date(since).toISOString(),
+      entries: entries.map((e) => ({ ...e, at: new Date(e.at).toISOString() })),
+    };
+  }
+}

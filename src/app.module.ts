@@ -1,0 +1,24 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ApiModule } from './api/api.module';
+import { ErrorFilter } from './api/error.filter';
+import { validationPipe } from './api/validation';
+import { AppConfig } from './config/app-config';
+import { SimulatorModule } from './simulator/simulator.module';
+
+@Global()
+@Module({})
+export class AppModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ApiModule, ...(config.simulator.enabled ? [SimulatorModule] : [])],
+      providers: [
+        { provide: AppConfig, useValue: config },
+        { provide: APP_PIPE, useFactory: validationPipe },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+      ],
+      exports: [AppConfig],
+    };
+  }
+}

@@ -1,0 +1,23 @@
+import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app.module';
+import type { AppConfig } from './config/app-config';
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+/** Builds and starts the HTTP app; shared by main.ts and the e2e tests. */
+export async function startApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<INestApplication> {
+  const logger = options.logger === false ? false : LEVELS.slice(0, LEVELS.indexOf(config.logLevel as LogLevel) + 1);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
+    logger,
+    bodyParser: false,
+  });
+  app.useBodyParser('json', { limit: '256kb' });
+  app.enableShutdownHooks();
+  await app.listen(config.http.port, config.http.host);
+  if (options.logger !== false) {
+    new Logger('Linecheck').log(`listening on http://${config.http.host}:${config.http.port}`);
+  }
+  return app;
+}

@@ -1,0 +1,169 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { diagnose } from '../diagnosis/diagnose';
+import type { CounterSnapshot, Diagnosis, HistoryEntry } from '../diagnosis/types';
+import { InventoryService } from '../inventory/inventory.service';
+import type { ModemRecord } from '../inventory/modem-record';
+import { ModemPoller } from '../snmp/modem-poller';
+import type { ModemReading } from '../telemetry/modem-reading';
+import { TelemetryStore, type StoredReading } from '../telemetry/telemetry-store';
+
+export interface LineDiagnosis extends Diagnosis {
+  modemId: string;
+  observedAt: string;
+  ageSec: number;
+  source: 'live' | 'cache';
+  thresholdsProfile: string;
+}
+
+const HOUR_MS = 3_600_000;
+const LOCK_WAIT_STEP_MS = 50;
+
+/** Poll -> store -> verdict for one modem, with at most one SNMP poll in flight per modem. */
+@Injectable()
+export class LineCheckService {
+  private readonly inflight = new Map<string, Promise<StoredReading>>();
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly inventory: InventoryService,
+    @Inject(ModemPoller) private readonly poller: ModemPoller,
+    @Inject(TelemetryStore) private readonly store: TelemetryStore,
+  ) {}
+
+  async diagnosis(modemId: string, maxAgeSec?: number): Promise<LineDiagnosis> {
+    const record = await this.inventory.record(modemId);
+    const maxAgeMs = (maxAgeSec ?? this.config.diagnosis.defaultMaxAgeSec) * 1000;
+    const started = Date.now();
+    if (maxAgeMs > 0) {
+      const cached = await this.store.latest(modemId);
+      if (cached && started - cached.reading.observedAt <= maxAgeMs) {
+        return present(cached, 'cache');
+      }
+    }
+    return present(await this.pollOnce(record, started), 'live');
+  }
+
+  async latestReading(modemId: string): Promise<ModemReading | null> {
+    await this.inventory.record(modemId);
+    return (await this.store.latest(modemId))?.reading ?? null;
+  }
+
+  async history(modemId: string, sinceMs: number): Promise<HistoryEntry[]> {
+    await this.inventory.record(modemId);
+    return this.store.history(modemId, sinceMs);
+  }
+
+  /** Concurrent callers share one poll: in memory here, and across instances through the store's poll lock. */
+  private pollOnce(record: ModemRecord, requestedAt: number): Promise<StoredReading> {
+    let pending = this.inflight.get(record.id);
+    if (!pending) {
+      pending = this.pollGuarded(record, requestedAt).finally(() => this.inflight.delete(record.id));
+      this.inflight.set(record.id, pending);
+    }
+    return pending;
+  }
+
+  private async pollGuarded(record: ModemRecord, requestedAt: number): Promise<StoredReading> {
+    const { timeoutMs, retries } = this.config.snmp;
+    const lockTtlMs = timeoutMs * (retries + 1) * 2 + 1000;
+    const deadline = Date.now() + lockTtlMs;
+    while (!(await this.store.tryLockPoll(record.id, lockTtlMs))) {
+      const fresh = await this.store.latest(record.id);
+      if (fresh && fresh.reading.observedAt >= requestedAt) {
+        return fresh;
+      }
+      if (Date.now() > deadline) {
+        break;
+      }
+      await sleep(LOCK_WAIT_STEP_MS);
+    }
+    try {
+      return await this.pollAndStore(record);
+    } finally {
+      await this.store.unlockPoll(record.id);
+    }
+  }
+
+  private async pollAndStore(record: ModemRecord): Promise<StoredReading> {
+    const reading = await this.poller.poll(record.id, {
+      host: record.host,
+      port: record.port,
+      credentials: record.snmp,
+    });
+    const thresholds = this.config.diagnosis.thresholds;
+    const historyWindowMs = Math.max(thresholds.flapping.windowHours, thresholds.timeouts.windowHours) * HOUR_MS;
+    const [history, counterBaseline] = await Promise.all([
+      this.store.history(record.id, reading.observedAt - historyWindowMs),
+      this.store.counterBaseline(record.id, reading.observedAt - thresholds.codewords.windowMinutes * 60_000),
+    ]);
+    const diagnosis = diagnose({ reading, history, counterBaseline, thresholds });
+    const stored: StoredReading = { reading, diagnosis, thresholdsProfile: thresholds.name };
+    await this.store.saveReading(stored, historyEntry(reading, diagnosis), counterSnapshot(reading));
+    return stored;
+  }
+}
+
+function present(stored: StoredReading, source: 'live' | 'cache'): LineDiagnosis {
+  const { reading, diagnosis, thresholdsProfile } = stored;
+  return {
+    modemId: reading.modemId,
+    verdict: diagnosis.verdict,
+    subKinds: diagnosis.subKinds,
+    action: diagnosis.action,
+    summary: diagnosis.summary,
+    findings: diagnosis.findings,
+    observedAt: new Date(reading.observedAt).toISOString(),
+    ageSec: Math.max(0, Math.round((Date.now() - reading.observedAt) / 1000)),
+    source,
+    thresholdsProfile,
+  };
+}
+
+export function historyEntry(reading: ModemReading, diagnosis: Diagnosis): HistoryEntry {
+  if (!reading.reachable) {
+    return { at: reading.observedAt, reachable: false, verdict: diagnosis.verdict };
+  }
+  const upstream = [...reading.upstream, ...reading.ofdma];
+  const sum = (k: 't3Timeouts' | 't4Timeouts' | 't3Exceededs'): number => upstream.reduce((s, ch) => s + ch[k], 0);
+  return {
+    at: reading.observedAt,
+    reachable: true,
+    uptimeSec: reading.uptimeSec,
+    statusValue: reading.status.value,
+    resets: reading.status.resets,
+    t3: sum('t3Timeouts'),
+    t4: sum('t4Timeouts'),
+    t3Exceeded: sum('t3Exceededs'),
+    verdict: diagnosis.verdict,
+  };
+}
+
+export function counterSnapshot(reading: ModemReading): CounterSnapshot | null {
+  if (!reading.reachable) {
+    return null;
+  }
+  return {
+    at: reading.observedAt,
+    uptimeSec: reading.uptimeSec,
+    ds: reading.downstream.map(({ ifIndex, unerrored, corrected, uncorrectable }) => ({
+      ifIndex,
+      unerrored,
+      corrected,
+      uncorrectable,
+    })),
+    ofdm: reading.ofdm.flatMap((ch) =>
+      ch.profiles.map((p) => ({
+        ifIndex: ch.ifIndex,
+        profileId: p.profileId,
+        total: p.total,
+        corrected: p.corrected,
+        uncorrectable: p.uncorrectable,
+      })),
+    ),
+  };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

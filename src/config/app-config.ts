@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { mergeThresholds } from '../diagnosis/merge-thresholds';
+import { DEFAULT_THRESHOLDS, type ThresholdsProfile } from '../diagnosis/thresholds';
+import { DEFAULT_SCENARIO_MIX, type FleetSpec } from '../simulator/fleet';
+import { SCENARIO_NAMES } from '../simulator/scenarios';
+import type { SimTiming } from '../simulator/sim-modem';
+import type { SnmpClientOptions } from '../snmp/snmp-target';
+import type { RetentionPolicy } from '../telemetry/telemetry-store';
+import { Environment } from './environment';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Typed configuration, built once from the environment. Inject it; never read process.env elsewhere. */
+export class AppConfig {
+  constructor(
+    readonly http: { host: string; port: number },
+    readonly logLevel: Environment['LOG_LEVEL'],
+    readonly redis: { url: string | undefined; keyPrefix: string },
+    readonly snmp: SnmpClientOptions,
+    readonly diagnosis: { defaultMaxAgeSec: number; thresholds: ThresholdsProfile },
+    readonly retention: RetentionPolicy,
+    readonly simulator: {
+      enabled: boolean;
+      host: string;
+      port: number;
+      maxBulkVarbinds: number;
+      fleet: FleetSpec;
+      timing: SimTiming;
+    },
+  ) {}
+}
+
+/** Validates every variable and fails naming each bad one, so a misconfigured start stops at once. */
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  const raw = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const e = plainToInstance(Environment, raw, { enableImplicitConversion: true, exposeDefaultValues: true });
+  const problems = validateSync(e, { skipMissingProperties: false }).flatMap((err) =>
+    Object.values(err.constraints ?? {}).map((msg) => `${err.property}=${JSON.stringify(raw[err.property] ?? null)}: ${msg}`),
+  );
+
+  let thresholds = DEFAULT_THRESHOLDS;
+  if (e.THRESHOLDS_FILE) {
+    try {
+      thresholds = mergeThresholds(DEFAULT_THRESHOLDS, JSON.parse(readFileSync(e.THRESHOLDS_FILE, 'utf8')));
+    } catch (error) {
+      problems.push(`THRESHOLDS_FILE=${e.THRESHOLDS_FILE}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  let scenarioMix = DEFAULT_SCENARIO_MIX;
+  if (e.SIMULATOR_SCENARIO_MIX) {
+    scenarioMix = Object.fromEntries(
+      e.SIMULATOR_SCENARIO_MIX.split(',').map((pair) => {
+        const [name, weight] = pair.split('=');
+        return [name, Number(weight)];
+      }),
+    );
+    const unknown = Object.keys(scenarioMix).filter((n) => !SCENARIO_NAMES.includes(n));
+    if (unknown.length > 0) {
+      problems.push(`SIMULATOR_SCENARIO_MIX: unknown scenario ${unknown.join(', ')} (known: ${SCENARIO_NAMES.join(', ')})`);
+    }
+  }
+
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+
+  return new AppConfig(
+    { host: e.HOST, port: e.PORT },
+    e.LOG_LEVEL,
+    { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX },
+    { timeoutMs: e.SNMP_TIMEOUT_MS, retries: e.SNMP_RETRIES, maxRepetitions: e.SNMP_MAX_REPETITIONS },
+    { defaultMaxAgeSec: e.DIAGNOSIS_MAX_AGE_SEC, thresholds },
+    {
+      readingTtlSec: e.READING_TTL_SEC,
+      historyRetentionSec: e.HISTORY_RETENTION_SEC,
+      historyMaxEntries: e.HISTORY_MAX_ENTRIES,
+      counterWindowSec: thresholds.codewords.windowMinutes * 60,
+      counterSpacingSec: e.COUNTER_SNAPSHOT_SPACING_SEC,
+    },
+    {
+      enabled: e.SIMULATOR_ENABLED,
+      host: e.SIMULATOR_HOST,
+      port: e.SIMULATOR_PORT,
+      maxBulkVarbinds: e.SIMULATOR_MAX_BULK_VARBINDS,
+      fleet: {
+        size: e.SIMULATOR_MODEMS,
+        docsis31Share: e.SIMULATOR_DOCSIS31_SHARE,
+        v3Share: e.SIMULATOR_V3_SHARE,
+        scenarioMix,
+        seed: e.SIMULATOR_SEED,
+        idPrefix: 'sim-cm-',
+      },
+      timing: {
+        rebootDownSec: e.SIMULATOR_REBOOT_DOWN_SEC,
+        selfRebootPeriodSec: e.SIMULATOR_SELF_REBOOT_SEC ?? null,
+      },
+    },
+  );
+}

@@ -1,0 +1,45 @@
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+const toBool = ({ value }: { value: unknown }): unknown =>
+  value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+
+/** Every environment variable Linecheck reads, with its default. Validated once at boot. */
+export class Environment {
+  @IsInt() @Min(0) @Max(65535) PORT: number = 3000;
+  @IsString() HOST: string = '127.0.0.1';
+  @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose']) LOG_LEVEL: string = 'log';
+
+  @IsOptional() @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must look like redis://host:port[/db]' })
+  REDIS_URL?: string;
+  @Matches(/^[\w:.-]{0,64}$/, { message: 'REDIS_KEY_PREFIX may hold letters, digits, _ : . - (max 64)' })
+  REDIS_KEY_PREFIX: string = 'linecheck:';
+
+  @IsInt() @Min(50) @Max(60000) SNMP_TIMEOUT_MS: number = 2000;
+  @IsInt() @Min(0) @Max(5) SNMP_RETRIES: number = 1;
+  @IsInt() @Min(1) @Max(100) SNMP_MAX_REPETITIONS: number = 16;
+
+  @IsInt() @Min(0) @Max(86400) DIAGNOSIS_MAX_AGE_SEC: number = 60;
+  @IsOptional() @IsString() THRESHOLDS_FILE?: string;
+
+  @IsInt() @Min(1) READING_TTL_SEC: number = 86400;
+  @IsInt() @Min(3600) HISTORY_RETENTION_SEC: number = 48 * 3600;
+  @IsInt() @Min(10) @Max(100000) HISTORY_MAX_ENTRIES: number = 400;
+  @IsInt() @Min(1) COUNTER_SNAPSHOT_SPACING_SEC: number = 600;
+
+  @Transform(toBool) @IsBoolean() SIMULATOR_ENABLED: boolean = false;
+  @IsString() SIMULATOR_HOST: string = '127.0.0.1';
+  @IsInt() @Min(0) @Max(65535) SIMULATOR_PORT: number = 16100;
+  @IsInt() @Min(1) @Max(200000) SIMULATOR_MODEMS: number = 200;
+  @IsInt() @Min(0) SIMULATOR_SEED: number = 42;
+  @IsNumber() @Min(0) @Max(1) SIMULATOR_DOCSIS31_SHARE: number = 0.5;
+  @IsNumber() @Min(0) @Max(1) SIMULATOR_V3_SHARE: number = 0.1;
+  @IsOptional()
+  @Matches(/^[A-Z0-9_]+=\d+(\.\d+)?(,[A-Z0-9_]+=\d+(\.\d+)?)*$/, {
+    message: 'SIMULATOR_SCENARIO_MIX must look like TEXTBOOK=60,LOW_DS_POWER_FAULT=2',
+  })
+  SIMULATOR_SCENARIO_MIX?: string;
+  @IsNumber() @Min(0) @Max(600) SIMULATOR_REBOOT_DOWN_SEC: number = 5;
+  @IsOptional() @IsNumber() @Min(0.1) SIMULATOR_SELF_REBOOT_SEC?: number;
+  @IsInt() @Min(10) @Max(10000) SIMULATOR_MAX_BULK_VARBINDS: number = 200;
+}

@@ -1,0 +1,179 @@
+import type {
+  DownstreamChannel,
+  OfdmaChannel,
+  OfdmChannel,
+  ReachableReading,
+  UpstreamChannel,
+} from '../telemetry/modem-reading';
+import type { LevelBands } from './thresholds';
+import type { ChannelRef, Severity } from './types';
+
+export function round(value: number, decimals = 1): number {
+  const rounded = Number(value.toFixed(decimals));
+  return Object.is(rounded, -0) ? 0 : rounded;
+}
+
+/** A level as an agent would say it: at most `decimals` decimals, no trailing zeros. */
+export function fmt(value: number, decimals = 1): string {
+  return String(round(value, decimals));
+}
+
+export function fmtMhz(hz: number): string {
+  return `${fmt(hz / 1e6, 2)} MHz`;
+}
+
+/** Ratio (0..1) to percent, three significant digits so that 0.0999 % and 0.1 % stay distinct. */
+export function toPercent(ratio: number): number {
+  return Number((ratio * 100).toPrecision(3));
+}
+
+/** Threshold ratio to percent, rounded only to hide floating-point noise (0.001 * 100). */
+export function limitPercent(ratio: number): number {
+  return Number((ratio * 100).toPrecision(6));
+}
+
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, seconds);
+  if (s < 90 * 60) {
+    return `${Math.round(s / 60)} min`;
+  }
+  if (s < 48 * 3600) {
+    return `${Math.round(s / 3600)} h`;
+  }
+  return `${Math.round(s / 86400)} days`;
+}
+
+export function dsRef(ch: DownstreamChannel): ChannelRef {
+  return {
+    direction: 'downstream',
+    kind: 'SC-QAM',
+    ifIndex: ch.ifIndex,
+    channelId: ch.channelId,
+    frequencyHz: ch.frequencyHz,
+  };
+}
+
+export function usRef(ch: UpstreamChannel): ChannelRef {
+  return {
+    direction: 'upstream',
+    kind: 'SC-QAM',
+    ifIndex: ch.ifIndex,
+    channelId: ch.channelId,
+    frequencyHz: ch.frequencyHz,
+  };
+}
+
+export function ofdmRef(ch: OfdmChannel): ChannelRef {
+  return {
+    direction: 'downstream',
+    kind: 'OFDM',
+    ifIndex: ch.ifIndex,
+    channelId: ch.channelId,
+    frequencyHz: ch.plcFrequencyHz,
+  };
+}
+
+/** The reading carries no frequency for OFDMA channels, hence 0. */
+export function ofdmaRef(ch: OfdmaChannel): ChannelRef {
+  return { direction: 'upstream', kind: 'OFDMA', ifIndex: ch.ifIndex, channelId: ch.channelId, frequencyHz: 0 };
+}
+
+/**
+ * "Downstream channel 5 (603 MHz)", "OFDM downstream channel 33 (PLC 957 MHz)", "OFDMA upstream channel 9";
+ * `detail` is appended inside the parentheses: "Downstream channel 5 (603 MHz, 256-QAM)".
+ */
+export function describeChannel(ref: ChannelRef, detail?: string): string {
+  const details: string[] = [];
+  if (ref.frequencyHz > 0) {
+    details.push(ref.kind === 'OFDM' ? `PLC ${fmtMhz(ref.frequencyHz)}` : fmtMhz(ref.frequencyHz));
+  }
+  if (detail) {
+    details.push(detail);
+  }
+  const name =
+    ref.kind === 'SC-QAM'
+      ? `${ref.direction === 'downstream' ? 'Downstream' : 'Upstream'} channel ${ref.channelId}`
+      : ref.kind === 'OFDM'
+        ? `OFDM downstream channel ${ref.channelId}`
+        : `OFDMA upstream channel ${ref.channelId}`;
+  return details.length > 0 ? `${name} (${details.join(', ')})` : name;
+}
+
+export type LevelGrade = 'LOW_FAULT' | 'LOW_MARGINAL' | 'OK' | 'HIGH_MARGINAL' | 'HIGH_FAULT';
+
+export function gradeLevel(value: number, bands: LevelBands): LevelGrade {
+  if (value < bands.marginalMin) {
+    return 'LOW_FAULT';
+  }
+  if (value < bands.textbookMin) {
+    return 'LOW_MARGINAL';
+  }
+  if (value > bands.marginalMax) {
+    return 'HIGH_FAULT';
+  }
+  if (value > bands.textbookMax) {
+    return 'HIGH_MARGINAL';
+  }
+  return 'OK';
+}
+
+/** The band edge a graded level crossed (for OK: the nearer textbook edge). */
+export function crossedLimit(grade: LevelGrade, bands: LevelBands): number {
+  switch (grade) {
+    case 'LOW_FAULT':
+      return bands.marginalMin;
+    case 'LOW_MARGINAL':
+      return bands.textbookMin;
+    case 'HIGH_MARGINAL':
+      return bands.textbookMax;
+    case 'HIGH_FAULT':
+      return bands.marginalMax;
+    case 'OK':
+      return bands.textbookMax;
+  }
+}
+
+export function severityOf(grade: LevelGrade): Exclude<Severity, 'INFO'> | null {
+  if (grade === 'LOW_FAULT' || grade === 'HIGH_FAULT') {
+    return 'FAULT';
+  }
+  if (grade === 'LOW_MARGINAL' || grade === 'HIGH_MARGINAL') {
+    return 'MARGINAL';
+  }
+  return null;
+}
+
+/** A point in time at which the modem's sysUpTime was read. */
+export interface UptimePoint {
+  at: number;
+  uptimeSec?: number;
+}
+
+// Poll latency, uptime truncated to whole seconds and modem clock drift can make a modem look a few seconds
+// younger than the wall-clock gap between two polls; a real reboot is far more than this.
+const BOOT_SLACK_SEC = 30;
+
+/**
+ * True when the modem booted between two observations: its uptime went backwards, or it is younger than the
+ * time elapsed since the earlier one (catches reboots between polls that are far apart).
+ */
+export function rebootedBetween(earlier: UptimePoint, later: UptimePoint): boolean {
+  if (earlier.uptimeSec == null || later.uptimeSec == null) {
+    return false;
+  }
+  if (later.uptimeSec < earlier.uptimeSec) {
+    return true;
+  }
+  const elapsedSec = (later.at - earlier.at) / 1000;
+  return later.uptimeSec + BOOT_SLACK_SEC < elapsedSec;
+}
+
+/** Sums over every upstream channel (SC-QAM and OFDMA), the unit HistoryEntry counters are kept in. */
+export function timeoutTotals(reading: ReachableReading): { t3: number; t4: number; t3Exceeded: number } {
+  const channels = [...reading.upstream, ...reading.ofdma];
+  return {
+    t3: channels.reduce((sum, ch) => sum + ch.t3Timeouts, 0),
+    t4: channels.reduce((sum, ch) => sum + ch.t4Timeouts, 0),
+    t3Exceeded: channels.reduce((sum, ch) => sum + ch.t3Exceededs, 0),
+  };
+}

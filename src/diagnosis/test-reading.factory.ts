@@ -1,0 +1,162 @@
+// Readings for the diagnosis specs. Not a spec itself, so it must not use jest globals.
+import type {
+  DownstreamChannel,
+  OfdmaChannel,
+  OfdmChannel,
+  ReachableReading,
+  UnreachableReading,
+  UpstreamChannel,
+} from '../telemetry/modem-reading';
+import { DEFAULT_THRESHOLDS } from './thresholds';
+import type { CounterSnapshot, DiagnosisInput, HistoryEntry, RuleContext } from './types';
+
+export const NOW = Date.UTC(2025, 0, 15, 12, 0, 0);
+export const HOUR_MS = 3600 * 1000;
+export const THREE_DAYS_SEC = 3 * 24 * 3600;
+
+/** Downstream SC-QAM channel `n` (1-based): 256-QAM, 0..2 dBmV, 38..40 dB, clean counters. */
+export function dsChannel(n: number, patch: Partial<DownstreamChannel> = {}): DownstreamChannel {
+  return {
+    ifIndex: 47 + n,
+    channelId: n,
+    frequencyHz: 555_000_000 + (n - 1) * 6_000_000,
+    modulation: 'qam256',
+    locked: true,
+    powerDbmv: Math.round(((n - 1) * 2) / 7 * 10) / 10,
+    snrDb: 38 + ((n - 1) % 3),
+    unerrored: 5_000_000_000n,
+    corrected: 1_000n,
+    uncorrectable: 0n,
+    ...patch,
+  };
+}
+
+/** Upstream SC-QAM channel `n` (1-based): 42..45 dBmV, ranged, no timeouts. */
+export function usChannel(n: number, patch: Partial<UpstreamChannel> = {}): UpstreamChannel {
+  return {
+    ifIndex: 79 + n,
+    channelId: n,
+    frequencyHz: 16_400_000 + (n - 1) * 6_400_000,
+    txPowerDbmv: 41 + Math.min(n, 4),
+    t3Timeouts: 0,
+    t4Timeouts: 0,
+    t3Exceededs: 0,
+    muted: false,
+    rangingStatus: 'success',
+    ...patch,
+  };
+}
+
+export function ofdmChannel(patch: Partial<OfdmChannel> = {}): OfdmChannel {
+  return {
+    ifIndex: 159,
+    channelId: 33,
+    plcFrequencyHz: 957_000_000,
+    bandPowersDbmv: [
+      { band: 0, frequencyHz: 957_000_000, powerDbmv: 1.5 },
+      { band: 1, frequencyHz: 933_000_000, powerDbmv: 2 },
+      { band: 2, frequencyHz: 939_000_000, powerDbmv: 1.8 },
+      { band: 3, frequencyHz: 945_000_000, powerDbmv: 1.2 },
+    ],
+    meanRxMerDb: 40.5,
+    profiles: [
+      { profileId: 0, total: 2_000_000_000n, corrected: 1_000n, uncorrectable: 0n },
+      { profileId: 1, total: 1_000_000_000n, corrected: 500n, uncorrectable: 0n },
+      { profileId: 255, total: 300_000_000n, corrected: 10n, uncorrectable: 0n },
+    ],
+    ...patch,
+  };
+}
+
+export function ofdmaChannel(patch: Partial<OfdmaChannel> = {}): OfdmaChannel {
+  return {
+    ifIndex: 160,
+    channelId: 9,
+    txPowerDbmv: 44,
+    t3Timeouts: 0,
+    t4Timeouts: 0,
+    t3Exceededs: 0,
+    muted: false,
+    rangingStatus: 'success',
+    ...patch,
+  };
+}
+
+/** A textbook DOCSIS 3.0 modem: 8 DS 256-QAM channels, 4 US channels, one CPE, up for three days. */
+export function textbookReading(patch: Partial<ReachableReading> = {}): ReachableReading {
+  return {
+    reachable: true,
+    modemId: 'cm-0001',
+    observedAt: NOW,
+    latencyMs: 120,
+    sysDescr: 'HW_REV: 1.0; VENDOR: Arris; BOOTR: 2.2.0.45; SW_REV: 9.1; MODEL: SB6183',
+    uptimeSec: THREE_DAYS_SEC,
+    docsisVersion: '3.0',
+    status: { value: 12, name: 'operational', resets: 1, lostSyncs: 0 },
+    downstream: [1, 2, 3, 4, 5, 6, 7, 8].map((n) => dsChannel(n)),
+    upstream: [1, 2, 3, 4].map((n) => usChannel(n)),
+    ofdm: [],
+    ofdma: [],
+    cpes: [{ ip: '192.168.0.10', source: 'learned' }],
+    ...patch,
+  };
+}
+
+/** The DOCSIS 3.1 variant: the same SC-QAM channels plus one OFDM and one OFDMA channel. */
+export function docsis31Reading(patch: Partial<ReachableReading> = {}): ReachableReading {
+  return textbookReading({
+    sysDescr: 'HW_REV: 1.0; VENDOR: Arris; BOOTR: 1.2; SW_REV: 10.1; MODEL: SB8200',
+    docsisVersion: '3.1',
+    ofdm: [ofdmChannel()],
+    ofdma: [ofdmaChannel()],
+    ...patch,
+  });
+}
+
+export function unreachableReading(error = 'timeout'): UnreachableReading {
+  return { reachable: false, modemId: 'cm-0001', observedAt: NOW, latencyMs: 5000, error };
+}
+
+export function ruleContext(
+  reading: ReachableReading,
+  patch: Partial<Omit<RuleContext, 'reading'>> = {},
+): RuleContext {
+  return { reading, history: [], counterBaseline: null, thresholds: DEFAULT_THRESHOLDS, ...patch };
+}
+
+export function diagnosisInput(
+  reading: DiagnosisInput['reading'],
+  patch: Partial<Omit<DiagnosisInput, 'reading'>> = {},
+): DiagnosisInput {
+  return { reading, history: [], counterBaseline: null, thresholds: DEFAULT_THRESHOLDS, ...patch };
+}
+
+/** A counter snapshot of `reading` taken `minutesAgo` earlier, `uptimeSec` consistent with no reboot since. */
+export function snapshotOf(reading: ReachableReading, minutesAgo: number): CounterSnapshot {
+  return {
+    at: reading.observedAt - minutesAgo * 60 * 1000,
+    uptimeSec: reading.uptimeSec - minutesAgo * 60,
+    ds: reading.downstream.map((ch) => ({
+      ifIndex: ch.ifIndex,
+      unerrored: ch.unerrored,
+      corrected: ch.corrected,
+      uncorrectable: ch.uncorrectable,
+    })),
+    ofdm: reading.ofdm.flatMap((ch) => ch.profiles.map((p) => ({ ifIndex: ch.ifIndex, ...p }))),
+  };
+}
+
+/** A reachable history entry `hoursAgo` before NOW. */
+export function historyEntry(hoursAgo: number, patch: Partial<HistoryEntry> = {}): HistoryEntry {
+  return {
+    at: NOW - hoursAgo * HOUR_MS,
+    reachable: true,
+    uptimeSec: THREE_DAYS_SEC - hoursAgo * 3600,
+    statusValue: 12,
+    resets: 1,
+    t3: 0,
+    t4: 0,
+    t3Exceeded: 0,
+    ...patch,
+  };
+}

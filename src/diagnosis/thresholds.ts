@@ -1,0 +1,103 @@
+// Every number the rules grade against. Defaults are docsis-reference.md §2 / §3.4 ("proposed default").
+// Boundaries are inclusive on the better side unless the field name says otherwise.
+
+export interface LevelBands {
+  /** TEXTBOOK when textbookMin <= P <= textbookMax. */
+  textbookMin: number;
+  textbookMax: number;
+  /** MARGINAL when marginalMin <= P < textbookMin or textbookMax < P <= marginalMax; FAULT beyond. */
+  marginalMin: number;
+  marginalMax: number;
+}
+
+export interface ThresholdsProfile {
+  name: string;
+  dsPower: LevelBands;
+  dsSnr: {
+    /** 256-QAM: TEXTBOOK >= textbook; MARGINAL fault <= S < textbook; FAULT < fault. */
+    qam256: { textbook: number; fault: number };
+    /** 256-QAM at low receive level: FAULT when S < lowLevelFault while P < lowLevelDbmv (Arris/DOCSIS rule). */
+    qam256LowLevel: { belowDbmv: number; fault: number };
+    qam64: { textbook: number; fault: number };
+  };
+  /** MARGINAL when max - min of locked SC-QAM DS power exceeds this. Never a fault. */
+  dsTiltMarginalDb: number;
+  usTxPower: {
+    /** MARGINAL (LOW_US_POWER) below this; never TEXTBOOK below it. */
+    lowMarginal: number;
+    /** FAULT below this (the DOCSIS 3.1 MIB's lowest valid transmit power). */
+    lowFault: number;
+    /** DOCSIS 3.0 Pmax per channel for 64-QAM by number of bonded upstream channels; "5" covers 5 and more. */
+    docsis30Pmax: Record<'1' | '2' | '3' | '4' | '5', number>;
+    /** DOCSIS 3.0: MARGINAL when Pmax - marginDb < T < Pmax; FAULT when T >= Pmax. */
+    docsis30MarginDb: number;
+    /** DOCSIS 3.1 modems' SC-QAM channels: TEXTBOOK <= textbookMax < MARGINAL <= faultAbove < FAULT. */
+    docsis31TextbookMax: number;
+    docsis31FaultAbove: number;
+  };
+  ofdmaTxPower: {
+    /** TEXTBOOK when textbookAbove < P <= textbookMax; MARGINAL P <= textbookAbove or textbookMax < P <= faultAbove. */
+    textbookAbove: number;
+    textbookMax: number;
+    faultAbove: number;
+  };
+  codewords: {
+    /** Uncorrectable ratio: TEXTBOOK < marginal <= MARGINAL <= fault < FAULT. Ratios, not percent. */
+    uncorrectableMarginal: number;
+    uncorrectableFault: number;
+    /** Corrected ratio >= this is MARGINAL (HIGH_CORRECTED); never a fault. */
+    correctedMarginal: number;
+    /** Channels with fewer codewords than this in the window are not graded. */
+    minCodewords: number;
+    /** Deltas are taken from the earliest snapshot no older than this. */
+    windowMinutes: number;
+  };
+  timeouts: {
+    /** Per 24 h, summed over upstream channels: MARGINAL t3Marginal <= T3 < t3Fault; FAULT T3 >= t3Fault. */
+    t3Marginal: number;
+    t3Fault: number;
+    /** FAULT when T4 or T3-exceeded per 24 h reaches this. */
+    t4Fault: number;
+    t3ExceededFault: number;
+    windowHours: number;
+  };
+  ofdmMer: { textbook: number; fault: number };
+  ofdmPower: LevelBands;
+  flapping: {
+    /** FLAPPING when reboots or re-registrations within the window reach these counts. */
+    reboots: number;
+    reinits: number;
+    windowHours: number;
+  };
+}
+
+export const DEFAULT_THRESHOLDS: ThresholdsProfile = {
+  name: 'docsis-default',
+  dsPower: { textbookMin: -10, textbookMax: 10, marginalMin: -15, marginalMax: 15 },
+  dsSnr: {
+    qam256: { textbook: 33, fault: 30 },
+    qam256LowLevel: { belowDbmv: -6, fault: 33 },
+    qam64: { textbook: 27, fault: 23.5 },
+  },
+  dsTiltMarginalDb: 10,
+  usTxPower: {
+    lowMarginal: 35,
+    lowFault: 17,
+    docsis30Pmax: { '1': 57, '2': 54, '3': 51, '4': 51, '5': 48 },
+    docsis30MarginDb: 1,
+    docsis31TextbookMax: 51,
+    docsis31FaultAbove: 53,
+  },
+  ofdmaTxPower: { textbookAbove: 38, textbookMax: 48, faultAbove: 50 },
+  codewords: {
+    uncorrectableMarginal: 0.001,
+    uncorrectableFault: 0.01,
+    correctedMarginal: 0.01,
+    minCodewords: 100_000,
+    windowMinutes: 60,
+  },
+  timeouts: { t3Marginal: 4, t3Fault: 30, t4Fault: 1, t3ExceededFault: 1, windowHours: 24 },
+  ofdmMer: { textbook: 34, fault: 27 },
+  ofdmPower: { textbookMin: -10, textbookMax: 10, marginalMin: -15, marginalMax: 15 },
+  flapping: { reboots: 3, reinits: 3, windowHours: 24 },
+};

@@ -1,0 +1,124 @@
+import type { ModemReading } from '../telemetry/modem-reading';
+import type { ThresholdsProfile } from './thresholds';
+
+export const VERDICTS = [
+  'TEXTBOOK_OK',
+  'MARGINAL',
+  'LINE_FAULT',
+  'FLAPPING',
+  'MODEM_OFFLINE',
+  'PLANT_OUTAGE',
+  'PROVISIONING_ISSUE',
+  'INSUFFICIENT_DATA',
+] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+export const SUB_KINDS = [
+  'LOW_DS_POWER',
+  'HIGH_DS_POWER',
+  'LOW_DS_SNR',
+  'DS_TILT',
+  'HIGH_US_POWER',
+  'LOW_US_POWER',
+  'OFDMA_TX_POWER',
+  'EXCESSIVE_UNCORRECTABLES',
+  'HIGH_CORRECTED',
+  'T3_T4_TIMEOUTS',
+  'PARTIAL_SERVICE_DS',
+  'PARTIAL_SERVICE_US',
+  'OFDM_LOW_MER',
+  'OFDM_POWER',
+  'RF_REINIT',
+  'DEVICE_REBOOTS',
+  'NO_POWER_OR_DISCONNECTED',
+  'ACCESS_DENIED',
+  'FORWARDING_DISABLED',
+  'NO_CPE_DETECTED',
+  'FEC_WINDOW_RESET',
+  'NO_RESPONSE',
+  'REGISTRATION_IN_PROGRESS',
+] as const;
+export type SubKind = (typeof SUB_KINDS)[number];
+
+export const ACTIONS = [
+  'CHECK_CUSTOMER_EQUIPMENT',
+  'REMOTE_FIX',
+  'DISPATCH_TECHNICIAN',
+  'ESCALATE_TO_NOC',
+  'CHECK_POWER_AND_CABLING',
+  'SWAP_MODEM',
+  'BACK_OFFICE',
+  'NO_DISPATCH',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export type Severity = 'FAULT' | 'MARGINAL' | 'INFO';
+
+export interface ChannelRef {
+  direction: 'downstream' | 'upstream';
+  kind: 'SC-QAM' | 'OFDM' | 'OFDMA';
+  ifIndex: number;
+  channelId: number;
+  frequencyHz: number;
+}
+
+export interface Finding {
+  code: SubKind;
+  severity: Severity;
+  /** Absent for whole-modem findings (T3/T4 sums, flapping, provisioning). */
+  channel?: ChannelRef;
+  observed: number;
+  /** The band edge that was crossed (for INFO findings: the reference value). */
+  limit: number;
+  unit: 'dBmV' | 'dB' | '%' | 'count' | 'count/24h' | 'state';
+  /** One sentence an agent can read to the customer. */
+  message: string;
+}
+
+/** Compact per-poll summary kept as history (>= 24 h). Counters are sums over the modem's upstream channels. */
+export interface HistoryEntry {
+  at: number;
+  reachable: boolean;
+  uptimeSec?: number;
+  statusValue?: number;
+  resets?: number;
+  t3?: number;
+  t4?: number;
+  t3Exceeded?: number;
+  verdict?: Verdict;
+}
+
+/** Per-channel codeword counters at one instant: the start of a FEC grading window. */
+export interface CounterSnapshot {
+  at: number;
+  uptimeSec: number;
+  ds: { ifIndex: number; unerrored: bigint; corrected: bigint; uncorrectable: bigint }[];
+  ofdm: { ifIndex: number; profileId: number; total: bigint; corrected: bigint; uncorrectable: bigint }[];
+}
+
+export interface DiagnosisInput {
+  reading: ModemReading;
+  /** Earlier summaries of this modem (any order; the current reading is not among them). */
+  history: HistoryEntry[];
+  /** The earliest counter snapshot inside the FEC window, or null when there is none. */
+  counterBaseline: CounterSnapshot | null;
+  thresholds: ThresholdsProfile;
+}
+
+export interface Diagnosis {
+  verdict: Verdict;
+  subKinds: SubKind[];
+  action: Action;
+  summary: string;
+  findings: Finding[];
+}
+
+/** What a rule sees. `reading` is always a reachable one: offline triage happens before rules run. */
+export interface RuleContext {
+  reading: Extract<ModemReading, { reachable: true }>;
+  history: HistoryEntry[];
+  counterBaseline: CounterSnapshot | null;
+  thresholds: ThresholdsProfile;
+}
+
+export type Rule = (ctx: RuleContext) => Finding[];

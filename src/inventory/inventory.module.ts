@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { TelemetryModule } from '../telemetry/telemetry.module';
+import { InventoryService } from './inventory.service';
+
+@Module({ imports: [TelemetryModule], providers: [InventoryService], exports: [InventoryService] })
+export class InventoryModule {}

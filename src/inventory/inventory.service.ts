@@ -1,0 +1,89 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { SnmpCredentials } from '../snmp/snmp-target';
+import { TelemetryStore } from '../telemetry/telemetry-store';
+import type { CustomerRecord, ModemRecord } from './modem-record';
+
+export interface ModemInput {
+  host: string;
+  port?: number;
+  snmp: SnmpCredentials;
+  mac?: string;
+  cmtsId?: string;
+  customer?: CustomerRecord;
+}
+
+/** What the API shows of a modem: everything but its SNMP secrets. */
+export interface ModemView {
+  id: string;
+  host: string;
+  port: number;
+  snmp: { version: '2c' } | { version: '3'; user: string; authProtocol: string; privProtocol: string };
+  mac?: string;
+  cmtsId?: string;
+  customer?: CustomerRecord;
+  createdAt: string;
+  updatedAt: string;
+}
+
+@Injectable()
+export class InventoryService {
+  constructor(@Inject(TelemetryStore) private readonly store: TelemetryStore) {}
+
+  async put(id: string, input: ModemInput, now = Date.now()): Promise<{ created: boolean; modem: ModemView }> {
+    const existing = await this.store.getModem(id);
+    const record: ModemRecord = {
+      id,
+      host: input.host,
+      port: input.port ?? 161,
+      snmp: input.snmp,
+      ...(input.mac ? { mac: input.mac.toLowerCase() } : {}),
+      ...(input.cmtsId ? { cmtsId: input.cmtsId } : {}),
+      ...(input.customer ? { customer: input.customer } : {}),
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+    };
+    await this.store.putModem(record);
+    return { created: !existing, modem: toView(record) };
+  }
+
+  async record(id: string): Promise<ModemRecord> {
+    const record = await this.store.getModem(id);
+    if (!record) {
+      throw new NotFoundException(`unknown modem ${id}`);
+    }
+    return record;
+  }
+
+  async get(id: string): Promise<ModemView> {
+    return toView(await this.record(id));
+  }
+
+  async delete(id: string): Promise<void> {
+    if (!(await this.store.deleteModem(id))) {
+      throw new NotFoundException(`unknown modem ${id}`);
+    }
+  }
+
+  async list(offset: number, limit: number): Promise<{ total: number; offset: number; items: ModemView[] }> {
+    const page = await this.store.listModems(offset, limit);
+    return { total: page.total, offset, items: page.items.map(toView) };
+  }
+}
+
+function toView(r: ModemRecord): ModemView {
+  const snmp: ModemView['snmp'] =
+    r.snmp.version === '2c'
+      ? { version: '2c' }
+      : { version: '3', user: r.snmp.user, authProtocol: r.snmp.authProtocol, privProtocol: r.snmp.privProtocol };
+  return {
+    id: r.id,
+    host: r.host,
+    port: r.port,
+    snmp,
+    ...(r.mac ? { mac: r.mac } : {}),
+    ...(r.cmtsId ? { cmtsId: r.cmtsId } : {}),
+    ...(r.customer ? { customer: r.customer } : {}),
+    createdAt: new Date(r.createdAt).toISOString(),
+    updatedAt: new Date(r.updatedAt).toISOString(),
+  };
+}

@@ -1,0 +1,128 @@
+import type { AgentBackend, AgentView, V3User } from '../snmp/snmp-agent';
+import { modemView } from './modem-mib';
+import { Prng } from './prng';
+import { findScenario, SCENARIOS, type Scenario } from './scenarios';
+import { SimModem, type SimCredentials, type SimTiming } from './sim-modem';
+
+export interface FleetSpec {
+  size: number;
+  /** Share of DOCSIS 3.1 modems (the rest are 3.0), 0..1. */
+  docsis31Share: number;
+  /** Share of modems reached with SNMPv3 (authPriv) instead of v2c, 0..1. */
+  v3Share: number;
+  /** Relative weights by scenario name; scenarios left out never occur. */
+  scenarioMix: Record<string, number>;
+  seed: number;
+  idPrefix: string;
+}
+
+export const DEFAULT_SCENARIO_MIX: Record<string, number> = Object.fromEntries(
+  SCENARIOS.map((s) => [s.name, s.name === 'TEXTBOOK' ? 60 : s.name === 'NO_CPE' ? 4 : 1]),
+);
+
+/** Write access uses the community "<modemId>:rw", as real modems separate read and write communities. */
+export const WRITE_SUFFIX = ':rw';
+
+export class ScenarioError extends Error {
+  override name = 'ScenarioError';
+}
+
+/** A seeded fleet of simulated modems; also the SNMP agent's backend (community or v3 user -> modem). */
+export class SimulatedFleet implements AgentBackend {
+  private readonly byId = new Map<string, SimModem>();
+  private readonly now: () => number;
+
+  constructor(
+    readonly spec: FleetSpec,
+    timing: SimTiming,
+    now: () => number = Date.now,
+  ) {
+    this.now = now;
+    const weighted = SCENARIOS.filter((s) => (spec.scenarioMix[s.name] ?? 0) > 0);
+    const start = now();
+    for (let i = 0; i < spec.size; i++) {
+      const rnd = Prng.for(spec.seed, i, 1);
+      const docsis = rnd.next() < spec.docsis31Share ? '3.1' : '3.0';
+      const v3 = rnd.next() < spec.v3Share;
+      const allowed = weighted.filter((s) => !s.requires || s.requires === docsis);
+      const scenario = pickWeighted(allowed, spec.scenarioMix, rnd) ?? SCENARIOS[0];
+      const id = `${spec.idPrefix}${String(i + 1).padStart(5, '0')}`;
+      const credentials: SimCredentials = v3
+        ? {
+            version: '3',
+            community: id,
+            v3: {
+              user: id,
+              authProtocol: 'sha',
+              authKey: `auth-${spec.seed}-${i}-key`,
+              privProtocol: 'aes',
+              privKey: `priv-${spec.seed}-${i}-key`,
+            },
+          }
+        : { version: '2c', community: id };
+      const mac = macFor(spec.seed, i);
+      this.byId.set(id, new SimModem(id, i, spec.seed, docsis, mac, credentials, scenario, timing, start));
+    }
+  }
+
+  modems(): SimModem[] {
+    return [...this.byId.values()];
+  }
+
+  get(id: string): SimModem | undefined {
+    return this.byId.get(id);
+  }
+
+  v3Users(): V3User[] {
+    return this.modems().flatMap((m) => {
+      const v3 = m.credentials.v3;
+      return v3 ? [{ name: v3.user, ...v3 }] : [];
+    });
+  }
+
+  setScenario(id: string, scenarioName: string): SimModem {
+    const modem = this.byId.get(id);
+    const scenario = findScenario(scenarioName);
+    if (!modem) {
+      throw new ScenarioError(`no simulated modem ${id}`);
+    }
+    if (!scenario) {
+      throw new ScenarioError(`unknown scenario ${scenarioName}`);
+    }
+    if (scenario.requires && scenario.requires !== modem.docsis) {
+      throw new ScenarioError(`scenario ${scenario.name} needs a DOCSIS ${scenario.requires} modem; ${id} is ${modem.docsis}`);
+    }
+    modem.applyScenario(scenario, this.now());
+    return modem;
+  }
+
+  viewFor(securityName: string, version: 'v2c' | 'v3'): AgentView | undefined {
+    const writable = version === 'v3' || securityName.endsWith(WRITE_SUFFIX);
+    const id = version === 'v2c' && writable ? securityName.slice(0, -WRITE_SUFFIX.length) : securityName;
+    const modem = this.byId.get(id);
+    const now = this.now();
+    // A v3 modem does not answer v2c, and the other way round.
+    if (!modem || (version === 'v3') !== (modem.credentials.version === '3') || !modem.answers(now)) {
+      return undefined;
+    }
+    return modemView(modem, now, writable);
+  }
+}
+
+function pickWeighted(scenarios: Scenario[], mix: Record<string, number>, rnd: Prng): Scenario | undefined {
+  const total = scenarios.reduce((s, sc) => s + (mix[sc.name] ?? 0), 0);
+  let r = rnd.next() * total;
+  for (const sc of scenarios) {
+    r -= mix[sc.name] ?? 0;
+    if (r < 0) {
+      return sc;
+    }
+  }
+  return scenarios[scenarios.length - 1];
+}
+
+function macFor(seed: number, i: number): string {
+  const rnd = Prng.for(seed, i, 3);
+  const tail = [rnd.int(0, 255), (i >> 8) & 0xff, i & 0xff];
+  return ['00', '1d', 'cd', ...tail.map((b) => b.toString(16).padStart(2, '0'))].join(':');
+}

@@ -1,0 +1,158 @@
+import { Prng } from './prng';
+
+// What one simulated modem "is": levels and error rates per channel, in real units. Counters are derived from
+// these rates and the modem's uptime when an SNMP request asks for them.
+
+export interface DsProfile {
+  ifIndex: number;
+  channelId: number;
+  frequencyHz: number;
+  modulation: 'qam64' | 'qam256';
+  locked: boolean;
+  powerDbmv: number;
+  snrDb: number;
+  correctedRatio: number;
+  uncorrectableRatio: number;
+}
+
+export interface UsProfile {
+  ifIndex: number;
+  channelId: number;
+  frequencyHz: number;
+  txPowerDbmv: number;
+  t3PerDay: number;
+  t4PerDay: number;
+  t3ExceededPerDay: number;
+  muted: boolean;
+  /** RangingState: other(1) aborted(2) retriesExceeded(3) success(4) continue(5) timeoutT4(6). */
+  rangingStatus: number;
+}
+
+export interface OfdmProfile {
+  ifIndex: number;
+  channelId: number;
+  plcFrequencyHz: number;
+  bands: { band: number; frequencyHz: number; powerDbmv: number }[];
+  merDb: number;
+  correctedRatio: number;
+  uncorrectableRatio: number;
+}
+
+export interface OfdmaProfile extends Omit<UsProfile, 'frequencyHz'> {}
+
+export interface ModemProfile {
+  docsis: '3.0' | '3.1';
+  vendor: string;
+  model: string;
+  swRev: string;
+  ds: DsProfile[];
+  us: UsProfile[];
+  ofdm: OfdmProfile[];
+  ofdma: OfdmaProfile[];
+  /** docsIf3CmStatusValue: operational(12), accessDenied(13), forwardingDisabled(20)... */
+  statusValue: number;
+  /** docsIf3CmStatusResets since boot (re-initialisations of the RF MAC without a reboot). */
+  resetsSinceBoot: number;
+  cpeIps: string[];
+  /** False: the modem answers nothing (no power, unplugged). */
+  answers: boolean;
+  /** Seconds between spontaneous reboots (bad power supply), or null. */
+  selfRebootPeriodSec: number | null;
+  /** When set, applying the profile re-bases the boot time so that the modem has been up this long. */
+  uptimeSec: number | null;
+}
+
+export const IF_INDEX = { ethernet: 1, mac: 2, primaryDs: 3, primaryUs: 4, ofdm: 160, ofdma: 170 } as const;
+
+const VENDORS = [
+  { vendor: 'ARRIS', model: 'SB8200', sw: 'AB01.02.053.05_051921_193.0A.NSH', docsis: '3.1' },
+  { vendor: 'Technicolor', model: 'TC4400', sw: '70.12.42-190604', docsis: '3.1' },
+  { vendor: 'Netgear', model: 'CM1200', sw: 'V3.02.04', docsis: '3.1' },
+  { vendor: 'ARRIS', model: 'SB6183', sw: 'D30CM-OSPREY-2.4.0.1-GA-02-NOSH', docsis: '3.0' },
+  { vendor: 'Motorola', model: 'MB7621', sw: '7621-5.7.1.5', docsis: '3.0' },
+  { vendor: 'Hitron', model: 'CDA3-35', sw: '4.5.10.23', docsis: '3.0' },
+] as const;
+
+/** A healthy modem: every graded metric inside its textbook band, with some realistic spread. */
+export function textbookProfile(docsis: '3.0' | '3.1', rnd: Prng): ModemProfile {
+  const vendor = rnd.pick(VENDORS.filter((v) => v.docsis === docsis));
+  const dsCount = docsis === '3.1' ? 32 : rnd.pick([8, 16, 24, 32]);
+  const usCount = rnd.pick([4, 4, 4, 2]);
+  const tiltBase = rnd.between(-4, 2);
+  const ds: DsProfile[] = Array.from({ length: dsCount }, (_, i) => ({
+    ifIndex: i === 0 ? IF_INDEX.primaryDs : 47 + i,
+    channelId: i + 1,
+    frequencyHz: 483_000_000 + i * 6_000_000,
+    modulation: 'qam256',
+    locked: true,
+    powerDbmv: round1(tiltBase + (i / dsCount) * 3 + rnd.between(-0.6, 0.6)),
+    snrDb: round1(rnd.between(37, 41)),
+    correctedRatio: rnd.between(0, 0.0005),
+    uncorrectableRatio: rnd.between(0, 0.000005),
+  }));
+  const usTx = rnd.between(39, 46);
+  const us: UsProfile[] = Array.from({ length: usCount }, (_, i) => ({
+    ifIndex: i === 0 ? IF_INDEX.primaryUs : 79 + i,
+    channelId: i + 1,
+    frequencyHz: 16_400_000 + i * 6_400_000,
+    txPowerDbmv: round1(usTx + i * 0.5),
+    t3PerDay: rnd.pick([0, 0, 0, 1, 2]),
+    t4PerDay: 0,
+    t3ExceededPerDay: 0,
+    muted: false,
+    rangingStatus: 4,
+  }));
+  const ofdm: OfdmProfile[] =
+    docsis === '3.1'
+      ? [
+          {
+            ifIndex: IF_INDEX.ofdm,
+            channelId: 33,
+            plcFrequencyHz: 753_000_000,
+            bands: Array.from({ length: 8 }, (_, b) => ({
+              band: b,
+              frequencyHz: b === 0 ? 753_000_000 : 693_000_000 + b * 6_000_000,
+              powerDbmv: round1(rnd.between(-3, 3)),
+            })),
+            merDb: round1(rnd.between(38, 43)),
+            correctedRatio: rnd.between(0, 0.002),
+            uncorrectableRatio: rnd.between(0, 0.000005),
+          },
+        ]
+      : [];
+  const ofdma: OfdmaProfile[] =
+    docsis === '3.1'
+      ? [
+          {
+            ifIndex: IF_INDEX.ofdma,
+            channelId: 41,
+            txPowerDbmv: round1(rnd.between(41, 46)),
+            t3PerDay: 0,
+            t4PerDay: 0,
+            t3ExceededPerDay: 0,
+            muted: false,
+            rangingStatus: 4,
+          },
+        ]
+      : [];
+  return {
+    docsis,
+    vendor: vendor.vendor,
+    model: vendor.model,
+    swRev: vendor.sw,
+    ds,
+    us,
+    ofdm,
+    ofdma,
+    statusValue: 12,
+    resetsSinceBoot: 0,
+    cpeIps: [`192.168.${rnd.int(0, 1)}.${rnd.int(2, 250)}`],
+    answers: true,
+    selfRebootPeriodSec: null,
+    uptimeSec: null,
+  };
+}
+
+export function round1(v: number): number {
+  return Math.round(v * 10) / 10;
+}

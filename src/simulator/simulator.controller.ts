@@ -1,0 +1,33 @@
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { ModemIdParam, PageQuery, ScenarioDto } from '../api/dto/modem.dto';
+import { SimulatorService } from './simulator.service';
+
+@Controller('api/v1/simulator')
+export class SimulatorController {
+  constructor(private readonly simulator: SimulatorService) {}
+
+  @Get('scenarios')
+  scenarios() {
+    return { items: this.simulator.scenarios() };
+  }
+
+  @Get('stats')
+  stats() {
+    return { snmpPort: this.simulator.snmpPort, ...this.simulator.stats() };
+  }
+
+  @Get('modems')
+  list(@Query() q: PageQuery) {
+    return this.simulator.list(q.offset, q.limit);
+  }
+
+  @Get('modems/:id')
+  get(@Param() { id }: ModemIdParam) {
+    return this.simulator.get(id);
+  }
+
+  @Put('modems/:id/scenario')
+  setScenario(@Param() { id }: ModemIdParam, @Body() body: ScenarioDto) {
+    return this.simulator.setScenario(id, body.scenario);
+  }
+}

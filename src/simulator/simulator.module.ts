@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { InventoryModule } from '../inventory/inventory.module';
+import { SimulatorController } from './simulator.controller';
+import { SimulatorService } from './simulator.service';
+
+/** Imported only when SIMULATOR_ENABLED: without it the /api/v1/simulator routes do not exist. */
+@Module({ imports: [InventoryModule], controllers: [SimulatorController], providers: [SimulatorService] })
+export class SimulatorModule {}

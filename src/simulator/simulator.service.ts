@@ -1,0 +1,111 @@
+import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { InventoryService } from '../inventory/inventory.service';
+import { SnmpAgent } from '../snmp/snmp-agent';
+import type { SnmpCredentials } from '../snmp/snmp-target';
+import { ScenarioError, SimulatedFleet } from './fleet';
+import { SCENARIOS } from './scenarios';
+import type { SimModem } from './sim-modem';
+
+export interface SimModemView {
+  id: string;
+  docsis: string;
+  snmpVersion: '2c' | '3';
+  mac: string;
+  scenario: string;
+  expect: { verdict: string; subKinds: string[] };
+  answering: boolean;
+  uptimeSec: number;
+}
+
+/** Runs the simulated fleet behind a real SNMP agent and registers its modems in the inventory. */
+@Injectable()
+export class SimulatorService implements OnModuleInit, OnApplicationShutdown {
+  private readonly log = new Logger('Simulator');
+  private fleet!: SimulatedFleet;
+  private agent!: SnmpAgent;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly inventory: InventoryService,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    const sim = this.config.simulator;
+    const started = Date.now();
+    this.fleet = new SimulatedFleet(sim.fleet, sim.timing);
+    this.agent = await SnmpAgent.start(
+      { address: sim.host, port: sim.port, maxBulkVarbinds: sim.maxBulkVarbinds, v3Users: this.fleet.v3Users() },
+      this.fleet,
+    );
+    for (const modem of this.fleet.modems()) {
+      await this.inventory.put(modem.id, {
+        host: sim.host,
+        port: this.agent.port,
+        snmp: credentialsOf(modem),
+        mac: modem.mac,
+      });
+    }
+    this.log.log(
+      `simulated fleet of ${sim.fleet.size} modems (seed ${sim.fleet.seed}) on udp ${sim.host}:${this.agent.port}, ` +
+        `registered in ${Date.now() - started} ms`,
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.agent?.close();
+  }
+
+  get snmpPort(): number {
+    return this.agent.port;
+  }
+
+  stats(): SnmpAgent['stats'] & { modems: number } {
+    return { ...this.agent.stats, modems: this.fleet.modems().length };
+  }
+
+  scenarios(): { name: string; description: string; requires?: string; expect: object }[] {
+    return SCENARIOS.map(({ name, description, requires, expect }) => ({
+      name,
+      description,
+      ...(requires ? { requires } : {}),
+      expect,
+    }));
+  }
+
+  list(offset: number, limit: number): { total: number; items: SimModemView[] } {
+    const all = this.fleet.modems();
+    return { total: all.length, items: all.slice(offset, offset + limit).map((m) => this.view(m)) };
+  }
+
+  get(id: string): SimModemView {
+    const modem = this.fleet.get(id);
+    if (!modem) {
+      throw new ScenarioError(`no simulated modem ${id}`);
+    }
+    return this.view(modem);
+  }
+
+  setScenario(id: string, scenario: string): SimModemView {
+    return this.view(this.fleet.setScenario(id, scenario));
+  }
+
+  private view(m: SimModem): SimModemView {
+    const now = Date.now();
+    return {
+      id: m.id,
+      docsis: m.docsis,
+      snmpVersion: m.credentials.version,
+      mac: m.mac,
+      scenario: m.scenario.name,
+      expect: m.scenario.expect,
+      answering: m.answers(now),
+      uptimeSec: Math.round(m.uptimeSec(now)),
+    };
+  }
+}
+
+function credentialsOf(m: SimModem): SnmpCredentials {
+  const v3 = m.credentials.v3;
+  return v3 ? { version: '3', ...v3 } : { version: '2c', community: m.credentials.community };
+}

@@ -1,0 +1,50 @@
+import type { ModemReading } from '../telemetry/modem-reading';
+import { FAST_POLL_COLUMNS, FAST_POLL_SCALARS, OID } from './docsis-oids';
+import { parseModemReading } from './parse-modem-reading';
+import type { SnmpClient } from './snmp-client';
+import type { SnmpTarget } from './snmp-target';
+
+const SCALAR_OIDS = FAST_POLL_SCALARS.map((n) => `${OID[n]}.0`);
+const COLUMN_OIDS = FAST_POLL_COLUMNS.map((n) => OID[n]);
+
+/** Reads the CM fast-poll set (docsis-reference §1.5). Never throws: an unreachable modem is a reading too. */
+export class ModemPoller {
+  constructor(
+    private readonly client: SnmpClient,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async poll(modemId: string, target: SnmpTarget): Promise<ModemReading> {
+    const observedAt = this.now();
+    const started = performance.now();
+    const session = this.client.open(target);
+    try {
+      const [scalars, columns] = await Promise.all([session.get(SCALAR_OIDS), session.walkColumns(COLUMN_OIDS)]);
+      const latencyMs = round(performance.now() - started);
+      if (scalars.length === 0 && columns.length === 0) {
+        return { reachable: false, modemId, observedAt, latencyMs, error: 'agent answered with no DOCSIS objects' };
+      }
+      return parseModemReading({ modemId, observedAt, latencyMs, varbinds: [...scalars, ...columns] });
+    } catch (error) {
+      const latencyMs = round(performance.now() - started);
+      const reason = error instanceof Error ? error.message : String(error);
+      return { reachable: false, modemId, observedAt, latencyMs, error: reason };
+    } finally {
+      session.close();
+    }
+  }
+
+  /** docsDevResetNow.0 = true(1): the modem restarts and drops out of SNMP while it re-registers. */
+  async reset(target: SnmpTarget): Promise<void> {
+    const session = this.client.open(target);
+    try {
+      await session.setInteger(`${OID.docsDevResetNow}.0`, 1);
+    } finally {
+      session.close();
+    }
+  }
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}

@@ -1,0 +1,286 @@
+import * as dgram from 'node:dgram';
+import * as snmp from 'net-snmp';
+import type { SnmpType, SnmpVarbind } from './snmp-value';
+
+// A lean SNMP responder over net-snmp's own message decoding, USM and encoding. net-snmp's Mib-backed Agent
+// costs ~5 ms CPU per modem poll (perf-probe §2.2); here each request is answered straight from a device view
+// (sorted OIDs, values computed on demand), so one process can serve a whole simulated fleet on one port.
+
+/** One device's MIB at one instant. */
+export interface AgentView {
+  get(oid: string): SnmpVarbind | undefined;
+  /** The first object strictly after `oid` in OID order. */
+  next(oid: string): SnmpVarbind | undefined;
+  set(oid: string, type: SnmpType, value: unknown): SetResult;
+}
+
+export type SetResult = 'ok' | 'noAccess' | 'notWritable' | 'wrongType' | 'wrongValue' | 'noCreation';
+
+export interface V3User {
+  name: string;
+  authProtocol: 'md5' | 'sha' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
+  authKey: string;
+  privProtocol: 'des' | 'aes' | 'aes256b' | 'aes256r';
+  privKey: string;
+}
+
+export interface AgentBackend {
+  /**
+   * The view for a v2c community or a v3 user name, or undefined to drop the request unanswered,
+   * as a real agent does for a wrong community or a device that is down.
+   */
+  viewFor(securityName: string, version: 'v2c' | 'v3'): AgentView | undefined;
+}
+
+export interface SnmpAgentOptions {
+  address: string;
+  port: number;
+  /** Cap on varbinds in one GETBULK response, as real agents cap by message size. */
+  maxBulkVarbinds: number;
+  v3Users?: V3User[];
+}
+
+export interface AgentStats {
+  requests: number;
+  dropped: number;
+  badPackets: number;
+  varbindsOut: number;
+}
+
+const TYPE_CODE: Record<SnmpType, number> = {
+  Integer: snmp.ObjectType.Integer,
+  OctetString: snmp.ObjectType.OctetString,
+  OID: snmp.ObjectType.OID,
+  IpAddress: snmp.ObjectType.IpAddress,
+  Counter32: snmp.ObjectType.Counter,
+  Gauge32: snmp.ObjectType.Gauge,
+  TimeTicks: snmp.ObjectType.TimeTicks,
+  Counter64: snmp.ObjectType.Counter64,
+};
+
+const TYPE_NAME = new Map<number, SnmpType>(Object.entries(TYPE_CODE).map(([n, c]) => [c, n as SnmpType]));
+
+const SET_ERROR: Record<Exclude<SetResult, 'ok'>, number> = {
+  noAccess: snmp.ErrorStatus.NoAccess,
+  notWritable: snmp.ErrorStatus.NotWritable,
+  wrongType: snmp.ErrorStatus.WrongType,
+  wrongValue: snmp.ErrorStatus.WrongValue,
+  noCreation: snmp.ErrorStatus.NoCreation,
+};
+
+interface WireVarbind {
+  oid: string;
+  type: number;
+  value: unknown;
+}
+
+// The parts of net-snmp's (untyped) internals this class relies on; pinned by the ~3.29.2 dependency range.
+interface NetSnmpMessage {
+  version: number;
+  community?: string;
+  user?: { name: string };
+  pdu: {
+    type: number;
+    varbinds: WireVarbind[];
+    nonRepeaters?: number;
+    maxRepetitions?: number;
+    getResponsePduForRequest(): { varbinds: WireVarbind[]; errorStatus: number; errorIndex: number };
+  };
+  createResponseForRequest(pdu: unknown): unknown;
+}
+type Handler = (socket: dgram.Socket, message: NetSnmpMessage, rinfo: dgram.RemoteInfo) => void;
+interface NetSnmpAgent {
+  listener: { sockets: Record<string, dgram.Socket>; send(msg: unknown, rinfo: unknown, socket: unknown): void };
+  getAuthorizer(): { addUser(user: unknown): void };
+  getRequest: Handler;
+  getNextRequest: Handler;
+  getBulkRequest: Handler;
+  setRequest: Handler;
+  onProxyRequest: Handler;
+  close(cb?: () => void): void;
+}
+
+const AUTH: Record<V3User['authProtocol'], number> = {
+  md5: snmp.AuthProtocols.md5,
+  sha: snmp.AuthProtocols.sha,
+  sha224: snmp.AuthProtocols.sha224,
+  sha256: snmp.AuthProtocols.sha256,
+  sha384: snmp.AuthProtocols.sha384,
+  sha512: snmp.AuthProtocols.sha512,
+};
+const PRIV: Record<V3User['privProtocol'], number> = {
+  des: snmp.PrivProtocols.des,
+  aes: snmp.PrivProtocols.aes,
+  aes256b: snmp.PrivProtocols.aes256b,
+  aes256r: snmp.PrivProtocols.aes256r,
+};
+
+export class SnmpAgent {
+  readonly stats: AgentStats = { requests: 0, dropped: 0, badPackets: 0, varbindsOut: 0 };
+
+  private constructor(
+    private readonly agent: NetSnmpAgent,
+    readonly port: number,
+  ) {}
+
+  static async start(options: SnmpAgentOptions, backend: AgentBackend): Promise<SnmpAgent> {
+    const port = options.port || (await freeUdpPort(options.address));
+    let self: SnmpAgent | undefined;
+    const agent = snmp.createAgent(
+      { port, address: options.address, disableAuthorization: true },
+      (error: Error | null) => {
+        if (error && self) {
+          self.stats.badPackets++;
+        }
+      },
+    ) as NetSnmpAgent;
+    self = new SnmpAgent(agent, port);
+    for (const user of options.v3Users ?? []) {
+      self.addV3User(user);
+    }
+    self.route(backend, options.maxBulkVarbinds);
+    await Promise.all(
+      Object.values(agent.listener.sockets).map(
+        (socket) =>
+          new Promise<void>((resolve, reject) => {
+            socket.once('listening', () => {
+              // One port serves every simulated modem: the default 208 KiB receive buffer overflows under load.
+              socket.setRecvBufferSize(4 << 20);
+              resolve();
+            });
+            socket.once('error', reject);
+          }),
+      ),
+    );
+    return self;
+  }
+
+  addV3User(user: V3User): void {
+    this.agent.getAuthorizer().addUser({
+      name: user.name,
+      level: snmp.SecurityLevel.authPriv,
+      authProtocol: AUTH[user.authProtocol],
+      authKey: user.authKey,
+      privProtocol: PRIV[user.privProtocol],
+      privKey: user.privKey,
+    });
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => this.agent.close(() => resolve()));
+  }
+
+  private route(backend: AgentBackend, maxBulk: number): void {
+    const agent = this.agent;
+    const stats = this.stats;
+    const respond = (
+      socket: dgram.Socket,
+      message: NetSnmpMessage,
+      rinfo: dgram.RemoteInfo,
+      answer: (view: AgentView, pdu: ReturnType<NetSnmpMessage['pdu']['getResponsePduForRequest']>) => void,
+    ): void => {
+      stats.requests++;
+      const v3 = message.version === snmp.Version3;
+      const view = backend.viewFor(v3 ? (message.user?.name ?? '') : (message.community ?? ''), v3 ? 'v3' : 'v2c');
+      if (!view) {
+        stats.dropped++;
+        return;
+      }
+      const pdu = message.pdu.getResponsePduForRequest();
+      answer(view, pdu);
+      stats.varbindsOut += pdu.varbinds.length;
+      agent.listener.send(message.createResponseForRequest(pdu), rinfo, socket);
+    };
+
+    agent.getRequest = (socket, message, rinfo) =>
+      respond(socket, message, rinfo, (view, pdu) => {
+        pdu.varbinds = message.pdu.varbinds.map((vb) => toWire(view.get(vb.oid)) ?? noSuch(vb.oid));
+      });
+    agent.getNextRequest = (socket, message, rinfo) =>
+      respond(socket, message, rinfo, (view, pdu) => {
+        pdu.varbinds = message.pdu.varbinds.map((vb) => toWire(view.next(vb.oid)) ?? endOfView(vb.oid));
+      });
+    agent.getBulkRequest = (socket, message, rinfo) =>
+      respond(socket, message, rinfo, (view, pdu) => {
+        pdu.varbinds = bulk(view, message.pdu, maxBulk);
+      });
+    agent.setRequest = (socket, message, rinfo) =>
+      respond(socket, message, rinfo, (view, pdu) => {
+        pdu.varbinds = message.pdu.varbinds;
+        message.pdu.varbinds.forEach((vb, i) => {
+          const result = view.set(vb.oid, TYPE_NAME.get(vb.type) ?? 'OctetString', vb.value);
+          if (result !== 'ok' && pdu.errorStatus === snmp.ErrorStatus.NoError) {
+            pdu.errorStatus = SET_ERROR[result];
+            pdu.errorIndex = i + 1;
+          }
+        });
+      });
+    // A non-empty v3 context is not a proxy here: no per-context views, so answer as unknown.
+    agent.onProxyRequest = () => {
+      stats.requests++;
+      stats.dropped++;
+    };
+  }
+}
+
+function bulk(view: AgentView, pdu: NetSnmpMessage['pdu'], maxBulk: number): WireVarbind[] {
+  const requested = pdu.varbinds;
+  const nonRepeaters = Math.min(Math.max(pdu.nonRepeaters ?? 0, 0), requested.length);
+  const maxRepetitions = Math.max(pdu.maxRepetitions ?? 0, 0);
+  const out: WireVarbind[] = [];
+  for (let i = 0; i < nonRepeaters && out.length < maxBulk; i++) {
+    out.push(toWire(view.next(requested[i].oid)) ?? endOfView(requested[i].oid));
+  }
+  const cursors = requested.slice(nonRepeaters).map((vb) => vb.oid);
+  for (let r = 0; r < maxRepetitions && cursors.length > 0; r++) {
+    let allEnded = true;
+    for (let k = 0; k < cursors.length; k++) {
+      if (out.length >= maxBulk) {
+        return out;
+      }
+      const found = view.next(cursors[k]);
+      if (found) {
+        cursors[k] = found.oid;
+        allEnded = false;
+      }
+      out.push(toWire(found) ?? endOfView(cursors[k]));
+    }
+    if (allEnded) {
+      break;
+    }
+  }
+  return out;
+}
+
+function toWire(vb: SnmpVarbind | undefined): WireVarbind | undefined {
+  if (!vb) {
+    return undefined;
+  }
+  const value = vb.type === 'Counter64' ? counter64Buffer(vb.value as bigint) : vb.value;
+  return { oid: vb.oid, type: TYPE_CODE[vb.type], value };
+}
+
+function counter64Buffer(value: bigint): Buffer {
+  const buf = Buffer.alloc(8);
+  buf.writeBigUInt64BE(BigInt.asUintN(64, value));
+  return buf;
+}
+
+function noSuch(oid: string): WireVarbind {
+  return { oid, type: snmp.ObjectType.NoSuchObject, value: null };
+}
+
+function endOfView(oid: string): WireVarbind {
+  return { oid, type: snmp.ObjectType.EndOfMibView, value: null };
+}
+
+export function freeUdpPort(address: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = dgram.createSocket('udp4');
+    socket.once('error', reject);
+    socket.bind(0, address, () => {
+      const { port } = socket.address();
+      socket.close(() => resolve(port));
+    });
+  });
+}

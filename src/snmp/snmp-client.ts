@@ -1,0 +1,225 @@
+import * as snmp from 'net-snmp';
+import type { SnmpClientOptions, SnmpTarget } from './snmp-target';
+import { compareOids, parseOid, type SnmpType, type SnmpVarbind } from './snmp-value';
+
+// The manager side of net-snmp: one session per target, GET for scalars, a multi-column GETBULK walker for
+// tables. Values come back library-neutral (Counter64 as bigint, strings decoded) for the pure parsers.
+
+export class SnmpError extends Error {
+  override name = 'SnmpError';
+}
+
+const TYPE_NAME: Record<number, SnmpType> = {
+  [snmp.ObjectType.Integer]: 'Integer',
+  [snmp.ObjectType.OctetString]: 'OctetString',
+  [snmp.ObjectType.OID]: 'OID',
+  [snmp.ObjectType.IpAddress]: 'IpAddress',
+  [snmp.ObjectType.Counter]: 'Counter32',
+  [snmp.ObjectType.Gauge]: 'Gauge32',
+  [snmp.ObjectType.TimeTicks]: 'TimeTicks',
+  [snmp.ObjectType.Counter64]: 'Counter64',
+};
+
+const AUTH = {
+  md5: snmp.AuthProtocols.md5,
+  sha: snmp.AuthProtocols.sha,
+  sha224: snmp.AuthProtocols.sha224,
+  sha256: snmp.AuthProtocols.sha256,
+  sha384: snmp.AuthProtocols.sha384,
+  sha512: snmp.AuthProtocols.sha512,
+} as const;
+const PRIV = {
+  des: snmp.PrivProtocols.des,
+  aes: snmp.PrivProtocols.aes,
+  aes256b: snmp.PrivProtocols.aes256b,
+  aes256r: snmp.PrivProtocols.aes256r,
+} as const;
+
+/** A hard cap on GETBULK rounds per walk, so that an agent that never ends a column cannot hold a poll. */
+const MAX_WALK_ROUNDS = 200;
+
+export class SnmpClient {
+  constructor(private readonly options: SnmpClientOptions) {}
+
+  open(target: SnmpTarget): SnmpSession {
+    return new SnmpSession(target, this.options);
+  }
+}
+
+export class SnmpSession {
+  private readonly session: snmp.Session;
+  private lastError: Error | undefined;
+
+  constructor(
+    target: SnmpTarget,
+    private readonly options: SnmpClientOptions,
+  ) {
+    const common = {
+      port: target.port,
+      timeout: options.timeoutMs,
+      retries: options.retries,
+      backoff: 1,
+      backwardsGetNexts: false,
+    };
+    const c = target.credentials;
+    this.session =
+      c.version === '2c'
+        ? snmp.createSession(target.host, c.community, { ...common, version: snmp.Version2c })
+        : snmp.createV3Session(
+            target.host,
+            {
+              name: c.user,
+              level: snmp.SecurityLevel.authPriv,
+              authProtocol: AUTH[c.authProtocol],
+              authKey: c.authKey,
+              privProtocol: PRIV[c.privProtocol],
+              privKey: c.privKey,
+            },
+            { ...common, version: snmp.Version3 },
+          );
+    // Socket errors and undecodable packets are reported here; without a listener they would crash the process.
+    this.session.on('error', (error: Error) => (this.lastError = error));
+  }
+
+  close(): void {
+    try {
+      this.session.close();
+    } catch {
+      // already closed
+    }
+  }
+
+  /** GET; objects the agent does not have (noSuchObject/noSuchInstance) are left out. */
+  get(oids: readonly string[]): Promise<SnmpVarbind[]> {
+    return new Promise((resolve, reject) => {
+      this.session.get([...oids], (error, varbinds) => {
+        if (error) {
+          return reject(this.wrap(error));
+        }
+        resolve(toNeutral(varbinds ?? []));
+      });
+    });
+  }
+
+  /**
+   * Walks several table columns at once with GETBULK (all as repeaters), dropping each column as it leaves its
+   * subtree. Copes with agents that return fewer varbinds than asked, and falls back to GETNEXT when the agent
+   * rejects GETBULK.
+   */
+  async walkColumns(columns: readonly string[]): Promise<SnmpVarbind[]> {
+    const out: SnmpVarbind[] = [];
+    let active = columns.map((base) => ({ base, prefix: `${base}.`, cursor: base, parts: parseOid(base) }));
+    let useBulk = true;
+    for (let round = 0; active.length > 0; round++) {
+      if (round >= MAX_WALK_ROUNDS) {
+        throw new SnmpError(`walk did not finish within ${MAX_WALK_ROUNDS} requests`);
+      }
+      let rows: snmp.Varbind[][];
+      try {
+        rows = useBulk ? await this.bulk(active.map((a) => a.cursor)) : await this.next(active.map((a) => a.cursor));
+      } catch (error) {
+        if (useBulk && isRejection(error)) {
+          useBulk = false;
+          continue;
+        }
+        throw error;
+      }
+      const still: typeof active = [];
+      active.forEach((col, k) => {
+        let done = false;
+        for (const vb of rows[k] ?? []) {
+          if (snmp.isVarbindError(vb) || !vb.oid.startsWith(col.prefix)) {
+            done = true;
+            break;
+          }
+          const parts = parseOid(vb.oid);
+          if (compareOids(parts, col.parts) <= 0) {
+            throw new SnmpError(`agent returned a non-increasing OID ${vb.oid} after ${col.cursor}`);
+          }
+          out.push(...toNeutral([vb]));
+          col.cursor = vb.oid;
+          col.parts = parts;
+        }
+        if (!done) {
+          still.push(col);
+        }
+      });
+      active = still;
+    }
+    return out;
+  }
+
+  setInteger(oid: string, value: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.session.set([{ oid, type: snmp.ObjectType.Integer, value }], (error) =>
+        error ? reject(this.wrap(error)) : resolve(),
+      );
+    });
+  }
+
+  private bulk(oids: string[]): Promise<snmp.Varbind[][]> {
+    return new Promise((resolve, reject) => {
+      this.session.getBulk(oids, 0, this.options.maxRepetitions, (error, varbinds) => {
+        if (error) {
+          return reject(this.wrap(error));
+        }
+        resolve((varbinds ?? []).map((v) => (Array.isArray(v) ? v : [v])));
+      });
+    });
+  }
+
+  private next(oids: string[]): Promise<snmp.Varbind[][]> {
+    return new Promise((resolve, reject) => {
+      this.session.getNext(oids, (error, varbinds) => {
+        if (error) {
+          return reject(this.wrap(error));
+        }
+        resolve((varbinds ?? []).map((v) => [v]));
+      });
+    });
+  }
+
+  private wrap(error: Error): SnmpError {
+    if (error.name === 'RequestTimedOutError') {
+      const tries = this.options.retries + 1;
+      return new SnmpError(`no answer within ${this.options.timeoutMs} ms (${tries} tries)`);
+    }
+    const detail = this.lastError ? ` (${this.lastError.message})` : '';
+    return new SnmpError(`${error.message}${detail}`);
+  }
+}
+
+/** An agent that answers GETBULK with an error status (v1-only agents, some embedded stacks). */
+function isRejection(error: unknown): boolean {
+  return error instanceof SnmpError && !error.message.startsWith('no answer');
+}
+
+function toNeutral(varbinds: snmp.Varbind[]): SnmpVarbind[] {
+  const out: SnmpVarbind[] = [];
+  for (const vb of varbinds) {
+    if (snmp.isVarbindError(vb)) {
+      continue;
+    }
+    const type = TYPE_NAME[vb.type as number];
+    if (!type) {
+      continue;
+    }
+    out.push({ oid: vb.oid, type, value: neutralValue(type, vb.value) });
+  }
+  return out;
+}
+
+function neutralValue(type: SnmpType, value: unknown): number | bigint | string {
+  if (type === 'Counter64') {
+    // net-snmp hands Counter64 over as a big-endian Buffer of variable length.
+    const buf = value as Buffer;
+    return buf.length === 0 ? 0n : BigInt(`0x${buf.toString('hex')}`);
+  }
+  if (type === 'OctetString') {
+    return Buffer.isBuffer(value) ? value.toString('latin1') : String(value);
+  }
+  if (type === 'OID' || type === 'IpAddress') {
+    return String(value);
+  }
+  return Number(value);
+}

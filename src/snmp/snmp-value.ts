@@ -1,0 +1,34 @@
+// Library-neutral SNMP values, shared by the poller's parser and the simulator's data model.
+
+export type SnmpType =
+  | 'Integer'
+  | 'OctetString'
+  | 'OID'
+  | 'IpAddress'
+  | 'Counter32'
+  | 'Gauge32'
+  | 'TimeTicks'
+  | 'Counter64';
+
+export interface SnmpVarbind {
+  oid: string;
+  type: SnmpType;
+  /** Integer-like types: number; Counter64: bigint; strings and OIDs: string. */
+  value: number | bigint | string;
+}
+
+/** Lexicographic comparison of dotted numeric OIDs, as SNMP orders them. */
+export function compareOids(a: readonly number[], b: readonly number[]): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    if (a[i] !== b[i]) {
+      return a[i] - b[i];
+    }
+  }
+  return a.length - b.length;
+}
+
+export function parseOid(oid: string): number[] {
+  const parts = (oid.startsWith('.') ? oid.slice(1) : oid).split('.');
+  return parts.map(Number);
+}

@@ -1,0 +1,60 @@
+import type { CounterSnapshot, Diagnosis, HistoryEntry } from '../diagnosis/types';
+import type { ModemRecord } from '../inventory/modem-record';
+import type { ModemReading } from './modem-reading';
+
+/** The latest reading of a modem with the verdict it got. */
+export interface StoredReading {
+  reading: ModemReading;
+  diagnosis: Diagnosis;
+  thresholdsProfile: string;
+}
+
+export interface RetentionPolicy {
+  /** Latest reading time-to-live. */
+  readingTtlSec: number;
+  /** History is kept this long... */
+  historyRetentionSec: number;
+  /** ...and never more than this many entries per modem. */
+  historyMaxEntries: number;
+  /** Codeword counter snapshots are kept for the FEC window... */
+  counterWindowSec: number;
+  /** ...at most one per this spacing, so frequent API polls do not crowd out the window's start. */
+  counterSpacingSec: number;
+}
+
+export class StoreUnavailableError extends Error {
+  override name = 'StoreUnavailableError';
+}
+
+/**
+ * Everything Linecheck keeps: the inventory, the latest reading per modem, a bounded history and the
+ * codeword snapshots that FEC windows start from. Two implementations: Redis, and in-process for a single
+ * instance without Redis. One contract suite runs against both.
+ */
+export abstract class TelemetryStore {
+  abstract readonly kind: 'redis' | 'memory';
+
+  abstract putModem(record: ModemRecord): Promise<void>;
+  abstract getModem(id: string): Promise<ModemRecord | null>;
+  abstract deleteModem(id: string): Promise<boolean>;
+  /** Modems in id order. */
+  abstract listModems(offset: number, limit: number): Promise<{ total: number; items: ModemRecord[] }>;
+
+  /** Stores the latest reading (with TTL), appends its history entry and, when due, a counter snapshot. */
+  abstract saveReading(stored: StoredReading, history: HistoryEntry, counters: CounterSnapshot | null): Promise<void>;
+  abstract latest(modemId: string): Promise<StoredReading | null>;
+  /** History entries at or after `sinceMs`, oldest first. */
+  abstract history(modemId: string, sinceMs: number): Promise<HistoryEntry[]>;
+  /** The earliest counter snapshot at or after `notBeforeMs`. */
+  abstract counterBaseline(modemId: string, notBeforeMs: number): Promise<CounterSnapshot | null>;
+
+  /**
+   * Cross-instance guard for one poll of one modem: true when this caller may poll. The in-process store
+   * always says true (the caller coalesces concurrent requests in memory first).
+   */
+  abstract tryLockPoll(modemId: string, ttlMs: number): Promise<boolean>;
+  abstract unlockPoll(modemId: string): Promise<void>;
+
+  abstract ping(): Promise<void>;
+  abstract close(): Promise<void>;
+}
