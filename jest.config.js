@@ -1,24 +1,18 @@
 process.env.TZ = 'UTC';
 
-const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] };
+const common = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': 'ts-jest' },
+  // class-validator keeps its metadata on the global object; jest's soft cleanup only warns about it.
+  testEnvironmentOptions: { globalsCleanup: 'off' },
+};
 
 /** @type {import('jest').Config} */
 module.exports = {
+  testTimeout: 60000,
   projects: [
-    {
-      displayName: 'unit',
-      rootDir: __dirname,
-      testMatch: ['<rootDir>/src/**/*.spec.ts'],
-      testEnvironment: 'node',
-      transform,
-    },
-    {
-      displayName: 'e2e',
-      rootDir: __dirname,
-      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      testEnvironment: 'node',
-      transform,
-      testTimeout: 60000,
-    },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],
 };

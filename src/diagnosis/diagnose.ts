@@ -12,7 +12,17 @@ import { partialServiceRule } from './rules/partial-service.rule';
 import { t3T4Rule } from './rules/t3-t4.rule';
 import { usTxPowerRule } from './rules/us-tx-power.rule';
 import { SUB_KINDS } from './types';
-import type { Action, Diagnosis, DiagnosisInput, Finding, Rule, RuleContext, Severity, SubKind, Verdict } from './types';
+import type {
+  Action,
+  Diagnosis,
+  DiagnosisInput,
+  Finding,
+  Rule,
+  RuleContext,
+  Severity,
+  SubKind,
+  Verdict,
+} from './types';
 
 export const RULES: readonly Rule[] = [
   partialServiceRule,
@@ -102,7 +112,13 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
 }
 
 function result(verdict: Verdict, subKinds: SubKind[], summary: string, findings: Finding[]): Diagnosis {
-  return { verdict, subKinds, action: actionFor(verdict, subKinds), summary, findings: sortFindings(findings) };
+  return {
+    verdict,
+    subKinds,
+    action: actionFor(verdict, subKinds),
+    summary,
+    findings: sortFindings(findings),
+  };
 }
 
 /**
@@ -228,7 +244,12 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
       actionFor('LINE_FAULT', faultKinds) === 'REMOTE_FIX'
         ? 'Reboot the modem remotely once; dispatch a technician if it happens again within 24 h.'
         : 'Dispatch a technician.';
-    return result('LINE_FAULT', faultKinds, `Line fault: ${firstMessage(findings, 'FAULT')} ${advice}`, findings);
+    return result(
+      'LINE_FAULT',
+      faultKinds,
+      `Line fault: ${firstMessage(findings, 'FAULT')} ${advice}`,
+      findings,
+    );
   }
 
   const marginalKinds = inSubKindOrder(findings.filter((f) => f.severity === 'MARGINAL').map((f) => f.code));
@@ -243,7 +264,9 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
   }
 
   const infoKinds = inSubKindOrder(findings.filter((f) => f.severity === 'INFO').map((f) => f.code));
-  const extra = infoKinds.map((k) => findings.find((f) => f.code === k)?.message ?? '').filter((m) => m !== '');
+  const extra = infoKinds
+    .map((k) => findings.find((f) => f.code === k)?.message ?? '')
+    .filter((m) => m !== '');
   return result(
     'TEXTBOOK_OK',
     infoKinds,

@@ -4,7 +4,10 @@ import { DEFAULT_THRESHOLDS } from './thresholds';
 import type { HistoryEntry } from './types';
 
 function assess(history: HistoryEntry[], uptimeSec = 3 * 24 * 3600, resets = 1) {
-  const reading = textbookReading({ uptimeSec, status: { value: 12, name: 'operational', resets, lostSyncs: 0 } });
+  const reading = textbookReading({
+    uptimeSec,
+    status: { value: 12, name: 'operational', resets, lostSyncs: 0 },
+  });
   return assessFlapping(reading, history, DEFAULT_THRESHOLDS);
 }
 
@@ -51,31 +54,44 @@ describe('assessFlapping', () => {
         observed: 3,
         limit: 3,
         unit: 'count/24h',
-        message: 'The modem restarted 3 times in the last 24 h, which points to its power supply or the modem itself.',
+        message:
+          'The modem restarted 3 times in the last 24 h, which points to its power supply or the modem itself.',
       },
     ]);
   });
 
   it.each`
-    resets                | reinits | codes
-    ${[1, 1, 2, 3]}       | ${2}    | ${[]}
-    ${[1, 2, 3, 4]}       | ${3}    | ${['RF_REINIT']}
-    ${[1, 1, 1, 9]}       | ${8}    | ${['RF_REINIT']}
-    ${[5, 4, 4, 4]}       | ${0}    | ${[]}
+    resets          | reinits | codes
+    ${[1, 1, 2, 3]} | ${2}    | ${[]}
+    ${[1, 2, 3, 4]} | ${3}    | ${['RF_REINIT']}
+    ${[1, 1, 1, 9]} | ${8}    | ${['RF_REINIT']}
+    ${[5, 4, 4, 4]} | ${0}    | ${[]}
   `('counts resets $resets rising without reboots as $reinits re-inits', ({ resets, reinits, codes }) => {
     const [a, b, c, now] = resets as number[];
-    const history = [historyEntry(20, { resets: a }), historyEntry(10, { resets: b }), historyEntry(5, { resets: c })];
+    const history = [
+      historyEntry(20, { resets: a }),
+      historyEntry(10, { resets: b }),
+      historyEntry(5, { resets: c }),
+    ];
     expect(summary(assess(history, 3 * 24 * 3600, now))).toEqual({ rebootsObserved: 0, reinits, codes });
   });
 
   it('counts re-inits after a reboot from the entry that follows it', () => {
     // Booted 6 h ago: 2 re-inits by the 5 h entry, one more since.
     const history = [entry(10, 72, 5), entry(5, 1, 2)];
-    expect(summary(assess(history, 6 * 3600, 3))).toEqual({ rebootsObserved: 1, reinits: 3, codes: ['RF_REINIT'] });
+    expect(summary(assess(history, 6 * 3600, 3))).toEqual({
+      rebootsObserved: 1,
+      reinits: 3,
+      codes: ['RF_REINIT'],
+    });
   });
 
   it('without earlier entries, counts the re-inits since a boot inside the window', () => {
-    expect(summary(assess([], 10 * 3600, 3))).toEqual({ rebootsObserved: 0, reinits: 3, codes: ['RF_REINIT'] });
+    expect(summary(assess([], 10 * 3600, 3))).toEqual({
+      rebootsObserved: 0,
+      reinits: 3,
+      codes: ['RF_REINIT'],
+    });
     expect(summary(assess([], 30 * 3600, 3))).toEqual({ rebootsObserved: 0, reinits: 0, codes: [] });
   });
 

@@ -21,7 +21,12 @@ function describeType(value: unknown): string {
 }
 
 /** Merges `override` onto `base` (a known-good tree), collecting one message per bad path. */
-function mergeNode(base: JsonObject, override: Record<string, unknown>, path: string, errors: string[]): JsonObject {
+function mergeNode(
+  base: JsonObject,
+  override: Record<string, unknown>,
+  path: string,
+  errors: string[],
+): JsonObject {
   const merged: JsonObject = {};
   for (const [key, value] of Object.entries(base)) {
     merged[key] = value;
@@ -39,7 +44,7 @@ function mergeNode(base: JsonObject, override: Record<string, unknown>, path: st
         errors.push(`${at} must be an object (got ${describeType(value)})`);
         continue;
       }
-      merged[key] = mergeNode(current as JsonObject, value, at, errors);
+      merged[key] = mergeNode(current, value, at, errors);
     } else if (typeof current === 'number') {
       if (typeof value !== 'number' || !Number.isFinite(value)) {
         errors.push(`${at} must be a number (got ${describeType(value)})`);
@@ -68,7 +73,9 @@ export function mergeThresholds(base: ThresholdsProfile, override: unknown): Thr
     return structuredClone(base);
   }
   if (!isPlainObject(override)) {
-    throw new Error(`Invalid thresholds override: the override must be an object (got ${describeType(override)})`);
+    throw new Error(
+      `Invalid thresholds override: the override must be an object (got ${describeType(override)})`,
+    );
   }
   const errors: string[] = [];
   const baseTree = structuredClone(base) as unknown as JsonObject;

@@ -75,7 +75,13 @@ export function ofdmRef(ch: OfdmChannel): ChannelRef {
 
 /** The reading carries no frequency for OFDMA channels, hence 0. */
 export function ofdmaRef(ch: OfdmaChannel): ChannelRef {
-  return { direction: 'upstream', kind: 'OFDMA', ifIndex: ch.ifIndex, channelId: ch.channelId, frequencyHz: 0 };
+  return {
+    direction: 'upstream',
+    kind: 'OFDMA',
+    ifIndex: ch.ifIndex,
+    channelId: ch.channelId,
+    frequencyHz: 0,
+  };
 }
 
 /**
@@ -117,7 +123,7 @@ export function gradeLevel(value: number, bands: LevelBands): LevelGrade {
   return 'OK';
 }
 
-/** The band edge a graded level crossed (for OK: the nearer textbook edge). */
+/** The band edge a graded level crossed; OK crossed none and gets textbookMax only to keep this total. */
 export function crossedLimit(grade: LevelGrade, bands: LevelBands): number {
   switch (grade) {
     case 'LOW_FAULT':

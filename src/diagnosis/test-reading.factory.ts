@@ -22,7 +22,7 @@ export function dsChannel(n: number, patch: Partial<DownstreamChannel> = {}): Do
     frequencyHz: 555_000_000 + (n - 1) * 6_000_000,
     modulation: 'qam256',
     locked: true,
-    powerDbmv: Math.round(((n - 1) * 2) / 7 * 10) / 10,
+    powerDbmv: Math.round((((n - 1) * 2) / 7) * 10) / 10,
     snrDb: 38 + ((n - 1) % 3),
     unerrored: 5_000_000_000n,
     corrected: 1_000n,

@@ -101,6 +101,9 @@ export class SimulatedFleet implements AgentBackend {
     const id = version === 'v2c' && writable ? securityName.slice(0, -WRITE_SUFFIX.length) : securityName;
     const modem = this.byId.get(id);
     const now = this.now();
+    if (modem) {
+      modem.requests++;
+    }
     // A v3 modem does not answer v2c, and the other way round.
     if (!modem || (version === 'v3') !== (modem.credentials.version === '3') || !modem.answers(now)) {
       return undefined;

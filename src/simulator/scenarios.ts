@@ -1,4 +1,4 @@
-import type { SubKind, Verdict } from '../diagnosis/types';
+import type { Action, SubKind, Verdict } from '../diagnosis/types';
 import type { ModemProfile } from './modem-profile';
 
 // Every fault and marginal condition of docsis-reference §3.2 that a modem alone can show, as data.
@@ -9,7 +9,7 @@ export interface Scenario {
   description: string;
   /** Scenarios on OFDM/OFDMA need a DOCSIS 3.1 modem. */
   requires?: '3.1';
-  expect: { verdict: Verdict; subKinds: SubKind[] };
+  expect: { verdict: Verdict; subKinds: SubKind[]; action: Action };
   apply(profile: ModemProfile): void;
 }
 
@@ -32,111 +32,111 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: 'TEXTBOOK',
     description: 'Every metric inside its textbook band; a router is connected.',
-    expect: { verdict: 'TEXTBOOK_OK', subKinds: [] },
+    expect: { verdict: 'TEXTBOOK_OK', subKinds: [], action: 'CHECK_CUSTOMER_EQUIPMENT' },
     apply: () => undefined,
   },
   {
     name: 'NO_CPE',
     description: 'Healthy line, but nothing is connected behind the modem (router off or unplugged).',
-    expect: { verdict: 'TEXTBOOK_OK', subKinds: ['NO_CPE_DETECTED'] },
+    expect: { verdict: 'TEXTBOOK_OK', subKinds: ['NO_CPE_DETECTED'], action: 'CHECK_CUSTOMER_EQUIPMENT' },
     apply: (p) => (p.cpeIps = []),
   },
   {
     name: 'DS_POWER_LOW_MARGINAL',
     description: 'Downstream receive level at -12.5 dBmV on every channel (long drop, extra splitter).',
-    expect: { verdict: 'MARGINAL', subKinds: ['LOW_DS_POWER'] },
+    expect: { verdict: 'MARGINAL', subKinds: ['LOW_DS_POWER'], action: 'REMOTE_FIX' },
     apply: (p) => allDs(p, (ch, i) => ((ch.powerDbmv = -12.5 + (i % 3) * 0.1), (ch.snrDb = 36))),
   },
   {
     name: 'DS_POWER_LOW_FAULT',
     description: 'Downstream receive level at -16.5 dBmV (below the -15 dBmV DOCSIS window).',
-    expect: { verdict: 'LINE_FAULT', subKinds: ['LOW_DS_POWER'] },
+    expect: { verdict: 'LINE_FAULT', subKinds: ['LOW_DS_POWER'], action: 'DISPATCH_TECHNICIAN' },
     apply: (p) => allDs(p, (ch, i) => ((ch.powerDbmv = -16.5 + (i % 3) * 0.1), (ch.snrDb = 35))),
   },
   {
     name: 'DS_POWER_HIGH_MARGINAL',
     description: 'Downstream receive level at +12.5 dBmV (missing attenuator).',
-    expect: { verdict: 'MARGINAL', subKinds: ['HIGH_DS_POWER'] },
+    expect: { verdict: 'MARGINAL', subKinds: ['HIGH_DS_POWER'], action: 'REMOTE_FIX' },
     apply: (p) => allDs(p, (ch, i) => (ch.powerDbmv = 12.5 + (i % 3) * 0.1)),
   },
   {
     name: 'DS_POWER_HIGH_FAULT',
     description: 'Downstream receive level at +16.5 dBmV (amplifier too hot).',
-    expect: { verdict: 'LINE_FAULT', subKinds: ['HIGH_DS_POWER'] },
+    expect: { verdict: 'LINE_FAULT', subKinds: ['HIGH_DS_POWER'], action: 'DISPATCH_TECHNICIAN' },
     apply: (p) => allDs(p, (ch, i) => (ch.powerDbmv = 16.5 + (i % 3) * 0.1)),
   },
   {
     name: 'DS_SNR_MARGINAL',
     description: 'Downstream SNR at 31.5 dB on every 256-QAM channel (noise, FEC still copes).',
-    expect: { verdict: 'MARGINAL', subKinds: ['LOW_DS_SNR'] },
+    expect: { verdict: 'MARGINAL', subKinds: ['LOW_DS_SNR'], action: 'REMOTE_FIX' },
     apply: (p) => allDs(p, (ch) => (ch.snrDb = 31.5)),
   },
   {
     name: 'DS_SNR_FAULT',
     description: 'Narrowband ingress: two downstream channels at 27 dB SNR.',
-    expect: { verdict: 'LINE_FAULT', subKinds: ['LOW_DS_SNR'] },
+    expect: { verdict: 'LINE_FAULT', subKinds: ['LOW_DS_SNR'], action: 'DISPATCH_TECHNICIAN' },
     apply: (p) => p.ds.slice(-2).forEach((ch) => (ch.snrDb = 27)),
   },
   {
     name: 'DS_TILT',
     description: 'Downstream levels spread 13 dB from low to high frequency (frequency-response problem).',
-    expect: { verdict: 'MARGINAL', subKinds: ['DS_TILT'] },
+    expect: { verdict: 'MARGINAL', subKinds: ['DS_TILT'], action: 'REMOTE_FIX' },
     apply: (p) => allDs(p, (ch, i) => (ch.powerDbmv = Math.round((-7 + (13 * i) / (p.ds.length - 1)) * 10) / 10)),
   },
   {
     name: 'US_POWER_HIGH_MARGINAL',
     description: 'Upstream transmit within 1 dB of the ceiling (DOCSIS 3.0) or 51-53 dBmV (DOCSIS 3.1).',
-    expect: { verdict: 'MARGINAL', subKinds: ['HIGH_US_POWER'] },
+    expect: { verdict: 'MARGINAL', subKinds: ['HIGH_US_POWER'], action: 'REMOTE_FIX' },
     apply: (p) => allUs(p, p.docsis === '3.1' ? 52 : pmax30(p) - 0.7),
   },
   {
     name: 'US_POWER_HIGH_FAULT',
     description: 'Upstream transmit at the ceiling: no headroom left, excess upstream attenuation.',
-    expect: { verdict: 'LINE_FAULT', subKinds: ['HIGH_US_POWER'] },
+    expect: { verdict: 'LINE_FAULT', subKinds: ['HIGH_US_POWER'], action: 'DISPATCH_TECHNICIAN' },
     apply: (p) => allUs(p, p.docsis === '3.1' ? 54 : pmax30(p) + 0.5),
   },
   {
     name: 'US_POWER_LOW',
     description: 'Upstream transmit at 31 dBmV (hot return path, missing pad).',
-    expect: { verdict: 'MARGINAL', subKinds: ['LOW_US_POWER'] },
+    expect: { verdict: 'MARGINAL', subKinds: ['LOW_US_POWER'], action: 'REMOTE_FIX' },
     apply: (p) => allUs(p, 31),
   },
   {
     name: 'OFDMA_POWER_MARGINAL',
     description: 'OFDMA P1.6r_n at 49 dBmV.',
     requires: '3.1',
-    expect: { verdict: 'MARGINAL', subKinds: ['OFDMA_TX_POWER'] },
+    expect: { verdict: 'MARGINAL', subKinds: ['OFDMA_TX_POWER'], action: 'REMOTE_FIX' },
     apply: (p) => p.ofdma.forEach((ch) => (ch.txPowerDbmv = 49)),
   },
   {
     name: 'OFDMA_POWER_FAULT',
     description: 'OFDMA P1.6r_n at 51.5 dBmV.',
     requires: '3.1',
-    expect: { verdict: 'LINE_FAULT', subKinds: ['OFDMA_TX_POWER'] },
+    expect: { verdict: 'LINE_FAULT', subKinds: ['OFDMA_TX_POWER'], action: 'DISPATCH_TECHNICIAN' },
     apply: (p) => p.ofdma.forEach((ch) => (ch.txPowerDbmv = 51.5)),
   },
   {
     name: 'UNCORRECTABLES_MARGINAL',
     description: '0.5 % uncorrectable codewords on three downstream channels.',
-    expect: { verdict: 'MARGINAL', subKinds: ['EXCESSIVE_UNCORRECTABLES'] },
+    expect: { verdict: 'MARGINAL', subKinds: ['EXCESSIVE_UNCORRECTABLES'], action: 'REMOTE_FIX' },
     apply: (p) => p.ds.slice(0, 3).forEach((ch) => ((ch.uncorrectableRatio = 0.005), (ch.correctedRatio = 0.002))),
   },
   {
     name: 'UNCORRECTABLES_FAULT',
     description: 'Impulse noise: 3 % uncorrectable codewords on three downstream channels.',
-    expect: { verdict: 'LINE_FAULT', subKinds: ['EXCESSIVE_UNCORRECTABLES'] },
+    expect: { verdict: 'LINE_FAULT', subKinds: ['EXCESSIVE_UNCORRECTABLES'], action: 'DISPATCH_TECHNICIAN' },
     apply: (p) => p.ds.slice(0, 3).forEach((ch) => ((ch.uncorrectableRatio = 0.03), (ch.correctedRatio = 0.004))),
   },
   {
     name: 'HIGH_CORRECTED',
     description: '3 % corrected codewords: noise is present and FEC is coping.',
-    expect: { verdict: 'MARGINAL', subKinds: ['HIGH_CORRECTED'] },
+    expect: { verdict: 'MARGINAL', subKinds: ['HIGH_CORRECTED'], action: 'REMOTE_FIX' },
     apply: (p) => allDs(p, (ch) => (ch.correctedRatio = 0.03)),
   },
   {
     name: 'T3_MARGINAL',
     description: 'About 20 T3 timeouts a day across the upstream channels.',
-    expect: { verdict: 'MARGINAL', subKinds: ['T3_T4_TIMEOUTS'] },
+    expect: { verdict: 'MARGINAL', subKinds: ['T3_T4_TIMEOUTS'], action: 'REMOTE_FIX' },
     apply: (p) => {
       p.us.forEach((ch) => (ch.t3PerDay = 20 / p.us.length));
       p.uptimeSec = 12 * HOURS;
@@ -145,7 +145,7 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: 'T3_T4_FAULT',
     description: 'T4 timeouts: station maintenance lost, the MAC re-initialised.',
-    expect: { verdict: 'LINE_FAULT', subKinds: ['T3_T4_TIMEOUTS'] },
+    expect: { verdict: 'LINE_FAULT', subKinds: ['T3_T4_TIMEOUTS'], action: 'DISPATCH_TECHNICIAN' },
     apply: (p) => {
       p.us[0].t4PerDay = 4;
       p.us[0].t3PerDay = 2;
@@ -155,7 +155,7 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: 'PARTIAL_SERVICE_DS',
     description: 'One bonded downstream channel lost lock (ifOperStatus down).',
-    expect: { verdict: 'LINE_FAULT', subKinds: ['PARTIAL_SERVICE_DS'] },
+    expect: { verdict: 'LINE_FAULT', subKinds: ['PARTIAL_SERVICE_DS'], action: 'REMOTE_FIX' },
     apply: (p) => {
       const ch = p.ds[p.ds.length - 1];
       ch.locked = false;
@@ -166,7 +166,7 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: 'PARTIAL_SERVICE_US',
     description: 'One bonded upstream channel muted after ranging aborted.',
-    expect: { verdict: 'LINE_FAULT', subKinds: ['PARTIAL_SERVICE_US'] },
+    expect: { verdict: 'LINE_FAULT', subKinds: ['PARTIAL_SERVICE_US'], action: 'REMOTE_FIX' },
     apply: (p) => {
       const ch = p.us[p.us.length - 1];
       ch.muted = true;
@@ -177,27 +177,27 @@ export const SCENARIOS: readonly Scenario[] = [
     name: 'OFDM_MER_MARGINAL',
     description: 'OFDM mean RxMER 30 dB: only 256/512-QAM profiles sustainable.',
     requires: '3.1',
-    expect: { verdict: 'MARGINAL', subKinds: ['OFDM_LOW_MER'] },
+    expect: { verdict: 'MARGINAL', subKinds: ['OFDM_LOW_MER'], action: 'REMOTE_FIX' },
     apply: (p) => p.ofdm.forEach((ch) => (ch.merDb = 30)),
   },
   {
     name: 'OFDM_MER_FAULT',
     description: 'OFDM mean RxMER 24 dB, below the 256-QAM requirement.',
     requires: '3.1',
-    expect: { verdict: 'LINE_FAULT', subKinds: ['OFDM_LOW_MER'] },
+    expect: { verdict: 'LINE_FAULT', subKinds: ['OFDM_LOW_MER'], action: 'DISPATCH_TECHNICIAN' },
     apply: (p) => p.ofdm.forEach((ch) => (ch.merDb = 24)),
   },
   {
     name: 'OFDM_POWER_FAULT',
     description: 'High-band roll-off: the top OFDM 6 MHz bands arrive at -17 dBmV.',
     requires: '3.1',
-    expect: { verdict: 'LINE_FAULT', subKinds: ['OFDM_POWER'] },
+    expect: { verdict: 'LINE_FAULT', subKinds: ['OFDM_POWER'], action: 'DISPATCH_TECHNICIAN' },
     apply: (p) => p.ofdm.forEach((ch) => ch.bands.slice(-3).forEach((b) => (b.powerDbmv = -17.2))),
   },
   {
     name: 'FLAPPING_RF_REINIT',
     description: 'The RF MAC re-initialised 5 times in 10 h with T4 timeouts while the modem kept running.',
-    expect: { verdict: 'FLAPPING', subKinds: ['RF_REINIT', 'T3_T4_TIMEOUTS'] },
+    expect: { verdict: 'FLAPPING', subKinds: ['RF_REINIT', 'T3_T4_TIMEOUTS'], action: 'DISPATCH_TECHNICIAN' },
     apply: (p) => {
       p.resetsSinceBoot = 5;
       p.us[0].t4PerDay = 12;
@@ -207,25 +207,25 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: 'FLAPPING_DEVICE_REBOOTS',
     description: 'The modem reboots itself every few minutes (power supply): uptime keeps restarting from 0.',
-    expect: { verdict: 'FLAPPING', subKinds: ['DEVICE_REBOOTS'] },
+    expect: { verdict: 'FLAPPING', subKinds: ['DEVICE_REBOOTS'], action: 'SWAP_MODEM' },
     apply: (p) => (p.selfRebootPeriodSec = 300),
   },
   {
     name: 'ACCESS_DENIED',
     description: 'The CMTS refused registration (accessDenied): account or config file problem.',
-    expect: { verdict: 'PROVISIONING_ISSUE', subKinds: ['ACCESS_DENIED'] },
+    expect: { verdict: 'PROVISIONING_ISSUE', subKinds: ['ACCESS_DENIED'], action: 'BACK_OFFICE' },
     apply: (p) => (p.statusValue = 13),
   },
   {
     name: 'FORWARDING_DISABLED',
     description: 'Registered but forwarding disabled by the CMTS (provisioning).',
-    expect: { verdict: 'PROVISIONING_ISSUE', subKinds: ['FORWARDING_DISABLED'] },
+    expect: { verdict: 'PROVISIONING_ISSUE', subKinds: ['FORWARDING_DISABLED'], action: 'BACK_OFFICE' },
     apply: (p) => (p.statusValue = 20),
   },
   {
     name: 'OFFLINE',
     description: 'The modem answers nothing: no power, or the coax is unplugged.',
-    expect: { verdict: 'MODEM_OFFLINE', subKinds: ['NO_POWER_OR_DISCONNECTED'] },
+    expect: { verdict: 'MODEM_OFFLINE', subKinds: ['NO_POWER_OR_DISCONNECTED'], action: 'CHECK_POWER_AND_CABLING' },
     apply: (p) => (p.answers = false),
   },
 ];

@@ -20,6 +20,8 @@ export interface SimCredentials {
 /** One simulated cable modem: a profile (levels, rates) plus a clock (boot time, reboots). */
 export class SimModem {
   profile!: ModemProfile;
+  /** SNMP requests this modem has received (answered or not): lets tests count polls. */
+  requests = 0;
   scenario!: Scenario;
   private bootAt: number;
   private nextSelfReboot: number | null = null;

@@ -13,7 +13,8 @@ export interface SimModemView {
   snmpVersion: '2c' | '3';
   mac: string;
   scenario: string;
-  expect: { verdict: string; subKinds: string[] };
+  expect: { verdict: string; subKinds: string[]; action: string };
+  requests: number;
   answering: boolean;
   uptimeSec: number;
 }
@@ -101,6 +102,7 @@ export class SimulatorService implements OnModuleInit, OnApplicationShutdown {
       expect: m.scenario.expect,
       answering: m.answers(now),
       uptimeSec: Math.round(m.uptimeSec(now)),
+      requests: m.requests,
     };
   }
 }

@@ -35,13 +35,23 @@ export class RedisTelemetryStore extends TelemetryStore {
     super();
     // Fail fast while Redis is away instead of queueing requests behind a reconnect: callers answer 503.
     this.redis = new Redis(url, {
-      lazyConnect: false,
+      lazyConnect: true,
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
       connectTimeout: 2000,
       retryStrategy: (times) => Math.min(times * 200, 2000),
     });
     this.redis.on('error', () => undefined);
+  }
+
+  /** First connection: a configured Redis that cannot be reached at start stops the start. */
+  async connect(): Promise<void> {
+    try {
+      await this.redis.connect();
+    } catch (error) {
+      this.redis.disconnect();
+      throw new StoreUnavailableError(`cannot reach Redis: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   async putModem(record: ModemRecord): Promise<void> {

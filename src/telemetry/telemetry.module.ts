@@ -22,11 +22,13 @@ function redactUrl(url: string): string {
     {
       provide: TelemetryStore,
       inject: [AppConfig],
-      useFactory: (config: AppConfig): TelemetryStore => {
+      useFactory: async (config: AppConfig): Promise<TelemetryStore> => {
         const log = new Logger('TelemetryStore');
         if (config.redis.url) {
           log.log(`using Redis at ${redactUrl(config.redis.url)}, key prefix "${config.redis.keyPrefix}"`);
-          return new RedisTelemetryStore(config.redis.url, config.redis.keyPrefix, config.retention);
+          const store = new RedisTelemetryStore(config.redis.url, config.redis.keyPrefix, config.retention);
+          await store.connect();
+          return store;
         }
         log.warn('REDIS_URL is not set: using the in-process store (single instance; nothing survives a restart)');
         return new MemoryTelemetryStore(config.retention);

@@ -33,7 +33,12 @@ function ofdmWindow(total: bigint, corrected: bigint, uncorrectable: bigint) {
   const [p0, p1, ncp] = now.ofdm[0].profiles;
   now.ofdm[0] = ofdmChannel({
     profiles: [
-      { ...p0, total: p0.total + total / 2n, corrected: p0.corrected + corrected, uncorrectable: p0.uncorrectable },
+      {
+        ...p0,
+        total: p0.total + total / 2n,
+        corrected: p0.corrected + corrected,
+        uncorrectable: p0.uncorrectable,
+      },
       {
         ...p1,
         total: p1.total + total - total / 2n,
@@ -87,9 +92,9 @@ describe('codewordsRule', () => {
     });
 
     it.each`
-      corrected  | percent  | severity
-      ${9_900n}  | ${0.99}  | ${'none'}
-      ${10_000n} | ${1}     | ${'MARGINAL'}
+      corrected   | percent | severity
+      ${9_900n}   | ${0.99} | ${'none'}
+      ${10_000n}  | ${1}    | ${'MARGINAL'}
       ${500_000n} | ${50}   | ${'MARGINAL'}
     `('corrected $percent %: $severity, never a fault', ({ corrected, percent, severity }) => {
       const findings = codewordsRule(window(1_000_000n, corrected, 0n));
@@ -98,14 +103,20 @@ describe('codewordsRule', () => {
         return;
       }
       expect(findings).toEqual([
-        expect.objectContaining({ code: 'HIGH_CORRECTED', severity: 'MARGINAL', observed: percent, limit: 1, unit: '%' }),
+        expect.objectContaining({
+          code: 'HIGH_CORRECTED',
+          severity: 'MARGINAL',
+          observed: percent,
+          limit: 1,
+          unit: '%',
+        }),
       ]);
     });
 
     it.each`
-      total        | graded
-      ${99_999n}   | ${false}
-      ${100_000n}  | ${true}
+      total       | graded
+      ${99_999n}  | ${false}
+      ${100_000n} | ${true}
     `('a window of $total codewords is graded: $graded', ({ total, graded }) => {
       const findings = codewordsRule(window(total, 0n, total / 2n));
       expect(codes(findings)).toEqual(graded ? ['FAULT EXCESSIVE_UNCORRECTABLES'] : []);
@@ -195,13 +206,19 @@ describe('codewordsRule', () => {
       const reading = textbookReading();
       const baseline = snapshotOf(reading, 30);
       baseline.ds[4] = { ...baseline.ds[4], unerrored: 1_000_000n, corrected: 0n, uncorrectable: 0n };
-      reading.downstream[4] = dsChannel(5, { unerrored: 500_000n, corrected: 10_000n, uncorrectable: 600_000n });
+      reading.downstream[4] = dsChannel(5, {
+        unerrored: 500_000n,
+        corrected: 10_000n,
+        uncorrectable: 600_000n,
+      });
       const findings = codewordsRule(ruleContext(reading, { counterBaseline: baseline }));
       expect(codes(findings)).toEqual(['FAULT EXCESSIVE_UNCORRECTABLES']);
       // Since the counters restarted: 600k of 1.11M, not 600k of a 110k "delta".
       expect(findings[0].observed).toBe(54.1);
       expect(findings[0].message).toContain('since its counters were last reset');
-      expect(codes(codewordsRule(ruleContext(reading, { counterBaseline: baseline })))).not.toContain('INFO FEC_WINDOW_RESET');
+      expect(codes(codewordsRule(ruleContext(reading, { counterBaseline: baseline })))).not.toContain(
+        'INFO FEC_WINDOW_RESET',
+      );
     });
 
     it('falls back per OFDM channel when one profile counter went down', () => {
@@ -228,7 +245,12 @@ describe('codewordsRule', () => {
 
   it('excludes unlocked downstream channels', () => {
     const reading = textbookReading();
-    reading.downstream[4] = dsChannel(5, { locked: false, unerrored: 0n, corrected: 0n, uncorrectable: 9_000_000n });
+    reading.downstream[4] = dsChannel(5, {
+      locked: false,
+      unerrored: 0n,
+      corrected: 0n,
+      uncorrectable: 9_000_000n,
+    });
     expect(codewordsRule(ruleContext(reading))).toEqual([]);
   });
 
@@ -243,7 +265,9 @@ describe('codewordsRule', () => {
     const findings = codewordsRule(ruleContext(reading));
     expect(codes(findings)).toEqual(['FAULT EXCESSIVE_UNCORRECTABLES']);
     expect(findings[0].observed).toBe(2);
-    expect(findings[0].message).toMatch(/^The control channel \(NCP\) of OFDM downstream channel 33 \(PLC 957 MHz\)/);
+    expect(findings[0].message).toMatch(
+      /^The control channel \(NCP\) of OFDM downstream channel 33 \(PLC 957 MHz\)/,
+    );
   });
 
   it('sums the OFDM data profiles of a channel', () => {
@@ -266,7 +290,10 @@ describe('codewordsRule', () => {
     reading.ofdm[0] = ofdmChannel({
       profiles: [{ profileId: 0, total: 200_000n, corrected: 0n, uncorrectable: 900_000n }],
     });
-    const thresholds = { ...DEFAULT_THRESHOLDS, codewords: { ...DEFAULT_THRESHOLDS.codewords, minCodewords: 0 } };
+    const thresholds = {
+      ...DEFAULT_THRESHOLDS,
+      codewords: { ...DEFAULT_THRESHOLDS.codewords, minCodewords: 0 },
+    };
     const findings = codewordsRule(ruleContext(reading, { thresholds }));
     expect(findings).toEqual([expect.objectContaining({ code: 'EXCESSIVE_UNCORRECTABLES', observed: 100 })]);
   });

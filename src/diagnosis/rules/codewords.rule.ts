@@ -22,11 +22,19 @@ interface Codewords {
 const ZERO: Codewords = { total: 0n, corrected: 0n, uncorrectable: 0n };
 
 function add(a: Codewords, b: Codewords): Codewords {
-  return { total: a.total + b.total, corrected: a.corrected + b.corrected, uncorrectable: a.uncorrectable + b.uncorrectable };
+  return {
+    total: a.total + b.total,
+    corrected: a.corrected + b.corrected,
+    uncorrectable: a.uncorrectable + b.uncorrectable,
+  };
 }
 
 function minus(a: Codewords, b: Codewords): Codewords {
-  return { total: a.total - b.total, corrected: a.corrected - b.corrected, uncorrectable: a.uncorrectable - b.uncorrectable };
+  return {
+    total: a.total - b.total,
+    corrected: a.corrected - b.corrected,
+    uncorrectable: a.uncorrectable - b.uncorrectable,
+  };
 }
 
 /** part / whole as a number in 0..1; the bigints are only converted once the ratio is taken. */
@@ -129,10 +137,7 @@ function windowed(
   return { counts: minus(sum(current), sum(previous)), window: deltaWindow };
 }
 
-function ofdmGroup(
-  profiles: ({ profileId: number } & Codewords)[],
-  ncp: boolean,
-): Keyed {
+function ofdmGroup(profiles: ({ profileId: number } & Codewords)[], ncp: boolean): Keyed {
   const keyed: Keyed = new Map();
   for (const p of profiles) {
     if ((p.profileId === NCP_PROFILE_ID) === ncp) {
@@ -163,7 +168,9 @@ export const codewordsRule: Rule = (ctx) => {
   const { reading, counterBaseline, thresholds } = ctx;
   const t = thresholds.codewords;
   const findings: Finding[] = [];
-  const rebooted = counterBaseline != null && rebootedBetween(counterBaseline, {
+  const rebooted =
+    counterBaseline != null &&
+    rebootedBetween(counterBaseline, {
       at: reading.observedAt,
       uptimeSec: reading.uptimeSec,
     });
@@ -172,7 +179,9 @@ export const codewordsRule: Rule = (ctx) => {
     findings.push(resetFinding(reading));
   }
   const deltaWindow: Window | null =
-    baseline == null ? null : { text: `in the last ${formatDuration((reading.observedAt - baseline.at) / 1000)}` };
+    baseline == null
+      ? null
+      : { text: `in the last ${formatDuration((reading.observedAt - baseline.at) / 1000)}` };
   const sinceBoot: Window = { text: `since the modem started ${formatDuration(reading.uptimeSec)} ago` };
 
   for (const ch of reading.downstream) {
@@ -212,7 +221,9 @@ export const codewordsRule: Rule = (ctx) => {
         continue;
       }
       const { counts, window } = windowed(current, ofdmGroup(prevProfiles, ncp), deltaWindow, sinceBoot);
-      const what = ncp ? `The control channel (NCP) of ${describeChannel(channel)}` : describeChannel(channel);
+      const what = ncp
+        ? `The control channel (NCP) of ${describeChannel(channel)}`
+        : describeChannel(channel);
       findings.push(...gradeCounters(counts, channel, what, window, t));
     }
   }

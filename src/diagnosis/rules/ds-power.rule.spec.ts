@@ -35,7 +35,13 @@ describe('dsPowerRule', () => {
         observed: power,
         limit,
         unit: 'dBmV',
-        channel: { direction: 'downstream', kind: 'SC-QAM', ifIndex: 52, channelId: 5, frequencyHz: 579_000_000 },
+        channel: {
+          direction: 'downstream',
+          kind: 'SC-QAM',
+          ifIndex: 52,
+          channelId: 5,
+          frequencyHz: 579_000_000,
+        },
       }),
     ]);
   });
@@ -44,6 +50,13 @@ describe('dsPowerRule', () => {
     const [f] = dsPowerRule(withChannel5({ powerDbmv: -16.24 }));
     expect(f.observed).toBe(-16.2);
     expect(f.message).toBe('Downstream channel 5 (579 MHz) receives -16.2 dBmV, below the -15 dBmV minimum.');
+  });
+
+  it('says a marginal level is still within the limit', () => {
+    const [f] = dsPowerRule(withChannel5({ powerDbmv: 12 }));
+    expect(f.message).toBe(
+      'Downstream channel 5 (579 MHz) receives 12 dBmV, above the recommended 10 dBmV but within the 15 dBmV limit.',
+    );
   });
 
   it('does not grade an unlocked channel whatever level it reports', () => {

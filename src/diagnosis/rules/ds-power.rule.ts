@@ -24,9 +24,9 @@ export const dsPowerRule: Rule = (ctx) => {
     } else if (grade === 'HIGH_FAULT') {
       message = `${head}, above the ${fmt(limit)} dBmV maximum.`;
     } else if (low) {
-      message = `${head}, below the recommended ${fmt(limit)} dBmV but still above the ${fmt(bands.marginalMin)} dBmV minimum.`;
+      message = `${head}, below the recommended ${fmt(limit)} dBmV but within the ${fmt(bands.marginalMin)} dBmV limit.`;
     } else {
-      message = `${head}, above the recommended ${fmt(limit)} dBmV but still below the ${fmt(bands.marginalMax)} dBmV maximum.`;
+      message = `${head}, above the recommended ${fmt(limit)} dBmV but within the ${fmt(bands.marginalMax)} dBmV limit.`;
     }
     findings.push({
       code: low ? 'LOW_DS_POWER' : 'HIGH_DS_POWER',

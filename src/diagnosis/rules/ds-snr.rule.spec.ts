@@ -30,23 +30,26 @@ describe('dsSnrRule', () => {
     ${'qam64'}  | ${0}    | ${23.5} | ${'MARGINAL'} | ${27}
     ${'qam64'}  | ${0}    | ${23.4} | ${'FAULT'}    | ${23.5}
     ${'qam64'}  | ${-6.1} | ${26.9} | ${'MARGINAL'} | ${27}
-  `('grades $modulation at $snr dB and $power dBmV as $severity', ({ modulation, power, snr, severity, limit }) => {
-    const findings = dsSnrRule(withChannel5({ modulation, powerDbmv: power, snrDb: snr }));
-    if (severity === 'none') {
-      expect(findings).toEqual([]);
-      return;
-    }
-    expect(findings).toEqual([
-      expect.objectContaining({
-        code: 'LOW_DS_SNR',
-        severity,
-        observed: snr,
-        limit,
-        unit: 'dB',
-        channel: expect.objectContaining({ channelId: 5, ifIndex: 52 }),
-      }),
-    ]);
-  });
+  `(
+    'grades $modulation at $snr dB and $power dBmV as $severity',
+    ({ modulation, power, snr, severity, limit }) => {
+      const findings = dsSnrRule(withChannel5({ modulation, powerDbmv: power, snrDb: snr }));
+      if (severity === 'none') {
+        expect(findings).toEqual([]);
+        return;
+      }
+      expect(findings).toEqual([
+        expect.objectContaining({
+          code: 'LOW_DS_SNR',
+          severity,
+          observed: snr,
+          limit,
+          unit: 'dB',
+          channel: expect.objectContaining({ channelId: 5, ifIndex: 52 }),
+        }),
+      ]);
+    },
+  );
 
   it('explains the low-level rule in the message', () => {
     const [f] = dsSnrRule(withChannel5({ powerDbmv: -7, snrDb: 32 }));

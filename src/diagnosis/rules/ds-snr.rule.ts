@@ -33,7 +33,7 @@ export const dsSnrRule: Rule = (ctx) => {
     } else if (snr < bands.textbook) {
       severity = 'MARGINAL';
       limit = bands.textbook;
-      message = `${head}, below the recommended ${fmt(limit)} dB but still above the ${fmt(bands.fault)} dB minimum.`;
+      message = `${head}, below the recommended ${fmt(limit)} dB but within the ${fmt(bands.fault)} dB limit.`;
     }
     if (severity == null) {
       continue;

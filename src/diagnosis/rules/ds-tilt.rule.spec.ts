@@ -2,7 +2,9 @@ import { dsChannel, ruleContext, textbookReading } from '../test-reading.factory
 import { dsTiltRule } from './ds-tilt.rule';
 
 function withLevels(levels: number[], patch: Parameters<typeof dsChannel>[1] = {}) {
-  return ruleContext(textbookReading({ downstream: levels.map((p, i) => dsChannel(i + 1, { powerDbmv: p, ...patch })) }));
+  return ruleContext(
+    textbookReading({ downstream: levels.map((p, i) => dsChannel(i + 1, { powerDbmv: p, ...patch })) }),
+  );
 }
 
 describe('dsTiltRule', () => {
@@ -11,11 +13,11 @@ describe('dsTiltRule', () => {
   });
 
   it.each`
-    levels             | spread  | severity
-    ${[-5, 0, 5]}      | ${10}   | ${'none'}
-    ${[-5, 0, 5.1]}    | ${10.1} | ${'MARGINAL'}
-    ${[-8, -3, 4, 6]}  | ${14}   | ${'MARGINAL'}
-    ${[-20, 20]}       | ${40}   | ${'MARGINAL'}
+    levels            | spread  | severity
+    ${[-5, 0, 5]}     | ${10}   | ${'none'}
+    ${[-5, 0, 5.1]}   | ${10.1} | ${'MARGINAL'}
+    ${[-8, -3, 4, 6]} | ${14}   | ${'MARGINAL'}
+    ${[-20, 20]}      | ${40}   | ${'MARGINAL'}
   `('grades a spread of $spread dB as $severity', ({ levels, spread, severity }) => {
     const findings = dsTiltRule(withLevels(levels));
     if (severity === 'none') {

@@ -11,6 +11,7 @@ export const noCpeRule: Rule = (ctx) =>
           observed: 0,
           limit: 1,
           unit: 'count',
-          message: "No device is connected behind the modem: check the cable and power of the customer's router.",
+          message:
+            "No device is connected behind the modem: check the cable and power of the customer's router.",
         },
       ];

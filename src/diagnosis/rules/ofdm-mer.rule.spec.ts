@@ -26,17 +26,27 @@ describe('ofdmMerRule', () => {
         observed: mer,
         limit,
         unit: 'dB',
-        channel: { direction: 'downstream', kind: 'OFDM', ifIndex: 159, channelId: 33, frequencyHz: 957_000_000 },
+        channel: {
+          direction: 'downstream',
+          kind: 'OFDM',
+          ifIndex: 159,
+          channelId: 33,
+          frequencyHz: 957_000_000,
+        },
       }),
     ]);
   });
 
   it('skips channels without a MER measurement', () => {
-    expect(ofdmMerRule(ruleContext(docsis31Reading({ ofdm: [ofdmChannel({ meanRxMerDb: null })] })))).toEqual([]);
+    expect(ofdmMerRule(ruleContext(docsis31Reading({ ofdm: [ofdmChannel({ meanRxMerDb: null })] })))).toEqual(
+      [],
+    );
   });
 
   it('names the channel in the message', () => {
     const [f] = ofdmMerRule(ruleContext(docsis31Reading({ ofdm: [ofdmChannel({ meanRxMerDb: 26.94 })] })));
-    expect(f.message).toBe('OFDM downstream channel 33 (PLC 957 MHz) has a mean MER of 26.9 dB, below the 27 dB minimum.');
+    expect(f.message).toBe(
+      'OFDM downstream channel 33 (PLC 957 MHz) has a mean MER of 26.9 dB, below the 27 dB minimum.',
+    );
   });
 });

@@ -22,7 +22,7 @@ export const ofdmMerRule: Rule = (ctx) => {
       unit: 'dB',
       message: fault
         ? `${head}, below the ${fmt(t.fault)} dB minimum.`
-        : `${head}, below the recommended ${fmt(t.textbook)} dB but still above the ${fmt(t.fault)} dB minimum.`,
+        : `${head}, below the recommended ${fmt(t.textbook)} dB but within the ${fmt(t.fault)} dB limit.`,
     });
   }
   return findings;

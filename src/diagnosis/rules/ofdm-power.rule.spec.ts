@@ -44,10 +44,10 @@ describe('ofdmPowerRule', () => {
   });
 
   it.each`
-    bands                         | severity      | observed
-    ${[1, -12, -16, -25.2, 11]}   | ${'FAULT'}    | ${-25.2}
-    ${[1, -12, 14, -11]}          | ${'MARGINAL'} | ${14}
-    ${[1, 12, -16, 16.5]}         | ${'FAULT'}    | ${16.5}
+    bands                       | severity      | observed
+    ${[1, -12, -16, -25.2, 11]} | ${'FAULT'}    | ${-25.2}
+    ${[1, -12, 14, -11]}        | ${'MARGINAL'} | ${14}
+    ${[1, 12, -16, 16.5]}       | ${'FAULT'}    | ${16.5}
   `('reports only the worst band of $bands', ({ bands, severity, observed }) => {
     expect(ofdmPowerRule(withBands(bands))).toEqual([expect.objectContaining({ severity, observed })]);
   });

@@ -1,5 +1,14 @@
 import type { OfdmChannel } from '../../telemetry/modem-reading';
-import { crossedLimit, describeChannel, fmt, fmtMhz, gradeLevel, ofdmRef, round, severityOf } from '../rule-helpers';
+import {
+  crossedLimit,
+  describeChannel,
+  fmt,
+  fmtMhz,
+  gradeLevel,
+  ofdmRef,
+  round,
+  severityOf,
+} from '../rule-helpers';
 import type { Finding, Rule } from '../types';
 
 type Band = OfdmChannel['bandPowersDbmv'][number];

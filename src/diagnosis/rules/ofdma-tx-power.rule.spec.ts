@@ -41,7 +41,9 @@ describe('ofdmaTxPowerRule', () => {
 
   it('says the level is per 1.6 MHz', () => {
     const [f] = ofdmaTxPowerRule(withOfdma({ txPowerDbmv: 50.25 }));
-    expect(f.message).toBe('OFDMA upstream channel 9 transmits at 50.25 dBmV per 1.6 MHz, above the 50 dBmV maximum.');
+    expect(f.message).toBe(
+      'OFDMA upstream channel 9 transmits at 50.25 dBmV per 1.6 MHz, above the 50 dBmV maximum.',
+    );
   });
 
   it.each([

@@ -22,7 +22,7 @@ export const ofdmaTxPowerRule: Rule = (ctx) => {
     } else if (tx > t.textbookMax) {
       severity = 'MARGINAL';
       limit = t.textbookMax;
-      message = `${head}, above the recommended ${fmt(limit)} dBmV but still within the ${fmt(t.faultAbove)} dBmV maximum.`;
+      message = `${head}, above the recommended ${fmt(limit)} dBmV but within the ${fmt(t.faultAbove)} dBmV limit.`;
     } else if (tx <= t.textbookAbove) {
       severity = 'MARGINAL';
       limit = t.textbookAbove;

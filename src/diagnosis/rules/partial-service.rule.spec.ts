@@ -1,5 +1,12 @@
 import type { RangingStatus } from '../../telemetry/modem-reading';
-import { docsis31Reading, dsChannel, ofdmaChannel, ruleContext, textbookReading, usChannel } from '../test-reading.factory';
+import {
+  docsis31Reading,
+  dsChannel,
+  ofdmaChannel,
+  ruleContext,
+  textbookReading,
+  usChannel,
+} from '../test-reading.factory';
 import { partialServiceRule } from './partial-service.rule';
 
 describe('partialServiceRule', () => {
@@ -19,7 +26,10 @@ describe('partialServiceRule', () => {
         unit: 'state',
         channel: expect.objectContaining({ channelId: 3, direction: 'downstream' }),
       }),
-      expect.objectContaining({ code: 'PARTIAL_SERVICE_DS', channel: expect.objectContaining({ channelId: 7 }) }),
+      expect.objectContaining({
+        code: 'PARTIAL_SERVICE_DS',
+        channel: expect.objectContaining({ channelId: 7 }),
+      }),
     ]);
     expect(findings[0].message).toBe(
       'Downstream channel 3 (567 MHz) is not locked, so the modem is running on fewer downstream channels than it should.',

@@ -1,4 +1,11 @@
-import { docsis31Reading, historyEntry, ofdmaChannel, ruleContext, textbookReading, usChannel } from '../test-reading.factory';
+import {
+  docsis31Reading,
+  historyEntry,
+  ofdmaChannel,
+  ruleContext,
+  textbookReading,
+  usChannel,
+} from '../test-reading.factory';
 import type { HistoryEntry } from '../types';
 import { t3T4Rule } from './t3-t4.rule';
 
@@ -11,7 +18,11 @@ interface Totals {
 /** Current counters: totals spread over two SC-QAM channels so the rule has to sum them. */
 function readingWith({ t3 = 0, t4 = 0, t3Exceeded = 0 }: Totals, uptimeSec = 3 * 24 * 3600) {
   const reading = textbookReading({ uptimeSec });
-  reading.upstream[0] = usChannel(1, { t3Timeouts: Math.ceil(t3 / 2), t4Timeouts: t4, t3Exceededs: t3Exceeded });
+  reading.upstream[0] = usChannel(1, {
+    t3Timeouts: Math.ceil(t3 / 2),
+    t4Timeouts: t4,
+    t3Exceededs: t3Exceeded,
+  });
   reading.upstream[1] = usChannel(2, { t3Timeouts: Math.floor(t3 / 2) });
   return reading;
 }

@@ -17,7 +17,13 @@ function toPoint(entry: HistoryEntry): TimeoutPoint | null {
   if (!entry.reachable || entry.t3 == null || entry.t4 == null || entry.t3Exceeded == null) {
     return null;
   }
-  return { at: entry.at, uptimeSec: entry.uptimeSec, t3: entry.t3, t4: entry.t4, t3Exceeded: entry.t3Exceeded };
+  return {
+    at: entry.at,
+    uptimeSec: entry.uptimeSec,
+    t3: entry.t3,
+    t4: entry.t4,
+    t3Exceeded: entry.t3Exceeded,
+  };
 }
 
 /**
@@ -33,7 +39,7 @@ function findBaseline(history: HistoryEntry[], now: TimeoutPoint, windowMs: numb
   let later = now;
   for (let i = points.length - 1; i >= 0; i--) {
     const p = points[i];
-    if (rebootedBetween(p, later) || rebootedBetween(p, now) || counterDecreased(p, later)) {
+    if (rebootedBetween(p, later) || counterDecreased(p, later)) {
       break;
     }
     baseline = p;
@@ -75,7 +81,14 @@ export const t3T4Rule: Rule = (ctx) => {
 
   const findings: Finding[] = [];
   const push = (severity: 'FAULT' | 'MARGINAL', observed: number, limit: number, message: string): void => {
-    findings.push({ code: 'T3_T4_TIMEOUTS', severity, observed: round(observed), limit, unit: 'count/24h', message });
+    findings.push({
+      code: 'T3_T4_TIMEOUTS',
+      severity,
+      observed: round(observed),
+      limit,
+      unit: 'count/24h',
+      message,
+    });
   };
   if (counts.t4 >= t.t4Fault) {
     push(

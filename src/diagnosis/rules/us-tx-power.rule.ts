@@ -56,7 +56,7 @@ export const usTxPowerRule: Rule = (ctx) => {
           limit: t.docsis31TextbookMax,
           message:
             `${head}, above the recommended ${fmt(t.docsis31TextbookMax)} dBmV ` +
-            `but still within the ${fmt(t.docsis31FaultAbove)} dBmV maximum.`,
+            `but within the ${fmt(t.docsis31FaultAbove)} dBmV limit.`,
         });
       }
     } else {

@@ -1,0 +1,51 @@
+import type { INestApplication } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import { startApp } from '../../src/bootstrap';
+import { loadConfig, type AppConfig } from '../../src/config/app-config';
+
+export type StoreKind = 'memory' | 'redis';
+
+export interface TestApp {
+  app: INestApplication;
+  config: AppConfig;
+  http: () => ReturnType<typeof request>;
+  close(): Promise<void>;
+}
+
+/** The Redis the test command started for this run (scripts/run-tests.mjs); never the machine's own. */
+export function testRedisUrl(): string {
+  const url = process.env.TEST_REDIS_URL;
+  if (!url) {
+    throw new Error('TEST_REDIS_URL is not set: run the tests with `npm test`, which starts a private redis-server');
+  }
+  return url;
+}
+
+/** Boots the whole service (simulator on) on free ports, against the chosen store. */
+export async function startTestApp(store: StoreKind, env: Record<string, string> = {}): Promise<TestApp> {
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SIMULATOR_ENABLED: 'true',
+    SIMULATOR_PORT: '0',
+    SIMULATOR_MODEMS: '40',
+    SIMULATOR_SCENARIO_MIX: 'TEXTBOOK=1',
+    SIMULATOR_V3_SHARE: '0.25',
+    SIMULATOR_REBOOT_DOWN_SEC: '0.4',
+    SIMULATOR_SELF_REBOOT_SEC: '1.2',
+    SNMP_TIMEOUT_MS: '400',
+    SNMP_RETRIES: '0',
+    ...(store === 'redis'
+      ? { REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: `test-${randomBytes(4).toString('hex')}:` }
+      : {}),
+    ...env,
+  });
+  const app = await startApp(config, { logger: false });
+  const server = app.getHttpServer() as Parameters<typeof request>[0];
+  return { app, config, http: () => request(server), close: () => app.close() };
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
