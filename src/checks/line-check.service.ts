@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { diagnose } from '../diagnosis/diagnose';
+import { toHistoryEntry } from '../diagnosis/history';
 import type { CounterSnapshot, Diagnosis, HistoryEntry } from '../diagnosis/types';
 import { InventoryService } from '../inventory/inventory.service';
 import type { ModemRecord } from '../inventory/modem-record';
@@ -99,7 +100,7 @@ export class LineCheckService {
     ]);
     const diagnosis = diagnose({ reading, history, counterBaseline, thresholds });
     const stored: StoredReading = { reading, diagnosis, thresholdsProfile: thresholds.name };
-    await this.store.saveReading(stored, historyEntry(reading, diagnosis), counterSnapshot(reading));
+    await this.store.saveReading(stored, toHistoryEntry(reading, diagnosis.verdict), counterSnapshot(reading));
     return stored;
   }
 }
@@ -117,25 +118,6 @@ function present(stored: StoredReading, source: 'live' | 'cache'): LineDiagnosis
     ageSec: Math.max(0, Math.round((Date.now() - reading.observedAt) / 1000)),
     source,
     thresholdsProfile,
-  };
-}
-
-export function historyEntry(reading: ModemReading, diagnosis: Diagnosis): HistoryEntry {
-  if (!reading.reachable) {
-    return { at: reading.observedAt, reachable: false, verdict: diagnosis.verdict };
-  }
-  const upstream = [...reading.upstream, ...reading.ofdma];
-  const sum = (k: 't3Timeouts' | 't4Timeouts' | 't3Exceededs'): number => upstream.reduce((s, ch) => s + ch[k], 0);
-  return {
-    at: reading.observedAt,
-    reachable: true,
-    uptimeSec: reading.uptimeSec,
-    statusValue: reading.status.value,
-    resets: reading.status.resets,
-    t3: sum('t3Timeouts'),
-    t4: sum('t4Timeouts'),
-    t3Exceeded: sum('t3Exceededs'),
-    verdict: diagnosis.verdict,
   };
 }
 

@@ -38,6 +38,8 @@ export interface SnmpAgentOptions {
   /** Cap on varbinds in one GETBULK response, as real agents cap by message size. */
   maxBulkVarbinds: number;
   v3Users?: V3User[];
+  /** False: answer GETBULK with genErr, as SNMPv1-only embedded agents do. */
+  getBulk?: boolean;
 }
 
 export interface AgentStats {
@@ -138,7 +140,7 @@ export class SnmpAgent {
     for (const user of options.v3Users ?? []) {
       self.addV3User(user);
     }
-    self.route(backend, options.maxBulkVarbinds);
+    self.route(backend, options.maxBulkVarbinds, options.getBulk ?? true);
     await Promise.all(
       Object.values(agent.listener.sockets).map(
         (socket) =>
@@ -170,7 +172,7 @@ export class SnmpAgent {
     return new Promise((resolve) => this.agent.close(() => resolve()));
   }
 
-  private route(backend: AgentBackend, maxBulk: number): void {
+  private route(backend: AgentBackend, maxBulk: number, getBulk: boolean): void {
     const agent = this.agent;
     const stats = this.stats;
     const respond = (
@@ -202,14 +204,20 @@ export class SnmpAgent {
       });
     agent.getBulkRequest = (socket, message, rinfo) =>
       respond(socket, message, rinfo, (view, pdu) => {
-        pdu.varbinds = bulk(view, message.pdu, maxBulk);
+        if (getBulk) {
+          pdu.varbinds = bulk(view, message.pdu, maxBulk);
+        } else {
+          pdu.varbinds = message.pdu.varbinds;
+          pdu.errorStatus = snmp.ErrorStatus.GeneralError;
+          pdu.errorIndex = 1;
+        }
       });
     agent.setRequest = (socket, message, rinfo) =>
       respond(socket, message, rinfo, (view, pdu) => {
         pdu.varbinds = message.pdu.varbinds;
         message.pdu.varbinds.forEach((vb, i) => {
           const result = view.set(vb.oid, TYPE_NAME.get(vb.type) ?? 'OctetString', vb.value);
-          if (result !== 'ok' && pdu.errorStatus === snmp.ErrorStatus.NoError) {
+          if (result !== 'ok' && !pdu.errorStatus) {
             pdu.errorStatus = SET_ERROR[result];
             pdu.errorIndex = i + 1;
           }
