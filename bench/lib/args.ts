@@ -38,15 +38,7 @@ const INTEGER_FLAGS = [
 type Flag = (typeof INTEGER_FLAGS)[number];
 
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: Object.fromEntries(INTEGER_FLAGS.map((flag) => [flag, { type: 'string' }])) as Record<
-      Flag,
-      { type: 'string' }
-    >,
-    strict: true,
-    allowPositionals: false,
-  });
+  const values = readFlags(argv);
   const int = (flag: Flag, fallback: number, min: number): number => toInt(flag, values[flag], fallback, min);
   const modems = int('modems', 1000, 1);
   return {
@@ -59,6 +51,19 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     retries: int('retries', 1, 0),
     seed: int('seed', 42, 0),
   };
+}
+
+function readFlags(argv: readonly string[]): Partial<Record<Flag, string>> {
+  const options = Object.fromEntries(INTEGER_FLAGS.map((flag) => [flag, { type: 'string' }])) as Record<
+    Flag,
+    { type: 'string' }
+  >;
+  try {
+    return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    // parseArgs reports unknown flags and missing values as TypeErrors: surface them as usage errors.
+    throw new UsageError(error instanceof Error ? error.message : String(error), { cause: error });
+  }
 }
 
 function toInt(flag: Flag, raw: string | undefined, fallback: number, min: number): number {

@@ -106,7 +106,7 @@ export class SimulatorProcess {
       return await Promise.race([this.readReadyLine(), exited]);
     } catch (error) {
       const reason = timeout.aborted ? `not ready within ${READY_TIMEOUT_MS} ms` : errorMessage(error);
-      throw new Error(`simulator: ${reason}\n${this.stderrTail}`);
+      throw new Error(`simulator: ${reason}\n${this.stderrTail}`, { cause: error });
     }
   }
 

@@ -17,6 +17,11 @@ export class ErrorFilter implements ExceptionFilter {
         .json(typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body);
       return;
     }
+    const clientError = asClientError(error);
+    if (clientError) {
+      res.status(clientError.status).json({ statusCode: clientError.status, message: clientError.message });
+      return;
+    }
     if (error instanceof StoreUnavailableError) {
       this.log.warn(error.message);
       res.status(HttpStatus.SERVICE_UNAVAILABLE).json({
@@ -34,4 +39,16 @@ export class ErrorFilter implements ExceptionFilter {
     this.log.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     res.status(500).json({ statusCode: 500, error: 'Internal Server Error', message: 'internal error' });
   }
+}
+
+/** body-parser's errors (malformed JSON, body too large) carry a 4xx status and a message safe to show. */
+function asClientError(error: unknown): { status: number; message: string } | undefined {
+  if (typeof error !== 'object' || error == null) {
+    return undefined;
+  }
+  const { status, expose, message } = error as { status?: unknown; expose?: unknown; message?: unknown };
+  if (typeof status === 'number' && status >= 400 && status < 500 && expose === true && typeof message === 'string') {
+    return { status, message };
+  }
+  return undefined;
 }

@@ -96,6 +96,15 @@ export class SimulatedFleet implements AgentBackend {
     return modem;
   }
 
+  setResponseDelay(id: string, ms: number): SimModem {
+    const modem = this.byId.get(id);
+    if (!modem) {
+      throw new ScenarioError(`no simulated modem ${id}`);
+    }
+    modem.responseDelayMs = ms;
+    return modem;
+  }
+
   viewFor(securityName: string, version: 'v2c' | 'v3'): AgentView | undefined {
     const writable = version === 'v3' || securityName.endsWith(WRITE_SUFFIX);
     const id = version === 'v2c' && writable ? securityName.slice(0, -WRITE_SUFFIX.length) : securityName;

@@ -257,6 +257,7 @@ export function modemView(m: SimModem, now: number, writable: boolean): AgentVie
   const read = (e: Entry | undefined): SnmpVarbind | undefined =>
     e && { oid: e.oid, type: e.type, value: e.get(m, up) };
   return {
+    delayMs: m.responseDelayMs,
     get: (oid) => {
       const q = parseOid(oid);
       return read(exact(skeleton, q) ?? exact(cpes, q));

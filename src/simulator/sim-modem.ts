@@ -22,6 +22,8 @@ export class SimModem {
   profile!: ModemProfile;
   /** SNMP requests this modem has received (answered or not): lets tests count polls. */
   requests = 0;
+  /** Extra answer latency, set through the simulator API: a slow modem. */
+  responseDelayMs = 0;
   scenario!: Scenario;
   private bootAt: number;
   private nextSelfReboot: number | null = null;

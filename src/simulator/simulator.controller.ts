@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { ModemIdParam, PageQuery, ScenarioDto } from '../api/dto/modem.dto';
+import { LatencyDto, ModemIdParam, PageQuery, ScenarioDto } from '../api/dto/modem.dto';
 import { SimulatorService } from './simulator.service';
 
 @Controller('api/v1/simulator')
@@ -29,5 +29,10 @@ export class SimulatorController {
   @Put('modems/:id/scenario')
   setScenario(@Param() { id }: ModemIdParam, @Body() body: ScenarioDto) {
     return this.simulator.setScenario(id, body.scenario);
+  }
+
+  @Put('modems/:id/latency')
+  setLatency(@Param() { id }: ModemIdParam, @Body() body: LatencyDto) {
+    return this.simulator.setResponseDelay(id, body.responseDelayMs);
   }
 }

@@ -15,6 +15,7 @@ export interface SimModemView {
   scenario: string;
   expect: { verdict: string; subKinds: string[]; action: string };
   requests: number;
+  responseDelayMs: number;
   answering: boolean;
   uptimeSec: number;
 }
@@ -91,6 +92,10 @@ export class SimulatorService implements OnModuleInit, OnApplicationShutdown {
     return this.view(this.fleet.setScenario(id, scenario));
   }
 
+  setResponseDelay(id: string, ms: number): SimModemView {
+    return this.view(this.fleet.setResponseDelay(id, ms));
+  }
+
   private view(m: SimModem): SimModemView {
     const now = Date.now();
     return {
@@ -103,6 +108,7 @@ export class SimulatorService implements OnModuleInit, OnApplicationShutdown {
       answering: m.answers(now),
       uptimeSec: Math.round(m.uptimeSec(now)),
       requests: m.requests,
+      responseDelayMs: m.responseDelayMs,
     };
   }
 }

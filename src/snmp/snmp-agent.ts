@@ -12,6 +12,8 @@ export interface AgentView {
   /** The first object strictly after `oid` in OID order. */
   next(oid: string): SnmpVarbind | undefined;
   set(oid: string, type: SnmpType, value: unknown): SetResult;
+  /** Answer this much later (a slow or busy device). */
+  delayMs?: number;
 }
 
 export type SetResult = 'ok' | 'noAccess' | 'notWritable' | 'wrongType' | 'wrongValue' | 'noCreation';
@@ -191,7 +193,12 @@ export class SnmpAgent {
       const pdu = message.pdu.getResponsePduForRequest();
       answer(view, pdu);
       stats.varbindsOut += pdu.varbinds.length;
-      agent.listener.send(message.createResponseForRequest(pdu), rinfo, socket);
+      const send = (): void => agent.listener.send(message.createResponseForRequest(pdu), rinfo, socket);
+      if (view.delayMs) {
+        setTimeout(send, view.delayMs);
+      } else {
+        send();
+      }
     };
 
     agent.getRequest = (socket, message, rinfo) =>

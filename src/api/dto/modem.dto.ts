@@ -91,3 +91,7 @@ export class ScenarioDto {
   @IsString() @Matches(/^[A-Z0-9_]{1,64}$/, { message: 'scenario must be a scenario name such as TEXTBOOK' })
   scenario!: string;
 }
+
+export class LatencyDto {
+  @IsInt() @Min(0) @Max(60000) responseDelayMs!: number;
+}

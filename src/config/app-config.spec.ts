@@ -1,0 +1,41 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe(loadConfig.name, () => {
+  it('applies defaults: loopback, in-process store, simulator off', () => {
+    const config = loadConfig({});
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000 });
+    expect(config.redis.url).toBeUndefined();
+    expect(config.simulator.enabled).toBe(false);
+    expect(config.diagnosis.thresholds.name).toBe('docsis-default');
+  });
+
+  it('reads booleans and numbers from strings', () => {
+    const config = loadConfig({ SIMULATOR_ENABLED: 'false', SNMP_TIMEOUT_MS: '750', SIMULATOR_DOCSIS31_SHARE: '0.25' });
+    expect(config.simulator.enabled).toBe(false);
+    expect(config.snmp.timeoutMs).toBe(750);
+    expect(config.simulator.fleet.docsis31Share).toBe(0.25);
+    expect(loadConfig({ SIMULATOR_ENABLED: 'true' }).simulator.enabled).toBe(true);
+  });
+
+  it('stops naming every bad variable at once', () => {
+    const bad = {
+      PORT: 'eighty',
+      SNMP_RETRIES: '9',
+      REDIS_URL: 'http://nope',
+      SIMULATOR_ENABLED: 'maybe',
+      SIMULATOR_SCENARIO_MIX: 'TEXTBOOK=1,BOGUS=2',
+      THRESHOLDS_FILE: '/nonexistent/thresholds.json',
+    };
+    let message = '';
+    try {
+      loadConfig(bad);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      message = (error as Error).message;
+    }
+    for (const name of Object.keys(bad)) {
+      expect(message).toContain(name);
+    }
+    expect(message).toContain('BOGUS');
+  });
+});

@@ -1,0 +1,163 @@
+import { randomBytes } from 'node:crypto';
+import type { CounterSnapshot, Diagnosis, HistoryEntry } from '../src/diagnosis/types';
+import type { ModemRecord } from '../src/inventory/modem-record';
+import { MemoryTelemetryStore } from '../src/telemetry/memory-telemetry.store';
+import type { ModemReading } from '../src/telemetry/modem-reading';
+import { RedisTelemetryStore } from '../src/telemetry/redis-telemetry.store';
+import { StoreUnavailableError, type RetentionPolicy, type TelemetryStore } from '../src/telemetry/telemetry-store';
+import { testRedisUrl } from './support/test-app';
+
+// One contract, two stores: the in-process one and Redis (a real server, started by the test command).
+
+const retention: RetentionPolicy = {
+  readingTtlSec: 60,
+  historyRetentionSec: 3600,
+  historyMaxEntries: 5,
+  counterWindowSec: 600,
+  counterSpacingSec: 120,
+};
+
+const diagnosis: Diagnosis = { verdict: 'TEXTBOOK_OK', subKinds: [], action: 'CHECK_CUSTOMER_EQUIPMENT', summary: 'ok', findings: [] };
+
+function record(id: string): ModemRecord {
+  return { id, host: '127.0.0.1', port: 161, snmp: { version: '2c', community: 'secret' }, createdAt: 1, updatedAt: 1 };
+}
+
+function reading(id: string, at: number): ModemReading {
+  return {
+    reachable: true,
+    modemId: id,
+    observedAt: at,
+    latencyMs: 3,
+    sysDescr: 'x',
+    uptimeSec: 100,
+    docsisVersion: '3.0',
+    status: { value: 12, name: 'operational', resets: 0, lostSyncs: 0 },
+    downstream: [
+      {
+        ifIndex: 3,
+        channelId: 1,
+        frequencyHz: 1,
+        modulation: 'qam256',
+        locked: true,
+        powerDbmv: 0,
+        snrDb: 40,
+        unerrored: 18_446_744_073_709_551_000n,
+        corrected: 1n,
+        uncorrectable: 0n,
+      },
+    ],
+    upstream: [],
+    ofdm: [],
+    ofdma: [],
+    cpes: [],
+  };
+}
+
+function entry(at: number): HistoryEntry {
+  return { at, reachable: true, uptimeSec: at / 1000, statusValue: 12, resets: 0, t3: 1, t4: 0, t3Exceeded: 0, verdict: 'MARGINAL' };
+}
+
+function counters(at: number): CounterSnapshot {
+  return { at, uptimeSec: 5, ds: [{ ifIndex: 3, unerrored: 2n ** 63n, corrected: 1n, uncorrectable: 2n }], ofdm: [] };
+}
+
+const stores: [string, (now: () => number) => Promise<TelemetryStore>][] = [
+  ['memory', (now) => Promise.resolve(new MemoryTelemetryStore(retention, now))],
+  [
+    'redis',
+    async (now) => {
+      const s = new RedisTelemetryStore(testRedisUrl(), `contract-${randomBytes(4).toString('hex')}:`, retention, now);
+      await s.connect();
+      return s;
+    },
+  ],
+];
+
+describe.each(stores)('TelemetryStore contract (%s)', (_kind, make) => {
+  let store: TelemetryStore;
+  let clock: number;
+
+  beforeEach(async () => {
+    clock = 10_000_000;
+    store = await make(() => clock);
+  });
+  afterEach(() => store.close());
+
+  it('keeps modem records, lists them in id order with paging, deletes them', async () => {
+    for (const id of ['c', 'a', 'b']) {
+      await store.putModem(record(id));
+    }
+    expect(await store.getModem('a')).toEqual(record('a'));
+    expect(await store.getModem('zz')).toBeNull();
+    const page = await store.listModems(1, 1);
+    expect(page.total).toBe(3);
+    expect(page.items.map((m) => m.id)).toEqual(['b']);
+    expect(await store.deleteModem('b')).toBe(true);
+    expect(await store.deleteModem('b')).toBe(false);
+    expect((await store.listModems(0, 10)).items.map((m) => m.id)).toEqual(['a', 'c']);
+  });
+
+  it('round-trips the latest reading with Counter64 values as bigint', async () => {
+    await store.saveReading({ reading: reading('m1', clock), diagnosis, thresholdsProfile: 'p' }, entry(clock), null);
+    const latest = await store.latest('m1');
+    expect(latest?.reading).toEqual(reading('m1', clock));
+    expect(latest?.diagnosis).toEqual(diagnosis);
+    expect(await store.latest('other')).toBeNull();
+  });
+
+  it('bounds history by count and returns it oldest first from a given time', async () => {
+    for (let i = 0; i < 8; i++) {
+      clock += 1000;
+      await store.saveReading({ reading: reading('m2', clock), diagnosis, thresholdsProfile: 'p' }, entry(clock), null);
+    }
+    const all = await store.history('m2', 0);
+    expect(all.map((e) => e.at)).toEqual([10_004_000, 10_005_000, 10_006_000, 10_007_000, 10_008_000]);
+    expect(all[0]).toEqual(entry(10_004_000));
+    expect((await store.history('m2', 10_007_000)).map((e) => e.at)).toEqual([10_007_000, 10_008_000]);
+  });
+
+  it('drops history older than the retention time', async () => {
+    await store.saveReading({ reading: reading('m3', clock), diagnosis, thresholdsProfile: 'p' }, entry(clock), null);
+    clock += 3601_000;
+    await store.saveReading({ reading: reading('m3', clock), diagnosis, thresholdsProfile: 'p' }, entry(clock), null);
+    expect((await store.history('m3', 0)).map((e) => e.at)).toEqual([clock]);
+  });
+
+  it('keeps at most one counter snapshot per spacing and answers the earliest inside a window', async () => {
+    const save = async (): Promise<void> =>
+      store.saveReading({ reading: reading('m4', clock), diagnosis, thresholdsProfile: 'p' }, entry(clock), counters(clock));
+    await save();
+    clock += 60_000;
+    await save(); // within the 120 s spacing: not kept
+    clock += 61_000;
+    await save();
+    expect(await store.counterBaseline('m4', 0)).toEqual(counters(10_000_000));
+    expect(await store.counterBaseline('m4', 10_000_001)).toEqual(counters(10_121_000));
+    expect(await store.counterBaseline('m4', clock + 1)).toBeNull();
+  });
+
+  it('removes readings, history and snapshots with the modem', async () => {
+    await store.putModem(record('m5'));
+    await store.saveReading({ reading: reading('m5', clock), diagnosis, thresholdsProfile: 'p' }, entry(clock), counters(clock));
+    await store.deleteModem('m5');
+    expect(await store.latest('m5')).toBeNull();
+    expect(await store.history('m5', 0)).toEqual([]);
+    expect(await store.counterBaseline('m5', 0)).toBeNull();
+  });
+
+  it('grants the poll lock to one caller at a time (always, for the single-instance store)', async () => {
+    expect(await store.tryLockPoll('m6', 5000)).toBe(true);
+    const second = await store.tryLockPoll('m6', 5000);
+    expect(second).toBe(store.kind === 'memory');
+    await store.unlockPoll('m6');
+    expect(await store.tryLockPoll('m6', 5000)).toBe(true);
+  });
+});
+
+describe('RedisTelemetryStore without a server', () => {
+  it('refuses to start against an unreachable Redis with a stated error', async () => {
+    const store = new RedisTelemetryStore('redis://127.0.0.1:1', 'x:', retention);
+    await expect(store.connect()).rejects.toThrow(StoreUnavailableError);
+  });
+});
