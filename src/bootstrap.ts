@@ -7,8 +7,12 @@ import type { AppConfig } from './config/app-config';
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
 /** Builds and starts the HTTP app; shared by main.ts and the e2e tests. */
-export async function startApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<INestApplication> {
-  const logger = options.logger === false ? false : LEVELS.slice(0, LEVELS.indexOf(config.logLevel as LogLevel) + 1);
+export async function startApp(
+  config: AppConfig,
+  options: { logger?: boolean } = {},
+): Promise<INestApplication> {
+  const logger =
+    options.logger === false ? false : LEVELS.slice(0, LEVELS.indexOf(config.logLevel as LogLevel) + 1);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
     logger,
     bodyParser: false,

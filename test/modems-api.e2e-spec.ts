@@ -21,7 +21,12 @@ describe.each<StoreKind>(['memory', 'redis'])('modems API (%s store)', (store) =
     const created = await t
       .http()
       .put('/api/v1/modems/cm-42')
-      .send({ host: '10.1.2.3', snmp: v3, mac: '00:1D:CD:12:34:56', customer: { customerNumber: 'C-1', fullName: 'Jan Iksiński' } })
+      .send({
+        host: '10.1.2.3',
+        snmp: v3,
+        mac: '00:1D:CD:12:34:56',
+        customer: { customerNumber: 'C-1', fullName: 'Jan Iksiński' },
+      })
       .expect(201);
     expect(created.body).toEqual(
       expect.objectContaining({
@@ -56,15 +61,55 @@ describe.each<StoreKind>(['memory', 'redis'])('modems API (%s store)', (store) =
   it.each([
     ['bad id', '/api/v1/modems/bad%20id', { host: 'h', snmp: { version: '2c', community: 'c' } }, 'id'],
     ['missing host', '/api/v1/modems/m1', { snmp: { version: '2c', community: 'c' } }, 'host'],
-    ['bad host', '/api/v1/modems/m1', { host: 'no spaces please', snmp: { version: '2c', community: 'c' } }, 'host'],
-    ['port out of range', '/api/v1/modems/m1', { host: 'h', port: 70000, snmp: { version: '2c', community: 'c' } }, 'port'],
-    ['port as text', '/api/v1/modems/m1', { host: 'h', port: 'x', snmp: { version: '2c', community: 'c' } }, 'port'],
-    ['unknown snmp version', '/api/v1/modems/m1', { host: 'h', snmp: { version: '1', community: 'c' } }, 'snmp.version'],
-    ['v3 without keys', '/api/v1/modems/m1', { host: 'h', snmp: { version: '3', user: 'u' } }, 'snmp.authKey'],
+    [
+      'bad host',
+      '/api/v1/modems/m1',
+      { host: 'no spaces please', snmp: { version: '2c', community: 'c' } },
+      'host',
+    ],
+    [
+      'port out of range',
+      '/api/v1/modems/m1',
+      { host: 'h', port: 70000, snmp: { version: '2c', community: 'c' } },
+      'port',
+    ],
+    [
+      'port as text',
+      '/api/v1/modems/m1',
+      { host: 'h', port: 'x', snmp: { version: '2c', community: 'c' } },
+      'port',
+    ],
+    [
+      'unknown snmp version',
+      '/api/v1/modems/m1',
+      { host: 'h', snmp: { version: '1', community: 'c' } },
+      'snmp.version',
+    ],
+    [
+      'v3 without keys',
+      '/api/v1/modems/m1',
+      { host: 'h', snmp: { version: '3', user: 'u' } },
+      'snmp.authKey',
+    ],
     ['short v3 key', '/api/v1/modems/m1', { host: 'h', snmp: { ...v3, privKey: 'short' } }, 'snmp.privKey'],
-    ['bad mac', '/api/v1/modems/m1', { host: 'h', mac: 'zz', snmp: { version: '2c', community: 'c' } }, 'mac'],
-    ['unknown field', '/api/v1/modems/m1', { host: 'h', snmp: { version: '2c', community: 'c' }, colour: 'red' }, 'colour'],
-    ['customer without number', '/api/v1/modems/m1', { host: 'h', snmp: { version: '2c', community: 'c' }, customer: {} }, 'customer.customerNumber'],
+    [
+      'bad mac',
+      '/api/v1/modems/m1',
+      { host: 'h', mac: 'zz', snmp: { version: '2c', community: 'c' } },
+      'mac',
+    ],
+    [
+      'unknown field',
+      '/api/v1/modems/m1',
+      { host: 'h', snmp: { version: '2c', community: 'c' }, colour: 'red' },
+      'colour',
+    ],
+    [
+      'customer without number',
+      '/api/v1/modems/m1',
+      { host: 'h', snmp: { version: '2c', community: 'c' }, customer: {} },
+      'customer.customerNumber',
+    ],
   ])('PUT with %s -> 400 naming the field, nothing stored', async (_case, path, body, field) => {
     const res = await t.http().put(path).send(body).expect(400);
     expect(res.body.fields.map((f: { field: string }) => f.field)).toContain(field);
@@ -72,7 +117,12 @@ describe.each<StoreKind>(['memory', 'redis'])('modems API (%s store)', (store) =
   });
 
   it('rejects a body that is not JSON with 400, and an oversized one with 413', async () => {
-    await t.http().put('/api/v1/modems/m1').set('content-type', 'application/json').send('{"host":').expect(400);
+    await t
+      .http()
+      .put('/api/v1/modems/m1')
+      .set('content-type', 'application/json')
+      .send('{"host":')
+      .expect(400);
     await t
       .http()
       .put('/api/v1/modems/m1')
@@ -118,17 +168,26 @@ describe.each<StoreKind>(['memory', 'redis'])('modems API (%s store)', (store) =
     expect(perPoll).toBeGreaterThan(1);
 
     // A slow modem, so that every request arrives while the one poll is still in flight.
-    await t.http().put('/api/v1/simulator/modems/sim-cm-00003/latency').send({ responseDelayMs: 120 }).expect(200);
+    await t
+      .http()
+      .put('/api/v1/simulator/modems/sim-cm-00003/latency')
+      .send({ responseDelayMs: 120 })
+      .expect(200);
     const r1 = await requests();
     const answers = await Promise.all(
-      Array.from({ length: 25 }, () => t.http().get('/api/v1/modems/sim-cm-00003/diagnosis?maxAgeSec=0').expect(200)),
+      Array.from({ length: 25 }, () =>
+        t.http().get('/api/v1/modems/sim-cm-00003/diagnosis?maxAgeSec=0').expect(200),
+      ),
     );
     expect((await requests()) - r1).toBe(perPoll);
     expect(new Set(answers.map((a) => a.body.observedAt)).size).toBe(1);
   });
 
   it('serves the latest reading with Counter64 counters as strings, and the history', async () => {
-    await t.http().get('/api/v1/modems/sim-cm-00004/telemetry').expect(200, { modemId: 'sim-cm-00004', reading: null });
+    await t
+      .http()
+      .get('/api/v1/modems/sim-cm-00004/telemetry')
+      .expect(200, { modemId: 'sim-cm-00004', reading: null });
     await t.http().get('/api/v1/modems/sim-cm-00004/diagnosis?maxAgeSec=0').expect(200);
     await t.http().get('/api/v1/modems/sim-cm-00004/diagnosis?maxAgeSec=0').expect(200);
     const tel = await t.http().get('/api/v1/modems/sim-cm-00004/telemetry').expect(200);
@@ -136,20 +195,35 @@ describe.each<StoreKind>(['memory', 'redis'])('modems API (%s store)', (store) =
     expect(tel.body.reading.downstream[0].unerrored).toMatch(/^\d+$/);
     const hist = await t.http().get('/api/v1/modems/sim-cm-00004/history').expect(200);
     expect(hist.body.entries).toHaveLength(2);
-    expect(hist.body.entries[0]).toEqual(expect.objectContaining({ reachable: true, verdict: 'TEXTBOOK_OK' }));
-    const later = await t.http().get(`/api/v1/modems/sim-cm-00004/history?since=${Date.now() + 60_000}`).expect(200);
+    expect(hist.body.entries[0]).toEqual(
+      expect.objectContaining({ reachable: true, verdict: 'TEXTBOOK_OK' }),
+    );
+    const later = await t
+      .http()
+      .get(`/api/v1/modems/sim-cm-00004/history?since=${Date.now() + 60_000}`)
+      .expect(200);
     expect(later.body.entries).toEqual([]);
   });
 
   it('answers an unreachable modem with a stated verdict, not an error', async () => {
-    await t.http().put('/api/v1/modems/dead-1').send({ host: '127.0.0.1', port: 9, snmp: { version: '2c', community: 'x' } }).expect(201);
+    await t
+      .http()
+      .put('/api/v1/modems/dead-1')
+      .send({ host: '127.0.0.1', port: 9, snmp: { version: '2c', community: 'x' } })
+      .expect(201);
     const res = await t.http().get('/api/v1/modems/dead-1/diagnosis').expect(200);
-    expect(res.body).toEqual(expect.objectContaining({ verdict: 'MODEM_OFFLINE', action: 'CHECK_POWER_AND_CABLING' }));
+    expect(res.body).toEqual(
+      expect.objectContaining({ verdict: 'MODEM_OFFLINE', action: 'CHECK_POWER_AND_CABLING' }),
+    );
     expect(res.body.findings[0].message).toMatch(/no answer within 400 ms/);
   });
 
   it('refuses unknown scenarios and modems on the simulator API', async () => {
-    await t.http().put('/api/v1/simulator/modems/sim-cm-00001/scenario').send({ scenario: 'NOPE' }).expect(400);
+    await t
+      .http()
+      .put('/api/v1/simulator/modems/sim-cm-00001/scenario')
+      .send({ scenario: 'NOPE' })
+      .expect(400);
     await t.http().put('/api/v1/simulator/modems/nobody/scenario').send({ scenario: 'TEXTBOOK' }).expect(404);
     await t.http().put('/api/v1/simulator/modems/sim-cm-00001/scenario').send({}).expect(400);
   });

@@ -41,7 +41,11 @@ describe.each<StoreKind>(['memory', 'redis'])('scenarios through HTTP (%s store)
         .send({ scenario: scenario.name })
         .expect(200);
       const res = await t.http().get(`/api/v1/modems/${modem.id}/diagnosis?maxAgeSec=0`).expect(200);
-      expect({ verdict: res.body.verdict, subKinds: [...res.body.subKinds].sort(), action: res.body.action }).toEqual({
+      expect({
+        verdict: res.body.verdict,
+        subKinds: [...res.body.subKinds].sort(),
+        action: res.body.action,
+      }).toEqual({
         ...scenario.expect,
         subKinds: [...scenario.expect.subKinds].sort(),
       });
@@ -49,13 +53,19 @@ describe.each<StoreKind>(['memory', 'redis'])('scenarios through HTTP (%s store)
       expect(res.body.summary).toEqual(expect.any(String));
       for (const f of res.body.findings) {
         expect(f).toEqual(
-          expect.objectContaining({ code: expect.any(String), severity: expect.any(String), message: expect.any(String) }),
+          expect.objectContaining({
+            code: expect.any(String),
+            severity: expect.any(String),
+            message: expect.any(String),
+          }),
         );
       }
       if (scenario.expect.verdict === 'LINE_FAULT' || scenario.expect.verdict === 'MARGINAL') {
         const graded = res.body.findings.filter((f: { severity: string }) => f.severity !== 'INFO');
         expect(graded.length).toBeGreaterThan(0);
-        expect(graded[0]).toEqual(expect.objectContaining({ observed: expect.any(Number), limit: expect.any(Number) }));
+        expect(graded[0]).toEqual(
+          expect.objectContaining({ observed: expect.any(Number), limit: expect.any(Number) }),
+        );
       }
     },
   );
@@ -63,7 +73,11 @@ describe.each<StoreKind>(['memory', 'redis'])('scenarios through HTTP (%s store)
   it('FLAPPING_DEVICE_REBOOTS: a modem that keeps rebooting is seen rebooting in its history', async () => {
     const scenario = SCENARIOS.find((s) => s.name === 'FLAPPING_DEVICE_REBOOTS')!;
     const modem = freshModem(scenario);
-    await t.http().put(`/api/v1/simulator/modems/${modem.id}/scenario`).send({ scenario: scenario.name }).expect(200);
+    await t
+      .http()
+      .put(`/api/v1/simulator/modems/${modem.id}/scenario`)
+      .send({ scenario: scenario.name })
+      .expect(200);
     // Self-reboot every 1.2 s (+0.4 s down) in tests: poll through at least three reboots.
     let last: { verdict: string; subKinds: string[]; action: string } | undefined;
     for (let i = 0; i < 40 && last?.verdict !== 'FLAPPING'; i++) {

@@ -43,18 +43,27 @@ describe('simulated fleet over SNMP', () => {
     const m = rig.modem((x) => x.credentials.version === '3');
     expect(reachable(await rig.poller().poll(m.id, rig.target(m))).modemId).toBe(m.id);
 
-    const wrongKey = rig.target(m, { ...{ version: '3' as const, ...m.credentials.v3! }, authKey: 'not-the-key' });
+    const wrongKey = rig.target(m, {
+      ...{ version: '3' as const, ...m.credentials.v3! },
+      authKey: 'not-the-key',
+    });
     const bad = await rig.poller().poll(m.id, wrongKey);
     expect(bad.reachable).toBe(false);
 
     const v2c = await rig.poller().poll(m.id, rig.target(m, { version: '2c', community: m.id }));
-    expect(v2c).toEqual(expect.objectContaining({ reachable: false, error: 'no answer within 300 ms (1 tries)' }));
+    expect(v2c).toEqual(
+      expect.objectContaining({ reachable: false, error: 'no answer within 300 ms (1 tries)' }),
+    );
   });
 
   it('does not answer an unknown community: the poll ends as a stated timeout', async () => {
     const m = rig.modem();
-    const r = await rig.poller({ retries: 1 }).poll('ghost', rig.target(m, { version: '2c', community: 'ghost' }));
-    expect(r).toEqual(expect.objectContaining({ reachable: false, error: 'no answer within 300 ms (2 tries)' }));
+    const r = await rig
+      .poller({ retries: 1 })
+      .poll('ghost', rig.target(m, { version: '2c', community: 'ghost' }));
+    expect(r).toEqual(
+      expect.objectContaining({ reachable: false, error: 'no answer within 300 ms (2 tries)' }),
+    );
   });
 
   it('advances codeword counters at the 256-QAM rate (~47.9 k/s per channel)', async () => {
@@ -96,7 +105,9 @@ describe('simulated fleet over SNMP', () => {
       normal.clock = rig.clock;
       await normal.start();
       try {
-        const full = reachable(await normal.poller().poll(m.id, normal.target(normal.modem((x) => x.id === m.id))));
+        const full = reachable(
+          await normal.poller().poll(m.id, normal.target(normal.modem((x) => x.id === m.id))),
+        );
         const partial = reachable(await tiny.poller().poll(m.id, tiny.target(m)));
         expect(withoutTiming(partial)).toEqual(withoutTiming(full));
       } finally {
@@ -151,7 +162,20 @@ describe("Debian's snmpbulkwalk reads what our poller reads", () => {
     }
     const { stdout } = await run(
       'snmpbulkwalk',
-      ['-v2c', '-c', m.id, '-On', '-Ot', '-Cr25', '-t', '2', '-r', '1', `127.0.0.1:${rig.agent.port}`, '1.3.6.1'],
+      [
+        '-v2c',
+        '-c',
+        m.id,
+        '-On',
+        '-Ot',
+        '-Cr25',
+        '-t',
+        '2',
+        '-r',
+        '1',
+        `127.0.0.1:${rig.agent.port}`,
+        '1.3.6.1',
+      ],
       { env: { ...process.env, MIBS: '' }, maxBuffer: 8 << 20 },
     );
     const theirs = new Map<string, string>();

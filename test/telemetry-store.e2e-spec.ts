@@ -4,7 +4,11 @@ import type { ModemRecord } from '../src/inventory/modem-record';
 import { MemoryTelemetryStore } from '../src/telemetry/memory-telemetry.store';
 import type { ModemReading } from '../src/telemetry/modem-reading';
 import { RedisTelemetryStore } from '../src/telemetry/redis-telemetry.store';
-import { StoreUnavailableError, type RetentionPolicy, type TelemetryStore } from '../src/telemetry/telemetry-store';
+import {
+  StoreUnavailableError,
+  type RetentionPolicy,
+  type TelemetryStore,
+} from '../src/telemetry/telemetry-store';
 import { testRedisUrl } from './support/test-app';
 
 // One contract, two stores: the in-process one and Redis (a real server, started by the test command).
@@ -17,10 +21,23 @@ const retention: RetentionPolicy = {
   counterSpacingSec: 120,
 };
 
-const diagnosis: Diagnosis = { verdict: 'TEXTBOOK_OK', subKinds: [], action: 'CHECK_CUSTOMER_EQUIPMENT', summary: 'ok', findings: [] };
+const diagnosis: Diagnosis = {
+  verdict: 'TEXTBOOK_OK',
+  subKinds: [],
+  action: 'CHECK_CUSTOMER_EQUIPMENT',
+  summary: 'ok',
+  findings: [],
+};
 
 function record(id: string): ModemRecord {
-  return { id, host: '127.0.0.1', port: 161, snmp: { version: '2c', community: 'secret' }, createdAt: 1, updatedAt: 1 };
+  return {
+    id,
+    host: '127.0.0.1',
+    port: 161,
+    snmp: { version: '2c', community: 'secret' },
+    createdAt: 1,
+    updatedAt: 1,
+  };
 }
 
 function reading(id: string, at: number): ModemReading {
@@ -55,11 +72,26 @@ function reading(id: string, at: number): ModemReading {
 }
 
 function entry(at: number): HistoryEntry {
-  return { at, reachable: true, uptimeSec: at / 1000, statusValue: 12, resets: 0, t3: 1, t4: 0, t3Exceeded: 0, verdict: 'MARGINAL' };
+  return {
+    at,
+    reachable: true,
+    uptimeSec: at / 1000,
+    statusValue: 12,
+    resets: 0,
+    t3: 1,
+    t4: 0,
+    t3Exceeded: 0,
+    verdict: 'MARGINAL',
+  };
 }
 
 function counters(at: number): CounterSnapshot {
-  return { at, uptimeSec: 5, ds: [{ ifIndex: 3, unerrored: 2n ** 63n, corrected: 1n, uncorrectable: 2n }], ofdm: [] };
+  return {
+    at,
+    uptimeSec: 5,
+    ds: [{ ifIndex: 3, unerrored: 2n ** 63n, corrected: 1n, uncorrectable: 2n }],
+    ofdm: [],
+  };
 }
 
 const stores: [string, (now: () => number) => Promise<TelemetryStore>][] = [
@@ -67,7 +99,12 @@ const stores: [string, (now: () => number) => Promise<TelemetryStore>][] = [
   [
     'redis',
     async (now) => {
-      const s = new RedisTelemetryStore(testRedisUrl(), `contract-${randomBytes(4).toString('hex')}:`, retention, now);
+      const s = new RedisTelemetryStore(
+        testRedisUrl(),
+        `contract-${randomBytes(4).toString('hex')}:`,
+        retention,
+        now,
+      );
       await s.connect();
       return s;
     },
@@ -99,7 +136,11 @@ describe.each(stores)('TelemetryStore contract (%s)', (_kind, make) => {
   });
 
   it('round-trips the latest reading with Counter64 values as bigint', async () => {
-    await store.saveReading({ reading: reading('m1', clock), diagnosis, thresholdsProfile: 'p' }, entry(clock), null);
+    await store.saveReading(
+      { reading: reading('m1', clock), diagnosis, thresholdsProfile: 'p' },
+      entry(clock),
+      null,
+    );
     const latest = await store.latest('m1');
     expect(latest?.reading).toEqual(reading('m1', clock));
     expect(latest?.diagnosis).toEqual(diagnosis);
@@ -109,7 +150,11 @@ describe.each(stores)('TelemetryStore contract (%s)', (_kind, make) => {
   it('bounds history by count and returns it oldest first from a given time', async () => {
     for (let i = 0; i < 8; i++) {
       clock += 1000;
-      await store.saveReading({ reading: reading('m2', clock), diagnosis, thresholdsProfile: 'p' }, entry(clock), null);
+      await store.saveReading(
+        { reading: reading('m2', clock), diagnosis, thresholdsProfile: 'p' },
+        entry(clock),
+        null,
+      );
     }
     const all = await store.history('m2', 0);
     expect(all.map((e) => e.at)).toEqual([10_004_000, 10_005_000, 10_006_000, 10_007_000, 10_008_000]);
@@ -118,15 +163,27 @@ describe.each(stores)('TelemetryStore contract (%s)', (_kind, make) => {
   });
 
   it('drops history older than the retention time', async () => {
-    await store.saveReading({ reading: reading('m3', clock), diagnosis, thresholdsProfile: 'p' }, entry(clock), null);
+    await store.saveReading(
+      { reading: reading('m3', clock), diagnosis, thresholdsProfile: 'p' },
+      entry(clock),
+      null,
+    );
     clock += 3601_000;
-    await store.saveReading({ reading: reading('m3', clock), diagnosis, thresholdsProfile: 'p' }, entry(clock), null);
+    await store.saveReading(
+      { reading: reading('m3', clock), diagnosis, thresholdsProfile: 'p' },
+      entry(clock),
+      null,
+    );
     expect((await store.history('m3', 0)).map((e) => e.at)).toEqual([clock]);
   });
 
   it('keeps at most one counter snapshot per spacing and answers the earliest inside a window', async () => {
     const save = async (): Promise<void> =>
-      store.saveReading({ reading: reading('m4', clock), diagnosis, thresholdsProfile: 'p' }, entry(clock), counters(clock));
+      store.saveReading(
+        { reading: reading('m4', clock), diagnosis, thresholdsProfile: 'p' },
+        entry(clock),
+        counters(clock),
+      );
     await save();
     clock += 60_000;
     await save(); // within the 120 s spacing: not kept
@@ -139,7 +196,11 @@ describe.each(stores)('TelemetryStore contract (%s)', (_kind, make) => {
 
   it('removes readings, history and snapshots with the modem', async () => {
     await store.putModem(record('m5'));
-    await store.saveReading({ reading: reading('m5', clock), diagnosis, thresholdsProfile: 'p' }, entry(clock), counters(clock));
+    await store.saveReading(
+      { reading: reading('m5', clock), diagnosis, thresholdsProfile: 'p' },
+      entry(clock),
+      counters(clock),
+    );
     await store.deleteModem('m5');
     expect(await store.latest('m5')).toBeNull();
     expect(await store.history('m5', 0)).toEqual([]);

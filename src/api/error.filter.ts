@@ -1,4 +1,11 @@
-import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import type { Response } from 'express';
 import { ScenarioError } from '../simulator/fleet';
 import { StoreUnavailableError } from '../telemetry/telemetry-store';
@@ -47,7 +54,13 @@ function asClientError(error: unknown): { status: number; message: string } | un
     return undefined;
   }
   const { status, expose, message } = error as { status?: unknown; expose?: unknown; message?: unknown };
-  if (typeof status === 'number' && status >= 400 && status < 500 && expose === true && typeof message === 'string') {
+  if (
+    typeof status === 'number' &&
+    status >= 400 &&
+    status < 500 &&
+    expose === true &&
+    typeof message === 'string'
+  ) {
     return { status, message };
   }
   return undefined;

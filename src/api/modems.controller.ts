@@ -21,7 +21,11 @@ export class ModemsController {
   }
 
   @Put(':id')
-  async put(@Param() { id }: ModemIdParam, @Body() body: PutModemDto, @Res({ passthrough: true }) res: Response) {
+  async put(
+    @Param() { id }: ModemIdParam,
+    @Body() body: PutModemDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const { created, modem } = await this.inventory.put(id, body);
     res.status(created ? 201 : 200);
     return modem;
@@ -47,12 +51,16 @@ export class ModemsController {
   async telemetry(@Param() { id }: ModemIdParam, @Res() res: Response): Promise<void> {
     const reading = await this.checks.latestReading(id);
     // Codeword counters are Counter64: sent as decimal strings.
-    res.status(200).type('application/json').send(encodeJson({ modemId: id, reading }));
+    res
+      .status(200)
+      .type('application/json')
+      .send(encodeJson({ modemId: id, reading }));
   }
 
   @Get(':id/history')
   async history(@Param() { id }: ModemIdParam, @Query() q: HistoryQuery) {
-    const since = q.since == null ? Date.now() - DAY_MS : /^\d+$/.test(q.since) ? Number(q.since) : Date.parse(q.since);
+    const since =
+      q.since == null ? Date.now() - DAY_MS : /^\d+$/.test(q.since) ? Number(q.since) : Date.parse(q.since);
     const entries: HistoryEntry[] = await this.checks.history(id, since);
     return {
       modemId: id,

@@ -93,14 +93,19 @@ export class LineCheckService {
       credentials: record.snmp,
     });
     const thresholds = this.config.diagnosis.thresholds;
-    const historyWindowMs = Math.max(thresholds.flapping.windowHours, thresholds.timeouts.windowHours) * HOUR_MS;
+    const historyWindowMs =
+      Math.max(thresholds.flapping.windowHours, thresholds.timeouts.windowHours) * HOUR_MS;
     const [history, counterBaseline] = await Promise.all([
       this.store.history(record.id, reading.observedAt - historyWindowMs),
       this.store.counterBaseline(record.id, reading.observedAt - thresholds.codewords.windowMinutes * 60_000),
     ]);
     const diagnosis = diagnose({ reading, history, counterBaseline, thresholds });
     const stored: StoredReading = { reading, diagnosis, thresholdsProfile: thresholds.name };
-    await this.store.saveReading(stored, toHistoryEntry(reading, diagnosis.verdict), counterSnapshot(reading));
+    await this.store.saveReading(
+      stored,
+      toHistoryEntry(reading, diagnosis.verdict),
+      counterSnapshot(reading),
+    );
     return stored;
   }
 }

@@ -10,7 +10,11 @@ describe(loadConfig.name, () => {
   });
 
   it('reads booleans and numbers from strings', () => {
-    const config = loadConfig({ SIMULATOR_ENABLED: 'false', SNMP_TIMEOUT_MS: '750', SIMULATOR_DOCSIS31_SHARE: '0.25' });
+    const config = loadConfig({
+      SIMULATOR_ENABLED: 'false',
+      SNMP_TIMEOUT_MS: '750',
+      SIMULATOR_DOCSIS31_SHARE: '0.25',
+    });
     expect(config.simulator.enabled).toBe(false);
     expect(config.snmp.timeoutMs).toBe(750);
     expect(config.simulator.fleet.docsis31Share).toBe(0.25);

@@ -39,7 +39,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const raw = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const e = plainToInstance(Environment, raw, { enableImplicitConversion: true, exposeDefaultValues: true });
   const problems = validateSync(e, { skipMissingProperties: false }).flatMap((err) =>
-    Object.values(err.constraints ?? {}).map((msg) => `${err.property}=${JSON.stringify(raw[err.property] ?? null)}: ${msg}`),
+    Object.values(err.constraints ?? {}).map(
+      (msg) => `${err.property}=${JSON.stringify(raw[err.property] ?? null)}: ${msg}`,
+    ),
   );
 
   let thresholds = DEFAULT_THRESHOLDS;
@@ -47,7 +49,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     try {
       thresholds = mergeThresholds(DEFAULT_THRESHOLDS, JSON.parse(readFileSync(e.THRESHOLDS_FILE, 'utf8')));
     } catch (error) {
-      problems.push(`THRESHOLDS_FILE=${e.THRESHOLDS_FILE}: ${error instanceof Error ? error.message : String(error)}`);
+      problems.push(
+        `THRESHOLDS_FILE=${e.THRESHOLDS_FILE}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
@@ -61,7 +65,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     );
     const unknown = Object.keys(scenarioMix).filter((n) => !SCENARIO_NAMES.includes(n));
     if (unknown.length > 0) {
-      problems.push(`SIMULATOR_SCENARIO_MIX: unknown scenario ${unknown.join(', ')} (known: ${SCENARIO_NAMES.join(', ')})`);
+      problems.push(
+        `SIMULATOR_SCENARIO_MIX: unknown scenario ${unknown.join(', ')} (known: ${SCENARIO_NAMES.join(', ')})`,
+      );
     }
   }
 

@@ -29,7 +29,11 @@ export interface ModemView {
 export class InventoryService {
   constructor(@Inject(TelemetryStore) private readonly store: TelemetryStore) {}
 
-  async put(id: string, input: ModemInput, now = Date.now()): Promise<{ created: boolean; modem: ModemView }> {
+  async put(
+    id: string,
+    input: ModemInput,
+    now = Date.now(),
+  ): Promise<{ created: boolean; modem: ModemView }> {
     const existing = await this.store.getModem(id);
     const record: ModemRecord = {
       id,
@@ -74,7 +78,12 @@ function toView(r: ModemRecord): ModemView {
   const snmp: ModemView['snmp'] =
     r.snmp.version === '2c'
       ? { version: '2c' }
-      : { version: '3', user: r.snmp.user, authProtocol: r.snmp.authProtocol, privProtocol: r.snmp.privProtocol };
+      : {
+          version: '3',
+          user: r.snmp.user,
+          authProtocol: r.snmp.authProtocol,
+          privProtocol: r.snmp.privProtocol,
+        };
   return {
     id: r.id,
     host: r.host,

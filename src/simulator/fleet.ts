@@ -90,7 +90,9 @@ export class SimulatedFleet implements AgentBackend {
       throw new ScenarioError(`unknown scenario ${scenarioName}`);
     }
     if (scenario.requires && scenario.requires !== modem.docsis) {
-      throw new ScenarioError(`scenario ${scenario.name} needs a DOCSIS ${scenario.requires} modem; ${id} is ${modem.docsis}`);
+      throw new ScenarioError(
+        `scenario ${scenario.name} needs a DOCSIS ${scenario.requires} modem; ${id} is ${modem.docsis}`,
+      );
     }
     modem.applyScenario(scenario, this.now());
     return modem;

@@ -181,8 +181,15 @@ function buildSkeleton(p: ModemProfile): Entry[] {
       }
       ch.bands.forEach((band, j) => {
         const bix = `${ix}.${band.band}`;
-        b.add(OID.docsIf31CmDsOfdmChannelPowerCenterFrequency, bix, 'Gauge32', (m) => of(m).bands[j].frequencyHz);
-        b.add(OID.docsIf31CmDsOfdmChannelPowerRxPower, bix, 'Integer', (m) => tenths(of(m).bands[j].powerDbmv));
+        b.add(
+          OID.docsIf31CmDsOfdmChannelPowerCenterFrequency,
+          bix,
+          'Gauge32',
+          (m) => of(m).bands[j].frequencyHz,
+        );
+        b.add(OID.docsIf31CmDsOfdmChannelPowerRxPower, bix, 'Integer', (m) =>
+          tenths(of(m).bands[j].powerDbmv),
+        );
       });
     });
     p.ofdma.forEach((ch, i) => {

@@ -38,7 +38,7 @@ export interface OfdmProfile {
   uncorrectableRatio: number;
 }
 
-export interface OfdmaProfile extends Omit<UsProfile, 'frequencyHz'> {}
+export type OfdmaProfile = Omit<UsProfile, 'frequencyHz'>;
 
 export interface ModemProfile {
   docsis: '3.0' | '3.1';

@@ -81,7 +81,8 @@ export const SCENARIOS: readonly Scenario[] = [
     name: 'DS_TILT',
     description: 'Downstream levels spread 13 dB from low to high frequency (frequency-response problem).',
     expect: { verdict: 'MARGINAL', subKinds: ['DS_TILT'], action: 'REMOTE_FIX' },
-    apply: (p) => allDs(p, (ch, i) => (ch.powerDbmv = Math.round((-7 + (13 * i) / (p.ds.length - 1)) * 10) / 10)),
+    apply: (p) =>
+      allDs(p, (ch, i) => (ch.powerDbmv = Math.round((-7 + (13 * i) / (p.ds.length - 1)) * 10) / 10)),
   },
   {
     name: 'US_POWER_HIGH_MARGINAL',
@@ -119,13 +120,15 @@ export const SCENARIOS: readonly Scenario[] = [
     name: 'UNCORRECTABLES_MARGINAL',
     description: '0.5 % uncorrectable codewords on three downstream channels.',
     expect: { verdict: 'MARGINAL', subKinds: ['EXCESSIVE_UNCORRECTABLES'], action: 'REMOTE_FIX' },
-    apply: (p) => p.ds.slice(0, 3).forEach((ch) => ((ch.uncorrectableRatio = 0.005), (ch.correctedRatio = 0.002))),
+    apply: (p) =>
+      p.ds.slice(0, 3).forEach((ch) => ((ch.uncorrectableRatio = 0.005), (ch.correctedRatio = 0.002))),
   },
   {
     name: 'UNCORRECTABLES_FAULT',
     description: 'Impulse noise: 3 % uncorrectable codewords on three downstream channels.',
     expect: { verdict: 'LINE_FAULT', subKinds: ['EXCESSIVE_UNCORRECTABLES'], action: 'DISPATCH_TECHNICIAN' },
-    apply: (p) => p.ds.slice(0, 3).forEach((ch) => ((ch.uncorrectableRatio = 0.03), (ch.correctedRatio = 0.004))),
+    apply: (p) =>
+      p.ds.slice(0, 3).forEach((ch) => ((ch.uncorrectableRatio = 0.03), (ch.correctedRatio = 0.004))),
   },
   {
     name: 'HIGH_CORRECTED',
@@ -225,7 +228,11 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: 'OFFLINE',
     description: 'The modem answers nothing: no power, or the coax is unplugged.',
-    expect: { verdict: 'MODEM_OFFLINE', subKinds: ['NO_POWER_OR_DISCONNECTED'], action: 'CHECK_POWER_AND_CABLING' },
+    expect: {
+      verdict: 'MODEM_OFFLINE',
+      subKinds: ['NO_POWER_OR_DISCONNECTED'],
+      action: 'CHECK_POWER_AND_CABLING',
+    },
     apply: (p) => (p.answers = false),
   },
 ];

@@ -96,5 +96,11 @@ export class SimModem {
 
 /** Modems with the same shape share one sorted OID skeleton. CPE rows are per modem and kept apart. */
 function shapeKey(p: ModemProfile): string {
-  return [p.docsis, p.ds.length, p.us.length, p.ofdm.map((o) => o.bands.length).join('+'), p.ofdma.length].join(':');
+  return [
+    p.docsis,
+    p.ds.length,
+    p.us.length,
+    p.ofdm.map((o) => o.bands.length).join('+'),
+    p.ofdma.length,
+  ].join(':');
 }

@@ -37,7 +37,12 @@ export class SimulatorService implements OnModuleInit, OnApplicationShutdown {
     const started = Date.now();
     this.fleet = new SimulatedFleet(sim.fleet, sim.timing);
     this.agent = await SnmpAgent.start(
-      { address: sim.host, port: sim.port, maxBulkVarbinds: sim.maxBulkVarbinds, v3Users: this.fleet.v3Users() },
+      {
+        address: sim.host,
+        port: sim.port,
+        maxBulkVarbinds: sim.maxBulkVarbinds,
+        v3Users: this.fleet.v3Users(),
+      },
       this.fleet,
     );
     for (const modem of this.fleet.modems()) {

@@ -24,7 +24,13 @@ async function main(): Promise<void> {
     fleet,
   );
   console.log(
-    JSON.stringify({ ready: true, host: sim.host, port: agent.port, modems: sim.fleet.size, buildMs: Date.now() - started }),
+    JSON.stringify({
+      ready: true,
+      host: sim.host,
+      port: agent.port,
+      modems: sim.fleet.size,
+      buildMs: Date.now() - started,
+    }),
   );
   const stop = (): void => {
     void agent.close().then(() => process.exit(0));

@@ -19,10 +19,19 @@ export class ModemPoller {
     const started = performance.now();
     const session = this.client.open(target);
     try {
-      const [scalars, columns] = await Promise.all([session.get(SCALAR_OIDS), session.walkColumns(COLUMN_OIDS)]);
+      const [scalars, columns] = await Promise.all([
+        session.get(SCALAR_OIDS),
+        session.walkColumns(COLUMN_OIDS),
+      ]);
       const latencyMs = round(performance.now() - started);
       if (scalars.length === 0 && columns.length === 0) {
-        return { reachable: false, modemId, observedAt, latencyMs, error: 'agent answered with no DOCSIS objects' };
+        return {
+          reachable: false,
+          modemId,
+          observedAt,
+          latencyMs,
+          error: 'agent answered with no DOCSIS objects',
+        };
       }
       return parseModemReading({ modemId, observedAt, latencyMs, varbinds: [...scalars, ...columns] });
     } catch (error) {

@@ -10,7 +10,9 @@ interface Fixture {
 }
 
 function fixture(name: string): SnmpVarbind[] {
-  const f = JSON.parse(readFileSync(join(__dirname, '../../test/fixtures', `${name}.varbinds.json`), 'utf8')) as Fixture;
+  const f = JSON.parse(
+    readFileSync(join(__dirname, '../../test/fixtures', `${name}.varbinds.json`), 'utf8'),
+  ) as Fixture;
   return f.varbinds.map((v) => ({ ...v, value: v.type === 'Counter64' ? BigInt(v.value) : v.value }));
 }
 
@@ -32,7 +34,13 @@ describe('parseModemReading on a captured DOCSIS 3.1 poll', () => {
     expect(reading.downstream).toHaveLength(32);
     expect(reading.downstream.map((d) => d.ifIndex)).not.toContain(160);
     expect(reading.downstream[0]).toEqual(
-      expect.objectContaining({ ifIndex: 3, channelId: 1, frequencyHz: 483_000_000, powerDbmv: -2.3, modulation: 'qam256' }),
+      expect.objectContaining({
+        ifIndex: 3,
+        channelId: 1,
+        frequencyHz: 483_000_000,
+        powerDbmv: -2.3,
+        modulation: 'qam256',
+      }),
     );
     expect(typeof reading.downstream[0].unerrored).toBe('bigint');
     expect(reading.downstream[0].unerrored).toBeGreaterThan(10_000_000_000n);
@@ -49,7 +57,9 @@ describe('parseModemReading on a captured DOCSIS 3.1 poll', () => {
   });
 
   it('decodes OFDMA transmit power from quarter dBmV (raw 177 -> 44.25 dBmV)', () => {
-    expect(reading.ofdma).toEqual([expect.objectContaining({ ifIndex: 170, txPowerDbmv: 44.25, rangingStatus: 'success' })]);
+    expect(reading.ofdma).toEqual([
+      expect.objectContaining({ ifIndex: 170, txPowerDbmv: 44.25, rangingStatus: 'success' }),
+    ]);
   });
 
   it('decodes the CPE list index {InetAddressType, length, address}', () => {
@@ -83,7 +93,11 @@ describe('decodeOfdmaTxPower', () => {
 });
 
 describe('parseModemReading edge cases', () => {
-  const vb = (oid: string, type: SnmpVarbind['type'], value: SnmpVarbind['value']): SnmpVarbind => ({ oid, type, value });
+  const vb = (oid: string, type: SnmpVarbind['type'], value: SnmpVarbind['value']): SnmpVarbind => ({
+    oid,
+    type,
+    value,
+  });
 
   it('falls back to the pre-3.0 MAC-interface upstream level and timeouts', () => {
     const r = parse([
@@ -98,7 +112,13 @@ describe('parseModemReading edge cases', () => {
     expect(r.docsisVersion).toBe('2.0');
     expect(r.status.value).toBe(12);
     expect(r.upstream).toEqual([
-      expect.objectContaining({ ifIndex: 4, txPowerDbmv: 45.2, t3Timeouts: 7, t4Timeouts: 1, rangingStatus: 'success' }),
+      expect.objectContaining({
+        ifIndex: 4,
+        txPowerDbmv: 45.2,
+        t3Timeouts: 7,
+        t4Timeouts: 1,
+        rangingStatus: 'success',
+      }),
     ]);
   });
 

@@ -176,7 +176,10 @@ export function parseModemReading(poll: FastPollVarbinds): ReachableReading {
     }));
 
   const status3 = col('docsIf3CmStatusValue');
-  const statusValue = status3.size > 0 ? num(status3, macIx, Number([...status3.values()][0])) : num(col('docsIfCmStatusValue'), macIx);
+  const statusValue =
+    status3.size > 0
+      ? num(status3, macIx, Number([...status3.values()][0]))
+      : num(col('docsIfCmStatusValue'), macIx);
 
   return {
     reachable: true,
@@ -185,7 +188,10 @@ export function parseModemReading(poll: FastPollVarbinds): ReachableReading {
     latencyMs: poll.latencyMs,
     sysDescr: String(scalar('sysDescr') ?? ''),
     uptimeSec: Number(scalar('sysUpTime') ?? 0) / 100,
-    docsisVersion: docsisVersion(scalar('docsIf31CmDocsisBaseCapability'), scalar('docsIfDocsisBaseCapability')),
+    docsisVersion: docsisVersion(
+      scalar('docsIf31CmDocsisBaseCapability'),
+      scalar('docsIfDocsisBaseCapability'),
+    ),
     status: {
       value: statusValue,
       name: cmStatusName(statusValue),
@@ -200,9 +206,14 @@ export function parseModemReading(poll: FastPollVarbinds): ReachableReading {
   };
 }
 
-function docsisVersion(cap31: SnmpVarbind['value'] | undefined, cap: SnmpVarbind['value'] | undefined): DocsisVersion {
+function docsisVersion(
+  cap31: SnmpVarbind['value'] | undefined,
+  cap: SnmpVarbind['value'] | undefined,
+): DocsisVersion {
   const v = Number(cap31 ?? cap ?? 0);
-  return ({ 1: '1.x', 2: '1.x', 3: '2.0', 4: '3.0', 5: '3.1' } as Record<number, DocsisVersion>)[v] ?? 'unknown';
+  return (
+    ({ 1: '1.x', 2: '1.x', 3: '2.0', 4: '3.0', 5: '3.1' } as Record<number, DocsisVersion>)[v] ?? 'unknown'
+  );
 }
 
 /** Rows of a table indexed {ifIndex, sub}: the sub-indexes under one ifIndex, in order. */

@@ -94,7 +94,10 @@ interface NetSnmpMessage {
 }
 type Handler = (socket: dgram.Socket, message: NetSnmpMessage, rinfo: dgram.RemoteInfo) => void;
 interface NetSnmpAgent {
-  listener: { sockets: Record<string, dgram.Socket>; send(msg: unknown, rinfo: unknown, socket: unknown): void };
+  listener: {
+    sockets: Record<string, dgram.Socket>;
+    send(msg: unknown, rinfo: unknown, socket: unknown): void;
+  };
   getAuthorizer(): { addUser(user: unknown): void };
   getRequest: Handler;
   getNextRequest: Handler;
@@ -120,25 +123,24 @@ const PRIV: Record<V3User['privProtocol'], number> = {
 };
 
 export class SnmpAgent {
-  readonly stats: AgentStats = { requests: 0, dropped: 0, badPackets: 0, varbindsOut: 0 };
-
   private constructor(
     private readonly agent: NetSnmpAgent,
     readonly port: number,
+    readonly stats: AgentStats,
   ) {}
 
   static async start(options: SnmpAgentOptions, backend: AgentBackend): Promise<SnmpAgent> {
     const port = options.port || (await freeUdpPort(options.address));
-    let self: SnmpAgent | undefined;
+    const stats: AgentStats = { requests: 0, dropped: 0, badPackets: 0, varbindsOut: 0 };
     const agent = snmp.createAgent(
       { port, address: options.address, disableAuthorization: true },
       (error: Error | null) => {
-        if (error && self) {
-          self.stats.badPackets++;
+        if (error) {
+          stats.badPackets++;
         }
       },
     ) as NetSnmpAgent;
-    self = new SnmpAgent(agent, port);
+    const self = new SnmpAgent(agent, port, stats);
     for (const user of options.v3Users ?? []) {
       self.addV3User(user);
     }
@@ -185,7 +187,10 @@ export class SnmpAgent {
     ): void => {
       stats.requests++;
       const v3 = message.version === snmp.Version3;
-      const view = backend.viewFor(v3 ? (message.user?.name ?? '') : (message.community ?? ''), v3 ? 'v3' : 'v2c');
+      const view = backend.viewFor(
+        v3 ? (message.user?.name ?? '') : (message.community ?? ''),
+        v3 ? 'v3' : 'v2c',
+      );
       if (!view) {
         stats.dropped++;
         return;

@@ -116,7 +116,9 @@ export class SnmpSession {
       }
       let rows: snmp.Varbind[][];
       try {
-        rows = useBulk ? await this.bulk(active.map((a) => a.cursor)) : await this.next(active.map((a) => a.cursor));
+        rows = useBulk
+          ? await this.bulk(active.map((a) => a.cursor))
+          : await this.next(active.map((a) => a.cursor));
       } catch (error) {
         if (useBulk && isRejection(error)) {
           useBulk = false;

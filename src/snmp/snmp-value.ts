@@ -1,14 +1,7 @@
 // Library-neutral SNMP values, shared by the poller's parser and the simulator's data model.
 
 export type SnmpType =
-  | 'Integer'
-  | 'OctetString'
-  | 'OID'
-  | 'IpAddress'
-  | 'Counter32'
-  | 'Gauge32'
-  | 'TimeTicks'
-  | 'Counter64';
+  'Integer' | 'OctetString' | 'OID' | 'IpAddress' | 'Counter32' | 'Gauge32' | 'TimeTicks' | 'Counter64';
 
 export interface SnmpVarbind {
   oid: string;

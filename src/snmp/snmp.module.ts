@@ -6,7 +6,11 @@ import { SnmpClient } from './snmp-client';
 @Module({
   providers: [
     { provide: SnmpClient, inject: [AppConfig], useFactory: (c: AppConfig) => new SnmpClient(c.snmp) },
-    { provide: ModemPoller, inject: [SnmpClient], useFactory: (client: SnmpClient) => new ModemPoller(client) },
+    {
+      provide: ModemPoller,
+      inject: [SnmpClient],
+      useFactory: (client: SnmpClient) => new ModemPoller(client),
+    },
   ],
   exports: [ModemPoller],
 })

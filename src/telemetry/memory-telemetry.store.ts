@@ -37,14 +37,19 @@ export class MemoryTelemetryStore extends TelemetryStore {
 
   listModems(offset: number, limit: number): Promise<{ total: number; items: ModemRecord[] }> {
     const ids = [...this.modems.keys()].sort();
-    const items = ids.slice(offset, offset + limit).map((id) => decodeJson<ModemRecord>(this.modems.get(id)!));
+    const items = ids
+      .slice(offset, offset + limit)
+      .map((id) => decodeJson<ModemRecord>(this.modems.get(id)!));
     return Promise.resolve({ total: ids.length, items });
   }
 
   saveReading(stored: StoredReading, entry: HistoryEntry, counters: CounterSnapshot | null): Promise<void> {
     const id = stored.reading.modemId;
     const now = this.now();
-    this.latestById.set(id, { json: encodeJson(stored), expiresAt: now + this.retention.readingTtlSec * 1000 });
+    this.latestById.set(id, {
+      json: encodeJson(stored),
+      expiresAt: now + this.retention.readingTtlSec * 1000,
+    });
 
     const history = (this.historyById.get(id) ?? []).filter(
       (e) => e.at >= now - this.retention.historyRetentionSec * 1000,

@@ -50,7 +50,9 @@ export class RedisTelemetryStore extends TelemetryStore {
       await this.redis.connect();
     } catch (error) {
       this.redis.disconnect();
-      throw new StoreUnavailableError(`cannot reach Redis: ${error instanceof Error ? error.message : String(error)}`);
+      throw new StoreUnavailableError(
+        `cannot reach Redis: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
@@ -95,7 +97,11 @@ export class RedisTelemetryStore extends TelemetryStore {
     return { total, items };
   }
 
-  async saveReading(stored: StoredReading, entry: HistoryEntry, counters: CounterSnapshot | null): Promise<void> {
+  async saveReading(
+    stored: StoredReading,
+    entry: HistoryEntry,
+    counters: CounterSnapshot | null,
+  ): Promise<void> {
     const id = stored.reading.modemId;
     const now = this.now();
     const r = this.retention;

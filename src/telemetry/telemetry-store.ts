@@ -41,7 +41,11 @@ export abstract class TelemetryStore {
   abstract listModems(offset: number, limit: number): Promise<{ total: number; items: ModemRecord[] }>;
 
   /** Stores the latest reading (with TTL), appends its history entry and, when due, a counter snapshot. */
-  abstract saveReading(stored: StoredReading, history: HistoryEntry, counters: CounterSnapshot | null): Promise<void>;
+  abstract saveReading(
+    stored: StoredReading,
+    history: HistoryEntry,
+    counters: CounterSnapshot | null,
+  ): Promise<void>;
   abstract latest(modemId: string): Promise<StoredReading | null>;
   /** History entries at or after `sinceMs`, oldest first. */
   abstract history(modemId: string, sinceMs: number): Promise<HistoryEntry[]>;

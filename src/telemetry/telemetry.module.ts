@@ -30,7 +30,9 @@ function redactUrl(url: string): string {
           await store.connect();
           return store;
         }
-        log.warn('REDIS_URL is not set: using the in-process store (single instance; nothing survives a restart)');
+        log.warn(
+          'REDIS_URL is not set: using the in-process store (single instance; nothing survives a restart)',
+        );
         return new MemoryTelemetryStore(config.retention);
       },
     },

@@ -17,7 +17,9 @@ export interface TestApp {
 export function testRedisUrl(): string {
   const url = process.env.TEST_REDIS_URL;
   if (!url) {
-    throw new Error('TEST_REDIS_URL is not set: run the tests with `npm test`, which starts a private redis-server');
+    throw new Error(
+      'TEST_REDIS_URL is not set: run the tests with `npm test`, which starts a private redis-server',
+    );
   }
   return url;
 }

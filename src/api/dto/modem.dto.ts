@@ -14,10 +14,13 @@ import {
 } from 'class-validator';
 
 export const MODEM_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
-const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$|^[0-9a-fA-F:]+$/;
+const HOST =
+  /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$|^[0-9a-fA-F:]+$/;
 
 export class ModemIdParam {
-  @Matches(MODEM_ID, { message: 'id must be 1-64 characters: letters, digits, . _ : - (starting with a letter or digit)' })
+  @Matches(MODEM_ID, {
+    message: 'id must be 1-64 characters: letters, digits, . _ : - (starting with a letter or digit)',
+  })
   id!: string;
 }
 
@@ -43,7 +46,9 @@ export class CustomerDto {
 }
 
 export class PutModemDto {
-  @IsString() @MaxLength(253) @Matches(HOST, { message: 'host must be an IPv4/IPv6 address or a host name' })
+  @IsString()
+  @MaxLength(253)
+  @Matches(HOST, { message: 'host must be an IPv4/IPv6 address or a host name' })
   host!: string;
 
   @IsOptional() @IsInt() @Min(1) @Max(65535) port?: number;
@@ -61,10 +66,14 @@ export class PutModemDto {
   })
   snmp!: SnmpV2cDto | SnmpV3Dto;
 
-  @IsOptional() @Matches(/^[0-9a-fA-F]{2}([:-]?[0-9a-fA-F]{2}){5}$/, { message: 'mac must be a MAC address like 00:1d:cd:12:34:56' })
+  @IsOptional()
+  @Matches(/^[0-9a-fA-F]{2}([:-]?[0-9a-fA-F]{2}){5}$/, {
+    message: 'mac must be a MAC address like 00:1d:cd:12:34:56',
+  })
   mac?: string;
 
-  @IsOptional() @Matches(MODEM_ID, { message: 'cmtsId must be 1-64 characters: letters, digits, . _ : -' })
+  @IsOptional()
+  @Matches(MODEM_ID, { message: 'cmtsId must be 1-64 characters: letters, digits, . _ : -' })
   cmtsId?: string;
 
   @IsOptional() @ValidateNested() @Type(() => CustomerDto) customer?: CustomerDto;
@@ -88,7 +97,8 @@ export class HistoryQuery {
 }
 
 export class ScenarioDto {
-  @IsString() @Matches(/^[A-Z0-9_]{1,64}$/, { message: 'scenario must be a scenario name such as TEXTBOOK' })
+  @IsString()
+  @Matches(/^[A-Z0-9_]{1,64}$/, { message: 'scenario must be a scenario name such as TEXTBOOK' })
   scenario!: string;
 }
 

@@ -233,6 +233,18 @@ describe('codewordsRule', () => {
     });
   });
 
+  it('grades since boot when the window holds fewer than minCodewords (two polls seconds apart)', () => {
+    const reading = textbookReading({ uptimeSec: 5 * 3600 });
+    reading.downstream[4] = dsChannel(5, { unerrored: 970_000n, corrected: 0n, uncorrectable: 30_000n });
+    const baseline = snapshotOf(reading, 0);
+    baseline.at -= 1000;
+    baseline.uptimeSec -= 1;
+    baseline.ds[4] = { ...baseline.ds[4], unerrored: baseline.ds[4].unerrored - 40_000n };
+    const findings = codewordsRule(ruleContext(reading, { counterBaseline: baseline }));
+    expect(codes(findings)).toEqual(['FAULT EXCESSIVE_UNCORRECTABLES']);
+    expect(findings[0].message).toContain('since the modem started 5 h ago');
+  });
+
   it('grades a channel missing from the baseline since boot', () => {
     const reading = textbookReading();
     const baseline = snapshotOf(reading, 30);

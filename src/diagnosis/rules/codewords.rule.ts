@@ -116,13 +116,15 @@ function sum(keyed: Keyed): Codewords {
 
 /**
  * The counters to grade: the delta since the baseline when it is usable, else the counters since boot. A counter
- * that went down is a discontinuity, and a delta across it would be negative or too small.
+ * that went down is a discontinuity, and a delta across it would be negative or too small. A window too short to
+ * hold minCodewords (two polls seconds apart) is not graded empty either: the counters since boot still speak.
  */
 function windowed(
   current: Keyed,
   previous: Keyed,
   deltaWindow: Window | null,
   sinceBoot: Window,
+  minCodewords: number,
 ): { counts: Codewords; window: Window } {
   const sameKeys = current.size === previous.size && [...current.keys()].every((k) => previous.has(k));
   if (deltaWindow == null || previous.size === 0 || !sameKeys) {
@@ -134,7 +136,11 @@ function windowed(
       return { counts: sum(current), window: { text: 'since its counters were last reset' } };
     }
   }
-  return { counts: minus(sum(current), sum(previous)), window: deltaWindow };
+  const delta = minus(sum(current), sum(previous));
+  if (delta.total < BigInt(Math.ceil(minCodewords))) {
+    return { counts: sum(current), window: sinceBoot };
+  }
+  return { counts: delta, window: deltaWindow };
 }
 
 function ofdmGroup(profiles: ({ profileId: number } & Codewords)[], ncp: boolean): Keyed {
@@ -207,7 +213,7 @@ export const codewordsRule: Rule = (ctx) => {
         uncorrectable: prev.uncorrectable,
       });
     }
-    const { counts, window } = windowed(current, previous, deltaWindow, sinceBoot);
+    const { counts, window } = windowed(current, previous, deltaWindow, sinceBoot, t.minCodewords);
     const channel = dsRef(ch);
     findings.push(...gradeCounters(counts, channel, describeChannel(channel), window, t));
   }
@@ -220,7 +226,13 @@ export const codewordsRule: Rule = (ctx) => {
       if (current.size === 0) {
         continue;
       }
-      const { counts, window } = windowed(current, ofdmGroup(prevProfiles, ncp), deltaWindow, sinceBoot);
+      const { counts, window } = windowed(
+        current,
+        ofdmGroup(prevProfiles, ncp),
+        deltaWindow,
+        sinceBoot,
+        t.minCodewords,
+      );
       const what = ncp
         ? `The control channel (NCP) of ${describeChannel(channel)}`
         : describeChannel(channel);
