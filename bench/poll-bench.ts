@@ -2,7 +2,7 @@ import { ModemPoller } from '../src/snmp/modem-poller';
 import { parseBenchArgs, USAGE, UsageError, type BenchOptions } from './lib/args';
 import { CountingSnmpClient, VarbindCounter } from './lib/counting-client';
 import { PollRunner } from './lib/poll-run';
-import { clockTicksPerSecond, processCpuMs, processMemory } from './lib/proc-stats';
+import { clockTicksPerSecond, machineBusyMs, processCpuMs, processMemory } from './lib/proc-stats';
 import { buildResult, formatResultLine, formatTable, type BenchResult } from './lib/report';
 import { SimulatorProcess, type ReadyLine } from './lib/simulator-process';
 
@@ -42,9 +42,11 @@ async function measure(options: BenchOptions, sim: SimulatorProcess, ready: Read
   await runner.run(options.warmup, options.concurrency);
   const pollerCpu = process.cpuUsage();
   const simCpuMs = processCpuMs(sim.pid, ticks);
+  const machineMs = machineBusyMs(ticks);
   const run = await runner.run(options.polls, options.concurrency);
   const pollerCpuDelta = process.cpuUsage(pollerCpu);
   const simCpuDeltaMs = processCpuMs(sim.pid, ticks) - simCpuMs;
+  const machineDeltaMs = machineBusyMs(ticks) - machineMs;
 
   if (!sim.running) {
     throw new Error(`simulator exited during the run\n${sim.stderr}`);
@@ -55,6 +57,7 @@ async function measure(options: BenchOptions, sim: SimulatorProcess, ready: Read
     run,
     poller: { cpuMs: (pollerCpuDelta.user + pollerCpuDelta.system) / 1000, ...processMemory('self') },
     simulator: { cpuMs: simCpuDeltaMs, ...processMemory(sim.pid) },
+    machineBusyMs: machineDeltaMs,
   });
 }
 

@@ -26,6 +26,14 @@ export function processCpuMs(pid: number, ticksPerSecond: number): number {
   return ((utime + stime) * 1000) / ticksPerSecond;
 }
 
+/** CPU time all processes on the machine spent busy (every state but idle and iowait), in milliseconds. */
+export function machineBusyMs(ticksPerSecond: number): number {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0];
+  // cpu user nice system idle iowait irq softirq ...; steal is the hypervisor's, guest time is inside user.
+  const [user, nice, system, , , irq, softirq] = line.trim().split(/\s+/).slice(1).map(Number);
+  return ((user + nice + system + irq + softirq) * 1000) / ticksPerSecond;
+}
+
 export interface MemoryFigures {
   peakRssMb: number;
   rssMb: number;

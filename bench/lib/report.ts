@@ -27,6 +27,8 @@ export interface BenchResult {
   varbindsPerPoll: number;
   poller: ProcessReport & { diagnoseMsPerPoll: number };
   simulator: ProcessReport & { buildMs: number; modems: number };
+  /** CPU that other processes on the machine used during the run, in % of one core: a noisy-neighbour check. */
+  otherProcessesCpuPct: number;
 }
 
 export interface BenchMeasurements {
@@ -35,6 +37,7 @@ export interface BenchMeasurements {
   run: PollRunResult;
   poller: ProcessFigures;
   simulator: ProcessFigures;
+  machineBusyMs: number;
 }
 
 export function buildResult(m: BenchMeasurements): BenchResult {
@@ -57,7 +60,14 @@ export function buildResult(m: BenchMeasurements): BenchResult {
     varbindsPerPoll: run.varbinds / run.polls,
     poller: { ...perProcess(m.poller), diagnoseMsPerPoll: run.diagnoseMs / run.polls },
     simulator: { ...perProcess(m.simulator), buildMs: m.ready.buildMs, modems: m.ready.modems },
+    otherProcessesCpuPct: otherCpuPct(m),
   };
+}
+
+function otherCpuPct(m: BenchMeasurements): number {
+  // Clock-tick granularity can push the difference slightly below zero on a quiet machine.
+  const otherMs = Math.max(0, m.machineBusyMs - m.poller.cpuMs - m.simulator.cpuMs);
+  return (100 * otherMs) / m.run.wallMs;
 }
 
 export function formatTable(r: BenchResult): string {
@@ -87,6 +97,10 @@ export function formatTable(r: BenchResult): string {
     row('RSS at end MB', cell(fixed(r.poller.rssMb, 1)), cell(fixed(r.simulator.rssMb, 1))),
     row('diagnose ms / poll', cell(fixed(r.poller.diagnoseMsPerPoll, 3)), cell('-')),
     row('build ms', cell('-'), cell(String(r.simulator.buildMs))),
+    row(
+      'other processes',
+      `${fixed(r.otherProcessesCpuPct, 1)}% of one core (machine has ${r.machine.cpus} cores)`,
+    ),
     ...formatErrors(r.errors),
   ];
   return lines.join('\n');
