@@ -39,6 +39,8 @@ export class RedisTelemetryStore extends TelemetryStore {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
       connectTimeout: 2000,
+      // A Redis that stops answering (paused, overloaded) must not hold requests: fail them after this.
+      commandTimeout: 1500,
       retryStrategy: (times) => Math.min(times * 200, 2000),
     });
     this.redis.on('error', () => undefined);
