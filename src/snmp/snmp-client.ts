@@ -49,6 +49,7 @@ export class SnmpClient {
 export class SnmpSession {
   private readonly session: snmp.Session;
   private lastError: Error | undefined;
+  private readonly secrets: string[];
 
   constructor(
     target: SnmpTarget,
@@ -62,6 +63,7 @@ export class SnmpSession {
       backwardsGetNexts: false,
     };
     const c = target.credentials;
+    this.secrets = c.version === '2c' ? [c.community] : [c.authKey, c.privKey];
     this.session =
       c.version === '2c'
         ? snmp.createSession(target.host, c.community, { ...common, version: snmp.Version2c })
@@ -187,8 +189,17 @@ export class SnmpSession {
       return new SnmpError(`no answer within ${this.options.timeoutMs} ms (${tries} tries)`);
     }
     const detail = this.lastError ? ` (${this.lastError.message})` : '';
-    return new SnmpError(`${error.message}${detail}`);
+    return new SnmpError(this.redact(`${error.message}${detail}`));
   }
+
+  private redact(text: string): string {
+    return redactSecrets(text, this.secrets);
+  }
+}
+
+/** net-snmp quotes communities in some errors (community mismatch), and errors end up in API answers and logs. */
+export function redactSecrets(text: string, secrets: readonly string[]): string {
+  return secrets.filter((s) => s.length > 0).reduce((t, secret) => t.split(secret).join('***'), text);
 }
 
 /** An agent that answers GETBULK with an error status (v1-only agents, some embedded stacks). */
