@@ -108,3 +108,16 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     },
   );
 }
+
+/** For entry points: print what is wrong with the configuration and exit 2, instead of a stack trace. */
+export function loadConfigOrExit(env: Record<string, string | undefined>): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+}

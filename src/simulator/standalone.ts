@@ -1,22 +1,12 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '../config/app-config';
+import { loadConfigOrExit } from '../config/app-config';
 import { SnmpAgent } from '../snmp/snmp-agent';
 import { SimulatedFleet } from './fleet';
 
 // The simulated fleet alone, without the HTTP service: for benchmarks and for spreading a large fleet over
 // several processes (SIMULATOR_* variables as for the service; prints one JSON line when ready).
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
-  const sim = config.simulator;
+  const sim = loadConfigOrExit(process.env).simulator;
   const started = Date.now();
   const fleet = new SimulatedFleet(sim.fleet, sim.timing);
   const agent = await SnmpAgent.start(

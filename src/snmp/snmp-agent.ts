@@ -1,6 +1,7 @@
 import * as dgram from 'node:dgram';
 import * as snmp from 'net-snmp';
 import type { SnmpType, SnmpVarbind } from './snmp-value';
+import { usmUser, type AuthProtocol, type PrivProtocol } from './usm';
 
 // A lean SNMP responder over net-snmp's own message decoding, USM and encoding. net-snmp's Mib-backed Agent
 // costs ~5 ms CPU per modem poll (perf-probe §2.2); here each request is answered straight from a device view
@@ -20,9 +21,9 @@ export type SetResult = 'ok' | 'noAccess' | 'notWritable' | 'wrongType' | 'wrong
 
 export interface V3User {
   name: string;
-  authProtocol: 'md5' | 'sha' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
+  authProtocol: AuthProtocol;
   authKey: string;
-  privProtocol: 'des' | 'aes' | 'aes256b' | 'aes256r';
+  privProtocol: PrivProtocol;
   privKey: string;
 }
 
@@ -107,21 +108,6 @@ interface NetSnmpAgent {
   close(cb?: () => void): void;
 }
 
-const AUTH: Record<V3User['authProtocol'], number> = {
-  md5: snmp.AuthProtocols.md5,
-  sha: snmp.AuthProtocols.sha,
-  sha224: snmp.AuthProtocols.sha224,
-  sha256: snmp.AuthProtocols.sha256,
-  sha384: snmp.AuthProtocols.sha384,
-  sha512: snmp.AuthProtocols.sha512,
-};
-const PRIV: Record<V3User['privProtocol'], number> = {
-  des: snmp.PrivProtocols.des,
-  aes: snmp.PrivProtocols.aes,
-  aes256b: snmp.PrivProtocols.aes256b,
-  aes256r: snmp.PrivProtocols.aes256r,
-};
-
 export class SnmpAgent {
   private constructor(
     private readonly agent: NetSnmpAgent,
@@ -162,14 +148,9 @@ export class SnmpAgent {
   }
 
   addV3User(user: V3User): void {
-    this.agent.getAuthorizer().addUser({
-      name: user.name,
-      level: snmp.SecurityLevel.authPriv,
-      authProtocol: AUTH[user.authProtocol],
-      authKey: user.authKey,
-      privProtocol: PRIV[user.privProtocol],
-      privKey: user.privKey,
-    });
+    this.agent
+      .getAuthorizer()
+      .addUser(usmUser(user.name, user.authProtocol, user.authKey, user.privProtocol, user.privKey));
   }
 
   close(): Promise<void> {

@@ -1,6 +1,7 @@
 import * as snmp from 'net-snmp';
 import type { SnmpClientOptions, SnmpTarget } from './snmp-target';
 import { compareOids, parseOid, type SnmpType, type SnmpVarbind } from './snmp-value';
+import { usmUser } from './usm';
 
 // The manager side of net-snmp: one session per target, GET for scalars, a multi-column GETBULK walker for
 // tables. Values come back library-neutral (Counter64 as bigint, strings decoded) for the pure parsers.
@@ -19,21 +20,6 @@ const TYPE_NAME: Record<number, SnmpType> = {
   [snmp.ObjectType.TimeTicks]: 'TimeTicks',
   [snmp.ObjectType.Counter64]: 'Counter64',
 };
-
-const AUTH = {
-  md5: snmp.AuthProtocols.md5,
-  sha: snmp.AuthProtocols.sha,
-  sha224: snmp.AuthProtocols.sha224,
-  sha256: snmp.AuthProtocols.sha256,
-  sha384: snmp.AuthProtocols.sha384,
-  sha512: snmp.AuthProtocols.sha512,
-} as const;
-const PRIV = {
-  des: snmp.PrivProtocols.des,
-  aes: snmp.PrivProtocols.aes,
-  aes256b: snmp.PrivProtocols.aes256b,
-  aes256r: snmp.PrivProtocols.aes256r,
-} as const;
 
 /** A hard cap on GETBULK rounds per walk, so that an agent that never ends a column cannot hold a poll. */
 const MAX_WALK_ROUNDS = 200;
@@ -69,15 +55,11 @@ export class SnmpSession {
         ? snmp.createSession(target.host, c.community, { ...common, version: snmp.Version2c })
         : snmp.createV3Session(
             target.host,
+            usmUser(c.user, c.authProtocol, c.authKey, c.privProtocol, c.privKey),
             {
-              name: c.user,
-              level: snmp.SecurityLevel.authPriv,
-              authProtocol: AUTH[c.authProtocol],
-              authKey: c.authKey,
-              privProtocol: PRIV[c.privProtocol],
-              privKey: c.privKey,
+              ...common,
+              version: snmp.Version3,
             },
-            { ...common, version: snmp.Version3 },
           );
     // Socket errors and undecodable packets are reported here; without a listener they would crash the process.
     this.session.on('error', (error: Error) => (this.lastError = error));

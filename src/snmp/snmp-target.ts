@@ -1,11 +1,13 @@
+import type { AuthProtocol, PrivProtocol } from './usm';
+
 export type SnmpCredentials =
   | { version: '2c'; community: string }
   | {
       version: '3';
       user: string;
-      authProtocol: 'md5' | 'sha' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
+      authProtocol: AuthProtocol;
       authKey: string;
-      privProtocol: 'des' | 'aes' | 'aes256b' | 'aes256r';
+      privProtocol: PrivProtocol;
       privKey: string;
     };
 

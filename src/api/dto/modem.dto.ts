@@ -12,6 +12,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { AUTH_PROTOCOLS, PRIV_PROTOCOLS, type AuthProtocol, type PrivProtocol } from '../../snmp/usm';
 
 export const MODEM_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
 const HOST =
@@ -32,10 +33,9 @@ export class SnmpV2cDto {
 export class SnmpV3Dto {
   @Equals('3') version!: '3';
   @IsString() @Length(1, 64) user!: string;
-  @IsIn(['md5', 'sha', 'sha224', 'sha256', 'sha384', 'sha512'])
-  authProtocol!: 'md5' | 'sha' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
+  @IsIn(AUTH_PROTOCOLS) authProtocol!: AuthProtocol;
   @IsString() @Length(8, 128) authKey!: string;
-  @IsIn(['des', 'aes', 'aes256b', 'aes256r']) privProtocol!: 'des' | 'aes' | 'aes256b' | 'aes256r';
+  @IsIn(PRIV_PROTOCOLS) privProtocol!: PrivProtocol;
   @IsString() @Length(8, 128) privKey!: string;
 }
 
