@@ -36,7 +36,11 @@ async function measure(options: BenchOptions, sim: SimulatorProcess, ready: Read
     { timeoutMs: options.timeoutMs, retries: options.retries, maxRepetitions: options.maxRepetitions },
     counter,
   );
-  const runner = new PollRunner(new ModemPoller(client), { ...ready }, counter);
+  const runner = new PollRunner(
+    new ModemPoller(client),
+    { host: ready.host, port: ready.port, modems: ready.modems },
+    counter,
+  );
   const ticks = clockTicksPerSecond();
 
   await runner.run(options.warmup, options.concurrency);
@@ -64,10 +68,11 @@ async function measure(options: BenchOptions, sim: SimulatorProcess, ready: Read
 /** The simulator must not outlive the benchmark, whether it ends normally, fails or is interrupted. */
 function stopSimulatorOnExit(sim: SimulatorProcess): void {
   process.on('exit', () => sim.kill());
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  const exitCodes = { SIGINT: 130, SIGTERM: 143 } as const;
+  for (const [signal, code] of Object.entries(exitCodes)) {
     process.once(signal, () => {
       console.error(`\n${signal}: stopping the simulator`);
-      void sim.stop().finally(() => process.exit(130));
+      void sim.stop().finally(() => process.exit(code));
     });
   }
 }
