@@ -191,6 +191,13 @@ export const SCENARIOS: readonly Scenario[] = [
     apply: (p) => p.ofdm.forEach((ch) => (ch.merDb = 24)),
   },
   {
+    name: 'OFDM_POWER_MARGINAL',
+    description: 'Roll-off: the top OFDM 6 MHz bands arrive at -12.5 dBmV, inside the window but without margin.',
+    requires: '3.1',
+    expect: { verdict: 'MARGINAL', subKinds: ['OFDM_POWER'], action: 'REMOTE_FIX' },
+    apply: (p) => p.ofdm.forEach((ch) => ch.bands.slice(-3).forEach((b) => (b.powerDbmv = -12.5))),
+  },
+  {
     name: 'OFDM_POWER_FAULT',
     description: 'High-band roll-off: the top OFDM 6 MHz bands arrive at -17 dBmV.',
     requires: '3.1',
