@@ -100,6 +100,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
         scenarioMix,
         seed: e.SIMULATOR_SEED,
         idPrefix: 'sim-cm-',
+        serviceGroupSize: e.SIMULATOR_SERVICE_GROUP_SIZE,
+        serviceGroupsPerCmts: e.SIMULATOR_SERVICE_GROUPS_PER_CMTS,
       },
       timing: {
         rebootDownSec: e.SIMULATOR_REBOOT_DOWN_SEC,

@@ -39,6 +39,8 @@ export class Environment {
   @IsInt() @Min(0) SIMULATOR_SEED: number = 42;
   @IsNumber() @Min(0) @Max(1) SIMULATOR_DOCSIS31_SHARE: number = 0.5;
   @IsNumber() @Min(0) @Max(1) SIMULATOR_V3_SHARE: number = 0.1;
+  @IsInt() @Min(1) @Max(2000) SIMULATOR_SERVICE_GROUP_SIZE: number = 40;
+  @IsInt() @Min(1) @Max(1000) SIMULATOR_SERVICE_GROUPS_PER_CMTS: number = 8;
   @IsOptional()
   @Matches(/^[A-Z0-9_]+=\d+(\.\d+)?(,[A-Z0-9_]+=\d+(\.\d+)?)*$/, {
     message: 'SIMULATOR_SCENARIO_MIX must look like TEXTBOOK=60,LOW_DS_POWER_FAULT=2',

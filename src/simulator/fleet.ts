@@ -1,8 +1,9 @@
 import type { AgentBackend, AgentView, V3User } from '../snmp/snmp-agent';
+import { cmtsView, type SimCmts } from './cmts-mib';
 import { modemView } from './modem-mib';
 import { Prng } from './prng';
-import { findScenario, SCENARIOS, type Scenario } from './scenarios';
-import { SimModem, type SimCredentials, type SimTiming } from './sim-modem';
+import { findScenario, NODE_SCENARIOS, SCENARIOS, type NodeScenario, type Scenario } from './scenarios';
+import { SimModem, type SimCredentials, type SimPlacement, type SimTiming } from './sim-modem';
 
 export interface FleetSpec {
   size: number;
@@ -14,7 +15,16 @@ export interface FleetSpec {
   scenarioMix: Record<string, number>;
   seed: number;
   idPrefix: string;
+  /** Modems per service group (node). */
+  serviceGroupSize: number;
+  /** Service groups per CMTS; every 4 share one MAC domain. */
+  serviceGroupsPerCmts: number;
 }
+
+export const CMTS_ID_PREFIX = 'sim-cmts-';
+const SGS_PER_MAC_DOMAIN = 4;
+/** In a node outage this share of the node's modems loses the plant; the rest stay up. */
+const OUTAGE_SHARE = 0.8;
 
 export const DEFAULT_SCENARIO_MIX: Record<string, number> = Object.fromEntries(
   SCENARIOS.map((s) => [s.name, s.name === 'TEXTBOOK' ? 60 : s.name === 'NO_CPE' ? 4 : 1]),
@@ -30,6 +40,8 @@ export class ScenarioError extends Error {
 /** A seeded fleet of simulated modems; also the SNMP agent's backend (community or v3 user -> modem). */
 export class SimulatedFleet implements AgentBackend {
   private readonly byId = new Map<string, SimModem>();
+  private readonly cmtsById = new Map<string, SimCmts>();
+  private readonly nodeScenarios = new Map<string, NodeScenario>();
   private readonly now: () => number;
 
   constructor(
@@ -61,8 +73,79 @@ export class SimulatedFleet implements AgentBackend {
           }
         : { version: '2c', community: id };
       const mac = macFor(spec.seed, i);
-      this.byId.set(id, new SimModem(id, i, spec.seed, docsis, mac, credentials, scenario, timing, start));
+      const placement = this.place(i, start);
+      const modem = new SimModem(id, i, spec.seed, docsis, mac, credentials, placement, scenario, timing, start);
+      this.byId.set(id, modem);
+      this.cmtsById.get(placement.cmtsId)!.modems.push(modem);
     }
+  }
+
+  /** Topology by index: consecutive modems share a node, consecutive nodes a MAC domain and a CMTS. */
+  private place(i: number, now: number): SimPlacement {
+    const { serviceGroupSize: sgSize, serviceGroupsPerCmts: sgsPerCmts } = this.spec;
+    const sg = Math.floor(i / sgSize);
+    const cmtsIndex = Math.floor(sg / sgsPerCmts);
+    const sgInCmts = sg % sgsPerCmts;
+    const cmtsId = `${CMTS_ID_PREFIX}${cmtsIndex + 1}`;
+    if (!this.cmtsById.has(cmtsId)) {
+      this.cmtsById.set(cmtsId, {
+        id: cmtsId,
+        index: cmtsIndex,
+        startedAt: now - 90 * 86_400_000,
+        setPointDbmv: 0,
+        modems: [],
+        requests: 0,
+        generation: 0,
+      });
+    }
+    const regId = i - cmtsIndex * sgsPerCmts * sgSize + 1;
+    return {
+      cmtsId,
+      mdIfIndex: 1000 + Math.floor(sgInCmts / SGS_PER_MAC_DOMAIN),
+      sgId: (sgInCmts % SGS_PER_MAC_DOMAIN) + 1,
+      regId,
+      ipv4: `10.${(cmtsIndex + 1) & 255}.${(regId >> 8) & 255}.${regId & 255}`,
+    };
+  }
+
+  cmtses(): SimCmts[] {
+    return [...this.cmtsById.values()];
+  }
+
+  cmts(id: string): SimCmts | undefined {
+    return this.cmtsById.get(id);
+  }
+
+  /** Sets a node-level condition on the service group (mdIfIndex, sgId) of a CMTS. */
+  setNodeScenario(cmtsId: string, mdIfIndex: number, sgId: number, scenario: string): NodeScenario {
+    const cmts = this.cmtsById.get(cmtsId);
+    if (!cmts) {
+      throw new ScenarioError(`no simulated CMTS ${cmtsId}`);
+    }
+    if (!(scenario in NODE_SCENARIOS)) {
+      throw new ScenarioError(`unknown node scenario ${scenario} (known: ${Object.keys(NODE_SCENARIOS).join(', ')})`);
+    }
+    const members = cmts.modems.filter((m) => m.placement.mdIfIndex === mdIfIndex && m.placement.sgId === sgId);
+    if (members.length === 0) {
+      throw new ScenarioError(`no simulated node ${mdIfIndex}.${sgId} on ${cmtsId}`);
+    }
+    const node = scenario as NodeScenario;
+    const affected = Math.round(members.length * OUTAGE_SHARE);
+    members.forEach((m, k) => {
+      const outage = k < affected;
+      m.node = {
+        outage:
+          node === 'NODE_OUTAGE' && outage ? 'vanish' : node === 'NODE_OUTAGE_ROWS_REMAIN' && outage ? 'other' : null,
+        ingress: node === 'RETURN_PATH_INGRESS',
+      };
+    });
+    this.nodeScenarios.set(`${cmtsId}/${mdIfIndex}.${sgId}`, node);
+    cmts.generation++;
+    return node;
+  }
+
+  nodeScenario(cmtsId: string, mdIfIndex: number, sgId: number): NodeScenario {
+    return this.nodeScenarios.get(`${cmtsId}/${mdIfIndex}.${sgId}`) ?? 'NONE';
   }
 
   modems(): SimModem[] {
@@ -95,6 +178,7 @@ export class SimulatedFleet implements AgentBackend {
       );
     }
     modem.applyScenario(scenario, this.now());
+    this.cmtsById.get(modem.placement.cmtsId)!.generation++;
     return modem;
   }
 
@@ -108,6 +192,11 @@ export class SimulatedFleet implements AgentBackend {
   }
 
   viewFor(securityName: string, version: 'v2c' | 'v3'): AgentView | undefined {
+    const cmts = version === 'v2c' ? this.cmtsById.get(securityName) : undefined;
+    if (cmts) {
+      cmts.requests++;
+      return cmtsView(cmts, this.now());
+    }
     const writable = version === 'v3' || securityName.endsWith(WRITE_SUFFIX);
     const id = version === 'v2c' && writable ? securityName.slice(0, -WRITE_SUFFIX.length) : securityName;
     const modem = this.byId.get(id);

@@ -1,7 +1,8 @@
 import { OID } from '../snmp/docsis-oids';
 import type { AgentView, SetResult } from '../snmp/snmp-agent';
-import { compareOids, parseOid, type SnmpType, type SnmpVarbind } from '../snmp/snmp-value';
+import { parseOid, type SnmpType, type SnmpVarbind } from '../snmp/snmp-value';
 import { IF_INDEX, type ModemProfile } from './modem-profile';
+import { entry, exactIn, firstAfter, OidIndex, type MibEntry } from './oid-index';
 import type { SimModem } from './sim-modem';
 
 // The objects of docsis-reference §1.5 "CM fast poll", in raw MIB units (tenths, quarter dB, Counter64),
@@ -10,12 +11,7 @@ import type { SimModem } from './sim-modem';
 type Value = number | bigint | string;
 type Getter = (m: SimModem, uptimeSec: number) => Value;
 
-interface Entry {
-  oid: string;
-  parts: number[];
-  type: SnmpType;
-  get: Getter;
-}
+type Entry = MibEntry<Getter>;
 
 const SC_QAM_CW_PER_SEC = { qam256: 47_900, qam64: 33_900 } as const;
 const OFDM_CW_PER_SEC = 100_000;
@@ -46,16 +42,15 @@ class SkeletonBuilder {
   readonly entries: Entry[] = [];
 
   add(base: string, index: string, type: SnmpType, get: Getter): void {
-    const oid = `${base}.${index}`;
-    this.entries.push({ oid, parts: parseOid(oid), type, get });
+    this.entries.push(entry(`${base}.${index}`, type, get));
   }
 
-  build(): Entry[] {
-    return this.entries.sort((a, b) => compareOids(a.parts, b.parts));
+  build(): OidIndex<Getter> {
+    return new OidIndex(this.entries);
   }
 }
 
-function buildSkeleton(p: ModemProfile): Entry[] {
+function buildSkeleton(p: ModemProfile): OidIndex<Getter> {
   const b = new SkeletonBuilder();
   const is31 = p.docsis === '3.1';
   b.add(OID.sysDescr, '0', 'OctetString', (m) => {
@@ -210,9 +205,9 @@ function buildSkeleton(p: ModemProfile): Entry[] {
   return b.build();
 }
 
-const skeletons = new Map<string, Entry[]>();
+const skeletons = new Map<string, OidIndex<Getter>>();
 
-function skeletonFor(m: SimModem): Entry[] {
+function skeletonFor(m: SimModem): OidIndex<Getter> {
   let s = skeletons.get(m.shapeKey());
   if (!s) {
     s = buildSkeleton(m.profile);
@@ -221,63 +216,45 @@ function skeletonFor(m: SimModem): Entry[] {
   return s;
 }
 
-/** The CPE rows: their OIDs carry the CPE address, so they differ per modem. */
-function cpeEntries(m: SimModem): Entry[] {
-  return m.profile.cpeIps
-    .map((ip) => {
-      const oid = `${OID.docsDevCpeInetSource}.1.4.${ip}`;
-      return { oid, parts: parseOid(oid), type: 'Integer' as const, get: () => 3 };
-    })
-    .sort((a, b) => compareOids(a.parts, b.parts));
-}
-
-/** Index of the first entry whose OID is > q (strict) or >= q. */
-function bound(entries: Entry[], q: number[], strict: boolean): number {
-  let lo = 0;
-  let hi = entries.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const c = compareOids(entries[mid].parts, q);
-    if (c < 0 || (strict && c === 0)) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
+/** Rows whose OIDs carry addresses (CPE IPs, bridge MACs): they differ per modem, so they are kept apart. */
+function addressedEntries(m: SimModem): OidIndex<Getter> {
+  const entries: Entry[] = [];
+  const add = (oid: string, value: number): void => {
+    entries.push(entry(oid, 'Integer', () => value));
+  };
+  for (const cpe of m.profile.cpes) {
+    add(`${OID.docsDevCpeInetSource}.1.4.${cpe.ip}`, 3);
   }
-  return lo;
+  // BRIDGE-MIB: the modem's own MAC is self(4); devices behind it are learned(3) on the Ethernet port.
+  const bridged = [{ mac: m.mac, port: IF_INDEX.mac, status: 4 }, ...m.profile.cpes.map((c) => ({ mac: c.mac, port: IF_INDEX.ethernet, status: 3 }))];
+  for (const b of bridged) {
+    const ix = macIndex(b.mac);
+    add(`${OID.dot1dTpFdbPort}.${ix}`, b.port);
+    add(`${OID.dot1dTpFdbStatus}.${ix}`, b.status);
+  }
+  return new OidIndex(entries);
 }
 
-function firstAfter(entries: Entry[], q: number[]): Entry | undefined {
-  return entries[bound(entries, q, true)];
-}
-
-function exact(entries: Entry[], q: number[]): Entry | undefined {
-  const e = entries[bound(entries, q, false)];
-  return e && compareOids(e.parts, q) === 0 ? e : undefined;
+/** A MacAddress index: six sub-identifiers, no length prefix. */
+export function macIndex(mac: string): string {
+  return mac
+    .split(':')
+    .map((h) => parseInt(h, 16))
+    .join('.');
 }
 
 /** A view of one modem at one instant, for the SNMP agent. */
 export function modemView(m: SimModem, now: number, writable: boolean): AgentView {
-  const skeleton = skeletonFor(m);
-  const cpes = cpeEntries(m);
+  const indexes = [skeletonFor(m), addressedEntries(m)];
   const up = m.uptimeSec(now);
   const read = (e: Entry | undefined): SnmpVarbind | undefined =>
     e && { oid: e.oid, type: e.type, value: e.get(m, up) };
   return {
     delayMs: m.responseDelayMs,
-    get: (oid) => {
-      const q = parseOid(oid);
-      return read(exact(skeleton, q) ?? exact(cpes, q));
-    },
-    next: (oid) => {
-      const q = parseOid(oid);
-      const a = firstAfter(skeleton, q);
-      const b = firstAfter(cpes, q);
-      return read(a && b ? (compareOids(a.parts, b.parts) < 0 ? a : b) : (a ?? b));
-    },
+    get: (oid) => read(exactIn(indexes, parseOid(oid))),
+    next: (oid) => read(firstAfter(indexes, parseOid(oid))),
     set: (oid, type, value): SetResult => {
-      const q = parseOid(oid);
-      if (!exact(skeleton, q) && !exact(cpes, q)) {
+      if (!exactIn(indexes, parseOid(oid))) {
         return 'noCreation';
       }
       if (!writable) {

@@ -40,6 +40,34 @@ export interface OfdmProfile {
 
 export type OfdmaProfile = Omit<UsProfile, 'frequencyHz'>;
 
+export interface CpeProfile {
+  ip: string;
+  mac: string;
+  /** docsSubmgt3CpeIpType: cpe(1) mta(3) stb(4) erouter(6). */
+  type: 1 | 3 | 4 | 6;
+}
+
+export interface CmtsSideProfile {
+  /** docsIf3CmtsCmRegStatusValue while the modem is up: operational(8), initialRanging(2), other(1)... */
+  regState: number;
+  /** Upstream receive level at the CMTS minus its set point, dB. */
+  usRxOffsetDb: number;
+  usSnrDb: number;
+  usUncorrectablesPerDay: number;
+  /** docsIf31CmtsCmRegStatusPartialSvcState: none(2), partialSvcUsOnlyImpaired(4)... */
+  partialSvcState: number;
+}
+
+/** Routers and other devices customers plug in, by IEEE OUI (checked against the oui-data registry). */
+export const CPE_VENDORS = [
+  { vendor: 'TP-Link', oui: '14:75:90', type: 1 },
+  { vendor: 'AVM', oui: '24:65:11', type: 1 },
+  { vendor: 'NETGEAR', oui: '28:80:88', type: 1 },
+  { vendor: 'ASUS', oui: '58:11:22', type: 1 },
+  { vendor: 'Ubiquiti', oui: '60:22:32', type: 1 },
+  { vendor: 'Linksys', oui: '74:12:13', type: 1 },
+] as const;
+
 export interface ModemProfile {
   docsis: '3.0' | '3.1';
   vendor: string;
@@ -53,7 +81,12 @@ export interface ModemProfile {
   statusValue: number;
   /** docsIf3CmStatusResets since boot (re-initialisations of the RF MAC without a reboot). */
   resetsSinceBoot: number;
-  cpeIps: string[];
+  /** Devices behind the modem: the CM lists their IPs, its bridge table their MACs, the CMTS their type. */
+  cpes: CpeProfile[];
+  /** What the CMTS sees of this modem. */
+  cmts: CmtsSideProfile;
+  /** Seconds since the CMTS last saw this modem re-register without a reboot (RF re-init), or null. */
+  reregisteredAgoSec: number | null;
   /** False: the modem answers nothing (no power, unplugged). */
   answers: boolean;
   /** Seconds between spontaneous reboots (bad power supply), or null. */
@@ -146,11 +179,25 @@ export function textbookProfile(docsis: '3.0' | '3.1', rnd: Prng): ModemProfile 
     ofdma,
     statusValue: 12,
     resetsSinceBoot: 0,
-    cpeIps: [`192.168.${rnd.int(0, 1)}.${rnd.int(2, 250)}`],
+    cpes: [cpeFor(rnd)],
+    cmts: {
+      regState: 8,
+      usRxOffsetDb: round1(rnd.between(-1, 1)),
+      usSnrDb: round1(rnd.between(33, 38)),
+      usUncorrectablesPerDay: rnd.int(0, 20),
+      partialSvcState: 2,
+    },
+    reregisteredAgoSec: null,
     answers: true,
     selfRebootPeriodSec: null,
     uptimeSec: null,
   };
+}
+
+function cpeFor(rnd: Prng): CpeProfile {
+  const v = rnd.pick(CPE_VENDORS);
+  const tail = [rnd.int(0, 255), rnd.int(0, 255), rnd.int(0, 255)].map((b) => b.toString(16).padStart(2, '0'));
+  return { ip: `192.168.${rnd.int(0, 1)}.${rnd.int(2, 250)}`, mac: `${v.oui}:${tail.join(':')}`, type: v.type };
 }
 
 export function round1(v: number): number {

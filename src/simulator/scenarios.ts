@@ -39,7 +39,7 @@ export const SCENARIOS: readonly Scenario[] = [
     name: 'NO_CPE',
     description: 'Healthy line, but nothing is connected behind the modem (router off or unplugged).',
     expect: { verdict: 'TEXTBOOK_OK', subKinds: ['NO_CPE_DETECTED'], action: 'CHECK_CUSTOMER_EQUIPMENT' },
-    apply: (p) => (p.cpeIps = []),
+    apply: (p) => (p.cpes = []),
   },
   {
     name: 'DS_POWER_LOW_MARGINAL',
@@ -210,6 +210,7 @@ export const SCENARIOS: readonly Scenario[] = [
     expect: { verdict: 'FLAPPING', subKinds: ['RF_REINIT', 'T3_T4_TIMEOUTS'], action: 'DISPATCH_TECHNICIAN' },
     apply: (p) => {
       p.resetsSinceBoot = 5;
+      p.reregisteredAgoSec = 20 * 60;
       p.us[0].t4PerDay = 12;
       p.uptimeSec = 10 * HOURS;
     },
@@ -234,15 +235,71 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'OFFLINE',
-    description: 'The modem answers nothing: no power, or the coax is unplugged.',
-    expect: {
-      verdict: 'MODEM_OFFLINE',
-      subKinds: ['NO_POWER_OR_DISCONNECTED'],
-      action: 'CHECK_POWER_AND_CABLING',
+    description: 'The modem answers nothing and the CMTS shows it offline: no power, or the coax is unplugged.',
+    expect: { verdict: 'MODEM_OFFLINE', subKinds: ['NO_POWER_OR_DISCONNECTED'], action: 'CHECK_POWER_AND_CABLING' },
+    apply: (p) => {
+      p.answers = false;
+      p.cmts.regState = 1;
     },
+  },
+  {
+    name: 'MGMT_UNREACHABLE',
+    description: "Online at the CMTS, but the modem's own SNMP does not answer (ACL, community, management path).",
+    expect: { verdict: 'INSUFFICIENT_DATA', subKinds: ['CM_SNMP_UNREACHABLE_BUT_ONLINE'], action: 'NO_DISPATCH' },
     apply: (p) => (p.answers = false),
   },
+  {
+    name: 'STUCK_INITIAL_RANGING',
+    description: 'Powered and hearing the downstream, but stuck in initialRanging at the CMTS: upstream path broken.',
+    expect: { verdict: 'LINE_FAULT', subKinds: ['REGISTRATION_RF_FAILURE'], action: 'DISPATCH_TECHNICIAN' },
+    apply: (p) => {
+      p.answers = false;
+      p.cmts.regState = 2;
+    },
+  },
+  {
+    name: 'US_RX_OFFSET_MARGINAL',
+    description: 'The CMTS receives this modem 4 dB below its set point.',
+    expect: { verdict: 'MARGINAL', subKinds: ['US_RX_OFFSET'], action: 'REMOTE_FIX' },
+    apply: (p) => (p.cmts.usRxOffsetDb = -4),
+  },
+  {
+    name: 'US_RX_OFFSET_FAULT',
+    description: 'The CMTS receives this modem 8 dB below its set point: the modem cannot reach it.',
+    expect: { verdict: 'LINE_FAULT', subKinds: ['US_RX_OFFSET'], action: 'DISPATCH_TECHNICIAN' },
+    apply: (p) => (p.cmts.usRxOffsetDb = -8),
+  },
+  {
+    name: 'LOW_US_SNR_MARGINAL',
+    description: 'Upstream SNR at the CMTS is 27 dB for this modem.',
+    expect: { verdict: 'MARGINAL', subKinds: ['LOW_US_SNR'], action: 'REMOTE_FIX' },
+    apply: (p) => (p.cmts.usSnrDb = 27),
+  },
+  {
+    name: 'LOW_US_SNR_FAULT',
+    description: 'Upstream SNR at the CMTS is 21 dB for this modem alone (ingress at the home).',
+    expect: { verdict: 'LINE_FAULT', subKinds: ['LOW_US_SNR'], action: 'DISPATCH_TECHNICIAN' },
+    apply: (p) => {
+      p.cmts.usSnrDb = 21;
+      p.cmts.usUncorrectablesPerDay = 5000;
+    },
+  },
+  {
+    name: 'CMTS_PARTIAL_SERVICE',
+    description: 'The CMTS reports partial service, upstream impaired (docsIf31CmtsCmRegStatusPartialSvcState).',
+    expect: { verdict: 'LINE_FAULT', subKinds: ['PARTIAL_SERVICE_US'], action: 'REMOTE_FIX' },
+    apply: (p) => (p.cmts.partialSvcState = 4),
+  },
 ];
+
+/** Conditions of a whole service group (node), applied on top of each modem's own scenario. */
+export const NODE_SCENARIOS = {
+  NONE: 'No node-level condition.',
+  NODE_OUTAGE: 'Most modems of the node lose the plant: their CMTS rows vanish and they answer nothing.',
+  NODE_OUTAGE_ROWS_REMAIN: 'Most modems of the node lose the plant: their CMTS rows stay, as other(1).',
+  RETURN_PATH_INGRESS: "Ingress in the node's return path: low upstream SNR and uncorrectables for all its modems.",
+} as const;
+export type NodeScenario = keyof typeof NODE_SCENARIOS;
 
 export const SCENARIO_NAMES = SCENARIOS.map((s) => s.name);
 

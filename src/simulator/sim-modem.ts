@@ -17,8 +17,39 @@ export interface SimCredentials {
   v3?: { user: string; authProtocol: 'sha'; authKey: string; privProtocol: 'aes'; privKey: string };
 }
 
+/** Where a modem sits in the plant: CMTS -> MAC domain -> service group (node). */
+export interface SimPlacement {
+  cmtsId: string;
+  mdIfIndex: number;
+  sgId: number;
+  /** docsIf3CmtsCmRegStatusId: the modem's row on its CMTS. */
+  regId: number;
+  ipv4: string;
+}
+
+/** Node-level conditions that the fleet lays over a modem's own scenario. */
+export interface NodeOverlay {
+  /** The modem lost the plant in a node outage: its CMTS row vanishes, or stays as other(1). */
+  outage: 'vanish' | 'other' | null;
+  ingress: boolean;
+}
+
+/** What the CMTS shows of a modem at one instant; null when its row is absent. */
+export interface CmtsRowState {
+  regState: number;
+  lastRegAt: number;
+  usRxOffsetDb: number;
+  usSnrDb: number;
+  usUncorrectables: number;
+  partialSvcState: number;
+}
+
+const REGISTRATION_SEC = 30;
+
 /** One simulated cable modem: a profile (levels, rates) plus a clock (boot time, reboots). */
 export class SimModem {
+  node: NodeOverlay = { outage: null, ingress: false };
+  private reregisteredAt: number | null = null;
   profile!: ModemProfile;
   /** SNMP requests this modem has received (answered or not): lets tests count polls. */
   requests = 0;
@@ -36,6 +67,7 @@ export class SimModem {
     readonly docsis: '3.0' | '3.1',
     readonly mac: string,
     readonly credentials: SimCredentials,
+    readonly placement: SimPlacement,
     scenario: Scenario,
     private readonly timing: SimTiming,
     now: number,
@@ -54,6 +86,7 @@ export class SimModem {
     if (profile.uptimeSec != null) {
       this.bootAt = now - profile.uptimeSec * 1000;
     }
+    this.reregisteredAt = profile.reregisteredAgoSec == null ? null : now - profile.reregisteredAgoSec * 1000;
     const period = this.selfRebootPeriod();
     this.nextSelfReboot = period == null ? null : Math.max(now, this.bootAt) + period * 1000;
     this.shape = shapeKey(profile);
@@ -64,10 +97,29 @@ export class SimModem {
     this.bootAt = now + this.timing.rebootDownSec * 1000;
   }
 
-  /** False while rebooting or when the scenario says the modem is off. */
+  /** False while rebooting, when the scenario says the modem is off, or when its node lost the plant. */
   answers(now: number): boolean {
     this.advanceSelfReboots(now);
-    return this.profile.answers && now >= this.bootAt;
+    return this.profile.answers && this.node.outage == null && now >= this.bootAt;
+  }
+
+  cmtsRow(now: number): CmtsRowState | null {
+    this.advanceSelfReboots(now);
+    if (this.node.outage === 'vanish') {
+      return null;
+    }
+    const c = this.profile.cmts;
+    const ingress = this.node.ingress;
+    const upSec = this.uptimeSec(now);
+    return {
+      // While it reboots a modem ranges again; in a node outage its row stays as other(1).
+      regState: this.node.outage === 'other' ? 1 : now < this.bootAt ? 2 : c.regState,
+      lastRegAt: Math.max(this.bootAt + REGISTRATION_SEC * 1000, this.reregisteredAt ?? 0),
+      usRxOffsetDb: c.usRxOffsetDb,
+      usSnrDb: ingress ? Math.min(c.usSnrDb, 21.5) : c.usSnrDb,
+      usUncorrectables: Math.floor(((ingress ? 20_000 : c.usUncorrectablesPerDay) * upSec) / 86_400),
+      partialSvcState: c.partialSvcState,
+    };
   }
 
   uptimeSec(now: number): number {

@@ -41,6 +41,23 @@ export const OID = {
   docsDevSerialNumber: '1.3.6.1.2.1.69.1.1.4',
   docsDevCpeInetSource: '1.3.6.1.2.1.69.1.7.4.1.3',
 
+  dot1dTpFdbPort: '1.3.6.1.2.1.17.4.3.1.2',
+  dot1dTpFdbStatus: '1.3.6.1.2.1.17.4.3.1.3',
+
+  docsIf3CmtsCmRegStatusMacAddr: '1.3.6.1.4.1.4491.2.1.20.1.3.1.2',
+  docsIf3CmtsCmRegStatusIPv4Addr: '1.3.6.1.4.1.4491.2.1.20.1.3.1.5',
+  docsIf3CmtsCmRegStatusValue: '1.3.6.1.4.1.4491.2.1.20.1.3.1.6',
+  docsIf3CmtsCmRegStatusMdIfIndex: '1.3.6.1.4.1.4491.2.1.20.1.3.1.7',
+  docsIf3CmtsCmRegStatusMdCmSgId: '1.3.6.1.4.1.4491.2.1.20.1.3.1.8',
+  docsIf3CmtsCmRegStatusLastRegTime: '1.3.6.1.4.1.4491.2.1.20.1.3.1.14',
+  docsIf3CmtsCmUsStatusRxPower: '1.3.6.1.4.1.4491.2.1.20.1.4.1.3',
+  docsIf3CmtsCmUsStatusSignalNoise: '1.3.6.1.4.1.4491.2.1.20.1.4.1.4',
+  docsIf3CmtsCmUsStatusUncorrectables: '1.3.6.1.4.1.4491.2.1.20.1.4.1.9',
+  docsIf3CmtsCmUsStatusRangingStatus: '1.3.6.1.4.1.4491.2.1.20.1.4.1.12',
+  docsIf31CmtsCmRegStatusPartialSvcState: '1.3.6.1.4.1.4491.2.1.28.1.3.1.9',
+  docsSubmgt3CpeIpAddr: '1.3.6.1.4.1.4491.2.1.10.1.3.1.3',
+  docsSubmgt3CpeIpType: '1.3.6.1.4.1.4491.2.1.10.1.3.1.6',
+
   docsIf3CmStatusValue: '1.3.6.1.4.1.4491.2.1.20.1.1.1.1',
   docsIf3CmStatusCode: '1.3.6.1.4.1.4491.2.1.20.1.1.1.2',
   docsIf3CmStatusResets: '1.3.6.1.4.1.4491.2.1.20.1.1.1.3',
@@ -112,6 +129,8 @@ export const FAST_POLL_COLUMNS: readonly OidName[] = [
   'docsIfCmStatusT3Timeouts',
   'docsIfCmStatusT4Timeouts',
   'docsDevCpeInetSource',
+  'dot1dTpFdbPort',
+  'dot1dTpFdbStatus',
   'docsIf3CmStatusValue',
   'docsIf3CmStatusResets',
   'docsIf3CmStatusLostSyncs',
@@ -137,4 +156,21 @@ export const FAST_POLL_COLUMNS: readonly OidName[] = [
   'docsIf31CmStatusOfdmaUsRangingStatus',
   'docsIf31CmUsOfdmaChanChannelId',
   'docsIf31CmUsOfdmaChanTxPower',
+];
+
+/** The CMTS columns read for a snapshot of all its modems (docsis-reference §1.2, CMTS side). */
+export const CMTS_COLUMNS: readonly OidName[] = [
+  'docsIf3CmtsCmRegStatusMacAddr',
+  'docsIf3CmtsCmRegStatusIPv4Addr',
+  'docsIf3CmtsCmRegStatusValue',
+  'docsIf3CmtsCmRegStatusMdIfIndex',
+  'docsIf3CmtsCmRegStatusMdCmSgId',
+  'docsIf3CmtsCmRegStatusLastRegTime',
+  'docsIf3CmtsCmUsStatusRxPower',
+  'docsIf3CmtsCmUsStatusSignalNoise',
+  'docsIf3CmtsCmUsStatusUncorrectables',
+  'docsIf3CmtsCmUsStatusRangingStatus',
+  'docsIf31CmtsCmRegStatusPartialSvcState',
+  'docsSubmgt3CpeIpAddr',
+  'docsSubmgt3CpeIpType',
 ];

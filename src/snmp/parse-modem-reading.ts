@@ -76,7 +76,7 @@ export function parseModemReading(poll: FastPollVarbinds): ReachableReading {
   };
   const big = (c: Column, ix: string): bigint => {
     const v = c.get(ix);
-    return typeof v === 'bigint' ? v : v == null ? 0n : BigInt(v);
+    return typeof v === 'bigint' ? v : v == null || Buffer.isBuffer(v) ? 0n : BigInt(v);
   };
 
   const ifType = col('ifType');

@@ -6,8 +6,11 @@ export type SnmpType =
 export interface SnmpVarbind {
   oid: string;
   type: SnmpType;
-  /** Integer-like types: number; Counter64: bigint; strings and OIDs: string. */
-  value: number | bigint | string;
+  /**
+   * Integer-like types: number; Counter64: bigint; OIDs: string. OctetString: string, read as latin1 so that
+   * binary octets (MAC addresses, DateAndTime) survive; agents may also hand over a Buffer.
+   */
+  value: number | bigint | string | Buffer;
 }
 
 /** Lexicographic comparison of dotted numeric OIDs, as SNMP orders them. */

@@ -23,6 +23,8 @@ export class SimRig {
         scenarioMix: { TEXTBOOK: 1 },
         seed: 7,
         idPrefix: 'sim-cm-',
+        serviceGroupSize: 4,
+        serviceGroupsPerCmts: 2,
         ...spec,
       },
       { rebootDownSec, selfRebootPeriodSec: null },
