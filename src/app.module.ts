@@ -1,5 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
 import { ApiModule } from './api/api.module';
 import { ErrorFilter } from './api/error.filter';
 import { validationPipe } from './api/validation';
@@ -12,7 +13,7 @@ export class AppModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ApiModule, ...(config.simulator.enabled ? [SimulatorModule] : [])],
+      imports: [ScheduleModule.forRoot(), ApiModule, ...(config.simulator.enabled ? [SimulatorModule] : [])],
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: APP_PIPE, useFactory: validationPipe },

@@ -68,6 +68,7 @@ function reading(id: string, at: number): ModemReading {
     ofdm: [],
     ofdma: [],
     cpes: [],
+    cpeMacs: [],
   };
 }
 

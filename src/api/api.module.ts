@@ -1,12 +1,16 @@
 import { Module } from '@nestjs/common';
 import { ChecksModule } from '../checks/checks.module';
+import { CmtsModule } from '../cmts/cmts.module';
+import { NodesModule } from '../nodes/nodes.module';
+import { CmtsController } from './cmts.controller';
+import { NodesController } from './nodes.controller';
 import { InventoryModule } from '../inventory/inventory.module';
 import { TelemetryModule } from '../telemetry/telemetry.module';
 import { HealthController } from './health.controller';
 import { ModemsController } from './modems.controller';
 
 @Module({
-  imports: [ChecksModule, InventoryModule, TelemetryModule],
-  controllers: [ModemsController, HealthController],
+  imports: [ChecksModule, InventoryModule, TelemetryModule, CmtsModule, NodesModule],
+  controllers: [ModemsController, CmtsController, NodesController, HealthController],
 })
 export class ApiModule {}

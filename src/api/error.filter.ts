@@ -7,6 +7,7 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { Response } from 'express';
+import { CmtsUnreachableError } from '../cmts/cmts.service';
 import { ScenarioError } from '../simulator/fleet';
 import { StoreUnavailableError } from '../telemetry/telemetry-store';
 
@@ -36,6 +37,12 @@ export class ErrorFilter implements ExceptionFilter {
         error: 'Service Unavailable',
         message: 'telemetry store unavailable; retry shortly',
       });
+      return;
+    }
+    if (error instanceof CmtsUnreachableError) {
+      res
+        .status(HttpStatus.BAD_GATEWAY)
+        .json({ statusCode: 502, error: 'Bad Gateway', message: error.message });
       return;
     }
     if (error instanceof ScenarioError) {

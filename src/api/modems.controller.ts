@@ -4,7 +4,14 @@ import { LineCheckService, type LineDiagnosis } from '../checks/line-check.servi
 import type { HistoryEntry } from '../diagnosis/types';
 import { InventoryService, type ModemView } from '../inventory/inventory.service';
 import { encodeJson } from '../telemetry/reading-codec';
-import { DiagnosisQuery, HistoryQuery, ModemIdParam, PageQuery, PutModemDto } from './dto/modem.dto';
+import {
+  DiagnosisQuery,
+  HistoryQuery,
+  ModemIdParam,
+  PageQuery,
+  PutModemDto,
+  TimelineQuery,
+} from './dto/modem.dto';
 
 const DAY_MS = 86_400_000;
 
@@ -55,6 +62,17 @@ export class ModemsController {
       .status(200)
       .type('application/json')
       .send(encodeJson({ modemId: id, reading }));
+  }
+
+  @Get(':id/timeline')
+  async timeline(@Param() { id }: ModemIdParam, @Query() q: TimelineQuery) {
+    const t = await this.checks.timeline(id, q.days);
+    return {
+      modemId: id,
+      since: new Date(t.since).toISOString(),
+      coveredFrom: t.coveredFrom == null ? null : new Date(t.coveredFrom).toISOString(),
+      events: t.events.map((e) => ({ ...e, at: new Date(e.at).toISOString() })),
+    };
   }
 
   @Get(':id/history')

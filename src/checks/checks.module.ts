@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
+import { CmtsModule } from '../cmts/cmts.module';
+import { OuiRegistry } from '../cpe/oui-registry';
 import { InventoryModule } from '../inventory/inventory.module';
 import { SnmpModule } from '../snmp/snmp.module';
 import { TelemetryModule } from '../telemetry/telemetry.module';
 import { LineCheckService } from './line-check.service';
 
 @Module({
-  imports: [InventoryModule, SnmpModule, TelemetryModule],
-  providers: [LineCheckService],
+  imports: [InventoryModule, SnmpModule, TelemetryModule, CmtsModule],
+  providers: [LineCheckService, OuiRegistry],
   exports: [LineCheckService],
 })
 export class ChecksModule {}

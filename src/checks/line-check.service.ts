@@ -1,11 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { CmtsService } from '../cmts/cmts.service';
 import { AppConfig } from '../config/app-config';
+import { OuiRegistry } from '../cpe/oui-registry';
 import { diagnose } from '../diagnosis/diagnose';
 import { toHistoryEntry } from '../diagnosis/history';
-import type { CounterSnapshot, Diagnosis, HistoryEntry } from '../diagnosis/types';
+import { buildTimeline, type TimelineEvent } from '../diagnosis/timeline';
+import type { CmtsContext, CounterSnapshot, CpeDevice, Diagnosis, HistoryEntry } from '../diagnosis/types';
 import { InventoryService } from '../inventory/inventory.service';
 import type { ModemRecord } from '../inventory/modem-record';
 import { ModemPoller } from '../snmp/modem-poller';
+import { CMTS_REG_STATE, isOnlineAtCmts } from '../telemetry/cmts-reading';
 import type { ModemReading } from '../telemetry/modem-reading';
 import { TelemetryStore, type StoredReading } from '../telemetry/telemetry-store';
 
@@ -30,6 +34,8 @@ export class LineCheckService {
     private readonly inventory: InventoryService,
     @Inject(ModemPoller) private readonly poller: ModemPoller,
     @Inject(TelemetryStore) private readonly store: TelemetryStore,
+    private readonly cmts: CmtsService,
+    private readonly oui: OuiRegistry,
   ) {}
 
   async diagnosis(modemId: string, maxAgeSec?: number): Promise<LineDiagnosis> {
@@ -48,6 +54,16 @@ export class LineCheckService {
   async latestReading(modemId: string): Promise<ModemReading | null> {
     await this.inventory.record(modemId);
     return (await this.store.latest(modemId))?.reading ?? null;
+  }
+
+  /** What happened to the line in the last `days`: verdict changes, reboots, re-registrations, offline spells. */
+  async timeline(
+    modemId: string,
+    days: number,
+  ): Promise<{ since: number; coveredFrom: number | null; events: TimelineEvent[] }> {
+    const since = Date.now() - days * 86_400_000;
+    const entries = await this.history(modemId, since);
+    return { since, coveredFrom: entries[0]?.at ?? null, events: buildTimeline(entries) };
   }
 
   async history(modemId: string, sinceMs: number): Promise<HistoryEntry[]> {
@@ -87,11 +103,14 @@ export class LineCheckService {
   }
 
   private async pollAndStore(record: ModemRecord): Promise<StoredReading> {
-    const reading = await this.poller.poll(record.id, {
-      host: record.host,
-      port: record.port,
-      credentials: record.snmp,
-    });
+    const cmts = await this.cmts.context(record);
+    const reading =
+      (cmts && offlineAtCmts(record.id, cmts)) ??
+      (await this.poller.poll(record.id, {
+        host: record.host,
+        port: record.port,
+        credentials: record.snmp,
+      }));
     const thresholds = this.config.diagnosis.thresholds;
     const historyWindowMs =
       Math.max(thresholds.flapping.windowHours, thresholds.timeouts.windowHours) * HOUR_MS;
@@ -99,15 +118,35 @@ export class LineCheckService {
       this.store.history(record.id, reading.observedAt - historyWindowMs),
       this.store.counterBaseline(record.id, reading.observedAt - thresholds.codewords.windowMinutes * 60_000),
     ]);
-    const diagnosis = diagnose({ reading, history, counterBaseline, thresholds });
+    const cpeDevices: CpeDevice[] = reading.reachable
+      ? reading.cpeMacs.map((mac) => ({ mac, vendor: this.oui.vendorOf(mac) }))
+      : [];
+    const diagnosis = diagnose({ reading, history, counterBaseline, thresholds, cmts, cpeDevices });
     const stored: StoredReading = { reading, diagnosis, thresholdsProfile: thresholds.name };
-    await this.store.saveReading(
-      stored,
-      toHistoryEntry(reading, diagnosis.verdict),
-      counterSnapshot(reading),
-    );
+    const entry = toHistoryEntry(reading, diagnosis.verdict, cmts?.row);
+    await this.store.saveReading(stored, entry, counterSnapshot(reading));
     return stored;
   }
+}
+
+/**
+ * A modem its CMTS shows offline is not polled: the poll could only time out, and the CMTS already says why.
+ * Returns the reading that stands for that poll, or null when the modem should be polled.
+ */
+function offlineAtCmts(modemId: string, cmts: CmtsContext): ModemReading | null {
+  if (cmts.row && isOnlineAtCmts(cmts.row.regState)) {
+    return null;
+  }
+  const state = cmts.row ? (CMTS_REG_STATE[cmts.row.regState] ?? `state ${cmts.row.regState}`) : null;
+  return {
+    reachable: false,
+    modemId,
+    observedAt: Date.now(),
+    latencyMs: 0,
+    error: state
+      ? `not polled: ${cmts.cmtsId} shows the modem ${state}`
+      : `not polled: the modem has no registration on ${cmts.cmtsId}`,
+  };
 }
 
 function present(stored: StoredReading, source: 'live' | 'cache'): LineDiagnosis {

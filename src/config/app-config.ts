@@ -23,6 +23,7 @@ export class AppConfig {
     readonly snmp: SnmpClientOptions,
     readonly diagnosis: { defaultMaxAgeSec: number; thresholds: ThresholdsProfile },
     readonly retention: RetentionPolicy,
+    readonly cmts: { snapshotTtlSec: number; discoveryIntervalSec: number },
     readonly simulator: {
       enabled: boolean;
       host: string;
@@ -88,6 +89,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       counterWindowSec: thresholds.codewords.windowMinutes * 60,
       counterSpacingSec: e.COUNTER_SNAPSHOT_SPACING_SEC,
     },
+    { snapshotTtlSec: e.CMTS_SNAPSHOT_TTL_SEC, discoveryIntervalSec: e.DISCOVERY_INTERVAL_SEC },
     {
       enabled: e.SIMULATOR_ENABLED,
       host: e.SIMULATOR_HOST,

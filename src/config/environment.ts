@@ -28,9 +28,12 @@ export class Environment {
   @IsOptional() @IsString() THRESHOLDS_FILE?: string;
 
   @IsInt() @Min(1) READING_TTL_SEC: number = 86400;
-  @IsInt() @Min(3600) HISTORY_RETENTION_SEC: number = 48 * 3600;
-  @IsInt() @Min(10) @Max(100000) HISTORY_MAX_ENTRIES: number = 400;
+  @IsInt() @Min(3600) HISTORY_RETENTION_SEC: number = 8 * 86400;
+  @IsInt() @Min(10) @Max(100000) HISTORY_MAX_ENTRIES: number = 1000;
   @IsInt() @Min(1) COUNTER_SNAPSHOT_SPACING_SEC: number = 600;
+
+  @IsInt() @Min(1) @Max(3600) CMTS_SNAPSHOT_TTL_SEC: number = 60;
+  @IsInt() @Min(0) DISCOVERY_INTERVAL_SEC: number = 900;
 
   @Transform(toBool) @IsBoolean() SIMULATOR_ENABLED: boolean = false;
   @IsString() SIMULATOR_HOST: string = '127.0.0.1';

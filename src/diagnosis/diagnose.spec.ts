@@ -25,7 +25,7 @@ const REBOOT_HISTORY: HistoryEntry[] = [
 
 describe('diagnose', () => {
   it('exports every rule once', () => {
-    expect(RULES).toHaveLength(11);
+    expect(RULES).toHaveLength(14);
     expect(new Set(RULES).size).toBe(RULES.length);
   });
 
@@ -367,7 +367,14 @@ describe('actionFor', () => {
     ['FLAPPING', ['DEVICE_REBOOTS', 'RF_REINIT'], 'DISPATCH_TECHNICIAN'],
     ['FLAPPING', ['DEVICE_REBOOTS', 'LOW_DS_POWER'], 'DISPATCH_TECHNICIAN'],
     ['MODEM_OFFLINE', ['NO_POWER_OR_DISCONNECTED'], 'CHECK_POWER_AND_CABLING'],
+    ['LINE_FAULT', ['LOW_US_SNR', 'NODE_WIDE'], 'ESCALATE_TO_NOC'],
+    ['LINE_FAULT', ['PARTIAL_SERVICE_DS', 'NODE_WIDE'], 'ESCALATE_TO_NOC'],
+    ['LINE_FAULT', ['REGISTRATION_RF_FAILURE'], 'DISPATCH_TECHNICIAN'],
+    ['FLAPPING', ['RF_REINIT', 'LOW_US_SNR', 'NODE_WIDE'], 'ESCALATE_TO_NOC'],
+    ['FLAPPING', ['DEVICE_REBOOTS', 'LOW_US_SNR', 'NODE_WIDE'], 'ESCALATE_TO_NOC'],
     ['PLANT_OUTAGE', [], 'ESCALATE_TO_NOC'],
+    ['PLANT_OUTAGE', ['SERVICE_GROUP_OUTAGE'], 'ESCALATE_TO_NOC'],
+    ['INSUFFICIENT_DATA', ['CM_SNMP_UNREACHABLE_BUT_ONLINE'], 'NO_DISPATCH'],
     ['PROVISIONING_ISSUE', ['ACCESS_DENIED'], 'BACK_OFFICE'],
     ['INSUFFICIENT_DATA', [], 'NO_DISPATCH'],
   ])('%s %j -> %s', (verdict, subKinds, action) => {

@@ -1,22 +1,31 @@
+import type { CmtsModemRow } from '../telemetry/cmts-reading';
 import type { ReachableReading, UnreachableReading } from '../telemetry/modem-reading';
+import { cmtsRowFindings } from './cmts-faults';
 import { assessFlapping } from './flapping';
+import { inSubKindOrder, limitPercent, onlineAtCmts, round, subKindIndex } from './rule-helpers';
+import { cmtsPartialServiceRule } from './rules/cmts-partial-service.rule';
 import { codewordsRule } from './rules/codewords.rule';
 import { dsPowerRule } from './rules/ds-power.rule';
 import { dsSnrRule } from './rules/ds-snr.rule';
 import { dsTiltRule } from './rules/ds-tilt.rule';
+import { lowUsSnrRule } from './rules/low-us-snr.rule';
 import { noCpeRule } from './rules/no-cpe.rule';
 import { ofdmMerRule } from './rules/ofdm-mer.rule';
 import { ofdmPowerRule } from './rules/ofdm-power.rule';
 import { ofdmaTxPowerRule } from './rules/ofdma-tx-power.rule';
 import { partialServiceRule } from './rules/partial-service.rule';
 import { t3T4Rule } from './rules/t3-t4.rule';
+import { usRxOffsetRule } from './rules/us-rx-offset.rule';
 import { usTxPowerRule } from './rules/us-tx-power.rule';
-import { SUB_KINDS } from './types';
+import type { ThresholdsProfile } from './thresholds';
 import type {
   Action,
+  CmtsContext,
+  CpeDevice,
   Diagnosis,
   DiagnosisInput,
   Finding,
+  Neighbourhood,
   Rule,
   RuleContext,
   Severity,
@@ -26,11 +35,14 @@ import type {
 
 export const RULES: readonly Rule[] = [
   partialServiceRule,
+  cmtsPartialServiceRule,
   dsPowerRule,
   dsSnrRule,
   dsTiltRule,
   usTxPowerRule,
   ofdmaTxPowerRule,
+  usRxOffsetRule,
+  lowUsSnrRule,
   codewordsRule,
   t3T4Rule,
   ofdmMerRule,
@@ -41,6 +53,12 @@ export const RULES: readonly Rule[] = [
 const CM_STATUS_OPERATIONAL = 12;
 const CM_STATUS_ACCESS_DENIED = 13;
 const CM_STATUS_FORWARDING_DISABLED = 20;
+const CMTS_OPERATIONAL = 8;
+/** CMTS states of a modem that hears the downstream and transmits, but cannot finish ranging. */
+const CMTS_RANGING_STATES: Readonly<Record<number, string>> = {
+  2: 'initialRanging',
+  4: 'rangingAutoAdjComplete',
+};
 
 const PARTIAL_SERVICE: readonly SubKind[] = ['PARTIAL_SERVICE_DS', 'PARTIAL_SERVICE_US'];
 const FLAPPING_KINDS: readonly SubKind[] = ['DEVICE_REBOOTS', 'RF_REINIT'];
@@ -57,11 +75,17 @@ export function actionFor(verdict: Verdict, subKinds: readonly SubKind[]): Actio
     case 'MARGINAL':
       return 'REMOTE_FIX';
     case 'LINE_FAULT':
+      if (subKinds.includes('NODE_WIDE')) {
+        return 'ESCALATE_TO_NOC';
+      }
       // A dropped channel often comes back after re-registration; dispatch only if it recurs.
       return subKinds.length > 0 && subKinds.every((k) => PARTIAL_SERVICE.includes(k))
         ? 'REMOTE_FIX'
         : 'DISPATCH_TECHNICIAN';
     case 'FLAPPING':
+      if (subKinds.includes('NODE_WIDE')) {
+        return 'ESCALATE_TO_NOC';
+      }
       // Restarts on a clean line are the modem or its power supply; anything else needs the line checked.
       return subKinds.every((k) => k === 'DEVICE_REBOOTS') && subKinds.length > 0
         ? 'SWAP_MODEM'
@@ -75,14 +99,6 @@ export function actionFor(verdict: Verdict, subKinds: readonly SubKind[]): Actio
     case 'INSUFFICIENT_DATA':
       return 'NO_DISPATCH';
   }
-}
-
-function subKindIndex(kind: SubKind): number {
-  return SUB_KINDS.indexOf(kind);
-}
-
-function inSubKindOrder(kinds: Iterable<SubKind>): SubKind[] {
-  return [...new Set(kinds)].sort((a, b) => subKindIndex(a) - subKindIndex(b));
 }
 
 /** FAULT, MARGINAL, INFO; whole-modem findings before per-channel ones; channels downstream first, by frequency. */
@@ -121,12 +137,8 @@ function result(verdict: Verdict, subKinds: SubKind[], summary: string, findings
   };
 }
 
-/**
- * Triage of a modem that did not answer. Seam for §3.3: CMTS state and neighbour counts will refine this into
- * INSUFFICIENT_DATA, PLANT_OUTAGE or LINE_FAULT [REGISTRATION_RF_FAILURE]; without them it is MODEM_OFFLINE.
- */
-function diagnoseUnreachable(reading: UnreachableReading): Diagnosis {
-  const noResponse: Finding = {
+function noResponseFinding(reading: UnreachableReading): Finding {
+  return {
     code: 'NO_RESPONSE',
     severity: 'FAULT',
     observed: 0,
@@ -134,14 +146,183 @@ function diagnoseUnreachable(reading: UnreachableReading): Diagnosis {
     unit: 'state',
     message: `The modem did not answer the poll (${reading.error}).`,
   };
+}
+
+function nodeName(n: Neighbourhood): string {
+  return `node ${n.mdIfIndex}.${n.sgId} of ${n.cmtsId}`;
+}
+
+/** §2.10: both the count and the share of offline neighbours must reach their limits (inclusive). */
+function isOutage(n: Neighbourhood, thresholds: ThresholdsProfile): boolean {
+  const t = thresholds.neighbourhood;
+  return (
+    n.others > 0 && n.othersOffline >= t.outageMinOffline && n.othersOffline / n.others >= t.outageMinShare
+  );
+}
+
+/** One NODE_WIDE finding per FAULT sub-kind that enough of the modem's neighbours share. */
+function nodeWideFindings(
+  faultKinds: readonly SubKind[],
+  n: Neighbourhood | null | undefined,
+  thresholds: ThresholdsProfile,
+): Finding[] {
+  if (n == null || n.others <= 0) {
+    return [];
+  }
+  const minShare = thresholds.neighbourhood.nodeWideMinShare;
+  return faultKinds.flatMap((kind): Finding[] => {
+    const count = n.faultCounts[kind] ?? 0;
+    const share = count / n.others;
+    if (count === 0 || share < minShare) {
+      return [];
+    }
+    return [
+      {
+        code: 'NODE_WIDE',
+        severity: 'FAULT',
+        observed: round(share * 100),
+        limit: limitPercent(minShare),
+        unit: '%',
+        message: `The same fault (${kind}) shows on ${count} of ${n.others} other modems of this node: a node or amplifier problem.`,
+      },
+    ];
+  });
+}
+
+/** LINE_FAULT with the given FAULT sub-kinds, escalated instead of dispatched when the node shares them. */
+function lineFault(
+  faultKinds: SubKind[],
+  findings: Finding[],
+  neighbourhood: Neighbourhood | null | undefined,
+  thresholds: ThresholdsProfile,
+): Diagnosis {
+  const nodeWide = nodeWideFindings(faultKinds, neighbourhood, thresholds);
+  const subKinds = nodeWide.length > 0 ? [...faultKinds, 'NODE_WIDE' as const] : faultKinds;
+  const all = sortFindings([...findings, ...nodeWide]);
+  const first = all.find((f) => f.severity === 'FAULT' && f.code !== 'NODE_WIDE')?.message ?? '';
+  let advice: string;
+  if (nodeWide.length > 0) {
+    advice = `${nodeWide[0].message} Escalate to network operations; no house call for this customer alone.`;
+  } else if (actionFor('LINE_FAULT', subKinds) === 'REMOTE_FIX') {
+    advice = 'Reboot the modem remotely once; dispatch a technician if it happens again within 24 h.';
+  } else {
+    advice = 'Dispatch a technician.';
+  }
+  return result('LINE_FAULT', subKinds, `Line fault: ${first} ${advice}`, all);
+}
+
+function modemOffline(
+  reading: UnreachableReading,
+  neighbourhood: Neighbourhood | null | undefined,
+): Diagnosis {
+  const where =
+    neighbourhood != null && neighbourhood.others > 0
+      ? `${neighbourhood.others - neighbourhood.othersOffline} of ${neighbourhood.others} other modems on the same ` +
+        'node are online, so the problem is at this home'
+      : 'Only this modem is offline';
   return result(
     'MODEM_OFFLINE',
     ['NO_POWER_OR_DISCONNECTED'],
-    `Only this modem is offline: it did not answer (${reading.error}). Have the customer check that the modem has ` +
+    `${where}: it did not answer (${reading.error}). Have the customer check that the modem has ` +
       'power (lights on) and that the coax cable is screwed in, then power-cycle it; book a technician if it is ' +
       'still offline after 5 minutes.',
-    [noResponse],
+    [noResponseFinding(reading)],
   );
+}
+
+function onlineButUnmanaged(
+  reading: UnreachableReading,
+  cmts: CmtsContext,
+  row: CmtsModemRow,
+  thresholds: ThresholdsProfile,
+): Diagnosis {
+  const networkSide = cmtsRowFindings(row, cmts.setPointDbmv, thresholds);
+  const online: Finding = {
+    code: 'CM_SNMP_UNREACHABLE_BUT_ONLINE',
+    severity: 'INFO',
+    observed: row.regState,
+    limit: CMTS_OPERATIONAL,
+    unit: 'state',
+    message: `The network sees the modem online, but the modem did not answer the poll (${reading.error}).`,
+  };
+  const all = sortFindings([...networkSide, online]);
+  const graded = all.find((f) => f.severity !== 'INFO');
+  return result(
+    'INSUFFICIENT_DATA',
+    ['CM_SNMP_UNREACHABLE_BUT_ONLINE'],
+    `The modem is online at the network but its management interface does not answer (${reading.error}), so ` +
+      'only the network side can be checked.' +
+      (graded == null ? '' : ` From the network side: ${graded.message}`) +
+      ' Nothing to dispatch on this alone.',
+    all,
+  );
+}
+
+function plantOutage(
+  reading: UnreachableReading,
+  n: Neighbourhood,
+  thresholds: ThresholdsProfile,
+): Diagnosis {
+  const outage: Finding = {
+    code: 'SERVICE_GROUP_OUTAGE',
+    severity: 'FAULT',
+    observed: round((n.othersOffline / n.others) * 100),
+    limit: limitPercent(thresholds.neighbourhood.outageMinShare),
+    unit: '%',
+    message: `${n.othersOffline} of ${n.others} other modems on ${nodeName(n)} are offline too.`,
+  };
+  return result(
+    'PLANT_OUTAGE',
+    ['SERVICE_GROUP_OUTAGE'],
+    `There is an outage in the customer's area: ${outage.message} Engineers are on it (network operations); no ` +
+      'house call and no modem swap: attach the ticket to the outage.',
+    [outage, noResponseFinding(reading)],
+  );
+}
+
+function rangingFailure(
+  reading: UnreachableReading,
+  row: CmtsModemRow,
+  state: string,
+  cmts: CmtsContext,
+  thresholds: ThresholdsProfile,
+): Diagnosis {
+  const failure: Finding = {
+    code: 'REGISTRATION_RF_FAILURE',
+    severity: 'FAULT',
+    observed: row.regState,
+    limit: CMTS_OPERATIONAL,
+    unit: 'state',
+    message:
+      `The modem is powered and hears the network but cannot complete ranging (${state}): ` +
+      'the upstream path from this home is faulty.',
+  };
+  return lineFault(
+    ['REGISTRATION_RF_FAILURE'],
+    [failure, noResponseFinding(reading)],
+    cmts.neighbourhood,
+    thresholds,
+  );
+}
+
+/** §3.3/§3.4 triage of a modem that did not answer; without CMTS data all that is known is that it is offline. */
+function diagnoseUnreachable(reading: UnreachableReading, input: DiagnosisInput): Diagnosis {
+  const { cmts, thresholds } = input;
+  if (cmts == null) {
+    return modemOffline(reading, null);
+  }
+  const { row, neighbourhood } = cmts;
+  if (row != null && onlineAtCmts(row.regState)) {
+    return onlineButUnmanaged(reading, cmts, row, thresholds);
+  }
+  if (neighbourhood != null && isOutage(neighbourhood, thresholds)) {
+    return plantOutage(reading, neighbourhood, thresholds);
+  }
+  const ranging = row == null ? undefined : CMTS_RANGING_STATES[row.regState];
+  if (row != null && ranging != null) {
+    return rangingFailure(reading, row, ranging, cmts, thresholds);
+  }
+  return modemOffline(reading, neighbourhood);
 }
 
 function diagnoseProvisioning(reading: ReachableReading): Diagnosis | null {
@@ -198,11 +379,55 @@ function firstMessage(findings: Finding[], severity: Severity): string {
   return findings.find((f) => f.severity === severity)?.message ?? '';
 }
 
+/** "A", "A and B", "A, B and C". */
+function joinNames(names: readonly string[]): string {
+  return names.length <= 1
+    ? names.join('')
+    : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** Good enough for vendor names: "an AVM", "an Intel", "a TP-Link", "a Ubiquiti". */
+function article(word: string): string {
+  return /^[aeio]/i.test(word) ? 'an' : 'a';
+}
+
+/** "a TP-Link router is connected", "TP-Link and AVM devices are connected", "a device is connected"... */
+function describeDevices(devices: readonly CpeDevice[]): string {
+  const distinct = [...new Map(devices.map((d) => [d.mac.toLowerCase(), d])).values()];
+  const vendors = [
+    ...new Set(distinct.flatMap((d) => (d.vendor == null || d.vendor === '' ? [] : [d.vendor]))),
+  ];
+  if (distinct.length === 1) {
+    return vendors.length === 1
+      ? `${article(vendors[0])} ${vendors[0]} router is connected`
+      : 'a device is connected';
+  }
+  const unknown = distinct.filter((d) => d.vendor == null || d.vendor === '').length;
+  if (vendors.length === 0) {
+    return `${distinct.length} devices are connected`;
+  }
+  const others = unknown === 0 ? '' : ` and ${unknown} other device${unknown === 1 ? '' : 's'}`;
+  return `${joinNames(vendors)} devices${others} are connected`;
+}
+
+function textbookOpening(devices: readonly CpeDevice[] | undefined): string {
+  if (devices == null || devices.length === 0) {
+    return (
+      'Line and modem are within spec. Have the customer test with a computer wired directly to the modem, ' +
+      'bypassing their own router.'
+    );
+  }
+  return (
+    `Line and modem are within spec; ${describeDevices(devices)}: have the customer test with a computer wired ` +
+    'directly to the modem, bypassing the router.'
+  );
+}
+
 /** §3.4 for the modem side: data in, verdict out. */
 export function diagnose(input: DiagnosisInput): Diagnosis {
   const { reading } = input;
   if (!reading.reachable) {
-    return diagnoseUnreachable(reading);
+    return diagnoseUnreachable(reading, input);
   }
   const provisioning = diagnoseProvisioning(reading);
   if (provisioning != null) {
@@ -214,42 +439,45 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
 
   const ctx: RuleContext = {
     reading,
+    cmts: input.cmts,
     history: input.history,
     counterBaseline: input.counterBaseline,
     thresholds: input.thresholds,
   };
-  const flapping = assessFlapping(reading, input.history, input.thresholds);
+  const neighbourhood = input.cmts?.neighbourhood;
+  const flapping = assessFlapping(reading, input.history, input.thresholds, input.cmts?.row?.lastRegAt);
   const findings = sortFindings([...flapping.findings, ...RULES.flatMap((rule) => rule(ctx))]);
   const faultKinds = inSubKindOrder(
     findings.filter((f) => f.severity === 'FAULT' && !FLAPPING_KINDS.includes(f.code)).map((f) => f.code),
   );
 
   if (flapping.findings.length > 0) {
-    const subKinds = [...inSubKindOrder(flapping.findings.map((f) => f.code)), ...faultKinds];
+    const nodeWide = nodeWideFindings(faultKinds, neighbourhood, input.thresholds);
+    const subKinds = [
+      ...inSubKindOrder(flapping.findings.map((f) => f.code)),
+      ...faultKinds,
+      ...(nodeWide.length > 0 ? ['NODE_WIDE' as const] : []),
+    ];
     const action = actionFor('FLAPPING', subKinds);
-    const advice =
-      action === 'SWAP_MODEM'
-        ? "Have the customer check the modem's power supply and socket and that it is not overheating, then swap the modem."
-        : 'Dispatch a technician to check the line.';
+    let advice: string;
+    if (action === 'ESCALATE_TO_NOC') {
+      advice = `${nodeWide[0].message} Escalate to network operations; no house call for this customer alone.`;
+    } else if (action === 'SWAP_MODEM') {
+      advice =
+        "Have the customer check the modem's power supply and socket and that it is not overheating, then swap the modem.";
+    } else {
+      advice = 'Dispatch a technician to check the line.';
+    }
     return result(
       'FLAPPING',
       subKinds,
       `The modem keeps dropping off the network: ${flapping.findings[0].message} ${advice}`,
-      findings,
+      [...findings, ...nodeWide],
     );
   }
 
   if (faultKinds.length > 0) {
-    const advice =
-      actionFor('LINE_FAULT', faultKinds) === 'REMOTE_FIX'
-        ? 'Reboot the modem remotely once; dispatch a technician if it happens again within 24 h.'
-        : 'Dispatch a technician.';
-    return result(
-      'LINE_FAULT',
-      faultKinds,
-      `Line fault: ${firstMessage(findings, 'FAULT')} ${advice}`,
-      findings,
-    );
+    return lineFault(faultKinds, findings, neighbourhood, input.thresholds);
   }
 
   const marginalKinds = inSubKindOrder(findings.filter((f) => f.severity === 'MARGINAL').map((f) => f.code));
@@ -267,14 +495,5 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
   const extra = infoKinds
     .map((k) => findings.find((f) => f.code === k)?.message ?? '')
     .filter((m) => m !== '');
-  return result(
-    'TEXTBOOK_OK',
-    infoKinds,
-    [
-      'Line and modem are within spec. Have the customer test with a computer wired directly to the modem, ' +
-        'bypassing their own router.',
-      ...extra,
-    ].join(' '),
-    findings,
-  );
+  return result('TEXTBOOK_OK', infoKinds, [textbookOpening(input.cpeDevices), ...extra].join(' '), findings);
 }

@@ -3,12 +3,17 @@ import { HOUR_MS, NOW, historyEntry, textbookReading } from './test-reading.fact
 import { DEFAULT_THRESHOLDS } from './thresholds';
 import type { HistoryEntry } from './types';
 
-function assess(history: HistoryEntry[], uptimeSec = 3 * 24 * 3600, resets = 1) {
+function assess(history: HistoryEntry[], uptimeSec = 3 * 24 * 3600, resets = 1, lastRegAt?: number | null) {
   const reading = textbookReading({
     uptimeSec,
     status: { value: 12, name: 'operational', resets, lostSyncs: 0 },
   });
-  return assessFlapping(reading, history, DEFAULT_THRESHOLDS);
+  return assessFlapping(reading, history, DEFAULT_THRESHOLDS, lastRegAt);
+}
+
+/** Epoch ms `hoursAgo` before NOW. */
+function ago(hoursAgo: number): number {
+  return NOW - hoursAgo * HOUR_MS;
 }
 
 /** Reachable entry `hoursAgo`, up `uptimeH` hours, with `resets`. */
@@ -125,5 +130,71 @@ describe('assessFlapping', () => {
   it('orders history by time, whatever the input order', () => {
     const history = [entry(10, 1, 0), entry(20, 5, 0), entry(15, 1, 0)];
     expect(assess(history, 3600, 0).rebootsObserved).toBe(3);
+  });
+
+  describe('CMTS re-registrations', () => {
+    /** Up for three days with a steady resets counter; the CMTS saw it register at `regHoursAgo`. */
+    const reg = (hoursAgo: number, regHoursAgo: number, patch: Partial<HistoryEntry> = {}) =>
+      historyEntry(hoursAgo, { lastRegAt: ago(regHoursAgo), ...patch });
+
+    it.each`
+      label                                     | history                                       | current    | reregistrations | codes
+      ${'three newer registrations'}            | ${[reg(20, 30), reg(12, 14), reg(4, 6)]}      | ${ago(2)}  | ${3}            | ${['RF_REINIT']}
+      ${'two newer registrations'}              | ${[reg(20, 30), reg(12, 30), reg(4, 6)]}      | ${ago(2)}  | ${2}            | ${[]}
+      ${'the same registration all along'}      | ${[reg(20, 30), reg(12, 30), reg(4, 30)]}     | ${ago(30)} | ${0}            | ${[]}
+      ${'no current registration time'}         | ${[reg(20, 30), reg(12, 14), reg(4, 6)]}      | ${null}    | ${2}            | ${[]}
+      ${'an older time (CMTS clock went back)'} | ${[reg(20, 30), reg(12, 14), reg(4, 6)]}      | ${ago(8)}  | ${2}            | ${[]}
+      ${'entries without registration times'}   | ${[reg(20, 30), historyEntry(12), reg(4, 6)]} | ${ago(2)}  | ${2}            | ${[]}
+    `('$label: $reregistrations re-registrations', ({ history, current, reregistrations, codes }) => {
+      const result = assess(history, 3 * 24 * 3600, 1, current);
+      expect(summary(result)).toEqual({ rebootsObserved: 0, reinits: reregistrations, codes });
+      expect(result.reregistrations).toBe(reregistrations);
+    });
+
+    it('counts a re-registration seen while the modem did not answer', () => {
+      const history = [
+        reg(20, 30),
+        { at: ago(12), reachable: false, lastRegAt: ago(14), cmtsRegState: 8 },
+        reg(4, 6),
+      ];
+      expect(assess(history, 3 * 24 * 3600, 1, ago(2)).reregistrations).toBe(3);
+    });
+
+    it('does not count registrations that follow a reboot', () => {
+      // Booted 17 h, 11 h and 3 h ago, registering 1 min after each boot.
+      const history = [
+        reg(20, 30, { uptimeSec: 5 * 3600, resets: 0 }),
+        reg(15, 17 - 1 / 60, { uptimeSec: 2 * 3600, resets: 0 }),
+        reg(10, 11 - 1 / 60, { uptimeSec: 3600, resets: 0 }),
+      ];
+      const result = assess(history, 3 * 3600, 0, ago(3 - 1 / 60));
+      expect(result.reregistrations).toBe(0);
+      expect(summary(result)).toEqual({ rebootsObserved: 3, reinits: 0, codes: ['DEVICE_REBOOTS'] });
+    });
+
+    it('learns of a reboot behind a re-registration from a later uptime reading', () => {
+      // Unanswered at 12 h ago, newly registered at 13 h ago; the 10 h reading shows it booted 13.5 h ago.
+      const history = [
+        reg(20, 30),
+        { at: ago(12), reachable: false, lastRegAt: ago(13), cmtsRegState: 8 },
+        reg(10, 13, { uptimeSec: 3.5 * 3600 }),
+        reg(4, 6, { uptimeSec: 9.5 * 3600 }),
+      ];
+      expect(assess(history, 11.5 * 3600, 1, ago(2)).reregistrations).toBe(2);
+    });
+
+    it('takes the larger of the resets counter and the CMTS count', () => {
+      const history = [reg(20, 30, { resets: 1 }), reg(12, 14, { resets: 3 }), reg(4, 14, { resets: 5 })];
+      expect(summary(assess(history, 3 * 24 * 3600, 6, ago(2)))).toEqual({
+        rebootsObserved: 0,
+        reinits: 5,
+        codes: ['RF_REINIT'],
+      });
+    });
+
+    it('ignores registrations before the window', () => {
+      const history = [reg(30, 40), reg(26, 28), reg(20, 22), reg(4, 6)];
+      expect(assess(history, 3 * 24 * 3600, 1, ago(2)).reregistrations).toBe(2);
+    });
   });
 });

@@ -1,5 +1,13 @@
 import { toHistoryEntry } from './history';
-import { NOW, docsis31Reading, ofdmaChannel, unreachableReading, usChannel } from './test-reading.factory';
+import {
+  NOW,
+  cmtsRow,
+  docsis31Reading,
+  ofdmaChannel,
+  textbookReading,
+  unreachableReading,
+  usChannel,
+} from './test-reading.factory';
 
 describe('toHistoryEntry', () => {
   it('summarises a reachable reading with timeouts summed over SC-QAM and OFDMA channels', () => {
@@ -28,5 +36,39 @@ describe('toHistoryEntry', () => {
       reachable: false,
       verdict: 'MODEM_OFFLINE',
     });
+  });
+
+  it('records the CMTS registration time and state when a row is given', () => {
+    const row = cmtsRow({ lastRegAt: NOW - 5000, regState: 8 });
+    expect(toHistoryEntry(textbookReading(), 'TEXTBOOK_OK', row)).toEqual(
+      expect.objectContaining({
+        reachable: true,
+        lastRegAt: NOW - 5000,
+        cmtsRegState: 8,
+        verdict: 'TEXTBOOK_OK',
+      }),
+    );
+  });
+
+  it('records the CMTS view of an unreachable modem too', () => {
+    expect(
+      toHistoryEntry(unreachableReading(), undefined, cmtsRow({ lastRegAt: NOW - 5000, regState: 2 })),
+    ).toEqual({
+      at: NOW,
+      reachable: false,
+      lastRegAt: NOW - 5000,
+      cmtsRegState: 2,
+    });
+  });
+
+  it('leaves out what the CMTS did not give', () => {
+    const entry = toHistoryEntry(
+      unreachableReading(),
+      'MODEM_OFFLINE',
+      cmtsRow({ lastRegAt: null, regState: 1 }),
+    );
+    expect(entry).toEqual({ at: NOW, reachable: false, cmtsRegState: 1, verdict: 'MODEM_OFFLINE' });
+    expect('lastRegAt' in entry).toBe(false);
+    expect(toHistoryEntry(textbookReading(), undefined, null)).not.toHaveProperty('cmtsRegState');
   });
 });

@@ -1,8 +1,10 @@
+import { isOnlineAtCmts } from '../telemetry/cmts-reading';
 import {
   describeChannel,
   fmt,
   formatDuration,
   gradeLevel,
+  onlineAtCmts,
   rebootedBetween,
   round,
   timeoutTotals,
@@ -97,5 +99,11 @@ describe('rule helpers', () => {
     reading.upstream[2] = usChannel(3, { t3Timeouts: 3 });
     reading.ofdma[0] = ofdmaChannel({ t3Timeouts: 4, t4Timeouts: 2 });
     expect(timeoutTotals(reading)).toEqual({ t3: 9, t4: 3, t3Exceeded: 1 });
+  });
+
+  it('judges a CMTS state online exactly as telemetry does', () => {
+    const states = Array.from({ length: 21 }, (_, i) => i);
+    expect(states.filter(onlineAtCmts)).toEqual(states.filter(isOnlineAtCmts));
+    expect(states.filter(onlineAtCmts)).toEqual([6, 8]);
   });
 });

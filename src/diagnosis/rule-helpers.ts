@@ -1,3 +1,4 @@
+import type { CmtsModemRow, CmtsUpstream } from '../telemetry/cmts-reading';
 import type {
   DownstreamChannel,
   OfdmaChannel,
@@ -5,8 +6,9 @@ import type {
   ReachableReading,
   UpstreamChannel,
 } from '../telemetry/modem-reading';
-import type { LevelBands } from './thresholds';
-import type { ChannelRef, Severity } from './types';
+import type { LevelBands, ThresholdsProfile } from './thresholds';
+import { SUB_KINDS } from './types';
+import type { ChannelRef, CmtsContext, Finding, Rule, Severity, SubKind } from './types';
 
 export function round(value: number, decimals = 1): number {
   const rounded = Number(value.toFixed(decimals));
@@ -82,6 +84,11 @@ export function ofdmaRef(ch: OfdmaChannel): ChannelRef {
     channelId: ch.channelId,
     frequencyHz: 0,
   };
+}
+
+/** The CMTS gives no channel id or frequency per modem upstream, only its own ifIndex; hence the zeros. */
+export function cmtsUsRef(us: CmtsUpstream): ChannelRef {
+  return { direction: 'upstream', kind: 'SC-QAM', ifIndex: us.ifIndex, channelId: 0, frequencyHz: 0 };
 }
 
 /**
@@ -181,5 +188,43 @@ export function timeoutTotals(reading: ReachableReading): { t3: number; t4: numb
     t3: channels.reduce((sum, ch) => sum + ch.t3Timeouts, 0),
     t4: channels.reduce((sum, ch) => sum + ch.t4Timeouts, 0),
     t3Exceeded: channels.reduce((sum, ch) => sum + ch.t3Exceededs, 0),
+  };
+}
+
+export function subKindIndex(kind: SubKind): number {
+  return SUB_KINDS.indexOf(kind);
+}
+
+/** Distinct sub-kinds in SUB_KINDS order. */
+export function inSubKindOrder(kinds: Iterable<SubKind>): SubKind[] {
+  return [...new Set(kinds)].sort((a, b) => subKindIndex(a) - subKindIndex(b));
+}
+
+/**
+ * Registered and forwarding: operational(8), or registrationComplete(6) on CMTSs that stop there. The same test as
+ * telemetry's isOnlineAtCmts, restated because diagnosis takes only types from telemetry.
+ */
+export function onlineAtCmts(regState: number): boolean {
+  return regState === 8 || regState === 6;
+}
+
+/** Grades what a CMTS row says about one modem, with the set point the CMTS levels its upstreams to. */
+export type CmtsRowGrader = (
+  row: CmtsModemRow,
+  setPointDbmv: number,
+  thresholds: ThresholdsProfile,
+) => Finding[];
+
+/** The modem's CMTS row when the CMTS has it online; a row in any other state holds stale levels. */
+export function onlineCmtsRow(cmts: CmtsContext | undefined): CmtsModemRow | null {
+  const row = cmts?.row;
+  return row != null && onlineAtCmts(row.regState) ? row : null;
+}
+
+/** A rule that grades the modem's online CMTS row, and is silent without one. */
+export function cmtsRowRule(grade: CmtsRowGrader): Rule {
+  return (ctx) => {
+    const row = onlineCmtsRow(ctx.cmts);
+    return ctx.cmts == null || row == null ? [] : grade(row, ctx.cmts.setPointDbmv, ctx.thresholds);
   };
 }

@@ -1,4 +1,5 @@
 // Readings for the diagnosis specs. Not a spec itself, so it must not use jest globals.
+import type { CmtsModemRow, CmtsUpstream } from '../telemetry/cmts-reading';
 import type {
   DownstreamChannel,
   OfdmaChannel,
@@ -8,7 +9,14 @@ import type {
   UpstreamChannel,
 } from '../telemetry/modem-reading';
 import { DEFAULT_THRESHOLDS } from './thresholds';
-import type { CounterSnapshot, DiagnosisInput, HistoryEntry, RuleContext } from './types';
+import type {
+  CmtsContext,
+  CounterSnapshot,
+  DiagnosisInput,
+  HistoryEntry,
+  Neighbourhood,
+  RuleContext,
+} from './types';
 
 export const NOW = Date.UTC(2025, 0, 15, 12, 0, 0);
 export const HOUR_MS = 3600 * 1000;
@@ -98,6 +106,7 @@ export function textbookReading(patch: Partial<ReachableReading> = {}): Reachabl
     ofdm: [],
     ofdma: [],
     cpes: [{ ip: '192.168.0.10', source: 'learned' }],
+    cpeMacs: [],
     ...patch,
   };
 }
@@ -115,6 +124,59 @@ export function docsis31Reading(patch: Partial<ReachableReading> = {}): Reachabl
 
 export function unreachableReading(error = 'timeout'): UnreachableReading {
   return { reachable: false, modemId: 'cm-0001', observedAt: NOW, latencyMs: 5000, error };
+}
+
+/** CMTS upstream `n` (1-based) of a modem: received within 0.5 dB of a 0 dBmV set point, SNR 36 dB, ranged. */
+export function cmtsUpstream(n: number, patch: Partial<CmtsUpstream> = {}): CmtsUpstream {
+  return {
+    ifIndex: 1100 + n,
+    rxPowerDbmv: [0, 0.5, -0.5, 0.2][(n - 1) % 4],
+    snrDb: 36,
+    uncorrectables: 0,
+    rangingStatus: 4,
+    ...patch,
+  };
+}
+
+/** The CMTS's row for the textbook modem: operational on node 1000.2, 4 clean upstreams, no partial service, one CPE. */
+export function cmtsRow(patch: Partial<CmtsModemRow> = {}): CmtsModemRow {
+  return {
+    regId: 1,
+    mac: '00:1d:d1:00:00:01',
+    ipv4: '10.1.0.11',
+    regState: 8,
+    mdIfIndex: 1000,
+    sgId: 2,
+    lastRegAt: NOW - THREE_DAYS_SEC * 1000 + 60_000,
+    partialSvcState: 2,
+    upstream: [1, 2, 3, 4].map((n) => cmtsUpstream(n)),
+    cpes: [{ cpeId: 1, ip: '192.168.0.10', type: 1 }],
+    ...patch,
+  };
+}
+
+/** Node 1000.2 of sim-cmts-1: 31 other modems, 2 of them offline, no shared faults. */
+export function neighbourhood(patch: Partial<Neighbourhood> = {}): Neighbourhood {
+  return {
+    cmtsId: 'sim-cmts-1',
+    mdIfIndex: 1000,
+    sgId: 2,
+    others: 31,
+    othersOffline: 2,
+    faultCounts: {},
+    ...patch,
+  };
+}
+
+/** sim-cmts-1 with a 0 dBmV set point, holding `cmtsRow()` and `neighbourhood()`. */
+export function cmtsContext(patch: Partial<CmtsContext> = {}): CmtsContext {
+  return {
+    cmtsId: 'sim-cmts-1',
+    setPointDbmv: 0,
+    row: cmtsRow(),
+    neighbourhood: neighbourhood(),
+    ...patch,
+  };
 }
 
 export function ruleContext(

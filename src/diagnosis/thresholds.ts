@@ -63,6 +63,22 @@ export interface ThresholdsProfile {
   };
   ofdmMer: { textbook: number; fault: number };
   ofdmPower: LevelBands;
+  cmtsUpstream: {
+    /** |CMTS Rx - set point|: TEXTBOOK <= rxOffsetTextbookDb < MARGINAL <= rxOffsetFaultDb < FAULT. */
+    rxOffsetTextbookDb: number;
+    rxOffsetFaultDb: number;
+    /** CMTS upstream SNR (64-QAM): TEXTBOOK >= snrTextbook; MARGINAL snrFault <= S < snrTextbook; FAULT below. */
+    snrTextbook: number;
+    snrFault: number;
+  };
+  neighbourhood: {
+    /** PLANT_OUTAGE when at least this many other modems of the group are offline... */
+    outageMinOffline: number;
+    /** ...and they are at least this share of the group's other modems. */
+    outageMinShare: number;
+    /** NODE_WIDE when a FAULT is shared by at least this share of the group's other modems. */
+    nodeWideMinShare: number;
+  };
   flapping: {
     /** FLAPPING when reboots or re-registrations within the window reach these counts. */
     reboots: number;
@@ -99,5 +115,7 @@ export const DEFAULT_THRESHOLDS: ThresholdsProfile = {
   timeouts: { t3Marginal: 4, t3Fault: 30, t4Fault: 1, t3ExceededFault: 1, windowHours: 24 },
   ofdmMer: { textbook: 34, fault: 27 },
   ofdmPower: { textbookMin: -10, textbookMax: 10, marginalMin: -15, marginalMax: 15 },
+  cmtsUpstream: { rxOffsetTextbookDb: 1.5, rxOffsetFaultDb: 6, snrTextbook: 30, snrFault: 25 },
+  neighbourhood: { outageMinOffline: 4, outageMinShare: 0.1, nodeWideMinShare: 0.1 },
   flapping: { reboots: 3, reinits: 3, windowHours: 24 },
 };

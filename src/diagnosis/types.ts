@@ -1,3 +1,4 @@
+import type { CmtsModemRow } from '../telemetry/cmts-reading';
 import type { ModemReading } from '../telemetry/modem-reading';
 import type { ThresholdsProfile } from './thresholds';
 
@@ -85,6 +86,10 @@ export interface Finding {
 export interface HistoryEntry {
   at: number;
   reachable: boolean;
+  /** When the CMTS last saw the modem register (docsIf3CmtsCmRegStatusLastRegTime), if known. */
+  lastRegAt?: number;
+  /** The CMTS registration state at the time, if known. */
+  cmtsRegState?: number;
   uptimeSec?: number;
   statusValue?: number;
   resets?: number;
@@ -102,8 +107,40 @@ export interface CounterSnapshot {
   ofdm: { ifIndex: number; profileId: number; total: bigint; corrected: bigint; uncorrectable: bigint }[];
 }
 
+/** The modem's service group as the CMTS sees it now, for offline triage and shared faults. */
+export interface Neighbourhood {
+  cmtsId: string;
+  mdIfIndex: number;
+  sgId: number;
+  /** Other modems last known in this group (including ones that vanished from the CMTS tables). */
+  others: number;
+  /** Of those, how many are not online at the CMTS now (row absent, or any state but operational). */
+  othersOffline: number;
+  /** Of the online others, how many show each FAULT sub-kind (from the CMTS, or their latest diagnosis). */
+  faultCounts: Partial<Record<SubKind, number>>;
+}
+
+/** What the CMTS knows about this modem. `row` null: the modem has no row on its CMTS now. */
+export interface CmtsContext {
+  cmtsId: string;
+  setPointDbmv: number;
+  row: CmtsModemRow | null;
+  neighbourhood: Neighbourhood | null;
+}
+
+/** A device behind the modem, as the modem's bridge table and the CMTS's CPE table describe it. */
+export interface CpeDevice {
+  mac: string;
+  /** From the MAC's IEEE OUI, when the registry knows it. */
+  vendor: string | null;
+}
+
 export interface DiagnosisInput {
   reading: ModemReading;
+  /** Present when the modem's CMTS is known and answered. */
+  cmts?: CmtsContext;
+  /** Devices seen behind the modem (bridge MACs with their vendors). */
+  cpeDevices?: CpeDevice[];
   /** Earlier summaries of this modem (any order; the current reading is not among them). */
   history: HistoryEntry[];
   /** The earliest counter snapshot inside the FEC window, or null when there is none. */
@@ -122,6 +159,7 @@ export interface Diagnosis {
 /** What a rule sees. `reading` is always a reachable one: offline triage happens before rules run. */
 export interface RuleContext {
   reading: Extract<ModemReading, { reachable: true }>;
+  cmts?: CmtsContext;
   history: HistoryEntry[];
   counterBaseline: CounterSnapshot | null;
   thresholds: ThresholdsProfile;

@@ -43,6 +43,9 @@ export class InventoryService {
       ...(input.mac ? { mac: input.mac.toLowerCase() } : {}),
       ...(input.cmtsId ? { cmtsId: input.cmtsId } : {}),
       ...(input.customer ? { customer: input.customer } : {}),
+      ...(existing?.membership && existing.membership.cmtsId === input.cmtsId
+        ? { membership: existing.membership }
+        : {}),
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     };

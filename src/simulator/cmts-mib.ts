@@ -65,14 +65,23 @@ function build(cmts: SimCmts, now: number): OidIndex<Getter> {
     }
     const id = m.placement.regId;
     const row = (t: number): CmtsRowState =>
-      m.cmtsRow(t) ?? { regState: 1, lastRegAt: 0, usRxOffsetDb: 0, usSnrDb: 0, usUncorrectables: 0, partialSvcState: 1 };
+      m.cmtsRow(t) ?? {
+        regState: 1,
+        lastRegAt: 0,
+        usRxOffsetDb: 0,
+        usSnrDb: 0,
+        usUncorrectables: 0,
+        partialSvcState: 1,
+      };
     entries.push(
       entry(`${OID.docsIf3CmtsCmRegStatusMacAddr}.${id}`, 'OctetString', () => macOctets(m.mac)),
       entry(`${OID.docsIf3CmtsCmRegStatusIPv4Addr}.${id}`, 'OctetString', () => ipOctets(m.placement.ipv4)),
       entry(`${OID.docsIf3CmtsCmRegStatusValue}.${id}`, 'Integer', (t) => row(t).regState),
       entry(`${OID.docsIf3CmtsCmRegStatusMdIfIndex}.${id}`, 'Integer', () => m.placement.mdIfIndex),
       entry(`${OID.docsIf3CmtsCmRegStatusMdCmSgId}.${id}`, 'Gauge32', () => m.placement.sgId),
-      entry(`${OID.docsIf3CmtsCmRegStatusLastRegTime}.${id}`, 'OctetString', (t) => dateAndTime(row(t).lastRegAt)),
+      entry(`${OID.docsIf3CmtsCmRegStatusLastRegTime}.${id}`, 'OctetString', (t) =>
+        dateAndTime(row(t).lastRegAt),
+      ),
       entry(`${OID.docsIf31CmtsCmRegStatusPartialSvcState}.${id}`, 'Integer', (t) => row(t).partialSvcState),
     );
     m.profile.us.forEach((ch, k) => {
@@ -82,7 +91,11 @@ function build(cmts: SimCmts, now: number): OidIndex<Getter> {
           tenths(cmts.setPointDbmv + row(t).usRxOffsetDb + k * 0.1),
         ),
         entry(`${OID.docsIf3CmtsCmUsStatusSignalNoise}.${ix}`, 'Integer', (t) => tenths(row(t).usSnrDb)),
-        entry(`${OID.docsIf3CmtsCmUsStatusUncorrectables}.${ix}`, 'Counter32', (t) => row(t).usUncorrectables >>> 0),
+        entry(
+          `${OID.docsIf3CmtsCmUsStatusUncorrectables}.${ix}`,
+          'Counter32',
+          (t) => row(t).usUncorrectables >>> 0,
+        ),
         entry(`${OID.docsIf3CmtsCmUsStatusRangingStatus}.${ix}`, 'Integer', () => (ch.muted ? 2 : 4)),
       );
     });
@@ -113,4 +126,3 @@ export function cmtsView(cmts: SimCmts, now: number): AgentView {
     set: () => 'notWritable',
   };
 }
-

@@ -74,7 +74,18 @@ export class SimulatedFleet implements AgentBackend {
         : { version: '2c', community: id };
       const mac = macFor(spec.seed, i);
       const placement = this.place(i, start);
-      const modem = new SimModem(id, i, spec.seed, docsis, mac, credentials, placement, scenario, timing, start);
+      const modem = new SimModem(
+        id,
+        i,
+        spec.seed,
+        docsis,
+        mac,
+        credentials,
+        placement,
+        scenario,
+        timing,
+        start,
+      );
       this.byId.set(id, modem);
       this.cmtsById.get(placement.cmtsId)!.modems.push(modem);
     }
@@ -123,9 +134,13 @@ export class SimulatedFleet implements AgentBackend {
       throw new ScenarioError(`no simulated CMTS ${cmtsId}`);
     }
     if (!(scenario in NODE_SCENARIOS)) {
-      throw new ScenarioError(`unknown node scenario ${scenario} (known: ${Object.keys(NODE_SCENARIOS).join(', ')})`);
+      throw new ScenarioError(
+        `unknown node scenario ${scenario} (known: ${Object.keys(NODE_SCENARIOS).join(', ')})`,
+      );
     }
-    const members = cmts.modems.filter((m) => m.placement.mdIfIndex === mdIfIndex && m.placement.sgId === sgId);
+    const members = cmts.modems.filter(
+      (m) => m.placement.mdIfIndex === mdIfIndex && m.placement.sgId === sgId,
+    );
     if (members.length === 0) {
       throw new ScenarioError(`no simulated node ${mdIfIndex}.${sgId} on ${cmtsId}`);
     }
@@ -135,7 +150,11 @@ export class SimulatedFleet implements AgentBackend {
       const outage = k < affected;
       m.node = {
         outage:
-          node === 'NODE_OUTAGE' && outage ? 'vanish' : node === 'NODE_OUTAGE_ROWS_REMAIN' && outage ? 'other' : null,
+          node === 'NODE_OUTAGE' && outage
+            ? 'vanish'
+            : node === 'NODE_OUTAGE_ROWS_REMAIN' && outage
+              ? 'other'
+              : null,
         ingress: node === 'RETURN_PATH_INGRESS',
       };
     });

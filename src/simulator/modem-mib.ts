@@ -226,7 +226,10 @@ function addressedEntries(m: SimModem): OidIndex<Getter> {
     add(`${OID.docsDevCpeInetSource}.1.4.${cpe.ip}`, 3);
   }
   // BRIDGE-MIB: the modem's own MAC is self(4); devices behind it are learned(3) on the Ethernet port.
-  const bridged = [{ mac: m.mac, port: IF_INDEX.mac, status: 4 }, ...m.profile.cpes.map((c) => ({ mac: c.mac, port: IF_INDEX.ethernet, status: 3 }))];
+  const bridged = [
+    { mac: m.mac, port: IF_INDEX.mac, status: 4 },
+    ...m.profile.cpes.map((c) => ({ mac: c.mac, port: IF_INDEX.ethernet, status: 3 })),
+  ];
   for (const b of bridged) {
     const ix = macIndex(b.mac);
     add(`${OID.dot1dTpFdbPort}.${ix}`, b.port);

@@ -196,8 +196,14 @@ export function textbookProfile(docsis: '3.0' | '3.1', rnd: Prng): ModemProfile 
 
 function cpeFor(rnd: Prng): CpeProfile {
   const v = rnd.pick(CPE_VENDORS);
-  const tail = [rnd.int(0, 255), rnd.int(0, 255), rnd.int(0, 255)].map((b) => b.toString(16).padStart(2, '0'));
-  return { ip: `192.168.${rnd.int(0, 1)}.${rnd.int(2, 250)}`, mac: `${v.oui}:${tail.join(':')}`, type: v.type };
+  const tail = [rnd.int(0, 255), rnd.int(0, 255), rnd.int(0, 255)].map((b) =>
+    b.toString(16).padStart(2, '0'),
+  );
+  return {
+    ip: `192.168.${rnd.int(0, 1)}.${rnd.int(2, 250)}`,
+    mac: `${v.oui}:${tail.join(':')}`,
+    type: v.type,
+  };
 }
 
 export function round1(v: number): number {

@@ -192,7 +192,8 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'OFDM_POWER_MARGINAL',
-    description: 'Roll-off: the top OFDM 6 MHz bands arrive at -12.5 dBmV, inside the window but without margin.',
+    description:
+      'Roll-off: the top OFDM 6 MHz bands arrive at -12.5 dBmV, inside the window but without margin.',
     requires: '3.1',
     expect: { verdict: 'MARGINAL', subKinds: ['OFDM_POWER'], action: 'REMOTE_FIX' },
     apply: (p) => p.ofdm.forEach((ch) => ch.bands.slice(-3).forEach((b) => (b.powerDbmv = -12.5))),
@@ -235,8 +236,13 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'OFFLINE',
-    description: 'The modem answers nothing and the CMTS shows it offline: no power, or the coax is unplugged.',
-    expect: { verdict: 'MODEM_OFFLINE', subKinds: ['NO_POWER_OR_DISCONNECTED'], action: 'CHECK_POWER_AND_CABLING' },
+    description:
+      'The modem answers nothing and the CMTS shows it offline: no power, or the coax is unplugged.',
+    expect: {
+      verdict: 'MODEM_OFFLINE',
+      subKinds: ['NO_POWER_OR_DISCONNECTED'],
+      action: 'CHECK_POWER_AND_CABLING',
+    },
     apply: (p) => {
       p.answers = false;
       p.cmts.regState = 1;
@@ -244,13 +250,19 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'MGMT_UNREACHABLE',
-    description: "Online at the CMTS, but the modem's own SNMP does not answer (ACL, community, management path).",
-    expect: { verdict: 'INSUFFICIENT_DATA', subKinds: ['CM_SNMP_UNREACHABLE_BUT_ONLINE'], action: 'NO_DISPATCH' },
+    description:
+      "Online at the CMTS, but the modem's own SNMP does not answer (ACL, community, management path).",
+    expect: {
+      verdict: 'INSUFFICIENT_DATA',
+      subKinds: ['CM_SNMP_UNREACHABLE_BUT_ONLINE'],
+      action: 'NO_DISPATCH',
+    },
     apply: (p) => (p.answers = false),
   },
   {
     name: 'STUCK_INITIAL_RANGING',
-    description: 'Powered and hearing the downstream, but stuck in initialRanging at the CMTS: upstream path broken.',
+    description:
+      'Powered and hearing the downstream, but stuck in initialRanging at the CMTS: upstream path broken.',
     expect: { verdict: 'LINE_FAULT', subKinds: ['REGISTRATION_RF_FAILURE'], action: 'DISPATCH_TECHNICIAN' },
     apply: (p) => {
       p.answers = false;
@@ -286,7 +298,8 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'CMTS_PARTIAL_SERVICE',
-    description: 'The CMTS reports partial service, upstream impaired (docsIf31CmtsCmRegStatusPartialSvcState).',
+    description:
+      'The CMTS reports partial service, upstream impaired (docsIf31CmtsCmRegStatusPartialSvcState).',
     expect: { verdict: 'LINE_FAULT', subKinds: ['PARTIAL_SERVICE_US'], action: 'REMOTE_FIX' },
     apply: (p) => (p.cmts.partialSvcState = 4),
   },
@@ -297,7 +310,8 @@ export const NODE_SCENARIOS = {
   NONE: 'No node-level condition.',
   NODE_OUTAGE: 'Most modems of the node lose the plant: their CMTS rows vanish and they answer nothing.',
   NODE_OUTAGE_ROWS_REMAIN: 'Most modems of the node lose the plant: their CMTS rows stay, as other(1).',
-  RETURN_PATH_INGRESS: "Ingress in the node's return path: low upstream SNR and uncorrectables for all its modems.",
+  RETURN_PATH_INGRESS:
+    "Ingress in the node's return path: low upstream SNR and uncorrectables for all its modems.",
 } as const;
 export type NodeScenario = keyof typeof NODE_SCENARIOS;
 

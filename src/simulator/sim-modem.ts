@@ -44,8 +44,6 @@ export interface CmtsRowState {
   partialSvcState: number;
 }
 
-const REGISTRATION_SEC = 30;
-
 /** One simulated cable modem: a profile (levels, rates) plus a clock (boot time, reboots). */
 export class SimModem {
   node: NodeOverlay = { outage: null, ingress: false };
@@ -57,6 +55,8 @@ export class SimModem {
   responseDelayMs = 0;
   scenario!: Scenario;
   private bootAt: number;
+  /** The boot before the current one: while a modem reboots, the CMTS still shows that registration. */
+  private previousBootAt: number;
   private nextSelfReboot: number | null = null;
   private shape = '';
 
@@ -74,6 +74,7 @@ export class SimModem {
   ) {
     const uptime = Prng.for(seed, index, 7).between(1 * 86400, 40 * 86400);
     this.bootAt = now - uptime * 1000;
+    this.previousBootAt = this.bootAt;
     this.applyScenario(scenario, now);
   }
 
@@ -94,6 +95,7 @@ export class SimModem {
 
   /** docsDevResetNow: silent for rebootDownSec, then uptime and every counter start again from 0. */
   reset(now: number): void {
+    this.previousBootAt = Math.min(this.bootAt, now);
     this.bootAt = now + this.timing.rebootDownSec * 1000;
   }
 
@@ -114,7 +116,8 @@ export class SimModem {
     return {
       // While it reboots a modem ranges again; in a node outage its row stays as other(1).
       regState: this.node.outage === 'other' ? 1 : now < this.bootAt ? 2 : c.regState,
-      lastRegAt: Math.max(this.bootAt + REGISTRATION_SEC * 1000, this.reregisteredAt ?? 0),
+      // The simulated modem registers the moment its boot completes.
+      lastRegAt: Math.max(now < this.bootAt ? this.previousBootAt : this.bootAt, this.reregisteredAt ?? 0),
       usRxOffsetDb: c.usRxOffsetDb,
       usSnrDb: ingress ? Math.min(c.usSnrDb, 21.5) : c.usSnrDb,
       usUncorrectables: Math.floor(((ingress ? 20_000 : c.usUncorrectablesPerDay) * upSec) / 86_400),
@@ -140,6 +143,7 @@ export class SimModem {
   private advanceSelfReboots(now: number): void {
     const period = this.selfRebootPeriod();
     while (this.nextSelfReboot != null && period != null && now >= this.nextSelfReboot) {
+      this.previousBootAt = this.bootAt;
       this.bootAt = this.nextSelfReboot + this.timing.rebootDownSec * 1000;
       this.nextSelfReboot = this.bootAt + period * 1000;
     }

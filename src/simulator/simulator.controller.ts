@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { CmtsIdParam, NodeParams } from '../api/dto/cmts.dto';
 import { LatencyDto, ModemIdParam, PageQuery, ScenarioDto } from '../api/dto/modem.dto';
 import { SimulatorService } from './simulator.service';
 
@@ -34,5 +35,20 @@ export class SimulatorController {
   @Put('modems/:id/latency')
   setLatency(@Param() { id }: ModemIdParam, @Body() body: LatencyDto) {
     return this.simulator.setResponseDelay(id, body.responseDelayMs);
+  }
+
+  @Get('nodes')
+  nodes() {
+    return { items: this.simulator.nodes(), scenarios: this.simulator.nodeScenarios() };
+  }
+
+  @Put('nodes/:cmtsId/:serviceGroupId/scenario')
+  setNodeScenario(@Param() p: NodeParams, @Body() body: ScenarioDto) {
+    return this.simulator.setNodeScenario(p.cmtsId, p.serviceGroupId, body.scenario);
+  }
+
+  @Get('cmts/:id/requests')
+  cmtsRequests(@Param() { id }: CmtsIdParam) {
+    return { cmtsId: id, requests: this.simulator.cmtsRequests(id) };
   }
 }

@@ -1,8 +1,13 @@
 import { Module } from '@nestjs/common';
+import { CmtsModule } from '../cmts/cmts.module';
 import { InventoryModule } from '../inventory/inventory.module';
 import { SimulatorController } from './simulator.controller';
 import { SimulatorService } from './simulator.service';
 
 /** Imported only when SIMULATOR_ENABLED: without it the /api/v1/simulator routes do not exist. */
-@Module({ imports: [InventoryModule], controllers: [SimulatorController], providers: [SimulatorService] })
+@Module({
+  imports: [InventoryModule, CmtsModule],
+  controllers: [SimulatorController],
+  providers: [SimulatorService],
+})
 export class SimulatorModule {}

@@ -1,10 +1,11 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { CmtsService } from '../cmts/cmts.service';
 import { AppConfig } from '../config/app-config';
 import { InventoryService } from '../inventory/inventory.service';
 import { SnmpAgent } from '../snmp/snmp-agent';
 import type { SnmpCredentials } from '../snmp/snmp-target';
 import { ScenarioError, SimulatedFleet } from './fleet';
-import { SCENARIOS } from './scenarios';
+import { NODE_SCENARIOS, SCENARIOS } from './scenarios';
 import type { SimModem } from './sim-modem';
 
 export interface SimModemView {
@@ -16,6 +17,8 @@ export interface SimModemView {
   expect: { verdict: string; subKinds: string[]; action: string };
   requests: number;
   responseDelayMs: number;
+  cmtsId: string;
+  serviceGroupId: string;
   answering: boolean;
   uptimeSec: number;
 }
@@ -30,6 +33,7 @@ export class SimulatorService implements OnModuleInit, OnApplicationShutdown {
   constructor(
     private readonly config: AppConfig,
     private readonly inventory: InventoryService,
+    private readonly cmts: CmtsService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -51,7 +55,18 @@ export class SimulatorService implements OnModuleInit, OnApplicationShutdown {
         port: this.agent.port,
         snmp: credentialsOf(modem),
         mac: modem.mac,
+        cmtsId: modem.placement.cmtsId,
       });
+    }
+    for (const cmts of this.fleet.cmtses()) {
+      await this.cmts.put(cmts.id, {
+        host: sim.host,
+        port: this.agent.port,
+        snmp: { version: '2c', community: cmts.id },
+        setPointDbmv: cmts.setPointDbmv,
+      });
+      // The service-group baseline: offline modems can vanish from CMTS tables later.
+      await this.cmts.discover(cmts.id);
     }
     this.log.log(
       `simulated fleet of ${sim.fleet.size} modems (seed ${sim.fleet.seed}) on udp ${sim.host}:${this.agent.port}, ` +
@@ -97,6 +112,45 @@ export class SimulatorService implements OnModuleInit, OnApplicationShutdown {
     return this.view(this.fleet.setScenario(id, scenario));
   }
 
+  nodes(): { cmtsId: string; serviceGroupId: string; modems: number; scenario: string }[] {
+    return this.fleet.cmtses().flatMap((c) => {
+      const groups = new Map<string, { md: number; sg: number; n: number }>();
+      for (const m of c.modems) {
+        const key = `${m.placement.mdIfIndex}.${m.placement.sgId}`;
+        const g = groups.get(key) ?? { md: m.placement.mdIfIndex, sg: m.placement.sgId, n: 0 };
+        g.n++;
+        groups.set(key, g);
+      }
+      return [...groups].map(([key, g]) => ({
+        cmtsId: c.id,
+        serviceGroupId: key,
+        modems: g.n,
+        scenario: this.fleet.nodeScenario(c.id, g.md, g.sg),
+      }));
+    });
+  }
+
+  nodeScenarios(): { name: string; description: string }[] {
+    return Object.entries(NODE_SCENARIOS).map(([name, description]) => ({ name, description }));
+  }
+
+  setNodeScenario(
+    cmtsId: string,
+    serviceGroupId: string,
+    scenario: string,
+  ): { cmtsId: string; serviceGroupId: string; scenario: string } {
+    const [md, sg] = serviceGroupId.split('.').map(Number);
+    return { cmtsId, serviceGroupId, scenario: this.fleet.setNodeScenario(cmtsId, md, sg, scenario) };
+  }
+
+  cmtsRequests(cmtsId: string): number {
+    const c = this.fleet.cmts(cmtsId);
+    if (!c) {
+      throw new ScenarioError(`no simulated CMTS ${cmtsId}`);
+    }
+    return c.requests;
+  }
+
   setResponseDelay(id: string, ms: number): SimModemView {
     return this.view(this.fleet.setResponseDelay(id, ms));
   }
@@ -113,6 +167,8 @@ export class SimulatorService implements OnModuleInit, OnApplicationShutdown {
       answering: m.answers(now),
       uptimeSec: Math.round(m.uptimeSec(now)),
       requests: m.requests,
+      cmtsId: m.placement.cmtsId,
+      serviceGroupId: `${m.placement.mdIfIndex}.${m.placement.sgId}`,
       responseDelayMs: m.responseDelayMs,
     };
   }

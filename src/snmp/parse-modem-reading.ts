@@ -203,6 +203,7 @@ export function parseModemReading(poll: FastPollVarbinds): ReachableReading {
     ofdm,
     ofdma,
     cpes: parseCpes(col('docsDevCpeInetSource')),
+    cpeMacs: learnedMacs(col('dot1dTpFdbStatus')),
   };
 }
 
@@ -223,6 +224,22 @@ function subRows(c: Column, ifIndex: string): [number, SnmpVarbind['value']][] {
     .filter(([ix]) => ix.startsWith(prefix))
     .map(([ix, v]): [number, SnmpVarbind['value']] => [Number(ix.slice(prefix.length)), v])
     .sort((a, b) => a[0] - b[0]);
+}
+
+/** BRIDGE-MIB rows are indexed by the MAC itself (six sub-ids); learned(3) ones are devices behind the modem. */
+function learnedMacs(status: Column): string[] {
+  return [...status]
+    .filter(([, v]) => Number(v) === 3)
+    .map(([ix]) => macFromIndex(ix))
+    .filter((mac): mac is string => mac != null);
+}
+
+export function macFromIndex(index: string): string | null {
+  const parts = index.split('.').map(Number);
+  if (parts.length !== 6 || parts.some((b) => !Number.isInteger(b) || b < 0 || b > 255)) {
+    return null;
+  }
+  return parts.map((b) => b.toString(16).padStart(2, '0')).join(':');
 }
 
 /** docsDevCpeInetSource is indexed {InetAddressType, InetAddress}; InetAddress carries a length sub-id. */

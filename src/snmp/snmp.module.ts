@@ -12,6 +12,6 @@ import { SnmpClient } from './snmp-client';
       useFactory: (client: SnmpClient) => new ModemPoller(client),
     },
   ],
-  exports: [ModemPoller],
+  exports: [ModemPoller, SnmpClient],
 })
 export class SnmpModule {}

@@ -1,7 +1,12 @@
 import type { CounterSnapshot, HistoryEntry } from '../diagnosis/types';
-import type { ModemRecord } from '../inventory/modem-record';
+import { groupKey, type CmtsRecord, type ModemRecord } from '../inventory/modem-record';
 import { decodeJson, encodeJson } from './reading-codec';
-import { TelemetryStore, type RetentionPolicy, type StoredReading } from './telemetry-store';
+import {
+  TelemetryStore,
+  type RetentionPolicy,
+  type StoredReading,
+  type VerdictSummary,
+} from './telemetry-store';
 
 /** Single-instance store for running without Redis. Same contract as the Redis one. */
 export class MemoryTelemetryStore extends TelemetryStore {
@@ -10,6 +15,11 @@ export class MemoryTelemetryStore extends TelemetryStore {
   private readonly latestById = new Map<string, { json: string; expiresAt: number }>();
   private readonly historyById = new Map<string, HistoryEntry[]>();
   private readonly countersById = new Map<string, CounterSnapshot[]>();
+  private readonly cmtsById = new Map<string, string>();
+  private readonly macIndex = new Map<string, string>();
+  /** cmtsId -> group -> modem ids */
+  private readonly groupIndex = new Map<string, Map<string, Set<string>>>();
+  private readonly verdicts = new Map<string, VerdictSummary>();
 
   constructor(
     private readonly retention: RetentionPolicy,
@@ -19,8 +29,85 @@ export class MemoryTelemetryStore extends TelemetryStore {
   }
 
   putModem(record: ModemRecord): Promise<void> {
+    const previous = this.modems.get(record.id);
+    this.unindex(previous ? decodeJson<ModemRecord>(previous) : null);
     this.modems.set(record.id, encodeJson(record));
+    if (record.mac) {
+      this.macIndex.set(record.mac, record.id);
+    }
+    const m = record.membership;
+    if (m) {
+      const groups = this.groupIndex.get(m.cmtsId) ?? new Map<string, Set<string>>();
+      this.groupIndex.set(m.cmtsId, groups);
+      const members = groups.get(groupKey(m)) ?? new Set<string>();
+      groups.set(groupKey(m), members.add(record.id));
+    }
     return Promise.resolve();
+  }
+
+  private unindex(record: ModemRecord | null): void {
+    if (record?.mac && this.macIndex.get(record.mac) === record.id) {
+      this.macIndex.delete(record.mac);
+    }
+    const m = record?.membership;
+    if (record && m) {
+      const groups = this.groupIndex.get(m.cmtsId);
+      groups?.get(groupKey(m))?.delete(record.id);
+      if (groups?.get(groupKey(m))?.size === 0) {
+        groups.delete(groupKey(m));
+      }
+    }
+  }
+
+  getModems(ids: readonly string[]): Promise<ModemRecord[]> {
+    return Promise.resolve(
+      ids.flatMap((id) => {
+        const json = this.modems.get(id);
+        return json ? [decodeJson<ModemRecord>(json)] : [];
+      }),
+    );
+  }
+
+  modemIdByMac(mac: string): Promise<string | null> {
+    return Promise.resolve(this.macIndex.get(mac) ?? null);
+  }
+
+  groupMembers(cmtsId: string, group: string): Promise<string[]> {
+    return Promise.resolve([...(this.groupIndex.get(cmtsId)?.get(group) ?? [])].sort());
+  }
+
+  groups(cmtsId: string): Promise<string[]> {
+    return Promise.resolve([...(this.groupIndex.get(cmtsId)?.keys() ?? [])].sort());
+  }
+
+  putCmts(record: CmtsRecord): Promise<void> {
+    this.cmtsById.set(record.id, encodeJson(record));
+    return Promise.resolve();
+  }
+
+  getCmts(id: string): Promise<CmtsRecord | null> {
+    const json = this.cmtsById.get(id);
+    return Promise.resolve(json ? decodeJson<CmtsRecord>(json) : null);
+  }
+
+  deleteCmts(id: string): Promise<boolean> {
+    return Promise.resolve(this.cmtsById.delete(id));
+  }
+
+  listCmts(): Promise<CmtsRecord[]> {
+    const ids = [...this.cmtsById.keys()].sort();
+    return Promise.resolve(ids.map((id) => decodeJson<CmtsRecord>(this.cmtsById.get(id)!)));
+  }
+
+  latestVerdicts(modemIds: readonly string[]): Promise<Map<string, VerdictSummary>> {
+    const out = new Map<string, VerdictSummary>();
+    for (const id of modemIds) {
+      const v = this.verdicts.get(id);
+      if (v) {
+        out.set(id, v);
+      }
+    }
+    return Promise.resolve(out);
   }
 
   getModem(id: string): Promise<ModemRecord | null> {
@@ -29,6 +116,9 @@ export class MemoryTelemetryStore extends TelemetryStore {
   }
 
   deleteModem(id: string): Promise<boolean> {
+    const previous = this.modems.get(id);
+    this.unindex(previous ? decodeJson<ModemRecord>(previous) : null);
+    this.verdicts.delete(id);
     this.latestById.delete(id);
     this.historyById.delete(id);
     this.countersById.delete(id);

@@ -90,6 +90,8 @@ export interface ReachableReading {
   ofdm: OfdmChannel[];
   ofdma: OfdmaChannel[];
   cpes: CpeEntry[];
+  /** MACs the modem's bridge learned on its CPE side (BRIDGE-MIB dot1dTpFdbStatus learned(3)). */
+  cpeMacs: string[];
 }
 
 export interface UnreachableReading {

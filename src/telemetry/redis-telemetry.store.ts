@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import type { CounterSnapshot, HistoryEntry } from '../diagnosis/types';
-import type { ModemRecord } from '../inventory/modem-record';
+import { groupKey, type CmtsRecord, type ModemRecord } from '../inventory/modem-record';
 import {
   decodeCounters,
   decodeHistory,
@@ -14,6 +14,7 @@ import {
   TelemetryStore,
   type RetentionPolicy,
   type StoredReading,
+  type VerdictSummary,
 } from './telemetry-store';
 
 /**
@@ -21,6 +22,9 @@ import {
  *   modem:<id>    JSON inventory record          modems        ZSET of ids (score 0: lexical order)
  *   latest:<id>   JSON latest reading, EX ttl    hist:<id>     ZSET compact history entries by time
  *   cw:<id>       ZSET codeword snapshots by time lock:poll:<id> poll guard, PX ttl
+ *   mac:<mac>     modem id                       vd:<id>       latest verdict summary (JSON), EX ttl
+ *   cmts:<id>     JSON CMTS record               cmtses        ZSET of CMTS ids
+ *   grp:<cmts>:<md.sg>  SET of modem ids          grps:<cmts>   SET of group keys
  */
 export class RedisTelemetryStore extends TelemetryStore {
   readonly kind = 'redis' as const;
@@ -59,13 +63,100 @@ export class RedisTelemetryStore extends TelemetryStore {
   }
 
   async putModem(record: ModemRecord): Promise<void> {
+    const previous = await this.getModem(record.id);
+    const tx = this.redis.multi();
+    this.unindex(tx, previous);
+    tx.set(this.key('modem', record.id), encodeJson(record)).zadd(this.key('modems'), 0, record.id);
+    if (record.mac) {
+      tx.set(this.key('mac', record.mac), record.id);
+    }
+    const m = record.membership;
+    if (m) {
+      tx.sadd(this.key('grp', `${m.cmtsId}:${groupKey(m)}`), record.id).sadd(
+        this.key('grps', m.cmtsId),
+        groupKey(m),
+      );
+    }
+    await this.run(() => tx.exec());
+  }
+
+  private unindex(tx: ReturnType<Redis['multi']>, record: ModemRecord | null): void {
+    if (record?.mac) {
+      tx.del(this.key('mac', record.mac));
+    }
+    const m = record?.membership;
+    if (record && m) {
+      tx.srem(this.key('grp', `${m.cmtsId}:${groupKey(m)}`), record.id);
+    }
+  }
+
+  async getModems(ids: readonly string[]): Promise<ModemRecord[]> {
+    if (ids.length === 0) {
+      return [];
+    }
+    const jsons = await this.run(() => this.redis.mget(ids.map((id) => this.key('modem', id))));
+    return jsons.filter((j): j is string => j != null).map((j) => decodeJson<ModemRecord>(j));
+  }
+
+  async modemIdByMac(mac: string): Promise<string | null> {
+    return this.run(() => this.redis.get(this.key('mac', mac)));
+  }
+
+  async groupMembers(cmtsId: string, group: string): Promise<string[]> {
+    return (await this.run(() => this.redis.smembers(this.key('grp', `${cmtsId}:${group}`)))).sort();
+  }
+
+  async groups(cmtsId: string): Promise<string[]> {
+    const keys = await this.run(() => this.redis.smembers(this.key('grps', cmtsId)));
+    const sizes = await this.run(() =>
+      Promise.all(keys.map((g) => this.redis.scard(this.key('grp', `${cmtsId}:${g}`)))),
+    );
+    return keys.filter((_, i) => sizes[i] > 0).sort();
+  }
+
+  async putCmts(record: CmtsRecord): Promise<void> {
     await this.run(() =>
       this.redis
         .multi()
-        .set(this.key('modem', record.id), encodeJson(record))
-        .zadd(this.key('modems'), 0, record.id)
+        .set(this.key('cmts', record.id), encodeJson(record))
+        .zadd(this.key('cmtses'), 0, record.id)
         .exec(),
     );
+  }
+
+  async getCmts(id: string): Promise<CmtsRecord | null> {
+    const json = await this.run(() => this.redis.get(this.key('cmts', id)));
+    return json ? decodeJson<CmtsRecord>(json) : null;
+  }
+
+  async deleteCmts(id: string): Promise<boolean> {
+    const results = await this.run(() =>
+      this.redis.multi().del(this.key('cmts', id)).zrem(this.key('cmtses'), id).exec(),
+    );
+    return Number(results?.[0]?.[1] ?? 0) > 0;
+  }
+
+  async listCmts(): Promise<CmtsRecord[]> {
+    const ids = await this.run(() => this.redis.zrange(this.key('cmtses'), 0, -1));
+    if (ids.length === 0) {
+      return [];
+    }
+    const jsons = await this.run(() => this.redis.mget(ids.map((id) => this.key('cmts', id))));
+    return jsons.filter((j): j is string => j != null).map((j) => decodeJson<CmtsRecord>(j));
+  }
+
+  async latestVerdicts(modemIds: readonly string[]): Promise<Map<string, VerdictSummary>> {
+    const out = new Map<string, VerdictSummary>();
+    if (modemIds.length === 0) {
+      return out;
+    }
+    const jsons = await this.run(() => this.redis.mget(modemIds.map((id) => this.key('vd', id))));
+    jsons.forEach((j, i) => {
+      if (j) {
+        out.set(modemIds[i], JSON.parse(j) as VerdictSummary);
+      }
+    });
+    return out;
   }
 
   async getModem(id: string): Promise<ModemRecord | null> {
@@ -74,13 +165,18 @@ export class RedisTelemetryStore extends TelemetryStore {
   }
 
   async deleteModem(id: string): Promise<boolean> {
-    const results = await this.run(() =>
-      this.redis
-        .multi()
-        .del(this.key('modem', id), this.key('latest', id), this.key('hist', id), this.key('cw', id))
-        .zrem(this.key('modems'), id)
-        .exec(),
+    const previous = await this.getModem(id);
+    const tx = this.redis.multi();
+    tx.del(
+      this.key('modem', id),
+      this.key('latest', id),
+      this.key('hist', id),
+      this.key('cw', id),
+      this.key('vd', id),
     );
+    tx.zrem(this.key('modems'), id);
+    this.unindex(tx, previous);
+    const results = await this.run(() => tx.exec());
     return Number(results?.[1]?.[1] ?? 0) > 0;
   }
 
@@ -111,6 +207,16 @@ export class RedisTelemetryStore extends TelemetryStore {
     const tx = this.redis
       .multi()
       .set(this.key('latest', id), encodeJson(stored), 'EX', r.readingTtlSec)
+      .set(
+        this.key('vd', id),
+        JSON.stringify({
+          verdict: stored.diagnosis.verdict,
+          subKinds: stored.diagnosis.subKinds,
+          at: stored.reading.observedAt,
+        }),
+        'EX',
+        r.readingTtlSec,
+      )
       .zadd(hist, entry.at, encodeHistory(entry))
       .zremrangebyscore(hist, '-inf', `(${now - r.historyRetentionSec * 1000}`)
       .zremrangebyrank(hist, 0, -(r.historyMaxEntries + 1))

@@ -1,5 +1,5 @@
-import type { CounterSnapshot, Diagnosis, HistoryEntry } from '../diagnosis/types';
-import type { ModemRecord } from '../inventory/modem-record';
+import type { CounterSnapshot, Diagnosis, HistoryEntry, SubKind, Verdict } from '../diagnosis/types';
+import type { CmtsRecord, ModemRecord } from '../inventory/modem-record';
 import type { ModemReading } from './modem-reading';
 
 /** The latest reading of a modem with the verdict it got. */
@@ -22,6 +22,13 @@ export interface RetentionPolicy {
   counterSpacingSec: number;
 }
 
+/** The verdict of a modem's latest diagnosis, kept small for neighbourhood and node views. */
+export interface VerdictSummary {
+  verdict: Verdict;
+  subKinds: SubKind[];
+  at: number;
+}
+
 export class StoreUnavailableError extends Error {
   override name = 'StoreUnavailableError';
 }
@@ -39,6 +46,20 @@ export abstract class TelemetryStore {
   abstract deleteModem(id: string): Promise<boolean>;
   /** Modems in id order. */
   abstract listModems(offset: number, limit: number): Promise<{ total: number; items: ModemRecord[] }>;
+  abstract getModems(ids: readonly string[]): Promise<ModemRecord[]>;
+  abstract modemIdByMac(mac: string): Promise<string | null>;
+  /** Modems whose last known membership is this group of this CMTS. */
+  abstract groupMembers(cmtsId: string, group: string): Promise<string[]>;
+  /** Groups with at least one member on this CMTS. */
+  abstract groups(cmtsId: string): Promise<string[]>;
+
+  abstract putCmts(record: CmtsRecord): Promise<void>;
+  abstract getCmts(id: string): Promise<CmtsRecord | null>;
+  abstract deleteCmts(id: string): Promise<boolean>;
+  abstract listCmts(): Promise<CmtsRecord[]>;
+
+  /** Latest verdicts of several modems (missing ones are left out). */
+  abstract latestVerdicts(modemIds: readonly string[]): Promise<Map<string, VerdictSummary>>;
 
   /** Stores the latest reading (with TTL), appends its history entry and, when due, a counter snapshot. */
   abstract saveReading(

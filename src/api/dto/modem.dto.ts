@@ -1,4 +1,5 @@
 import { Type } from 'class-transformer';
+import { applyDecorators } from '@nestjs/common';
 import {
   Equals,
   IsIn,
@@ -15,7 +16,7 @@ import {
 import { AUTH_PROTOCOLS, PRIV_PROTOCOLS, type AuthProtocol, type PrivProtocol } from '../../snmp/usm';
 
 export const MODEM_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
-const HOST =
+export const HOST =
   /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$|^[0-9a-fA-F:]+$/;
 
 export class ModemIdParam {
@@ -39,6 +40,23 @@ export class SnmpV3Dto {
   @IsString() @Length(8, 128) privKey!: string;
 }
 
+/** `snmp`: `{ version: "2c", community }` or `{ version: "3", user, authProtocol, authKey, privProtocol, privKey }`. */
+export function SnmpField(): PropertyDecorator {
+  return applyDecorators(
+    ValidateNested(),
+    Type(() => SnmpV2cDto, {
+      discriminator: {
+        property: 'version',
+        subTypes: [
+          { value: SnmpV2cDto, name: '2c' },
+          { value: SnmpV3Dto, name: '3' },
+        ],
+      },
+      keepDiscriminatorProperty: true,
+    }),
+  );
+}
+
 export class CustomerDto {
   @IsString() @Length(1, 64) customerNumber!: string;
   @IsOptional() @IsString() @MaxLength(200) fullName?: string;
@@ -53,18 +71,7 @@ export class PutModemDto {
 
   @IsOptional() @IsInt() @Min(1) @Max(65535) port?: number;
 
-  @ValidateNested()
-  @Type(() => SnmpV2cDto, {
-    discriminator: {
-      property: 'version',
-      subTypes: [
-        { value: SnmpV2cDto, name: '2c' },
-        { value: SnmpV3Dto, name: '3' },
-      ],
-    },
-    keepDiscriminatorProperty: true,
-  })
-  snmp!: SnmpV2cDto | SnmpV3Dto;
+  @SnmpField() snmp!: SnmpV2cDto | SnmpV3Dto;
 
   @IsOptional()
   @Matches(/^[0-9a-fA-F]{2}([:-]?[0-9a-fA-F]{2}){5}$/, {
@@ -86,6 +93,10 @@ export class PageQuery {
 
 export class DiagnosisQuery {
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(86400) maxAgeSec?: number;
+}
+
+export class TimelineQuery {
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(31) days = 7;
 }
 
 export class HistoryQuery {

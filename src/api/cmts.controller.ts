@@ -1,0 +1,42 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { CmtsService, type CmtsView, type DiscoveryResult } from '../cmts/cmts.service';
+import { CmtsIdParam, PutCmtsDto } from './dto/cmts.dto';
+
+@Controller('api/v1/cmts')
+export class CmtsController {
+  constructor(private readonly cmts: CmtsService) {}
+
+  @Get()
+  async list(): Promise<{ items: CmtsView[] }> {
+    return { items: await this.cmts.list() };
+  }
+
+  @Put(':id')
+  async put(
+    @Param() { id }: CmtsIdParam,
+    @Body() body: PutCmtsDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { created, cmts } = await this.cmts.put(id, body);
+    res.status(created ? 201 : 200);
+    return cmts;
+  }
+
+  @Get(':id')
+  get(@Param() { id }: CmtsIdParam): Promise<CmtsView> {
+    return this.cmts.get(id);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  delete(@Param() { id }: CmtsIdParam): Promise<void> {
+    return this.cmts.delete(id);
+  }
+
+  @Post(':id/discover')
+  @HttpCode(200)
+  discover(@Param() { id }: CmtsIdParam): Promise<DiscoveryResult> {
+    return this.cmts.discover(id);
+  }
+}

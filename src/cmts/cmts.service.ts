@@ -1,0 +1,283 @@
+import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { cmtsRowFaultKinds } from '../diagnosis/cmts-faults';
+import type { CmtsContext, Neighbourhood, SubKind } from '../diagnosis/types';
+import { groupKey, type CmtsRecord, type Membership, type ModemRecord } from '../inventory/modem-record';
+import { CmtsPoller } from '../snmp/cmts-poller';
+import type { SnmpCredentials } from '../snmp/snmp-target';
+import { isOnlineAtCmts, type CmtsModemRow, type CmtsSnapshot } from '../telemetry/cmts-reading';
+import { TelemetryStore } from '../telemetry/telemetry-store';
+
+export interface CmtsInput {
+  host: string;
+  port?: number;
+  snmp: SnmpCredentials;
+  setPointDbmv?: number;
+  modemDefaults?: { port?: number; snmp: SnmpCredentials };
+}
+
+export interface CmtsView {
+  id: string;
+  host: string;
+  port: number;
+  snmpVersion: '2c' | '3';
+  setPointDbmv: number;
+  discoversModems: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DiscoveryResult {
+  cmtsId: string;
+  at: string;
+  rows: number;
+  updated: number;
+  created: number;
+  unmatched: number;
+  groups: number;
+}
+
+const FAULT_VERDICTS = new Set(['LINE_FAULT', 'FLAPPING']);
+
+/**
+ * The CMTS view: inventory, a cached snapshot per CMTS (one walk answers many diagnoses), discovery of modems
+ * and their service groups, and the context a diagnosis needs (the modem's row and its neighbourhood).
+ */
+@Injectable()
+export class CmtsService {
+  private readonly log = new Logger('Cmts');
+  private readonly snapshots = new Map<string, CmtsSnapshot>();
+  private readonly inflight = new Map<string, Promise<CmtsSnapshot>>();
+
+  constructor(
+    private readonly config: AppConfig,
+    @Inject(TelemetryStore) private readonly store: TelemetryStore,
+    @Inject(CmtsPoller) private readonly poller: CmtsPoller,
+  ) {}
+
+  async put(id: string, input: CmtsInput, now = Date.now()): Promise<{ created: boolean; cmts: CmtsView }> {
+    const existing = await this.store.getCmts(id);
+    const record: CmtsRecord = {
+      id,
+      host: input.host,
+      port: input.port ?? 161,
+      snmp: input.snmp,
+      setPointDbmv: input.setPointDbmv ?? 0,
+      ...(input.modemDefaults
+        ? { modemDefaults: { port: input.modemDefaults.port ?? 161, snmp: input.modemDefaults.snmp } }
+        : {}),
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+    };
+    await this.store.putCmts(record);
+    this.snapshots.delete(id);
+    return { created: !existing, cmts: toView(record) };
+  }
+
+  async get(id: string): Promise<CmtsView> {
+    return toView(await this.record(id));
+  }
+
+  async list(): Promise<CmtsView[]> {
+    return (await this.store.listCmts()).map(toView);
+  }
+
+  async delete(id: string): Promise<void> {
+    if (!(await this.store.deleteCmts(id))) {
+      throw new NotFoundException(`unknown CMTS ${id}`);
+    }
+    this.snapshots.delete(id);
+  }
+
+  /** Walks the CMTS now and records every modem's MAC, IP and service group. */
+  async discover(id: string): Promise<DiscoveryResult> {
+    const record = await this.record(id);
+    const snapshot = await this.snapshot(record, 0);
+    if (!snapshot.reachable) {
+      throw new CmtsUnreachableError(`CMTS ${id} did not answer: ${snapshot.error}`);
+    }
+    const result: DiscoveryResult = {
+      cmtsId: id,
+      at: new Date(snapshot.observedAt).toISOString(),
+      rows: snapshot.rows.length,
+      updated: 0,
+      created: 0,
+      unmatched: 0,
+      groups: new Set(snapshot.rows.map((r) => groupKey(r))).size,
+    };
+    for (const row of snapshot.rows) {
+      const modemId = await this.store.modemIdByMac(row.mac);
+      const existing = modemId ? await this.store.getModem(modemId) : null;
+      const membership = membershipOf(id, row, snapshot.observedAt);
+      if (existing) {
+        await this.store.putModem({ ...existing, cmtsId: id, membership, updatedAt: snapshot.observedAt });
+        result.updated++;
+      } else if (record.modemDefaults && row.ipv4) {
+        await this.store.putModem({
+          id: `cm-${row.mac.replace(/:/g, '')}`,
+          host: row.ipv4,
+          port: record.modemDefaults.port,
+          snmp: record.modemDefaults.snmp,
+          mac: row.mac,
+          cmtsId: id,
+          membership,
+          createdAt: snapshot.observedAt,
+          updatedAt: snapshot.observedAt,
+        });
+        result.created++;
+      } else {
+        result.unmatched++;
+      }
+    }
+    this.log.log(`discovered ${id}: ${JSON.stringify(result)}`);
+    return result;
+  }
+
+  async discoverAll(): Promise<void> {
+    for (const cmts of await this.store.listCmts()) {
+      try {
+        await this.discover(cmts.id);
+      } catch (error) {
+        this.log.warn(
+          `discovery of ${cmts.id} failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    }
+  }
+
+  /**
+   * What the CMTS knows about this modem, for its diagnosis: its row (refreshed with one GET while the snapshot
+   * is cached) and its neighbourhood. Undefined when the modem has no CMTS or the CMTS does not answer.
+   */
+  async context(modem: ModemRecord): Promise<CmtsContext | undefined> {
+    if (!modem.cmtsId || !modem.mac) {
+      return undefined;
+    }
+    const record = await this.store.getCmts(modem.cmtsId);
+    if (!record) {
+      return undefined;
+    }
+    const before = Date.now();
+    const snapshot = await this.snapshot(record, this.config.cmts.snapshotTtlSec * 1000);
+    if (!snapshot.reachable) {
+      return undefined;
+    }
+    const cached = snapshot.rows.find((r) => r.mac === modem.mac) ?? null;
+    const fresh = snapshot.observedAt >= before;
+    let row = cached;
+    if (cached && !fresh) {
+      try {
+        row = await this.poller.row(target(record), cached);
+      } catch {
+        row = cached;
+      }
+    }
+    const membership = row ? membershipOf(record.id, row, Date.now()) : modem.membership;
+    if (row && membership && !sameGroup(membership, modem.membership)) {
+      await this.store.putModem({ ...modem, membership });
+    }
+    return {
+      cmtsId: record.id,
+      setPointDbmv: record.setPointDbmv,
+      row,
+      neighbourhood: membership ? await this.neighbourhood(record, snapshot, membership, modem.id) : null,
+    };
+  }
+
+  private async neighbourhood(
+    record: CmtsRecord,
+    snapshot: Extract<CmtsSnapshot, { reachable: true }>,
+    group: Membership,
+    self: string,
+  ): Promise<Neighbourhood> {
+    const ids = (await this.store.groupMembers(record.id, groupKey(group))).filter((id) => id !== self);
+    const [members, verdicts] = await Promise.all([
+      this.store.getModems(ids),
+      this.store.latestVerdicts(ids),
+    ]);
+    const rowsByMac = new Map(snapshot.rows.map((r) => [r.mac, r]));
+    const thresholds = this.config.diagnosis.thresholds;
+    let othersOffline = 0;
+    const faultCounts: Partial<Record<SubKind, number>> = {};
+    for (const m of members) {
+      const row = m.mac ? rowsByMac.get(m.mac) : undefined;
+      if (!row || !isOnlineAtCmts(row.regState)) {
+        othersOffline++;
+        continue;
+      }
+      const kinds = new Set<SubKind>(cmtsRowFaultKinds(row, record.setPointDbmv, thresholds));
+      const v = verdicts.get(m.id);
+      if (v && FAULT_VERDICTS.has(v.verdict)) {
+        v.subKinds.forEach((k) => kinds.add(k));
+      }
+      kinds.forEach((k) => (faultCounts[k] = (faultCounts[k] ?? 0) + 1));
+    }
+    return {
+      cmtsId: record.id,
+      mdIfIndex: group.mdIfIndex,
+      sgId: group.sgId,
+      others: members.length,
+      othersOffline,
+      faultCounts,
+    };
+  }
+
+  /** The cached snapshot if younger than maxAgeMs, else a new walk; concurrent callers share one walk. */
+  async snapshot(record: CmtsRecord, maxAgeMs: number): Promise<CmtsSnapshot> {
+    const cached = this.snapshots.get(record.id);
+    if (cached && Date.now() - cached.observedAt <= maxAgeMs) {
+      return cached;
+    }
+    let pending = this.inflight.get(record.id);
+    if (!pending) {
+      pending = this.poller
+        .snapshot(record.id, target(record))
+        .then((s) => {
+          if (s.reachable) {
+            this.snapshots.set(record.id, s);
+          }
+          return s;
+        })
+        .finally(() => this.inflight.delete(record.id));
+      this.inflight.set(record.id, pending);
+    }
+    return pending;
+  }
+
+  async record(id: string): Promise<CmtsRecord> {
+    const record = await this.store.getCmts(id);
+    if (!record) {
+      throw new NotFoundException(`unknown CMTS ${id}`);
+    }
+    return record;
+  }
+}
+
+export class CmtsUnreachableError extends Error {
+  override name = 'CmtsUnreachableError';
+}
+
+function target(record: CmtsRecord): { host: string; port: number; credentials: SnmpCredentials } {
+  return { host: record.host, port: record.port, credentials: record.snmp };
+}
+
+function membershipOf(cmtsId: string, row: CmtsModemRow, seenAt: number): Membership {
+  return { cmtsId, mdIfIndex: row.mdIfIndex, sgId: row.sgId, regId: row.regId, seenAt };
+}
+
+function sameGroup(a: Membership, b: Membership | undefined): boolean {
+  return b != null && a.cmtsId === b.cmtsId && a.mdIfIndex === b.mdIfIndex && a.sgId === b.sgId;
+}
+
+function toView(r: CmtsRecord): CmtsView {
+  return {
+    id: r.id,
+    host: r.host,
+    port: r.port,
+    snmpVersion: r.snmp.version,
+    setPointDbmv: r.setPointDbmv,
+    discoversModems: r.modemDefaults != null,
+    createdAt: new Date(r.createdAt).toISOString(),
+    updatedAt: new Date(r.updatedAt).toISOString(),
+  };
+}

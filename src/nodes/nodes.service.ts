@@ -1,0 +1,158 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { CmtsService } from '../cmts/cmts.service';
+import { AppConfig } from '../config/app-config';
+import type { SubKind, Verdict } from '../diagnosis/types';
+import type { CmtsRecord } from '../inventory/modem-record';
+import { isOnlineAtCmts } from '../telemetry/cmts-reading';
+import { TelemetryStore } from '../telemetry/telemetry-store';
+
+export type NodeState = 'OUTAGE' | 'NODE_WIDE_FAULT' | 'DEGRADED' | 'OK' | 'UNKNOWN';
+
+export interface NodeSummary {
+  cmtsId: string;
+  serviceGroupId: string;
+  state: NodeState;
+  modems: number;
+  offline: number;
+  offlineShare: number;
+  byVerdict: Partial<Record<Verdict, number>>;
+  sharedFaults: { subKind: SubKind; modems: number; share: number }[];
+  cmtsObservedAt: string | null;
+}
+
+export interface NodeDetail extends NodeSummary {
+  worst: { modemId: string; verdict: Verdict | 'OFFLINE_AT_CMTS'; subKinds: SubKind[]; at: string | null }[];
+}
+
+const VERDICT_RANK: Record<Verdict, number> = {
+  PLANT_OUTAGE: 0,
+  MODEM_OFFLINE: 1,
+  LINE_FAULT: 2,
+  FLAPPING: 3,
+  PROVISIONING_ISSUE: 4,
+  MARGINAL: 5,
+  INSUFFICIENT_DATA: 6,
+  TEXTBOOK_OK: 7,
+};
+const STATE_RANK: Record<NodeState, number> = {
+  OUTAGE: 0,
+  NODE_WIDE_FAULT: 1,
+  DEGRADED: 2,
+  UNKNOWN: 3,
+  OK: 4,
+};
+const WORST_LIMIT = 10;
+
+/** Service groups (nodes) as the NOC sees them: the CMTS's current rows plus each modem's latest verdict. */
+@Injectable()
+export class NodesService {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly cmts: CmtsService,
+    @Inject(TelemetryStore) private readonly store: TelemetryStore,
+  ) {}
+
+  async node(cmtsId: string, serviceGroupId: string): Promise<NodeDetail> {
+    const record = await this.cmts.record(cmtsId);
+    const members = await this.store.groupMembers(cmtsId, serviceGroupId);
+    if (members.length === 0) {
+      throw new NotFoundException(`unknown node ${serviceGroupId} on ${cmtsId}`);
+    }
+    return this.describe(record, serviceGroupId, members);
+  }
+
+  async list(cmtsId: string | undefined, sort: 'worst' | 'id', limit: number): Promise<NodeSummary[]> {
+    const cmtses = cmtsId ? [await this.cmts.record(cmtsId)] : await this.store.listCmts();
+    const nodes: NodeSummary[] = [];
+    for (const record of cmtses) {
+      for (const group of await this.store.groups(record.id)) {
+        const { worst: _worst, ...summary } = await this.describe(
+          record,
+          group,
+          await this.store.groupMembers(record.id, group),
+        );
+        nodes.push(summary);
+      }
+    }
+    if (sort === 'worst') {
+      nodes.sort(
+        (a, b) =>
+          STATE_RANK[a.state] - STATE_RANK[b.state] ||
+          b.offlineShare - a.offlineShare ||
+          (b.sharedFaults[0]?.share ?? 0) - (a.sharedFaults[0]?.share ?? 0),
+      );
+    }
+    return nodes.slice(0, limit);
+  }
+
+  private async describe(record: CmtsRecord, serviceGroupId: string, ids: string[]): Promise<NodeDetail> {
+    const snapshot = await this.cmts.snapshot(record, this.config.cmts.snapshotTtlSec * 1000);
+    const [members, verdicts] = await Promise.all([
+      this.store.getModems(ids),
+      this.store.latestVerdicts(ids),
+    ]);
+    const rows = snapshot.reachable ? new Map(snapshot.rows.map((r) => [r.mac, r])) : null;
+    const byVerdict: Partial<Record<Verdict, number>> = {};
+    const faults = new Map<SubKind, number>();
+    const worst: NodeDetail['worst'] = [];
+    let offline = 0;
+    for (const m of members) {
+      const row = rows && m.mac ? rows.get(m.mac) : undefined;
+      const isOffline = rows != null && (!row || !isOnlineAtCmts(row.regState));
+      const v = verdicts.get(m.id);
+      if (isOffline) {
+        offline++;
+      }
+      if (v) {
+        byVerdict[v.verdict] = (byVerdict[v.verdict] ?? 0) + 1;
+        if (!isOffline && (v.verdict === 'LINE_FAULT' || v.verdict === 'FLAPPING')) {
+          v.subKinds.forEach((k) => faults.set(k, (faults.get(k) ?? 0) + 1));
+        }
+      }
+      worst.push({
+        modemId: m.id,
+        verdict:
+          isOffline && (!v || VERDICT_RANK[v.verdict] > VERDICT_RANK.MODEM_OFFLINE)
+            ? 'OFFLINE_AT_CMTS'
+            : (v?.verdict ?? 'INSUFFICIENT_DATA'),
+        subKinds: v?.subKinds ?? [],
+        at: v ? new Date(v.at).toISOString() : null,
+      });
+    }
+    const n = members.length;
+    const sharedFaults = [...faults]
+      .filter(([k]) => k !== 'NODE_WIDE')
+      .map(([subKind, modems]) => ({ subKind, modems, share: round(modems / n) }))
+      .sort((a, b) => b.modems - a.modems);
+    const t = this.config.diagnosis.thresholds.neighbourhood;
+    const state: NodeState = !rows
+      ? 'UNKNOWN'
+      : offline >= t.outageMinOffline && offline / n >= t.outageMinShare
+        ? 'OUTAGE'
+        : sharedFaults.some((f) => f.share >= t.nodeWideMinShare && f.modems > 1)
+          ? 'NODE_WIDE_FAULT'
+          : sharedFaults.length > 0 || offline > 0
+            ? 'DEGRADED'
+            : 'OK';
+    const rank = (w: NodeDetail['worst'][number]): number =>
+      w.verdict === 'OFFLINE_AT_CMTS' ? -1 : VERDICT_RANK[w.verdict];
+    return {
+      cmtsId: record.id,
+      serviceGroupId,
+      state,
+      modems: n,
+      offline,
+      offlineShare: round(n > 0 ? offline / n : 0),
+      byVerdict,
+      sharedFaults,
+      cmtsObservedAt: snapshot.reachable ? new Date(snapshot.observedAt).toISOString() : null,
+      worst: worst
+        .sort((a, b) => rank(a) - rank(b) || a.modemId.localeCompare(b.modemId))
+        .slice(0, WORST_LIMIT),
+    };
+  }
+}
+
+function round(share: number): number {
+  return Math.round(share * 1000) / 1000;
+}

@@ -1,0 +1,69 @@
+import type { CmtsModemRow, CmtsSnapshot } from '../telemetry/cmts-reading';
+import { CMTS_COLUMNS, OID, type OidName } from './docsis-oids';
+import { parseCmtsRows } from './parse-cmts-snapshot';
+import type { SnmpClient } from './snmp-client';
+import type { SnmpTarget } from './snmp-target';
+
+const SNAPSHOT_COLUMNS = CMTS_COLUMNS.map((n) => OID[n]);
+const ROW_SCALARS: readonly OidName[] = [
+  'docsIf3CmtsCmRegStatusMacAddr',
+  'docsIf3CmtsCmRegStatusIPv4Addr',
+  'docsIf3CmtsCmRegStatusValue',
+  'docsIf3CmtsCmRegStatusMdIfIndex',
+  'docsIf3CmtsCmRegStatusMdCmSgId',
+  'docsIf3CmtsCmRegStatusLastRegTime',
+  'docsIf31CmtsCmRegStatusPartialSvcState',
+];
+const CPE_COLUMNS: readonly OidName[] = ['docsSubmgt3CpeIpAddr', 'docsSubmgt3CpeIpType'];
+const US_COLUMNS: readonly OidName[] = [
+  'docsIf3CmtsCmUsStatusRxPower',
+  'docsIf3CmtsCmUsStatusSignalNoise',
+  'docsIf3CmtsCmUsStatusUncorrectables',
+  'docsIf3CmtsCmUsStatusRangingStatus',
+];
+
+/** Reads a CMTS: every modem's row (a snapshot), or one modem's row with a single GET. Never throws. */
+export class CmtsPoller {
+  constructor(
+    private readonly client: SnmpClient,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async snapshot(cmtsId: string, target: SnmpTarget): Promise<CmtsSnapshot> {
+    const observedAt = this.now();
+    const session = this.client.open(target);
+    try {
+      const rows = parseCmtsRows(await session.walkColumns(SNAPSHOT_COLUMNS));
+      return { reachable: true, cmtsId, observedAt, rows };
+    } catch (error) {
+      return {
+        reachable: false,
+        cmtsId,
+        observedAt,
+        error: error instanceof Error ? error.message : String(error),
+      };
+    } finally {
+      session.close();
+    }
+  }
+
+  /**
+   * The current row of one modem whose row id, upstream channels and CPEs are known from a snapshot: one GET.
+   * Null when the row is gone. CPEs that appeared since the snapshot show up at the next snapshot.
+   */
+  async row(target: SnmpTarget, known: CmtsModemRow): Promise<CmtsModemRow | null> {
+    const id = known.regId;
+    const oids = [
+      ...ROW_SCALARS.map((n) => `${OID[n]}.${id}`),
+      ...known.upstream.flatMap((us) => US_COLUMNS.map((n) => `${OID[n]}.${id}.${us.ifIndex}`)),
+      ...known.cpes.flatMap((c) => CPE_COLUMNS.map((n) => `${OID[n]}.${id}.${c.cpeId}`)),
+    ];
+    const session = this.client.open(target);
+    try {
+      const [row] = parseCmtsRows(await session.get(oids));
+      return row && row.mac === known.mac ? row : null;
+    } finally {
+      session.close();
+    }
+  }
+}
