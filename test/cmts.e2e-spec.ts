@@ -76,6 +76,10 @@ describe.each<StoreKind>(['memory', 'redis'])('CMTS view (%s store)', (store) =>
       expect(view.body).toEqual(
         expect.objectContaining({ state: 'OUTAGE', modems: 20, offline: 16, offlineShare: 0.8 }),
       );
+      expect(view.body.byVerdict).toEqual({ PLANT_OUTAGE: 1, TEXTBOOK_OK: 1 });
+      expect(view.body.worst[0]).toEqual(
+        expect.objectContaining({ modemId: node[0].id, verdict: 'PLANT_OUTAGE' }),
+      );
       const worst = await t.http().get('/api/v1/nodes?sort=worst').expect(200);
       expect(worst.body.items[0]).toEqual(
         expect.objectContaining({ cmtsId: 'sim-cmts-1', serviceGroupId: '1000.1' }),

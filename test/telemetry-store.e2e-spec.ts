@@ -208,6 +208,58 @@ describe.each(stores)('TelemetryStore contract (%s)', (_kind, make) => {
     expect(await store.counterBaseline('m5', 0)).toBeNull();
   });
 
+  it('indexes modems by MAC and by last known service group, and follows them when they move', async () => {
+    const membership = { cmtsId: 'c1', mdIfIndex: 1000, sgId: 2, regId: 7, seenAt: 1 };
+    await store.putModem({ ...record('n1'), mac: '00:1d:cd:00:00:01', membership });
+    await store.putModem({ ...record('n2'), mac: '00:1d:cd:00:00:02', membership });
+    expect(await store.modemIdByMac('00:1d:cd:00:00:02')).toBe('n2');
+    expect(await store.groupMembers('c1', '1000.2')).toEqual(['n1', 'n2']);
+    expect(await store.groups('c1')).toEqual(['1000.2']);
+    expect((await store.getModems(['n2', 'zz', 'n1'])).map((m) => m.id)).toEqual(['n2', 'n1']);
+
+    await store.putModem({
+      ...record('n2'),
+      mac: '00:1d:cd:00:00:03',
+      membership: { ...membership, sgId: 3 },
+    });
+    expect(await store.modemIdByMac('00:1d:cd:00:00:02')).toBeNull();
+    expect(await store.modemIdByMac('00:1d:cd:00:00:03')).toBe('n2');
+    expect(await store.groupMembers('c1', '1000.2')).toEqual(['n1']);
+    expect(await store.groups('c1')).toEqual(['1000.2', '1000.3']);
+
+    await store.deleteModem('n1');
+    expect(await store.groupMembers('c1', '1000.2')).toEqual([]);
+    expect(await store.modemIdByMac('00:1d:cd:00:00:01')).toBeNull();
+    expect(await store.groups('c1')).toEqual(['1000.3']);
+  });
+
+  it('keeps CMTS records', async () => {
+    const cmts = {
+      id: 'c9',
+      host: 'h',
+      port: 161,
+      snmp: { version: '2c' as const, community: 's' },
+      setPointDbmv: 0,
+      createdAt: 1,
+      updatedAt: 1,
+    };
+    await store.putCmts(cmts);
+    expect(await store.getCmts('c9')).toEqual(cmts);
+    expect((await store.listCmts()).map((c) => c.id)).toEqual(['c9']);
+    expect(await store.deleteCmts('c9')).toBe(true);
+    expect(await store.getCmts('c9')).toBeNull();
+  });
+
+  it('answers the latest verdicts of several modems at once', async () => {
+    await store.saveReading(
+      { reading: reading('v1', clock), diagnosis, thresholdsProfile: 'p' },
+      entry(clock),
+      null,
+    );
+    const verdicts = await store.latestVerdicts(['v1', 'v2']);
+    expect([...verdicts]).toEqual([['v1', { verdict: 'TEXTBOOK_OK', subKinds: [], at: clock }]]);
+  });
+
   it('grants the poll lock to one caller at a time (always, for the single-instance store)', async () => {
     expect(await store.tryLockPoll('m6', 5000)).toBe(true);
     const second = await store.tryLockPoll('m6', 5000);

@@ -34,6 +34,8 @@ const VERDICT_RANK: Record<Verdict, number> = {
   INSUFFICIENT_DATA: 6,
   TEXTBOOK_OK: 7,
 };
+/** Offline at the CMTS but not diagnosed as such yet: after a diagnosed outage, before a diagnosed single offline. */
+const OFFLINE_AT_CMTS_RANK = 0.5;
 const STATE_RANK: Record<NodeState, number> = {
   OUTAGE: 0,
   NODE_WIDE_FAULT: 1,
@@ -135,7 +137,7 @@ export class NodesService {
             ? 'DEGRADED'
             : 'OK';
     const rank = (w: NodeDetail['worst'][number]): number =>
-      w.verdict === 'OFFLINE_AT_CMTS' ? -1 : VERDICT_RANK[w.verdict];
+      w.verdict === 'OFFLINE_AT_CMTS' ? OFFLINE_AT_CMTS_RANK : VERDICT_RANK[w.verdict];
     return {
       cmtsId: record.id,
       serviceGroupId,

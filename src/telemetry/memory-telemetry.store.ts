@@ -140,6 +140,8 @@ export class MemoryTelemetryStore extends TelemetryStore {
       json: encodeJson(stored),
       expiresAt: now + this.retention.readingTtlSec * 1000,
     });
+    const { verdict, subKinds } = stored.diagnosis;
+    this.verdicts.set(id, { verdict, subKinds, at: stored.reading.observedAt });
 
     const history = (this.historyById.get(id) ?? []).filter(
       (e) => e.at >= now - this.retention.historyRetentionSec * 1000,
