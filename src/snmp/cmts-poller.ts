@@ -1,26 +1,10 @@
 import type { CmtsModemRow, CmtsSnapshot } from '../telemetry/cmts-reading';
-import { CMTS_COLUMNS, OID, type OidName } from './docsis-oids';
+import { CMTS_COLUMNS, CMTS_CPE_COLUMNS, CMTS_ROW_COLUMNS, CMTS_US_COLUMNS, OID } from './docsis-oids';
 import { parseCmtsRows } from './parse-cmts-snapshot';
 import type { SnmpClient } from './snmp-client';
 import type { SnmpTarget } from './snmp-target';
 
 const SNAPSHOT_COLUMNS = CMTS_COLUMNS.map((n) => OID[n]);
-const ROW_SCALARS: readonly OidName[] = [
-  'docsIf3CmtsCmRegStatusMacAddr',
-  'docsIf3CmtsCmRegStatusIPv4Addr',
-  'docsIf3CmtsCmRegStatusValue',
-  'docsIf3CmtsCmRegStatusMdIfIndex',
-  'docsIf3CmtsCmRegStatusMdCmSgId',
-  'docsIf3CmtsCmRegStatusLastRegTime',
-  'docsIf31CmtsCmRegStatusPartialSvcState',
-];
-const CPE_COLUMNS: readonly OidName[] = ['docsSubmgt3CpeIpAddr', 'docsSubmgt3CpeIpType'];
-const US_COLUMNS: readonly OidName[] = [
-  'docsIf3CmtsCmUsStatusRxPower',
-  'docsIf3CmtsCmUsStatusSignalNoise',
-  'docsIf3CmtsCmUsStatusUncorrectables',
-  'docsIf3CmtsCmUsStatusRangingStatus',
-];
 
 /** Reads a CMTS: every modem's row (a snapshot), or one modem's row with a single GET. Never throws. */
 export class CmtsPoller {
@@ -54,9 +38,9 @@ export class CmtsPoller {
   async row(target: SnmpTarget, known: CmtsModemRow): Promise<CmtsModemRow | null> {
     const id = known.regId;
     const oids = [
-      ...ROW_SCALARS.map((n) => `${OID[n]}.${id}`),
-      ...known.upstream.flatMap((us) => US_COLUMNS.map((n) => `${OID[n]}.${id}.${us.ifIndex}`)),
-      ...known.cpes.flatMap((c) => CPE_COLUMNS.map((n) => `${OID[n]}.${id}.${c.cpeId}`)),
+      ...CMTS_ROW_COLUMNS.map((n) => `${OID[n]}.${id}`),
+      ...known.upstream.flatMap((us) => CMTS_US_COLUMNS.map((n) => `${OID[n]}.${id}.${us.ifIndex}`)),
+      ...known.cpes.flatMap((c) => CMTS_CPE_COLUMNS.map((n) => `${OID[n]}.${id}.${c.cpeId}`)),
     ];
     const session = this.client.open(target);
     try {

@@ -158,19 +158,30 @@ export const FAST_POLL_COLUMNS: readonly OidName[] = [
   'docsIf31CmUsOfdmaChanTxPower',
 ];
 
-/** The CMTS columns read for a snapshot of all its modems (docsis-reference §1.2, CMTS side). */
-export const CMTS_COLUMNS: readonly OidName[] = [
+/** A CMTS row per modem (docsIf3CmtsCmRegStatusId), one GET refreshes it. */
+export const CMTS_ROW_COLUMNS = [
   'docsIf3CmtsCmRegStatusMacAddr',
   'docsIf3CmtsCmRegStatusIPv4Addr',
   'docsIf3CmtsCmRegStatusValue',
   'docsIf3CmtsCmRegStatusMdIfIndex',
   'docsIf3CmtsCmRegStatusMdCmSgId',
   'docsIf3CmtsCmRegStatusLastRegTime',
+  'docsIf31CmtsCmRegStatusPartialSvcState',
+] as const satisfies readonly OidName[];
+
+/** Per modem and CMTS upstream channel: {regId, usIfIndex}. */
+export const CMTS_US_COLUMNS = [
   'docsIf3CmtsCmUsStatusRxPower',
   'docsIf3CmtsCmUsStatusSignalNoise',
   'docsIf3CmtsCmUsStatusUncorrectables',
   'docsIf3CmtsCmUsStatusRangingStatus',
-  'docsIf31CmtsCmRegStatusPartialSvcState',
+] as const satisfies readonly OidName[];
+
+/** Per modem and CPE: {regId, cpeIpId}. */
+export const CMTS_CPE_COLUMNS = [
   'docsSubmgt3CpeIpAddr',
   'docsSubmgt3CpeIpType',
-];
+] as const satisfies readonly OidName[];
+
+/** The CMTS columns read for a snapshot of all its modems (docsis-reference §1.2, CMTS side). */
+export const CMTS_COLUMNS = [...CMTS_ROW_COLUMNS, ...CMTS_US_COLUMNS, ...CMTS_CPE_COLUMNS] as const;

@@ -1,5 +1,5 @@
 import type { CmtsCpe, CmtsModemRow, CmtsUpstream } from '../telemetry/cmts-reading';
-import { OID, type OidName } from './docsis-oids';
+import { CMTS_COLUMNS, OID, type OidName } from './docsis-oids';
 import type { SnmpVarbind } from './snmp-value';
 
 // Pure: CMTS varbinds -> one row per registered modem, in real units. Tested on captured fixtures.
@@ -58,21 +58,7 @@ function byColumn(
   return out;
 }
 
-const REG = [
-  'docsIf3CmtsCmRegStatusMacAddr',
-  'docsIf3CmtsCmRegStatusIPv4Addr',
-  'docsIf3CmtsCmRegStatusValue',
-  'docsIf3CmtsCmRegStatusMdIfIndex',
-  'docsIf3CmtsCmRegStatusMdCmSgId',
-  'docsIf3CmtsCmRegStatusLastRegTime',
-  'docsIf31CmtsCmRegStatusPartialSvcState',
-  'docsIf3CmtsCmUsStatusRxPower',
-  'docsIf3CmtsCmUsStatusSignalNoise',
-  'docsIf3CmtsCmUsStatusUncorrectables',
-  'docsIf3CmtsCmUsStatusRangingStatus',
-  'docsSubmgt3CpeIpAddr',
-  'docsSubmgt3CpeIpType',
-] as const satisfies readonly OidName[];
+const REG = CMTS_COLUMNS;
 
 /** Rows keyed {regId} or {regId, sub}: the sub-indexes under one regId, in order. */
 function subRows(c: Map<string, Value>, regId: string): [string, Value][] {

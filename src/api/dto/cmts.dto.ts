@@ -1,17 +1,6 @@
 import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsNumber,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { HOST, MODEM_ID, SnmpField, SnmpV2cDto, SnmpV3Dto } from './modem.dto';
+import { IsIn, IsInt, IsNumber, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { MODEM_ID, SnmpEndpointDto, SnmpField, SnmpV2cDto, SnmpV3Dto } from './modem.dto';
 
 export class CmtsIdParam {
   @Matches(MODEM_ID, {
@@ -25,13 +14,7 @@ export class ModemDefaultsDto {
   @SnmpField() snmp!: SnmpV2cDto | SnmpV3Dto;
 }
 
-export class PutCmtsDto {
-  @IsString()
-  @MaxLength(253)
-  @Matches(HOST, { message: 'host must be an IPv4/IPv6 address or a host name' })
-  host!: string;
-  @IsOptional() @IsInt() @Min(1) @Max(65535) port?: number;
-  @SnmpField() snmp!: SnmpV2cDto | SnmpV3Dto;
+export class PutCmtsDto extends SnmpEndpointDto {
   @IsOptional() @IsNumber() @Min(-30) @Max(30) setPointDbmv?: number;
   @IsOptional() @ValidateNested() @Type(() => ModemDefaultsDto) modemDefaults?: ModemDefaultsDto;
 }

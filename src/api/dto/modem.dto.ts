@@ -63,7 +63,8 @@ export class CustomerDto {
   @IsOptional() @IsString() @MaxLength(300) address?: string;
 }
 
-export class PutModemDto {
+/** Where and how to reach an SNMP agent: a modem or a CMTS. */
+export class SnmpEndpointDto {
   @IsString()
   @MaxLength(253)
   @Matches(HOST, { message: 'host must be an IPv4/IPv6 address or a host name' })
@@ -72,7 +73,9 @@ export class PutModemDto {
   @IsOptional() @IsInt() @Min(1) @Max(65535) port?: number;
 
   @SnmpField() snmp!: SnmpV2cDto | SnmpV3Dto;
+}
 
+export class PutModemDto extends SnmpEndpointDto {
   @IsOptional()
   @Matches(/^[0-9a-fA-F]{2}([:-]?[0-9a-fA-F]{2}){5}$/, {
     message: 'mac must be a MAC address like 00:1d:cd:12:34:56',
