@@ -260,6 +260,60 @@ describe.each(stores)('TelemetryStore contract (%s)', (_kind, make) => {
     expect([...verdicts]).toEqual([['v1', { verdict: 'TEXTBOOK_OK', subKinds: [], at: clock }]]);
   });
 
+  it('counts each modem of a sweep once, however often its chunk is retried, and marks it finished', async () => {
+    await store.createSweep({
+      id: 's1',
+      scope: { kind: 'all' },
+      trigger: 'api',
+      total: 3,
+      done: 0,
+      failed: 0,
+      byVerdict: {},
+      createdAt: clock,
+      finishedAt: null,
+    });
+    await store.recordSweepOutcomes(
+      's1',
+      [
+        { modemId: 'a', verdict: 'TEXTBOOK_OK' },
+        { modemId: 'b', verdict: null },
+      ],
+      clock + 1,
+    );
+    await store.recordSweepOutcomes(
+      's1',
+      [
+        { modemId: 'a', verdict: 'TEXTBOOK_OK' },
+        { modemId: 'b', verdict: 'MARGINAL' },
+      ],
+      clock + 2,
+    );
+    expect(await store.getSweep('s1')).toEqual(
+      expect.objectContaining({ done: 1, failed: 1, byVerdict: { TEXTBOOK_OK: 1 }, finishedAt: null }),
+    );
+    await store.recordSweepOutcomes('s1', [{ modemId: 'c', verdict: 'LINE_FAULT' }], clock + 3);
+    await store.recordSweepOutcomes('s1', [{ modemId: 'c', verdict: 'LINE_FAULT' }], clock + 4);
+    expect(await store.getSweep('s1')).toEqual({
+      id: 's1',
+      scope: { kind: 'all' },
+      trigger: 'api',
+      total: 3,
+      done: 2,
+      failed: 1,
+      byVerdict: { TEXTBOOK_OK: 1, LINE_FAULT: 1 },
+      createdAt: clock,
+      finishedAt: clock + 3,
+    });
+    expect((await store.listSweeps(10)).map((x) => x.id)).toEqual(['s1']);
+    expect(await store.getSweep('nope')).toBeNull();
+  });
+
+  it('lets exactly one caller claim a scheduling slot until it expires', async () => {
+    expect(await store.claimSlot('sweep:42', 60)).toBe(true);
+    expect(await store.claimSlot('sweep:42', 60)).toBe(false);
+    expect(await store.claimSlot('sweep:43', 60)).toBe(true);
+  });
+
   it('grants the poll lock to one caller at a time (always, for the single-instance store)', async () => {
     expect(await store.tryLockPoll('m6', 5000)).toBe(true);
     const second = await store.tryLockPoll('m6', 5000);

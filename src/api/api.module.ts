@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { ChecksModule } from '../checks/checks.module';
 import { CmtsModule } from '../cmts/cmts.module';
 import { NodesModule } from '../nodes/nodes.module';
+import { SweepModule } from '../sweep/sweep.module';
+import { SweepsController } from './sweeps.controller';
 import { CmtsController } from './cmts.controller';
 import { NodesController } from './nodes.controller';
 import { InventoryModule } from '../inventory/inventory.module';
@@ -10,7 +12,7 @@ import { HealthController } from './health.controller';
 import { ModemsController } from './modems.controller';
 
 @Module({
-  imports: [ChecksModule, InventoryModule, TelemetryModule, CmtsModule, NodesModule],
-  controllers: [ModemsController, CmtsController, NodesController, HealthController],
+  imports: [ChecksModule, InventoryModule, TelemetryModule, CmtsModule, NodesModule, SweepModule],
+  controllers: [ModemsController, CmtsController, NodesController, SweepsController, HealthController],
 })
 export class ApiModule {}

@@ -24,6 +24,13 @@ export class AppConfig {
     readonly diagnosis: { defaultMaxAgeSec: number; thresholds: ThresholdsProfile },
     readonly retention: RetentionPolicy,
     readonly cmts: { snapshotTtlSec: number; discoveryIntervalSec: number },
+    readonly sweep: {
+      role: 'api' | 'worker' | 'both';
+      intervalSec: number;
+      chunkSize: number;
+      concurrency: number;
+      maxAgeSec: number;
+    },
     readonly simulator: {
       enabled: boolean;
       host: string;
@@ -90,6 +97,13 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       counterSpacingSec: e.COUNTER_SNAPSHOT_SPACING_SEC,
     },
     { snapshotTtlSec: e.CMTS_SNAPSHOT_TTL_SEC, discoveryIntervalSec: e.DISCOVERY_INTERVAL_SEC },
+    {
+      role: e.INSTANCE_ROLE as 'api' | 'worker' | 'both',
+      intervalSec: e.SWEEP_INTERVAL_SEC,
+      chunkSize: e.SWEEP_CHUNK_SIZE,
+      concurrency: e.SWEEP_CONCURRENCY,
+      maxAgeSec: e.SWEEP_MAX_AGE_SEC,
+    },
     {
       enabled: e.SIMULATOR_ENABLED,
       host: e.SIMULATOR_HOST,

@@ -35,6 +35,12 @@ export class Environment {
   @IsInt() @Min(1) @Max(3600) CMTS_SNAPSHOT_TTL_SEC: number = 60;
   @IsInt() @Min(0) DISCOVERY_INTERVAL_SEC: number = 900;
 
+  @IsIn(['api', 'worker', 'both']) INSTANCE_ROLE: string = 'both';
+  @IsInt() @Min(0) SWEEP_INTERVAL_SEC: number = 900;
+  @IsInt() @Min(1) @Max(10000) SWEEP_CHUNK_SIZE: number = 100;
+  @IsInt() @Min(1) @Max(1000) SWEEP_CONCURRENCY: number = 16;
+  @IsInt() @Min(0) @Max(86400) SWEEP_MAX_AGE_SEC: number = 300;
+
   @Transform(toBool) @IsBoolean() SIMULATOR_ENABLED: boolean = false;
   @IsString() SIMULATOR_HOST: string = '127.0.0.1';
   @IsInt() @Min(0) @Max(65535) SIMULATOR_PORT: number = 16100;

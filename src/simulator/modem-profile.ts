@@ -124,12 +124,14 @@ export function textbookProfile(docsis: '3.0' | '3.1', rnd: Prng): ModemProfile 
     uncorrectableRatio: rnd.between(0, 0.000005),
   }));
   const usTx = rnd.between(39, 46);
+  const t3 = rnd.pick([0, 0, 0, 1, 2]);
   const us: UsProfile[] = Array.from({ length: usCount }, (_, i) => ({
     ifIndex: i === 0 ? IF_INDEX.primaryUs : 79 + i,
     channelId: i + 1,
     frequencyHz: 16_400_000 + i * 6_400_000,
     txPowerDbmv: round1(usTx + i * 0.5),
-    t3PerDay: rnd.pick([0, 0, 0, 1, 2]),
+    // A healthy modem sees at most a few T3s a day in all (the textbook band is <= 3 per 24 h).
+    t3PerDay: i === 0 ? t3 : 0,
     t4PerDay: 0,
     t3ExceededPerDay: 0,
     muted: false,

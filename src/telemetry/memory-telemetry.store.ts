@@ -5,8 +5,12 @@ import {
   TelemetryStore,
   type RetentionPolicy,
   type StoredReading,
+  type SweepOutcome,
+  type SweepState,
   type VerdictSummary,
 } from './telemetry-store';
+
+const MAX_SWEEPS = 50;
 
 /** Single-instance store for running without Redis. Same contract as the Redis one. */
 export class MemoryTelemetryStore extends TelemetryStore {
@@ -20,6 +24,8 @@ export class MemoryTelemetryStore extends TelemetryStore {
   /** cmtsId -> group -> modem ids */
   private readonly groupIndex = new Map<string, Map<string, Set<string>>>();
   private readonly verdicts = new Map<string, VerdictSummary>();
+  private readonly sweeps = new Map<string, { state: SweepState; seen: Set<string> }>();
+  private readonly slots = new Map<string, number>();
 
   constructor(
     private readonly retention: RetentionPolicy,
@@ -178,6 +184,57 @@ export class MemoryTelemetryStore extends TelemetryStore {
   counterBaseline(modemId: string, notBeforeMs: number): Promise<CounterSnapshot | null> {
     const s = (this.countersById.get(modemId) ?? []).find((c) => c.at >= notBeforeMs);
     return Promise.resolve(s ?? null);
+  }
+
+  createSweep(sweep: SweepState): Promise<void> {
+    this.sweeps.set(sweep.id, { state: structuredClone(sweep), seen: new Set() });
+    while (this.sweeps.size > MAX_SWEEPS) {
+      this.sweeps.delete(this.sweeps.keys().next().value!);
+    }
+    return Promise.resolve();
+  }
+
+  recordSweepOutcomes(sweepId: string, outcomes: readonly SweepOutcome[], now: number): Promise<void> {
+    const sweep = this.sweeps.get(sweepId);
+    if (sweep) {
+      const s = sweep.state;
+      for (const o of outcomes) {
+        if (sweep.seen.has(o.modemId)) {
+          continue;
+        }
+        sweep.seen.add(o.modemId);
+        if (o.verdict) {
+          s.done++;
+          s.byVerdict[o.verdict] = (s.byVerdict[o.verdict] ?? 0) + 1;
+        } else {
+          s.failed++;
+        }
+      }
+      if (s.finishedAt == null && s.done + s.failed >= s.total) {
+        s.finishedAt = now;
+      }
+    }
+    return Promise.resolve();
+  }
+
+  getSweep(id: string): Promise<SweepState | null> {
+    const sweep = this.sweeps.get(id);
+    return Promise.resolve(sweep ? structuredClone(sweep.state) : null);
+  }
+
+  listSweeps(limit: number): Promise<SweepState[]> {
+    const all = [...this.sweeps.values()].map((s) => structuredClone(s.state));
+    return Promise.resolve(all.sort((a, b) => b.createdAt - a.createdAt).slice(0, limit));
+  }
+
+  claimSlot(slot: string, ttlSec: number): Promise<boolean> {
+    const now = this.now();
+    const held = this.slots.get(slot);
+    if (held != null && held > now) {
+      return Promise.resolve(false);
+    }
+    this.slots.set(slot, now + ttlSec * 1000);
+    return Promise.resolve(true);
   }
 
   tryLockPoll(): Promise<boolean> {

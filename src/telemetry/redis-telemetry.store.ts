@@ -14,8 +14,35 @@ import {
   TelemetryStore,
   type RetentionPolicy,
   type StoredReading,
+  type SweepOutcome,
+  type SweepState,
   type VerdictSummary,
 } from './telemetry-store';
+
+// Counts a sweep outcome once: the modem joins the sweep's seen-set, and only a first join moves the counters.
+// KEYS: sweep hash, seen set. ARGV: now, then modemId/verdict pairs ("" = failed).
+const RECORD_OUTCOMES = `
+local added = 0
+for i = 2, #ARGV, 2 do
+  if redis.call('SADD', KEYS[2], ARGV[i]) == 1 then
+    if ARGV[i + 1] == '' then
+      redis.call('HINCRBY', KEYS[1], 'failed', 1)
+    else
+      redis.call('HINCRBY', KEYS[1], 'done', 1)
+      redis.call('HINCRBY', KEYS[1], 'v:' .. ARGV[i + 1], 1)
+    end
+    added = added + 1
+  end
+end
+local total = tonumber(redis.call('HGET', KEYS[1], 'total') or '0')
+local counted = tonumber(redis.call('HGET', KEYS[1], 'done') or '0') + tonumber(redis.call('HGET', KEYS[1], 'failed') or '0')
+if counted >= total then
+  redis.call('HSETNX', KEYS[1], 'finishedAt', ARGV[1])
+end
+return added
+`;
+const SWEEP_TTL_SEC = 7 * 86_400;
+const MAX_SWEEPS = 50;
 
 /**
  * Redis layout (all under the configured prefix):
@@ -25,6 +52,8 @@ import {
  *   mac:<mac>     modem id                       vd:<id>       latest verdict summary (JSON), EX ttl
  *   cmts:<id>     JSON CMTS record               cmtses        ZSET of CMTS ids
  *   grp:<cmts>:<md.sg>  SET of modem ids          grps:<cmts>   SET of group keys
+ *   sweep:<id>    HASH progress counters         sweep:<id>:seen SET of counted modem ids
+ *   sweeps        ZSET of sweep ids by start     slot:<name>   scheduling claim, EX ttl
  */
 export class RedisTelemetryStore extends TelemetryStore {
   readonly kind = 'redis' as const;
@@ -253,6 +282,50 @@ export class RedisTelemetryStore extends TelemetryStore {
     return rows.length > 0 ? decodeCounters(rows[0]) : null;
   }
 
+  async createSweep(sweep: SweepState): Promise<void> {
+    const key = this.key('sweep', sweep.id);
+    await this.run(() =>
+      this.redis
+        .multi()
+        .hset(key, {
+          scope: JSON.stringify(sweep.scope),
+          trigger: sweep.trigger,
+          total: sweep.total,
+          done: sweep.done,
+          failed: sweep.failed,
+          createdAt: sweep.createdAt,
+        })
+        .expire(key, SWEEP_TTL_SEC)
+        .zadd(this.key('sweeps'), sweep.createdAt, sweep.id)
+        .zremrangebyrank(this.key('sweeps'), 0, -(MAX_SWEEPS + 1))
+        .exec(),
+    );
+  }
+
+  async recordSweepOutcomes(sweepId: string, outcomes: readonly SweepOutcome[], now: number): Promise<void> {
+    const seen = this.key('sweep', `${sweepId}:seen`);
+    const args = [String(now), ...outcomes.flatMap((o) => [o.modemId, o.verdict ?? ''])];
+    await this.run(async () => {
+      await this.redis.eval(RECORD_OUTCOMES, 2, this.key('sweep', sweepId), seen, ...args);
+      await this.redis.expire(seen, SWEEP_TTL_SEC);
+    });
+  }
+
+  async getSweep(id: string): Promise<SweepState | null> {
+    const h = await this.run(() => this.redis.hgetall(this.key('sweep', id)));
+    return h.total == null ? null : sweepFromHash(id, h);
+  }
+
+  async listSweeps(limit: number): Promise<SweepState[]> {
+    const ids = await this.run(() => this.redis.zrevrange(this.key('sweeps'), 0, limit - 1));
+    const sweeps = await Promise.all(ids.map((id) => this.getSweep(id)));
+    return sweeps.filter((s): s is SweepState => s != null);
+  }
+
+  async claimSlot(slot: string, ttlSec: number): Promise<boolean> {
+    return (await this.run(() => this.redis.set(this.key('slot', slot), '1', 'EX', ttlSec, 'NX'))) === 'OK';
+  }
+
   async tryLockPoll(modemId: string, ttlMs: number): Promise<boolean> {
     const ok = await this.run(() => this.redis.set(this.key('lock:poll', modemId), '1', 'PX', ttlMs, 'NX'));
     return ok === 'OK';
@@ -282,4 +355,24 @@ export class RedisTelemetryStore extends TelemetryStore {
       throw new StoreUnavailableError(`Redis: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+}
+
+function sweepFromHash(id: string, h: Record<string, string>): SweepState {
+  const byVerdict: SweepState['byVerdict'] = {};
+  for (const [k, v] of Object.entries(h)) {
+    if (k.startsWith('v:')) {
+      byVerdict[k.slice(2) as keyof SweepState['byVerdict']] = Number(v);
+    }
+  }
+  return {
+    id,
+    scope: JSON.parse(h.scope) as SweepState['scope'],
+    trigger: h.trigger as SweepState['trigger'],
+    total: Number(h.total),
+    done: Number(h.done ?? 0),
+    failed: Number(h.failed ?? 0),
+    byVerdict,
+    createdAt: Number(h.createdAt),
+    finishedAt: h.finishedAt == null ? null : Number(h.finishedAt),
+  };
 }

@@ -29,6 +29,30 @@ export interface VerdictSummary {
   at: number;
 }
 
+export type SweepScope =
+  | { kind: 'all' }
+  | { kind: 'cmts'; cmtsId: string }
+  | { kind: 'node'; cmtsId: string; serviceGroupId: string };
+
+/** A sweep's progress. Counts are exact: each modem is counted once however often its chunk is retried. */
+export interface SweepState {
+  id: string;
+  scope: SweepScope;
+  trigger: 'api' | 'schedule';
+  total: number;
+  done: number;
+  failed: number;
+  byVerdict: Partial<Record<Verdict, number>>;
+  createdAt: number;
+  finishedAt: number | null;
+}
+
+/** One modem's outcome in a sweep: its verdict, or null when the check itself failed. */
+export interface SweepOutcome {
+  modemId: string;
+  verdict: Verdict | null;
+}
+
 export class StoreUnavailableError extends Error {
   override name = 'StoreUnavailableError';
 }
@@ -79,6 +103,19 @@ export abstract class TelemetryStore {
    */
   abstract tryLockPoll(modemId: string, ttlMs: number): Promise<boolean>;
   abstract unlockPoll(modemId: string): Promise<void>;
+
+  abstract createSweep(sweep: SweepState): Promise<void>;
+  /** Counts outcomes not counted before for this sweep; marks the sweep finished when all are in. */
+  abstract recordSweepOutcomes(
+    sweepId: string,
+    outcomes: readonly SweepOutcome[],
+    now: number,
+  ): Promise<void>;
+  abstract getSweep(id: string): Promise<SweepState | null>;
+  /** Most recent first. */
+  abstract listSweeps(limit: number): Promise<SweepState[]>;
+  /** True for exactly one caller per slot name (until ttl): one scheduled sweep per interval, across instances. */
+  abstract claimSlot(slot: string, ttlSec: number): Promise<boolean>;
 
   abstract ping(): Promise<void>;
   abstract close(): Promise<void>;

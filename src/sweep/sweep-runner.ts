@@ -1,0 +1,109 @@
+import { Logger } from '@nestjs/common';
+import { Queue, Worker, type ConnectionOptions } from 'bullmq';
+
+export interface SweepChunk {
+  sweepId: string;
+  modemIds: string[];
+}
+
+export type ChunkProcessor = (chunk: SweepChunk) => Promise<void>;
+
+/** Where sweep chunks run: in this process, or on any worker instance through BullMQ. */
+export abstract class SweepRunner {
+  protected processor: ChunkProcessor | undefined;
+
+  setProcessor(processor: ChunkProcessor): void {
+    this.processor = processor;
+  }
+
+  abstract submit(chunks: SweepChunk[]): Promise<void>;
+  abstract close(): Promise<void>;
+}
+
+/** Without Redis: one instance, chunks one after another in the background. */
+export class InProcessSweepRunner extends SweepRunner {
+  private readonly log = new Logger('SweepRunner');
+  private tail: Promise<void> = Promise.resolve();
+
+  submit(chunks: SweepChunk[]): Promise<void> {
+    for (const chunk of chunks) {
+      this.tail = this.tail.then(() =>
+        this.processor!(chunk).catch((error: unknown) =>
+          this.log.error(
+            `chunk of ${chunk.sweepId} failed: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+        ),
+      );
+    }
+    return Promise.resolve();
+  }
+
+  close(): Promise<void> {
+    return this.tail;
+  }
+}
+
+const QUEUE = 'sweep-chunks';
+
+/**
+ * Chunks as BullMQ jobs on the shared Redis: any instance with a worker role takes them. A worker that dies
+ * mid-chunk leaves a stalled job that BullMQ hands to another worker; counting is idempotent per modem.
+ */
+export class BullMqSweepRunner extends SweepRunner {
+  private readonly queue: Queue<SweepChunk>;
+  private worker: Worker<SweepChunk> | undefined;
+
+  constructor(
+    connection: ConnectionOptions,
+    prefix: string,
+    options: { worker: boolean; chunkConcurrency: number; lockMs: number },
+  ) {
+    super();
+    this.queue = new Queue<SweepChunk>(QUEUE, { connection, prefix });
+    if (options.worker) {
+      this.worker = new Worker<SweepChunk>(QUEUE, (job) => this.processor!(job.data), {
+        connection,
+        prefix,
+        concurrency: options.chunkConcurrency,
+        lockDuration: options.lockMs,
+        stalledInterval: options.lockMs,
+        maxStalledCount: 5,
+      });
+    }
+  }
+
+  async submit(chunks: SweepChunk[]): Promise<void> {
+    await this.queue.addBulk(
+      chunks.map((data, i) => ({
+        name: 'chunk',
+        data,
+        opts: {
+          jobId: `${data.sweepId}-${i}`,
+          attempts: 5,
+          backoff: { type: 'exponential', delay: 1000 },
+          removeOnComplete: 1000,
+          removeOnFail: 1000,
+        },
+      })),
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.close();
+    await this.queue.close();
+  }
+}
+
+/** BullMQ takes connection options, not our client: only telemetry/ holds an ioredis instance. */
+export function bullConnection(url: string): ConnectionOptions {
+  const u = new URL(url);
+  return {
+    host: u.hostname,
+    port: Number(u.port || 6379),
+    ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
+    ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
+    db: u.pathname.length > 1 ? Number(u.pathname.slice(1)) : 0,
+    ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
+    maxRetriesPerRequest: null,
+  };
+}

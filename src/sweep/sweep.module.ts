@@ -1,0 +1,43 @@
+import { Module, type OnApplicationShutdown, Inject, Injectable } from '@nestjs/common';
+import { ChecksModule } from '../checks/checks.module';
+import { AppConfig } from '../config/app-config';
+import { TelemetryModule } from '../telemetry/telemetry.module';
+import { BullMqSweepRunner, bullConnection, InProcessSweepRunner, SweepRunner } from './sweep-runner';
+import { SweepScheduler } from './sweep.scheduler';
+import { SweepService } from './sweep.service';
+
+@Injectable()
+class RunnerCloser implements OnApplicationShutdown {
+  constructor(@Inject(SweepRunner) private readonly runner: SweepRunner) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.runner.close();
+  }
+}
+
+@Module({
+  imports: [ChecksModule, TelemetryModule],
+  providers: [
+    {
+      provide: SweepRunner,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig): SweepRunner => {
+        if (!config.redis.url) {
+          return new InProcessSweepRunner();
+        }
+        const { timeoutMs, retries } = config.snmp;
+        return new BullMqSweepRunner(bullConnection(config.redis.url), `${config.redis.keyPrefix}bull`, {
+          worker: config.sweep.role !== 'api',
+          chunkConcurrency: 2,
+          // A chunk's lock outlives its slowest modem (every poll timing out) several times over.
+          lockMs: Math.max(30_000, timeoutMs * (retries + 1) * 4),
+        });
+      },
+    },
+    SweepService,
+    SweepScheduler,
+    RunnerCloser,
+  ],
+  exports: [SweepService, SweepScheduler],
+})
+export class SweepModule {}

@@ -1,0 +1,140 @@
+import { Inject, Injectable, NotFoundException, type OnModuleInit } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { LineCheckService } from '../checks/line-check.service';
+import { AppConfig } from '../config/app-config';
+import {
+  TelemetryStore,
+  type SweepOutcome,
+  type SweepScope,
+  type SweepState,
+} from '../telemetry/telemetry-store';
+import { SweepRunner, type SweepChunk } from './sweep-runner';
+
+export interface SweepView extends Omit<SweepState, 'createdAt' | 'finishedAt'> {
+  status: 'running' | 'finished';
+  startedAt: string;
+  finishedAt: string | null;
+  elapsedSec: number;
+  etaSec: number | null;
+}
+
+const PAGE = 1000;
+
+/** Fleet sweeps: resolve the scope, cut it into chunks, run them anywhere, count each modem exactly once. */
+@Injectable()
+export class SweepService implements OnModuleInit {
+  /** What this instance has worked on (each chunk attempt counts). */
+  readonly stats = { chunks: 0, modems: 0 };
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly checks: LineCheckService,
+    @Inject(TelemetryStore) private readonly store: TelemetryStore,
+    @Inject(SweepRunner) private readonly runner: SweepRunner,
+  ) {}
+
+  onModuleInit(): void {
+    this.runner.setProcessor((chunk) => this.processChunk(chunk));
+  }
+
+  async start(scope: SweepScope, trigger: SweepState['trigger'] = 'api'): Promise<SweepView> {
+    const modemIds = await this.resolve(scope);
+    const sweep: SweepState = {
+      id: `sw-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`,
+      scope,
+      trigger,
+      total: modemIds.length,
+      done: 0,
+      failed: 0,
+      byVerdict: {},
+      createdAt: Date.now(),
+      finishedAt: modemIds.length === 0 ? Date.now() : null,
+    };
+    await this.store.createSweep(sweep);
+    const size = this.config.sweep.chunkSize;
+    const chunks: SweepChunk[] = [];
+    for (let i = 0; i < modemIds.length; i += size) {
+      chunks.push({ sweepId: sweep.id, modemIds: modemIds.slice(i, i + size) });
+    }
+    await this.runner.submit(chunks);
+    return present(sweep);
+  }
+
+  async get(id: string): Promise<SweepView> {
+    const sweep = await this.store.getSweep(id);
+    if (!sweep) {
+      throw new NotFoundException(`unknown sweep ${id}`);
+    }
+    return present(sweep);
+  }
+
+  async list(limit: number): Promise<SweepView[]> {
+    return (await this.store.listSweeps(limit)).map(present);
+  }
+
+  /** One chunk: every modem checked (a recent enough reading is reused), outcomes counted once. */
+  async processChunk(chunk: SweepChunk): Promise<void> {
+    const outcomes: SweepOutcome[] = [];
+    const queue = [...chunk.modemIds];
+    const worker = async (): Promise<void> => {
+      for (let id = queue.shift(); id != null; id = queue.shift()) {
+        try {
+          const d = await this.checks.diagnosis(id, this.config.sweep.maxAgeSec);
+          outcomes.push({ modemId: id, verdict: d.verdict });
+        } catch {
+          outcomes.push({ modemId: id, verdict: null });
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.config.sweep.concurrency, queue.length) }, worker));
+    await this.store.recordSweepOutcomes(chunk.sweepId, outcomes, Date.now());
+    this.stats.chunks++;
+    this.stats.modems += outcomes.length;
+  }
+
+  private async resolve(scope: SweepScope): Promise<string[]> {
+    if (scope.kind === 'node') {
+      const ids = await this.store.groupMembers(scope.cmtsId, scope.serviceGroupId);
+      if (ids.length === 0) {
+        throw new NotFoundException(`unknown node ${scope.serviceGroupId} on ${scope.cmtsId}`);
+      }
+      return ids;
+    }
+    if (scope.kind === 'cmts' && !(await this.store.getCmts(scope.cmtsId))) {
+      throw new NotFoundException(`unknown CMTS ${scope.cmtsId}`);
+    }
+    const ids: string[] = [];
+    for (let offset = 0; ; offset += PAGE) {
+      const page = await this.store.listModems(offset, PAGE);
+      for (const m of page.items) {
+        if (scope.kind === 'all' || m.cmtsId === scope.cmtsId) {
+          ids.push(m.id);
+        }
+      }
+      if (page.items.length < PAGE) {
+        return ids;
+      }
+    }
+  }
+}
+
+function present(s: SweepState): SweepView {
+  const end = s.finishedAt ?? Date.now();
+  const elapsedSec = Math.max(0, (end - s.createdAt) / 1000);
+  const counted = s.done + s.failed;
+  const remaining = s.total - counted;
+  return {
+    id: s.id,
+    scope: s.scope,
+    trigger: s.trigger,
+    status: s.finishedAt == null ? 'running' : 'finished',
+    total: s.total,
+    done: s.done,
+    failed: s.failed,
+    byVerdict: s.byVerdict,
+    startedAt: new Date(s.createdAt).toISOString(),
+    finishedAt: s.finishedAt == null ? null : new Date(s.finishedAt).toISOString(),
+    elapsedSec: Math.round(elapsedSec * 10) / 10,
+    etaSec: s.finishedAt != null ? 0 : counted === 0 ? null : Math.round((elapsedSec / counted) * remaining),
+  };
+}

@@ -1,0 +1,159 @@
+import { SweepScheduler } from '../src/sweep/sweep.scheduler';
+import { SweepService } from '../src/sweep/sweep.service';
+import { sleep, startTestApp, testRedisUrl, type StoreKind, type TestApp } from './support/test-app';
+
+// Fleet sweeps through HTTP: exact counts on both stores (in-process runner without Redis, BullMQ with it),
+// a second worker instance sharing the chunks, and one scheduled sweep per interval across instances.
+
+const MIX = 'TEXTBOOK=80,DS_SNR_FAULT=10,OFFLINE=5,US_POWER_LOW=5';
+
+async function untilFinished(t: TestApp, id: string): Promise<Record<string, unknown>> {
+  for (let i = 0; i < 600; i++) {
+    const body = (await t.http().get(`/api/v1/sweeps/${id}`).expect(200)).body as Record<string, unknown>;
+    if (body.status === 'finished') {
+      return body;
+    }
+    await sleep(100);
+  }
+  throw new Error(`sweep ${id} did not finish`);
+}
+
+describe.each<StoreKind>(['memory', 'redis'])('sweeps (%s store)', (store) => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp(store, {
+      SIMULATOR_MODEMS: '600',
+      SIMULATOR_SCENARIO_MIX: MIX,
+      SIMULATOR_V3_SHARE: '0',
+      SIMULATOR_SERVICE_GROUP_SIZE: '50',
+      SWEEP_CHUNK_SIZE: '40',
+      SWEEP_INTERVAL_SEC: '0',
+      DISCOVERY_INTERVAL_SEC: '0',
+    });
+  });
+  afterAll(() => t.close());
+
+  it('sweeps the whole fleet with exact counts by verdict', async () => {
+    const started = await t
+      .http()
+      .post('/api/v1/sweeps')
+      .send({ scope: { kind: 'all' } })
+      .expect(202);
+    expect(started.body).toEqual(expect.objectContaining({ total: 600, status: 'running', trigger: 'api' }));
+    const done = await untilFinished(t, started.body.id);
+    expect(done).toEqual(expect.objectContaining({ total: 600, done: 600, failed: 0, etaSec: 0 }));
+    const byVerdict = done.byVerdict as Record<string, number>;
+    expect(Object.values(byVerdict).reduce((a, b) => a + b, 0)).toBe(600);
+
+    // Every modem's own latest verdict (served from the cache the sweep filled) adds up to the sweep's counts.
+    const sims = (await t.http().get('/api/v1/simulator/modems?limit=1000').expect(200)).body.items as {
+      id: string;
+    }[];
+    const expected: Record<string, number> = {};
+    for (const m of sims) {
+      const d = (await t.http().get(`/api/v1/modems/${m.id}/diagnosis?maxAgeSec=3600`).expect(200)).body;
+      expect(d.source).toBe('cache');
+      expected[d.verdict] = (expected[d.verdict] ?? 0) + 1;
+    }
+    expect(byVerdict).toEqual(expected);
+    expect(byVerdict.LINE_FAULT).toBeGreaterThan(0);
+    expect(byVerdict.MODEM_OFFLINE).toBeGreaterThan(0);
+
+    const list = await t.http().get('/api/v1/sweeps').expect(200);
+    expect(list.body.items[0].id).toBe(started.body.id);
+  });
+
+  it('sweeps one node and one CMTS', async () => {
+    const node = await t
+      .http()
+      .post('/api/v1/sweeps')
+      .send({ scope: { kind: 'node', cmtsId: 'sim-cmts-1', serviceGroupId: '1000.1' } })
+      .expect(202);
+    expect((await untilFinished(t, node.body.id)).done).toBe(50);
+    const cmts = await t
+      .http()
+      .post('/api/v1/sweeps')
+      .send({ scope: { kind: 'cmts', cmtsId: 'sim-cmts-2' } })
+      .expect(202);
+    expect(await untilFinished(t, cmts.body.id)).toEqual(expect.objectContaining({ total: 200, done: 200 }));
+  });
+
+  it.each([
+    [{}, 'scope'],
+    [{ scope: { kind: 'everything' } }, 'scope.kind'],
+    [{ scope: { kind: 'cmts' } }, 'scope.cmtsId'],
+    [{ scope: { kind: 'node', cmtsId: 'sim-cmts-1' } }, 'scope.serviceGroupId'],
+  ])('rejects a bad scope with 400 naming the field (%#)', async (body, field) => {
+    const res = await t.http().post('/api/v1/sweeps').send(body).expect(400);
+    expect(res.body.fields.map((f: { field: string }) => f.field)).toContain(field);
+  });
+
+  it('answers 404 for unknown sweeps, CMTSes and nodes', async () => {
+    await t.http().get('/api/v1/sweeps/sw-zzzz-000000').expect(404);
+    await t.http().get('/api/v1/sweeps/bogus').expect(400);
+    await t
+      .http()
+      .post('/api/v1/sweeps')
+      .send({ scope: { kind: 'cmts', cmtsId: 'nope' } })
+      .expect(404);
+    await t
+      .http()
+      .post('/api/v1/sweeps')
+      .send({ scope: { kind: 'node', cmtsId: 'sim-cmts-1', serviceGroupId: '9.9' } })
+      .expect(404);
+  });
+});
+
+describe('sweeps across instances (BullMQ on Redis)', () => {
+  let a: TestApp;
+  let b: TestApp;
+
+  beforeAll(async () => {
+    const shared = {
+      REDIS_URL: testRedisUrl(),
+      REDIS_KEY_PREFIX: `multi-${Date.now()}:`,
+      SWEEP_CHUNK_SIZE: '20',
+      SWEEP_INTERVAL_SEC: '3600',
+      DISCOVERY_INTERVAL_SEC: '0',
+      SIMULATOR_V3_SHARE: '0',
+    };
+    // Instance a: the API with the simulated fleet, also a worker; instance b: a second worker on the same Redis.
+    a = await startTestApp('redis', { ...shared, SIMULATOR_MODEMS: '400' });
+    b = await startTestApp('redis', { ...shared, SIMULATOR_ENABLED: 'false', INSTANCE_ROLE: 'worker' });
+  });
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+  });
+
+  it('a second worker takes a share of the chunks, and the counts stay exact', async () => {
+    const started = await a
+      .http()
+      .post('/api/v1/sweeps')
+      .send({ scope: { kind: 'all' } })
+      .expect(202);
+    const done = await untilFinished(a, started.body.id);
+    expect(done).toEqual(expect.objectContaining({ total: 400, done: 400, failed: 0 }));
+    const [byA, byB] = [a.app.get(SweepService).stats, b.app.get(SweepService).stats];
+    expect(byB.chunks).toBeGreaterThan(0);
+    expect(byA.chunks).toBeGreaterThan(0);
+    expect(byA.modems + byB.modems).toBeGreaterThanOrEqual(400);
+    const seenByB = await b.http().get(`/api/v1/sweeps/${started.body.id}`).expect(200);
+    expect(seenByB.body.done).toBe(400);
+  });
+
+  it('two instances never start the same scheduled sweep twice', async () => {
+    const now = Date.now();
+    const results = await Promise.all([
+      a.app.get(SweepScheduler).tick(now),
+      b.app.get(SweepScheduler).tick(now),
+      a.app.get(SweepScheduler).tick(now),
+    ]);
+    expect(results.filter((r) => r != null)).toHaveLength(1);
+    await untilFinished(
+      a,
+      results.find((r) => r != null)!,
+    );
+  });
+});
