@@ -38,7 +38,15 @@ export class LineCheckService {
     private readonly oui: OuiRegistry,
   ) {}
 
-  async diagnosis(modemId: string, maxAgeSec?: number): Promise<LineDiagnosis> {
+  /**
+   * The verdict for one modem. `refreshCmtsRow` false (sweeps): the cached CMTS snapshot stands for the modem's
+   * row, so a sweep reads each CMTS once per snapshot instead of once per modem.
+   */
+  async diagnosis(
+    modemId: string,
+    maxAgeSec?: number,
+    options = { refreshCmtsRow: true },
+  ): Promise<LineDiagnosis> {
     const record = await this.inventory.record(modemId);
     const maxAgeMs = (maxAgeSec ?? this.config.diagnosis.defaultMaxAgeSec) * 1000;
     const started = Date.now();
@@ -48,7 +56,7 @@ export class LineCheckService {
         return present(cached, 'cache');
       }
     }
-    return present(await this.pollOnce(record, started), 'live');
+    return present(await this.pollOnce(record, started, options.refreshCmtsRow), 'live');
   }
 
   async latestReading(modemId: string): Promise<ModemReading | null> {
@@ -72,16 +80,26 @@ export class LineCheckService {
   }
 
   /** Concurrent callers share one poll: in memory here, and across instances through the store's poll lock. */
-  private pollOnce(record: ModemRecord, requestedAt: number): Promise<StoredReading> {
+  private pollOnce(
+    record: ModemRecord,
+    requestedAt: number,
+    refreshCmtsRow: boolean,
+  ): Promise<StoredReading> {
     let pending = this.inflight.get(record.id);
     if (!pending) {
-      pending = this.pollGuarded(record, requestedAt).finally(() => this.inflight.delete(record.id));
+      pending = this.pollGuarded(record, requestedAt, refreshCmtsRow).finally(() =>
+        this.inflight.delete(record.id),
+      );
       this.inflight.set(record.id, pending);
     }
     return pending;
   }
 
-  private async pollGuarded(record: ModemRecord, requestedAt: number): Promise<StoredReading> {
+  private async pollGuarded(
+    record: ModemRecord,
+    requestedAt: number,
+    refreshCmtsRow: boolean,
+  ): Promise<StoredReading> {
     const { timeoutMs, retries } = this.config.snmp;
     const lockTtlMs = timeoutMs * (retries + 1) * 2 + 1000;
     const deadline = Date.now() + lockTtlMs;
@@ -96,14 +114,14 @@ export class LineCheckService {
       await sleep(LOCK_WAIT_STEP_MS);
     }
     try {
-      return await this.pollAndStore(record);
+      return await this.pollAndStore(record, refreshCmtsRow);
     } finally {
       await this.store.unlockPoll(record.id);
     }
   }
 
-  private async pollAndStore(record: ModemRecord): Promise<StoredReading> {
-    const cmts = await this.cmts.context(record);
+  private async pollAndStore(record: ModemRecord, refreshCmtsRow: boolean): Promise<StoredReading> {
+    const cmts = await this.cmts.context(record, { refreshRow: refreshCmtsRow });
     const reading =
       (cmts && offlineAtCmts(record.id, cmts)) ??
       (await this.poller.poll(record.id, {

@@ -46,7 +46,7 @@ const FAULT_VERDICTS = new Set(['LINE_FAULT', 'FLAPPING']);
 @Injectable()
 export class CmtsService {
   private readonly log = new Logger('Cmts');
-  private readonly snapshots = new Map<string, CmtsSnapshot>();
+  private readonly snapshots = new Map<string, CachedSnapshot>();
   private readonly inflight = new Map<string, Promise<CmtsSnapshot>>();
 
   constructor(
@@ -149,7 +149,10 @@ export class CmtsService {
    * What the CMTS knows about this modem, for its diagnosis: its row (refreshed with one GET while the snapshot
    * is cached) and its neighbourhood. Undefined when the modem has no CMTS or the CMTS does not answer.
    */
-  async context(modem: ModemRecord): Promise<CmtsContext | undefined> {
+  async context(
+    modem: ModemRecord,
+    options: { refreshRow: boolean } = { refreshRow: true },
+  ): Promise<CmtsContext | undefined> {
     if (!modem.cmtsId || !modem.mac) {
       return undefined;
     }
@@ -158,14 +161,16 @@ export class CmtsService {
       return undefined;
     }
     const before = Date.now();
-    const snapshot = await this.snapshot(record, this.config.cmts.snapshotTtlSec * 1000);
-    if (!snapshot.reachable) {
+    const cachedSnapshot = await this.cachedSnapshot(record, this.config.cmts.snapshotTtlSec * 1000);
+    if (!cachedSnapshot) {
       return undefined;
     }
-    const cached = snapshot.rows.find((r) => r.mac === modem.mac) ?? null;
+    const { snapshot, byMac } = cachedSnapshot;
+    const cached = byMac.get(modem.mac) ?? null;
     const fresh = snapshot.observedAt >= before;
     let row = cached;
-    if (cached && !fresh) {
+    // A sweep reads the CMTS once per snapshot; a call-centre diagnosis also re-reads this modem's own row.
+    if (cached && !fresh && options.refreshRow) {
       try {
         row = await this.poller.row(target(record), cached);
       } catch {
@@ -180,13 +185,13 @@ export class CmtsService {
       cmtsId: record.id,
       setPointDbmv: record.setPointDbmv,
       row,
-      neighbourhood: membership ? await this.neighbourhood(record, snapshot, membership, modem.id) : null,
+      neighbourhood: membership ? await this.neighbourhood(record, byMac, membership, modem.id) : null,
     };
   }
 
   private async neighbourhood(
     record: CmtsRecord,
-    snapshot: Extract<CmtsSnapshot, { reachable: true }>,
+    rowsByMac: ReadonlyMap<string, CmtsModemRow>,
     group: Membership,
     self: string,
   ): Promise<Neighbourhood> {
@@ -195,7 +200,6 @@ export class CmtsService {
       this.store.getModems(ids),
       this.store.latestVerdicts(ids),
     ]);
-    const rowsByMac = new Map(snapshot.rows.map((r) => [r.mac, r]));
     const thresholds = this.config.diagnosis.thresholds;
     let othersOffline = 0;
     const faultCounts: Partial<Record<SubKind, number>> = {};
@@ -225,8 +229,8 @@ export class CmtsService {
   /** The cached snapshot if younger than maxAgeMs, else a new walk; concurrent callers share one walk. */
   async snapshot(record: CmtsRecord, maxAgeMs: number): Promise<CmtsSnapshot> {
     const cached = this.snapshots.get(record.id);
-    if (cached && Date.now() - cached.observedAt <= maxAgeMs) {
-      return cached;
+    if (cached && Date.now() - cached.snapshot.observedAt <= maxAgeMs) {
+      return cached.snapshot;
     }
     let pending = this.inflight.get(record.id);
     if (!pending) {
@@ -234,7 +238,7 @@ export class CmtsService {
         .snapshot(record.id, target(record))
         .then((s) => {
           if (s.reachable) {
-            this.snapshots.set(record.id, s);
+            this.snapshots.set(record.id, { snapshot: s, byMac: new Map(s.rows.map((r) => [r.mac, r])) });
           }
           return s;
         })
@@ -244,6 +248,11 @@ export class CmtsService {
     return pending;
   }
 
+  private async cachedSnapshot(record: CmtsRecord, maxAgeMs: number): Promise<CachedSnapshot | undefined> {
+    const s = await this.snapshot(record, maxAgeMs);
+    return s.reachable ? this.snapshots.get(record.id) : undefined;
+  }
+
   async record(id: string): Promise<CmtsRecord> {
     const record = await this.store.getCmts(id);
     if (!record) {
@@ -251,6 +260,11 @@ export class CmtsService {
     }
     return record;
   }
+}
+
+interface CachedSnapshot {
+  snapshot: Extract<CmtsSnapshot, { reachable: true }>;
+  byMac: ReadonlyMap<string, CmtsModemRow>;
 }
 
 export class CmtsUnreachableError extends Error {

@@ -79,7 +79,7 @@ export class SweepService implements OnModuleInit {
     const worker = async (): Promise<void> => {
       for (let id = queue.shift(); id != null; id = queue.shift()) {
         try {
-          const d = await this.checks.diagnosis(id, this.config.sweep.maxAgeSec);
+          const d = await this.checks.diagnosis(id, this.config.sweep.maxAgeSec, { refreshCmtsRow: false });
           outcomes.push({ modemId: id, verdict: d.verdict });
         } catch {
           outcomes.push({ modemId: id, verdict: null });
