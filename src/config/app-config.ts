@@ -30,6 +30,7 @@ export class AppConfig {
       chunkSize: number;
       concurrency: number;
       maxAgeSec: number;
+      lockSec: number | null;
     },
     readonly simulator: {
       enabled: boolean;
@@ -103,6 +104,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       chunkSize: e.SWEEP_CHUNK_SIZE,
       concurrency: e.SWEEP_CONCURRENCY,
       maxAgeSec: e.SWEEP_MAX_AGE_SEC,
+      lockSec: e.SWEEP_LOCK_SEC ?? null,
     },
     {
       enabled: e.SIMULATOR_ENABLED,

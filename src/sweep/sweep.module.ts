@@ -30,7 +30,7 @@ class RunnerCloser implements OnApplicationShutdown {
           worker: config.sweep.role !== 'api',
           chunkConcurrency: 2,
           // A chunk's lock outlives its slowest modem (every poll timing out) several times over.
-          lockMs: Math.max(30_000, timeoutMs * (retries + 1) * 4),
+          lockMs: (config.sweep.lockSec ?? 0) * 1000 || Math.max(30_000, timeoutMs * (retries + 1) * 4),
         });
       },
     },
