@@ -86,6 +86,28 @@ describe.each<StoreKind>(['memory', 'redis'])('sweeps (%s store)', (store) => {
     expect((await cmtsRequests()) - before).toBeLessThan(50);
   });
 
+  it('serves the fleet summary and Prometheus metrics with bounded labels', async () => {
+    const summary = (await t.http().get('/api/v1/fleet/summary').expect(200)).body;
+    expect(summary).toEqual(expect.objectContaining({ modems: 600, checked: 600 }));
+    const sum = (o: Record<string, number>): number => Object.values(o).reduce((a, b) => a + b, 0);
+    expect(sum(summary.byVerdict)).toBe(600);
+    expect(summary.perCmts.map((c: { cmtsId: string }) => c.cmtsId)).toEqual(['sim-cmts-1', 'sim-cmts-2']);
+    expect(summary.perCmts.reduce((n: number, c: { modems: number }) => n + c.modems, 0)).toBe(600);
+    expect(summary.worstNodes.length).toBeGreaterThan(0);
+
+    const metrics = await t.http().get('/metrics').expect(200);
+    expect(metrics.headers['content-type']).toMatch(/^text\/plain/);
+    expect(metrics.text).toMatch(/^linecheck_polls_total\{outcome="reachable"\} [1-9]\d*$/m);
+    expect(metrics.text).toMatch(/^linecheck_snmp_poll_duration_seconds_count [1-9]\d*$/m);
+    expect(metrics.text).toMatch(/^linecheck_sweep_duration_seconds_count [1-9]\d*$/m);
+    expect(metrics.text).toMatch(/^linecheck_diagnoses_total\{source="live"\} [1-9]\d*$/m);
+    expect(metrics.text).toMatch(
+      /^linecheck_node_modems\{cmts="sim-cmts-1",node="1000.1",verdict="TEXTBOOK_OK"\} \d+$/m,
+    );
+    expect(metrics.text).toMatch(/^linecheck_sweep_queue_chunks\{state="waiting"\} 0$/m);
+    expect(metrics.text).not.toContain('sim-cm-');
+  });
+
   it.each([
     [{}, 'scope'],
     [{ scope: { kind: 'everything' } }, 'scope.kind'],

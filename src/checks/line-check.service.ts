@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CmtsService } from '../cmts/cmts.service';
 import { AppConfig } from '../config/app-config';
 import { OuiRegistry } from '../cpe/oui-registry';
+import { MetricsService } from '../metrics/metrics.service';
 import { diagnose } from '../diagnosis/diagnose';
 import { toHistoryEntry } from '../diagnosis/history';
 import { buildTimeline, type TimelineEvent } from '../diagnosis/timeline';
@@ -36,6 +37,7 @@ export class LineCheckService {
     @Inject(TelemetryStore) private readonly store: TelemetryStore,
     private readonly cmts: CmtsService,
     private readonly oui: OuiRegistry,
+    private readonly metrics: MetricsService,
   ) {}
 
   /**
@@ -53,10 +55,13 @@ export class LineCheckService {
     if (maxAgeMs > 0) {
       const cached = await this.store.latest(modemId);
       if (cached && started - cached.reading.observedAt <= maxAgeMs) {
+        this.metrics.diagnoses.inc({ source: 'cache' });
         return present(cached, 'cache');
       }
     }
-    return present(await this.pollOnce(record, started, options.refreshCmtsRow), 'live');
+    const stored = await this.pollOnce(record, started, options.refreshCmtsRow);
+    this.metrics.diagnoses.inc({ source: 'live' });
+    return present(stored, 'live');
   }
 
   async latestReading(modemId: string): Promise<ModemReading | null> {
@@ -122,8 +127,9 @@ export class LineCheckService {
 
   private async pollAndStore(record: ModemRecord, refreshCmtsRow: boolean): Promise<StoredReading> {
     const cmts = await this.cmts.context(record, { refreshRow: refreshCmtsRow });
+    const skipped = cmts ? offlineAtCmts(record.id, cmts) : null;
     const reading =
-      (cmts && offlineAtCmts(record.id, cmts)) ??
+      skipped ??
       (await this.poller.poll(record.id, {
         host: record.host,
         port: record.port,
@@ -141,6 +147,13 @@ export class LineCheckService {
       : [];
     const diagnosis = diagnose({ reading, history, counterBaseline, thresholds, cmts, cpeDevices });
     const stored: StoredReading = { reading, diagnosis, thresholdsProfile: thresholds.name };
+    this.metrics.polls.inc({
+      outcome: skipped ? 'offline_at_cmts' : reading.reachable ? 'reachable' : 'unreachable',
+    });
+    if (!skipped) {
+      this.metrics.pollSeconds.observe(reading.latencyMs / 1000);
+    }
+    this.metrics.verdicts.inc({ verdict: diagnosis.verdict });
     const entry = toHistoryEntry(reading, diagnosis.verdict, cmts?.row);
     await this.store.saveReading(stored, entry, counterSnapshot(reading));
     return stored;

@@ -17,6 +17,8 @@ export abstract class SweepRunner {
   }
 
   abstract submit(chunks: SweepChunk[]): Promise<void>;
+  /** Chunks waiting and running, for the queue-depth metric. */
+  abstract depth(): Promise<{ waiting: number; active: number }>;
   abstract close(): Promise<void>;
 }
 
@@ -24,18 +26,26 @@ export abstract class SweepRunner {
 export class InProcessSweepRunner extends SweepRunner {
   private readonly log = new Logger('SweepRunner');
   private tail: Promise<void> = Promise.resolve();
+  private pending = 0;
 
   submit(chunks: SweepChunk[]): Promise<void> {
     for (const chunk of chunks) {
+      this.pending++;
       this.tail = this.tail.then(() =>
-        this.processor!(chunk).catch((error: unknown) =>
-          this.log.error(
-            `chunk of ${chunk.sweepId} failed: ${error instanceof Error ? error.message : String(error)}`,
-          ),
-        ),
+        this.processor!(chunk)
+          .catch((error: unknown) =>
+            this.log.error(
+              `chunk of ${chunk.sweepId} failed: ${error instanceof Error ? error.message : String(error)}`,
+            ),
+          )
+          .finally(() => this.pending--),
       );
     }
     return Promise.resolve();
+  }
+
+  depth(): Promise<{ waiting: number; active: number }> {
+    return Promise.resolve({ waiting: Math.max(0, this.pending - 1), active: Math.min(1, this.pending) });
   }
 
   close(): Promise<void> {
@@ -86,6 +96,14 @@ export class BullMqSweepRunner extends SweepRunner {
         },
       })),
     );
+  }
+
+  async depth(): Promise<{ waiting: number; active: number }> {
+    const counts = await this.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+    return {
+      waiting: (counts.waiting ?? 0) + (counts.delayed ?? 0) + (counts.prioritized ?? 0),
+      active: counts.active ?? 0,
+    };
   }
 
   async close(): Promise<void> {

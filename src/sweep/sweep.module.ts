@@ -1,6 +1,7 @@
 import { Module, type OnApplicationShutdown, Inject, Injectable } from '@nestjs/common';
 import { ChecksModule } from '../checks/checks.module';
 import { AppConfig } from '../config/app-config';
+import { MetricsModule } from '../metrics/metrics.module';
 import { TelemetryModule } from '../telemetry/telemetry.module';
 import { BullMqSweepRunner, bullConnection, InProcessSweepRunner, SweepRunner } from './sweep-runner';
 import { SweepScheduler } from './sweep.scheduler';
@@ -16,7 +17,7 @@ class RunnerCloser implements OnApplicationShutdown {
 }
 
 @Module({
-  imports: [ChecksModule, TelemetryModule],
+  imports: [ChecksModule, TelemetryModule, MetricsModule],
   providers: [
     {
       provide: SweepRunner,
@@ -38,6 +39,6 @@ class RunnerCloser implements OnApplicationShutdown {
     SweepScheduler,
     RunnerCloser,
   ],
-  exports: [SweepService, SweepScheduler],
+  exports: [SweepService, SweepScheduler, SweepRunner],
 })
 export class SweepModule {}

@@ -2,6 +2,7 @@ import { Inject, Injectable, NotFoundException, type OnModuleInit } from '@nestj
 import { randomBytes } from 'node:crypto';
 import { LineCheckService } from '../checks/line-check.service';
 import { AppConfig } from '../config/app-config';
+import { MetricsService } from '../metrics/metrics.service';
 import {
   TelemetryStore,
   type SweepOutcome,
@@ -25,12 +26,14 @@ const PAGE = 1000;
 export class SweepService implements OnModuleInit {
   /** What this instance has worked on (each chunk attempt counts). */
   readonly stats = { chunks: 0, modems: 0 };
+  private readonly reported = new Set<string>();
 
   constructor(
     private readonly config: AppConfig,
     private readonly checks: LineCheckService,
     @Inject(TelemetryStore) private readonly store: TelemetryStore,
     @Inject(SweepRunner) private readonly runner: SweepRunner,
+    private readonly metrics: MetricsService,
   ) {}
 
   onModuleInit(): void {
@@ -90,6 +93,22 @@ export class SweepService implements OnModuleInit {
     await this.store.recordSweepOutcomes(chunk.sweepId, outcomes, Date.now());
     this.stats.chunks++;
     this.stats.modems += outcomes.length;
+    const failed = outcomes.filter((o) => o.verdict == null).length;
+    this.metrics.sweepModems.inc({ result: 'ok' }, outcomes.length - failed);
+    this.metrics.sweepModems.inc({ result: 'failed' }, failed);
+    const sweep = await this.store.getSweep(chunk.sweepId);
+    if (sweep) {
+      this.metrics.sweepProgress.set(sweep.total === 0 ? 1 : (sweep.done + sweep.failed) / sweep.total);
+      // The chunk that completed the sweep reports its duration, once.
+      if (
+        sweep.finishedAt != null &&
+        sweep.done + sweep.failed === sweep.total &&
+        !this.reported.has(sweep.id)
+      ) {
+        this.reported.add(sweep.id);
+        this.metrics.sweepSeconds.observe((sweep.finishedAt - sweep.createdAt) / 1000);
+      }
+    }
   }
 
   private async resolve(scope: SweepScope): Promise<string[]> {

@@ -1,0 +1,22 @@
+import { Controller, Get, Header } from '@nestjs/common';
+import { FleetService, type FleetSummary } from '../fleet/fleet.service';
+import { MetricsService } from '../metrics/metrics.service';
+
+@Controller()
+export class FleetController {
+  constructor(
+    private readonly fleet: FleetService,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  @Get('api/v1/fleet/summary')
+  summary(): Promise<FleetSummary> {
+    return this.fleet.summary();
+  }
+
+  @Get('metrics')
+  @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
+  prometheus(): Promise<string> {
+    return this.metrics.registry.metrics();
+  }
+}

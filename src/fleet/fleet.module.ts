@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { MetricsModule } from '../metrics/metrics.module';
+import { NodesModule } from '../nodes/nodes.module';
+import { SweepModule } from '../sweep/sweep.module';
+import { TelemetryModule } from '../telemetry/telemetry.module';
+import { FleetService } from './fleet.service';
+
+@Module({
+  imports: [TelemetryModule, NodesModule, MetricsModule, SweepModule],
+  providers: [FleetService],
+  exports: [FleetService],
+})
+export class FleetModule {}
