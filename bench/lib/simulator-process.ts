@@ -10,7 +10,12 @@ const STOP_GRACE_MS = 5_000;
 const STDERR_TAIL_CHARS = 4_000;
 
 /** Scenarios that make modems deliberately unreachable for a while: they would count as failed polls. */
-const UNREACHABLE_SCENARIOS = new Set(['OFFLINE', 'FLAPPING_DEVICE_REBOOTS']);
+const UNREACHABLE_SCENARIOS = new Set([
+  'OFFLINE',
+  'FLAPPING_DEVICE_REBOOTS',
+  'MGMT_UNREACHABLE',
+  'STUCK_INITIAL_RANGING',
+]);
 
 export interface ReadyLine {
   ready: true;

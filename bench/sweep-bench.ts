@@ -1,0 +1,188 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { startApp } from '../src/bootstrap';
+import { CmtsService } from '../src/cmts/cmts.service';
+import { loadConfig } from '../src/config/app-config';
+import { SimulatedFleet } from '../src/simulator/fleet';
+import { SweepService } from '../src/sweep/sweep.service';
+import { TelemetryStore } from '../src/telemetry/telemetry-store';
+import { PrivateRedis } from '../test/support/redis-server';
+import { summarizeLatencies } from './lib/latency';
+import { clockTicksPerSecond, processCpuMs, processMemory } from './lib/proc-stats';
+import { benchScenarioMix, SimulatorProcess } from './lib/simulator-process';
+
+// A whole-fleet sweep through the service itself (BullMQ on a private Redis, CMTS discovery, poll, diagnose,
+// store), against the standalone simulator in its own process. `npm run bench:sweep -- --modems N --workers W`.
+
+interface Args {
+  modems: number;
+  workers: number;
+  concurrency: number;
+  chunk: number;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const args: Args = { modems: 10_000, workers: 1, concurrency: 32, chunk: 200 };
+  for (let i = 0; i < argv.length; i += 2) {
+    const key = argv[i].replace(/^--/, '') as keyof Args;
+    const value = Number(argv[i + 1]);
+    if (!(key in args) || !Number.isInteger(value) || value < 1) {
+      throw new Error(
+        `usage: npm run bench:sweep -- --modems N --workers W --concurrency C --chunk S (bad ${argv[i]})`,
+      );
+    }
+    args[key] = value;
+  }
+  return args;
+}
+
+async function redisUsedBytes(redis: PrivateRedis): Promise<number> {
+  const child = spawn('redis-cli', ['-p', String(redis.port), 'info', 'memory']);
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  await once(child, 'exit');
+  return Number(/used_memory:(\d+)/.exec(out)?.[1] ?? 0);
+}
+
+async function startWorker(env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', join(__dirname, '../src/main.ts')],
+    {
+      env: {
+        ...process.env,
+        ...env,
+        INSTANCE_ROLE: 'worker',
+        SIMULATOR_ENABLED: 'false',
+        PORT: '0',
+        LOG_LEVEL: 'log',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => d.toString().includes('listening on') && resolve());
+    child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
+  });
+  return child;
+}
+
+async function main(): Promise<void> {
+  const a = parseArgs(process.argv.slice(2));
+  const ticks = clockTicksPerSecond();
+  const redis = new PrivateRedis();
+  await redis.start();
+  const sim = SimulatorProcess.spawn({ modems: a.modems, seed: 42 });
+  const workers: ChildProcess[] = [];
+  try {
+    const ready = await sim.waitForReady();
+    const env = {
+      REDIS_URL: redis.url,
+      REDIS_KEY_PREFIX: 'bench:',
+      SWEEP_CONCURRENCY: String(a.concurrency),
+      SWEEP_CHUNK_SIZE: String(a.chunk),
+      SWEEP_MAX_AGE_SEC: '0',
+      SWEEP_INTERVAL_SEC: '0',
+      DISCOVERY_INTERVAL_SEC: '0',
+      SNMP_TIMEOUT_MS: '2000',
+      SNMP_RETRIES: '1',
+    };
+    const config = loadConfig({
+      ...env,
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      SIMULATOR_MODEMS: String(a.modems),
+      SIMULATOR_SEED: '42',
+      SIMULATOR_V3_SHARE: '0',
+      SIMULATOR_SCENARIO_MIX: benchScenarioMix(),
+    });
+    const app = await startApp(config, { logger: false });
+    const store = app.get(TelemetryStore);
+    const memEmpty = await redisUsedBytes(redis);
+
+    // The same spec and seed give the same fleet as the simulator process serves: register it from here.
+    const fleet = new SimulatedFleet(config.simulator.fleet, config.simulator.timing);
+    const now = Date.now();
+    for (const m of fleet.modems()) {
+      await store.putModem({
+        id: m.id,
+        host: '127.0.0.1',
+        port: ready.port,
+        snmp: { version: '2c', community: m.id },
+        mac: m.mac,
+        cmtsId: m.placement.cmtsId,
+        createdAt: now,
+        updatedAt: now,
+      });
+    }
+    const cmts = app.get(CmtsService);
+    for (const c of fleet.cmtses()) {
+      await cmts.put(c.id, { host: '127.0.0.1', port: ready.port, snmp: { version: '2c', community: c.id } });
+      await cmts.discover(c.id);
+    }
+    for (let w = 1; w < a.workers; w++) {
+      workers.push(await startWorker(env));
+    }
+    const memRegistered = await redisUsedBytes(redis);
+
+    const cpu0 = process.cpuUsage();
+    const workerCpu0 = workers.map((w) => processCpuMs(w.pid!, ticks));
+    const simCpu0 = processCpuMs(sim.pid, ticks);
+    const t0 = performance.now();
+    const sweeps = app.get(SweepService);
+    const { id } = await sweeps.start({ kind: 'all' });
+    let view = await sweeps.get(id);
+    while (view.status !== 'finished') {
+      await new Promise((r) => setTimeout(r, 200));
+      view = await sweeps.get(id);
+    }
+    const wallMs = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    const pollerCpuMs =
+      (cpu.user + cpu.system) / 1000 +
+      workers.reduce((s, w, i) => s + processCpuMs(w.pid!, ticks) - workerCpu0[i], 0);
+    const simCpuMs = processCpuMs(sim.pid, ticks) - simCpu0;
+    const memSwept = await redisUsedBytes(redis);
+
+    const sample = fleet.modems().filter((_, i) => i % Math.max(1, Math.floor(a.modems / 2000)) === 0);
+    const latencies = new Float64Array(
+      (await Promise.all(sample.map((m) => store.latest(m.id))))
+        .filter((s) => s?.reading.reachable)
+        .map((s) => s!.reading.latencyMs),
+    );
+    const lat = summarizeLatencies(latencies);
+    const result = {
+      date: new Date().toISOString(),
+      modems: a.modems,
+      workers: a.workers,
+      concurrency: a.concurrency,
+      chunk: a.chunk,
+      done: view.done,
+      failed: view.failed,
+      wallSec: Math.round(wallMs / 100) / 10,
+      modemsPerSec: Math.round((a.modems / wallMs) * 1000),
+      pollerCpuMsPerModem: Math.round((pollerCpuMs / a.modems) * 1000) / 1000,
+      simulatorCpuMsPerModem: Math.round((simCpuMs / a.modems) * 1000) / 1000,
+      pollLatencyMs: { p50: lat.p50, p99: lat.p99 },
+      redisBytesPerModem: {
+        inventory: Math.round((memRegistered - memEmpty) / a.modems),
+        afterSweep: Math.round((memSwept - memEmpty) / a.modems),
+      },
+      peakRssMb: { poller: processMemory('self').peakRssMb, simulator: processMemory(sim.pid).peakRssMb },
+      byVerdict: view.byVerdict,
+    };
+    console.log(JSON.stringify(result, null, 2));
+    console.log(`RESULT ${JSON.stringify(result)}`);
+    await app.close();
+  } finally {
+    workers.forEach((w) => w.kill('SIGTERM'));
+    await sim.stop();
+    await redis.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
