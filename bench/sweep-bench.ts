@@ -62,7 +62,7 @@ async function startWorker(env: Record<string, string>): Promise<ChildProcess> {
     },
   );
   await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => d.toString().includes('listening on') && resolve());
+    child.stdout.on('data', (d: Buffer) => d.toString().includes('listening on') && resolve());
     child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
   });
   return child;
