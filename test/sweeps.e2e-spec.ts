@@ -144,6 +144,8 @@ describe('sweeps across instances (BullMQ on Redis)', () => {
       REDIS_KEY_PREFIX: `multi-${Date.now()}:`,
       SWEEP_CHUNK_SIZE: '20',
       SWEEP_INTERVAL_SEC: '3600',
+      // Scheduled chunks are spread over this share of the interval: 3.6 s here.
+      SWEEP_SPREAD_SHARE: '0.001',
       DISCOVERY_INTERVAL_SEC: '0',
       SIMULATOR_V3_SHARE: '0',
     };

@@ -31,6 +31,8 @@ export class AppConfig {
       concurrency: number;
       maxAgeSec: number;
       lockSec: number | null;
+      perCmtsConcurrency: number;
+      spreadShare: number;
     },
     readonly simulator: {
       enabled: boolean;
@@ -105,6 +107,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       concurrency: e.SWEEP_CONCURRENCY,
       maxAgeSec: e.SWEEP_MAX_AGE_SEC,
       lockSec: e.SWEEP_LOCK_SEC ?? null,
+      perCmtsConcurrency: e.SWEEP_CMTS_CONCURRENCY,
+      spreadShare: e.SWEEP_SPREAD_SHARE,
     },
     {
       enabled: e.SIMULATOR_ENABLED,

@@ -4,6 +4,8 @@ import { Queue, Worker, type ConnectionOptions } from 'bullmq';
 export interface SweepChunk {
   sweepId: string;
   modemIds: string[];
+  /** Start no earlier than this long after submission (scheduled sweeps spread over their interval). */
+  delayMs?: number;
 }
 
 export type ChunkProcessor = (chunk: SweepChunk) => Promise<void>;
@@ -29,10 +31,13 @@ export class InProcessSweepRunner extends SweepRunner {
   private pending = 0;
 
   submit(chunks: SweepChunk[]): Promise<void> {
+    const submittedAt = Date.now();
     for (const chunk of chunks) {
       this.pending++;
+      const startAt = submittedAt + (chunk.delayMs ?? 0);
       this.tail = this.tail.then(() =>
-        this.processor!(chunk)
+        wait(startAt - Date.now())
+          .then(() => this.processor!(chunk))
           .catch((error: unknown) =>
             this.log.error(
               `chunk of ${chunk.sweepId} failed: ${error instanceof Error ? error.message : String(error)}`,
@@ -89,6 +94,7 @@ export class BullMqSweepRunner extends SweepRunner {
         data,
         opts: {
           jobId: `${data.sweepId}-${i}`,
+          delay: data.delayMs ?? 0,
           attempts: 5,
           backoff: { type: 'exponential', delay: 1000 },
           removeOnComplete: 1000,
@@ -124,4 +130,8 @@ export function bullConnection(url: string): ConnectionOptions {
     ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
     maxRetriesPerRequest: null,
   };
+}
+
+function wait(ms: number): Promise<void> {
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }

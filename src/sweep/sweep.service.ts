@@ -9,6 +9,7 @@ import {
   type SweepScope,
   type SweepState,
 } from '../telemetry/telemetry-store';
+import { KeyedSemaphore } from './keyed-semaphore';
 import { SweepRunner, type SweepChunk } from './sweep-runner';
 
 export interface SweepView extends Omit<SweepState, 'createdAt' | 'finishedAt'> {
@@ -27,6 +28,8 @@ export class SweepService implements OnModuleInit {
   /** What this instance has worked on (each chunk attempt counts). */
   readonly stats = { chunks: 0, modems: 0 };
   private readonly reported = new Set<string>();
+  /** Checks in flight per CMTS on this instance, across all chunks: the plant behind one CMTS is not hammered. */
+  private readonly cmtsSlots: KeyedSemaphore;
 
   constructor(
     private readonly config: AppConfig,
@@ -34,7 +37,9 @@ export class SweepService implements OnModuleInit {
     @Inject(TelemetryStore) private readonly store: TelemetryStore,
     @Inject(SweepRunner) private readonly runner: SweepRunner,
     private readonly metrics: MetricsService,
-  ) {}
+  ) {
+    this.cmtsSlots = new KeyedSemaphore(config.sweep.perCmtsConcurrency);
+  }
 
   onModuleInit(): void {
     this.runner.setProcessor((chunk) => this.processChunk(chunk));
@@ -54,13 +59,26 @@ export class SweepService implements OnModuleInit {
       finishedAt: modemIds.length === 0 ? Date.now() : null,
     };
     await this.store.createSweep(sweep);
-    const size = this.config.sweep.chunkSize;
-    const chunks: SweepChunk[] = [];
-    for (let i = 0; i < modemIds.length; i += size) {
-      chunks.push({ sweepId: sweep.id, modemIds: modemIds.slice(i, i + size) });
-    }
-    await this.runner.submit(chunks);
+    await this.runner.submit(this.chunks(sweep.id, modemIds, trigger));
     return present(sweep);
+  }
+
+  /**
+   * Modems in the order of a hash of their id, so that each chunk mixes CMTSes and nodes instead of hitting one
+   * node at a time. A scheduled sweep also spreads its chunks over SWEEP_SPREAD_SHARE of its interval, so the
+   * plant sees an even load rather than a burst at every interval start.
+   */
+  private chunks(sweepId: string, modemIds: string[], trigger: SweepState['trigger']): SweepChunk[] {
+    const ordered = [...modemIds].sort((a, b) => fnv1a(a) - fnv1a(b) || a.localeCompare(b));
+    const size = this.config.sweep.chunkSize;
+    const count = Math.ceil(ordered.length / size);
+    const spreadMs =
+      trigger === 'schedule' ? this.config.sweep.intervalSec * 1000 * this.config.sweep.spreadShare : 0;
+    return Array.from({ length: count }, (_, i) => ({
+      sweepId,
+      modemIds: ordered.slice(i * size, (i + 1) * size),
+      ...(spreadMs > 0 ? { delayMs: Math.floor((spreadMs * i) / count) } : {}),
+    }));
   }
 
   async get(id: string): Promise<SweepView> {
@@ -79,13 +97,17 @@ export class SweepService implements OnModuleInit {
   async processChunk(chunk: SweepChunk): Promise<void> {
     const outcomes: SweepOutcome[] = [];
     const queue = [...chunk.modemIds];
+    const cmtsOf = new Map((await this.store.getModems(chunk.modemIds)).map((m) => [m.id, m.cmtsId ?? '']));
     const worker = async (): Promise<void> => {
       for (let id = queue.shift(); id != null; id = queue.shift()) {
+        const release = await this.cmtsSlots.acquire(cmtsOf.get(id) ?? '');
         try {
           const d = await this.checks.diagnosis(id, this.config.sweep.maxAgeSec, { refreshCmtsRow: false });
           outcomes.push({ modemId: id, verdict: d.verdict });
         } catch {
           outcomes.push({ modemId: id, verdict: null });
+        } finally {
+          release();
         }
       }
     };
@@ -135,6 +157,14 @@ export class SweepService implements OnModuleInit {
       }
     }
   }
+}
+
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  }
+  return h;
 }
 
 function present(s: SweepState): SweepView {
