@@ -1,7 +1,7 @@
 import { OID } from '../snmp/docsis-oids';
 import type { AgentView } from '../snmp/snmp-agent';
-import { parseOid, type SnmpVarbind } from '../snmp/snmp-value';
-import { entry, exactIn, firstAfter, OidIndex, type MibEntry } from './oid-index';
+import type { SnmpVarbind } from '../snmp/snmp-value';
+import { entry, exactIn, firstAfter, OidIndex, parseOidCached, type MibEntry } from './oid-index';
 import type { CmtsRowState, SimModem } from './sim-modem';
 
 // The CMTS side of docsis-reference §1.2: one row per registered modem (docsIf3CmtsCmRegStatusId), upstream
@@ -121,8 +121,8 @@ export function cmtsView(cmts: SimCmts, now: number): AgentView {
   const read = (e: MibEntry<Getter> | undefined): SnmpVarbind | undefined =>
     e && { oid: e.oid, type: e.type, value: e.get(now) };
   return {
-    get: (oid) => read(exactIn(indexes, parseOid(oid))),
-    next: (oid) => read(firstAfter(indexes, parseOid(oid))),
+    get: (oid) => read(exactIn(indexes, parseOidCached(oid))),
+    next: (oid) => read(firstAfter(indexes, parseOidCached(oid))),
     set: () => 'notWritable',
   };
 }

@@ -1,8 +1,8 @@
 import { OID } from '../snmp/docsis-oids';
 import type { AgentView, SetResult } from '../snmp/snmp-agent';
-import { parseOid, type SnmpType, type SnmpVarbind } from '../snmp/snmp-value';
+import type { SnmpType, SnmpVarbind } from '../snmp/snmp-value';
 import { IF_INDEX, type ModemProfile } from './modem-profile';
-import { entry, exactIn, firstAfter, OidIndex, type MibEntry } from './oid-index';
+import { entry, exactIn, firstAfter, OidIndex, parseOidCached, type MibEntry } from './oid-index';
 import type { SimModem } from './sim-modem';
 
 // The objects of docsis-reference §1.5 "CM fast poll", in raw MIB units (tenths, quarter dB, Counter64),
@@ -254,10 +254,10 @@ export function modemView(m: SimModem, now: number, writable: boolean): AgentVie
     e && { oid: e.oid, type: e.type, value: e.get(m, up) };
   return {
     delayMs: m.responseDelayMs,
-    get: (oid) => read(exactIn(indexes, parseOid(oid))),
-    next: (oid) => read(firstAfter(indexes, parseOid(oid))),
+    get: (oid) => read(exactIn(indexes, parseOidCached(oid))),
+    next: (oid) => read(firstAfter(indexes, parseOidCached(oid))),
     set: (oid, type, value): SetResult => {
-      if (!exactIn(indexes, parseOid(oid))) {
+      if (!exactIn(indexes, parseOidCached(oid))) {
         return 'noCreation';
       }
       if (!writable) {

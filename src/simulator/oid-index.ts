@@ -71,3 +71,22 @@ export function exactIn<G>(indexes: readonly OidIndex<G>[], q: number[]): MibEnt
   }
   return undefined;
 }
+
+const PARSED_LIMIT = 100_000;
+const parsed = new Map<string, number[]>();
+
+/**
+ * parseOid with a bounded memo: every modem of a shape is walked with the same OIDs, and parsing the cursor of
+ * each GETNEXT/GETBULK step was the simulator's largest own cost. The arrays are shared: never mutate them.
+ */
+export function parseOidCached(oid: string): number[] {
+  let parts = parsed.get(oid);
+  if (!parts) {
+    if (parsed.size >= PARSED_LIMIT) {
+      parsed.clear();
+    }
+    parts = parseOid(oid);
+    parsed.set(oid, parts);
+  }
+  return parts;
+}
