@@ -18,18 +18,20 @@ import { benchScenarioMix, SimulatorProcess } from './lib/simulator-process';
 interface Args {
   modems: number;
   workers: number;
+  /** Simulator processes; each serves a contiguous share of the fleet, split on CMTS boundaries. */
+  sims: number;
   concurrency: number;
   chunk: number;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { modems: 10_000, workers: 1, concurrency: 32, chunk: 200 };
+  const args: Args = { modems: 10_000, workers: 1, sims: 1, concurrency: 32, chunk: 200 };
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '') as keyof Args;
     const value = Number(argv[i + 1]);
     if (!(key in args) || !Number.isInteger(value) || value < 1) {
       throw new Error(
-        `usage: npm run bench:sweep -- --modems N --workers W --concurrency C --chunk S (bad ${argv[i]})`,
+        `usage: npm run bench:sweep -- --modems N --workers W --sims P --concurrency C --chunk S (bad ${argv[i]})`,
       );
     }
     args[key] = value;
@@ -73,10 +75,17 @@ async function main(): Promise<void> {
   const ticks = clockTicksPerSecond();
   const redis = new PrivateRedis();
   await redis.start();
-  const sim = SimulatorProcess.spawn({ modems: a.modems, seed: 42 });
+  // Default topology: 320 modems per CMTS (40 per node, 8 nodes); each process takes whole CMTSes.
+  const perCmts = 320;
+  const perSim = Math.ceil(a.modems / a.sims / perCmts) * perCmts;
+  const shares = Array.from({ length: a.sims }, (_, k) => ({
+    firstIndex: k * perSim,
+    modems: Math.max(0, Math.min(perSim, a.modems - k * perSim)),
+  })).filter((s) => s.modems > 0);
+  const sims = shares.map((s) => SimulatorProcess.spawn({ ...s, seed: 42 }));
   const workers: ChildProcess[] = [];
   try {
-    const ready = await sim.waitForReady();
+    const readies = await Promise.all(sims.map((s) => s.waitForReady()));
     const env = {
       REDIS_URL: redis.url,
       REDIS_KEY_PREFIX: 'bench:',
@@ -101,25 +110,33 @@ async function main(): Promise<void> {
     const store = app.get(TelemetryStore);
     const memEmpty = await redisUsedBytes(redis);
 
-    // The same spec and seed give the same fleet as the simulator process serves: register it from here.
-    const fleet = new SimulatedFleet(config.simulator.fleet, config.simulator.timing);
+    // The same spec and seed give the same fleet as each simulator process serves: register it from here.
     const now = Date.now();
-    for (const m of fleet.modems()) {
-      await store.putModem({
-        id: m.id,
-        host: '127.0.0.1',
-        port: ready.port,
-        snmp: { version: '2c', community: m.id },
-        mac: m.mac,
-        cmtsId: m.placement.cmtsId,
-        createdAt: now,
-        updatedAt: now,
-      });
-    }
     const cmts = app.get(CmtsService);
-    for (const c of fleet.cmtses()) {
-      await cmts.put(c.id, { host: '127.0.0.1', port: ready.port, snmp: { version: '2c', community: c.id } });
-      await cmts.discover(c.id);
+    const fleetModems: { id: string }[] = [];
+    for (const [k, share] of shares.entries()) {
+      const fleet = new SimulatedFleet(
+        { ...config.simulator.fleet, size: share.modems, firstIndex: share.firstIndex },
+        config.simulator.timing,
+      );
+      const port = readies[k].port;
+      for (const m of fleet.modems()) {
+        fleetModems.push(m);
+        await store.putModem({
+          id: m.id,
+          host: '127.0.0.1',
+          port,
+          snmp: { version: '2c', community: m.id },
+          mac: m.mac,
+          cmtsId: m.placement.cmtsId,
+          createdAt: now,
+          updatedAt: now,
+        });
+      }
+      for (const c of fleet.cmtses()) {
+        await cmts.put(c.id, { host: '127.0.0.1', port, snmp: { version: '2c', community: c.id } });
+        await cmts.discover(c.id);
+      }
     }
     for (let w = 1; w < a.workers; w++) {
       workers.push(await startWorker(env));
@@ -128,7 +145,8 @@ async function main(): Promise<void> {
 
     const cpu0 = process.cpuUsage();
     const workerCpu0 = workers.map((w) => processCpuMs(w.pid!, ticks));
-    const simCpu0 = processCpuMs(sim.pid, ticks);
+    const simCpu = (): number => sims.reduce((sum, s) => sum + processCpuMs(s.pid, ticks), 0);
+    const simCpu0 = simCpu();
     const t0 = performance.now();
     const sweeps = app.get(SweepService);
     const { id } = await sweeps.start({ kind: 'all' });
@@ -142,10 +160,10 @@ async function main(): Promise<void> {
     const pollerCpuMs =
       (cpu.user + cpu.system) / 1000 +
       workers.reduce((s, w, i) => s + processCpuMs(w.pid!, ticks) - workerCpu0[i], 0);
-    const simCpuMs = processCpuMs(sim.pid, ticks) - simCpu0;
+    const simCpuMs = simCpu() - simCpu0;
     const memSwept = await redisUsedBytes(redis);
 
-    const sample = fleet.modems().filter((_, i) => i % Math.max(1, Math.floor(a.modems / 2000)) === 0);
+    const sample = fleetModems.filter((_, i) => i % Math.max(1, Math.floor(a.modems / 2000)) === 0);
     const latencies = new Float64Array(
       (await Promise.all(sample.map((m) => store.latest(m.id))))
         .filter((s) => s?.reading.reachable)
@@ -156,6 +174,7 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
       modems: a.modems,
       workers: a.workers,
+      simulatorProcesses: sims.length,
       concurrency: a.concurrency,
       chunk: a.chunk,
       done: view.done,
@@ -169,7 +188,10 @@ async function main(): Promise<void> {
         inventory: Math.round((memRegistered - memEmpty) / a.modems),
         afterSweep: Math.round((memSwept - memEmpty) / a.modems),
       },
-      peakRssMb: { poller: processMemory('self').peakRssMb, simulator: processMemory(sim.pid).peakRssMb },
+      peakRssMb: {
+        poller: processMemory('self').peakRssMb,
+        simulators: sims.map((s) => processMemory(s.pid).peakRssMb),
+      },
       byVerdict: view.byVerdict,
     };
     console.log(JSON.stringify(result, null, 2));
@@ -177,7 +199,7 @@ async function main(): Promise<void> {
     await app.close();
   } finally {
     workers.forEach((w) => w.kill('SIGTERM'));
-    await sim.stop();
+    await Promise.all(sims.map((s) => s.stop()));
     await redis.stop();
   }
 }

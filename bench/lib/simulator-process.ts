@@ -28,6 +28,8 @@ export interface ReadyLine {
 export interface SimulatorSpec {
   modems: number;
   seed: number;
+  /** Serve modems firstIndex.. of a larger fleet (several simulator processes). */
+  firstIndex?: number;
 }
 
 /** Every scenario that keeps answering: TEXTBOOK=60, each other one 1. */
@@ -139,6 +141,7 @@ function simulatorEnv(spec: SimulatorSpec): NodeJS.ProcessEnv {
   return {
     ...process.env,
     SIMULATOR_MODEMS: String(spec.modems),
+    SIMULATOR_FIRST_INDEX: String(spec.firstIndex ?? 0),
     SIMULATOR_PORT: '0',
     SIMULATOR_HOST: '127.0.0.1',
     SIMULATOR_SEED: String(spec.seed),

@@ -122,6 +122,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
         scenarioMix,
         seed: e.SIMULATOR_SEED,
         idPrefix: 'sim-cm-',
+        firstIndex: e.SIMULATOR_FIRST_INDEX,
         serviceGroupSize: e.SIMULATOR_SERVICE_GROUP_SIZE,
         serviceGroupsPerCmts: e.SIMULATOR_SERVICE_GROUPS_PER_CMTS,
       },

@@ -49,6 +49,7 @@ export class Environment {
   @IsString() SIMULATOR_HOST: string = '127.0.0.1';
   @IsInt() @Min(0) @Max(65535) SIMULATOR_PORT: number = 16100;
   @IsInt() @Min(1) @Max(200000) SIMULATOR_MODEMS: number = 200;
+  @IsInt() @Min(0) @Max(10_000_000) SIMULATOR_FIRST_INDEX: number = 0;
   @IsInt() @Min(0) SIMULATOR_SEED: number = 42;
   @IsNumber() @Min(0) @Max(1) SIMULATOR_DOCSIS31_SHARE: number = 0.5;
   @IsNumber() @Min(0) @Max(1) SIMULATOR_V3_SHARE: number = 0.1;

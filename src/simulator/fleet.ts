@@ -15,6 +15,11 @@ export interface FleetSpec {
   scenarioMix: Record<string, number>;
   seed: number;
   idPrefix: string;
+  /**
+   * This process serves modems firstIndex .. firstIndex + size - 1 of a larger fleet (ids and topology are global),
+   * so a 100,000-modem fleet can run as several simulator processes. Split on CMTS boundaries.
+   */
+  firstIndex?: number;
   /** Modems per service group (node). */
   serviceGroupSize: number;
   /** Service groups per CMTS; every 4 share one MAC domain. */
@@ -52,7 +57,8 @@ export class SimulatedFleet implements AgentBackend {
     this.now = now;
     const weighted = SCENARIOS.filter((s) => (spec.scenarioMix[s.name] ?? 0) > 0);
     const start = now();
-    for (let i = 0; i < spec.size; i++) {
+    const first = spec.firstIndex ?? 0;
+    for (let i = first; i < first + spec.size; i++) {
       const rnd = Prng.for(spec.seed, i, 1);
       const docsis = rnd.next() < spec.docsis31Share ? '3.1' : '3.0';
       const v3 = rnd.next() < spec.v3Share;
