@@ -1,35 +1,23 @@
-import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
+import { IntervalTask } from '../common/interval-task';
 import { AppConfig } from '../config/app-config';
 import { CmtsService } from './cmts.service';
 
-const JOB = 'cmts-discovery';
-
 /** Re-discovers every CMTS on an interval (DISCOVERY_INTERVAL_SEC; 0 turns it off). */
 @Injectable()
-export class DiscoveryScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DiscoveryScheduler extends IntervalTask {
+  protected readonly jobName = 'cmts-discovery';
+  protected readonly intervalSec: number;
   private running = false;
 
   constructor(
-    private readonly config: AppConfig,
+    config: AppConfig,
     private readonly cmts: CmtsService,
-    private readonly registry: SchedulerRegistry,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const seconds = this.config.cmts.discoveryIntervalSec;
-    if (seconds > 0) {
-      this.registry.addInterval(
-        JOB,
-        setInterval(() => void this.tick(), seconds * 1000),
-      );
-    }
-  }
-
-  onApplicationShutdown(): void {
-    if (this.registry.doesExist('interval', JOB)) {
-      this.registry.deleteInterval(JOB);
-    }
+    registry: SchedulerRegistry,
+  ) {
+    super(registry);
+    this.intervalSec = config.cmts.discoveryIntervalSec;
   }
 
   /** One discovery round; a round still running when the next is due is not overlapped. */
