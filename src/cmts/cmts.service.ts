@@ -185,21 +185,32 @@ export class CmtsService {
       cmtsId: record.id,
       setPointDbmv: record.setPointDbmv,
       row,
-      neighbourhood: membership ? await this.neighbourhood(record, byMac, membership, modem.id) : null,
+      neighbourhood: membership
+        ? await this.neighbourhood(record, cachedSnapshot, membership, modem.id)
+        : null,
     };
   }
 
   private async neighbourhood(
     record: CmtsRecord,
-    rowsByMac: ReadonlyMap<string, CmtsModemRow>,
+    cached: CachedSnapshot,
     group: Membership,
     self: string,
   ): Promise<Neighbourhood> {
-    const ids = (await this.store.groupMembers(record.id, groupKey(group))).filter((id) => id !== self);
-    const [members, verdicts] = await Promise.all([
-      this.store.getModems(ids),
-      this.store.latestVerdicts(ids),
-    ]);
+    const rowsByMac = cached.byMac;
+    // A node's member list is read once per snapshot, not once per diagnosis: a sweep checks every member.
+    const key = groupKey(group);
+    let all = cached.members.get(key);
+    if (!all) {
+      all = this.store
+        .groupMembers(record.id, key)
+        .then((ids) => this.store.getModems(ids))
+        .then((records) => records.map((m) => ({ id: m.id, mac: m.mac })));
+      cached.members.set(key, all);
+      all.catch(() => cached.members.delete(key));
+    }
+    const members = (await all).filter((m) => m.id !== self);
+    const verdicts = await this.store.latestVerdicts(members.map((m) => m.id));
     const thresholds = this.config.diagnosis.thresholds;
     let othersOffline = 0;
     const faultCounts: Partial<Record<SubKind, number>> = {};
@@ -238,7 +249,11 @@ export class CmtsService {
         .snapshot(record.id, target(record))
         .then((s) => {
           if (s.reachable) {
-            this.snapshots.set(record.id, { snapshot: s, byMac: new Map(s.rows.map((r) => [r.mac, r])) });
+            this.snapshots.set(record.id, {
+              snapshot: s,
+              byMac: new Map(s.rows.map((r) => [r.mac, r])),
+              members: new Map(),
+            });
           }
           return s;
         })
@@ -265,6 +280,8 @@ export class CmtsService {
 interface CachedSnapshot {
   snapshot: Extract<CmtsSnapshot, { reachable: true }>;
   byMac: ReadonlyMap<string, CmtsModemRow>;
+  /** Node members (id, MAC) by group key, read on first use while this snapshot lives. */
+  members: Map<string, Promise<{ id: string; mac?: string }[]>>;
 }
 
 export class CmtsUnreachableError extends Error {
