@@ -31,15 +31,21 @@ describe.each<StoreKind>(['memory', 'redis'])('scenarios through HTTP (%s store)
     return m;
   }
 
+  /** A fresh modem switched to the scenario. */
+  async function modemIn(scenario: Scenario): Promise<SimModem> {
+    const modem = freshModem(scenario);
+    await t
+      .http()
+      .put(`/api/v1/simulator/modems/${modem.id}/scenario`)
+      .send({ scenario: scenario.name })
+      .expect(200);
+    return modem;
+  }
+
   it.each(SCENARIOS.filter((s) => s.name !== 'FLAPPING_DEVICE_REBOOTS').map((s) => [s.name, s] as const))(
     '%s',
     async (_name, scenario) => {
-      const modem = freshModem(scenario);
-      await t
-        .http()
-        .put(`/api/v1/simulator/modems/${modem.id}/scenario`)
-        .send({ scenario: scenario.name })
-        .expect(200);
+      const modem = await modemIn(scenario);
       const res = await t.http().get(`/api/v1/modems/${modem.id}/diagnosis?maxAgeSec=0`).expect(200);
       expect({
         verdict: res.body.verdict,
@@ -72,12 +78,7 @@ describe.each<StoreKind>(['memory', 'redis'])('scenarios through HTTP (%s store)
 
   it('FLAPPING_DEVICE_REBOOTS: a modem that keeps rebooting is seen rebooting in its history', async () => {
     const scenario = SCENARIOS.find((s) => s.name === 'FLAPPING_DEVICE_REBOOTS')!;
-    const modem = freshModem(scenario);
-    await t
-      .http()
-      .put(`/api/v1/simulator/modems/${modem.id}/scenario`)
-      .send({ scenario: scenario.name })
-      .expect(200);
+    const modem = await modemIn(scenario);
     // Self-reboot every 1.2 s (+0.4 s down) in tests: poll through at least three reboots.
     let last: { verdict: string; subKinds: string[]; action: string } | undefined;
     for (let i = 0; i < 40 && last?.verdict !== 'FLAPPING'; i++) {
