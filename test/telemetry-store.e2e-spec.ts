@@ -83,6 +83,8 @@ function entry(at: number): HistoryEntry {
     t4: 0,
     t3Exceeded: 0,
     verdict: 'MARGINAL',
+    cmtsRegState: 8,
+    lastRegAt: at - 86_400_000,
   };
 }
 

@@ -14,31 +14,68 @@ export function decodeJson<T>(text: string): T {
   ) as T;
 }
 
-type CompactHistory = [number, 0 | 1, number?, number?, number?, number?, number?, number?, number?];
+// History entries are kept as short base-36 fields joined by commas (~35 bytes, 96 of them per modem per day):
+// Redis keeps a sorted set compact (listpack) only while every member is at most 64 bytes.
+const HISTORY_FIELDS = [
+  'at',
+  'reachable',
+  'uptimeSec',
+  'statusValue',
+  'resets',
+  't3',
+  't4',
+  't3Exceeded',
+  'verdict',
+  'cmtsRegState',
+  'lastRegAt',
+] as const;
 
-/** History entries are kept as short positional arrays: ~96 of them per modem per day. */
 export function encodeHistory(e: HistoryEntry): string {
-  const row: (number | null)[] = [
-    e.at,
-    e.reachable ? 1 : 0,
-    e.uptimeSec ?? null,
-    e.statusValue ?? null,
-    e.resets ?? null,
-    e.t3 ?? null,
-    e.t4 ?? null,
-    e.t3Exceeded ?? null,
-    e.verdict ? VERDICTS.indexOf(e.verdict) : null,
-  ];
-  while (row.length > 2 && row[row.length - 1] == null) {
-    row.pop();
+  const fields = HISTORY_FIELDS.map((k): string => {
+    const v = k === 'reachable' ? (e.reachable ? 1 : 0) : k === 'verdict' ? verdictIndex(e.verdict) : e[k];
+    return v == null ? '' : v.toString(36);
+  });
+  while (fields.length > 2 && fields[fields.length - 1] === '') {
+    fields.pop();
   }
-  return JSON.stringify(row);
+  return fields.join(',');
 }
 
 export function decodeHistory(text: string): HistoryEntry {
+  if (text.startsWith('[')) {
+    return decodeLegacyHistory(text);
+  }
+  const values = text.split(',').map((f) => (f === '' ? undefined : parseInt(f, 36)));
+  const e: HistoryEntry = { at: values[0] ?? 0, reachable: values[1] === 1 };
+  HISTORY_FIELDS.forEach((k, i) => {
+    const v = values[i];
+    if (i < 2 || v == null || Number.isNaN(v)) {
+      return;
+    }
+    if (k === 'verdict') {
+      const verdict = VERDICTS[v] as Verdict | undefined;
+      if (verdict) {
+        e.verdict = verdict;
+      }
+    } else if (k !== 'at' && k !== 'reachable') {
+      e[k] = v;
+    }
+  });
+  return e;
+}
+
+function verdictIndex(verdict: Verdict | undefined): number | undefined {
+  const i = verdict ? VERDICTS.indexOf(verdict) : -1;
+  return i < 0 ? undefined : i;
+}
+
+type LegacyHistory = [number, 0 | 1, number?, number?, number?, number?, number?, number?, number?];
+
+/** Entries written before 2026-11-25 (JSON arrays) stay readable until they age out. */
+function decodeLegacyHistory(text: string): HistoryEntry {
   const [at, reachable, uptimeSec, statusValue, resets, t3, t4, t3Exceeded, verdict] = JSON.parse(
     text,
-  ) as CompactHistory;
+  ) as LegacyHistory;
   const e: HistoryEntry = { at, reachable: reachable === 1 };
   const set = <K extends keyof HistoryEntry>(k: K, v: HistoryEntry[K] | null | undefined): void => {
     if (v != null) {

@@ -1,0 +1,55 @@
+import type { HistoryEntry } from '../diagnosis/types';
+import { decodeHistory, decodeJson, encodeHistory, encodeJson } from './reading-codec';
+
+describe('history codec', () => {
+  const full: HistoryEntry = {
+    at: 1_764_074_707_123,
+    reachable: true,
+    uptimeSec: 4_294_967,
+    statusValue: 12,
+    resets: 3,
+    t3: 1_234_567,
+    t4: 0,
+    t3Exceeded: 2,
+    verdict: 'LINE_FAULT',
+    cmtsRegState: 8,
+    lastRegAt: 1_763_800_000_000,
+  };
+
+  it.each<[string, HistoryEntry]>([
+    ['every field', full],
+    [
+      'an unreachable reading with its CMTS row',
+      { at: 5, reachable: false, cmtsRegState: 1, verdict: 'MODEM_OFFLINE' },
+    ],
+    ['only the time', { at: 1_000, reachable: false }],
+    ['a negative value', { at: 7, reachable: true, statusValue: -1 }],
+  ])('round-trips %s', (_name, entry) => {
+    expect(decodeHistory(encodeHistory(entry))).toEqual(entry);
+  });
+
+  it('stays within the 64 bytes that keep a Redis sorted set compact', () => {
+    expect(encodeHistory(full).length).toBeLessThanOrEqual(64);
+  });
+
+  it('reads entries written in the earlier JSON-array form', () => {
+    expect(decodeHistory('[1000,1,3600,12,0,5,1,0,0]')).toEqual({
+      at: 1000,
+      reachable: true,
+      uptimeSec: 3600,
+      statusValue: 12,
+      resets: 0,
+      t3: 5,
+      t4: 1,
+      t3Exceeded: 0,
+      verdict: 'TEXTBOOK_OK',
+    });
+  });
+});
+
+describe('JSON codec', () => {
+  it('keeps codeword counters as bigint', () => {
+    const value = { ds: [{ ifIndex: 3, unerrored: 18_446_744_073_709_551_615n, corrected: 0n }] };
+    expect(decodeJson(encodeJson(value))).toEqual(value);
+  });
+});
