@@ -1,3 +1,4 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { CounterSnapshot, HistoryEntry, Verdict } from '../diagnosis/types';
 import { VERDICTS } from '../diagnosis/types';
 
@@ -92,10 +93,27 @@ function decodeLegacyHistory(text: string): HistoryEntry {
   return e;
 }
 
-export function encodeCounters(s: CounterSnapshot): string {
-  return encodeJson(s);
+// A marker byte JSON never starts with, then raw deflate. Level 1: a reading shrinks ~4x (6.4 KB -> 1.7 KB)
+// for ~0.06 ms of CPU; higher levels save a few percent more at 1.5x the time.
+const DEFLATED = 0x01;
+
+/** Large values (latest readings, codeword snapshots) are stored deflated: Redis memory per modem is the budget. */
+export function encodePacked(value: unknown): Buffer {
+  const body = deflateRawSync(encodeJson(value), { level: 1 });
+  return Buffer.concat([Buffer.of(DEFLATED), body]);
 }
 
-export function decodeCounters(text: string): CounterSnapshot {
-  return decodeJson<CounterSnapshot>(text);
+/** Reads both packed values and the plain JSON written before packing was introduced. */
+export function decodePacked<T>(data: Buffer): T {
+  const text =
+    data[0] === DEFLATED ? inflateRawSync(data.subarray(1)).toString('utf8') : data.toString('utf8');
+  return decodeJson<T>(text);
+}
+
+export function encodeCounters(s: CounterSnapshot): Buffer {
+  return encodePacked(s);
+}
+
+export function decodeCounters(data: Buffer): CounterSnapshot {
+  return decodePacked<CounterSnapshot>(data);
 }

@@ -5,9 +5,11 @@ import {
   decodeCounters,
   decodeHistory,
   decodeJson,
+  decodePacked,
   encodeCounters,
   encodeHistory,
   encodeJson,
+  encodePacked,
 } from './reading-codec';
 import {
   StoreUnavailableError,
@@ -41,14 +43,25 @@ if counted >= total then
 end
 return added
 `;
+// Keeps one codeword snapshot per spacing interval, drops those older than the window, in one round trip.
+// KEYS: snapshot zset. ARGV: at, spacing ms, member, drop-before ms, ttl sec.
+const ADD_COUNTER_SNAPSHOT = `
+local newest = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
+if #newest == 0 or tonumber(ARGV[1]) - tonumber(newest[2]) >= tonumber(ARGV[2]) then
+  redis.call('ZADD', KEYS[1], ARGV[1], ARGV[3])
+end
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', '(' .. ARGV[4])
+redis.call('EXPIRE', KEYS[1], ARGV[5])
+return 0
+`;
 const SWEEP_TTL_SEC = 7 * 86_400;
 const MAX_SWEEPS = 50;
 
 /**
  * Redis layout (all under the configured prefix):
  *   modem:<id>    JSON inventory record          modems        ZSET of ids (score 0: lexical order)
- *   latest:<id>   JSON latest reading, EX ttl    hist:<id>     ZSET compact history entries by time
- *   cw:<id>       ZSET codeword snapshots by time lock:poll:<id> poll guard, PX ttl
+ *   latest:<id>   packed latest reading, EX ttl    hist:<id>     ZSET compact history entries by time
+ *   cw:<id>       ZSET packed codeword snapshots lock:poll:<id> poll guard, PX ttl
  *   mac:<mac>     modem id                       vd:<id>       latest verdict summary (JSON), EX ttl
  *   cmts:<id>     JSON CMTS record               cmtses        ZSET of CMTS ids
  *   grp:<cmts>:<md.sg>  SET of modem ids          grps:<cmts>   SET of group keys
@@ -235,7 +248,7 @@ export class RedisTelemetryStore extends TelemetryStore {
     const hist = this.key('hist', id);
     const tx = this.redis
       .multi()
-      .set(this.key('latest', id), encodeJson(stored), 'EX', r.readingTtlSec)
+      .set(this.key('latest', id), encodePacked(stored), 'EX', r.readingTtlSec)
       .set(
         this.key('vd', id),
         JSON.stringify({
@@ -251,23 +264,24 @@ export class RedisTelemetryStore extends TelemetryStore {
       .zremrangebyrank(hist, 0, -(r.historyMaxEntries + 1))
       .expire(hist, r.historyRetentionSec);
     if (counters) {
-      const cw = this.key('cw', id);
-      const newest = await this.run(() => this.redis.zrange(cw, -1, -1, 'WITHSCORES'));
-      const newestAt = newest.length === 2 ? Number(newest[1]) : -Infinity;
-      if (counters.at - newestAt >= r.counterSpacingSec * 1000) {
-        tx.zadd(cw, counters.at, encodeCounters(counters));
-      }
-      tx.zremrangebyscore(cw, '-inf', `(${now - (r.counterWindowSec + r.counterSpacingSec) * 1000}`).expire(
-        cw,
-        r.counterWindowSec + r.counterSpacingSec,
+      const keepSec = r.counterWindowSec + r.counterSpacingSec;
+      tx.eval(
+        ADD_COUNTER_SNAPSHOT,
+        1,
+        this.key('cw', id),
+        counters.at,
+        r.counterSpacingSec * 1000,
+        encodeCounters(counters),
+        now - keepSec * 1000,
+        keepSec,
       );
     }
     await this.run(() => tx.exec());
   }
 
   async latest(modemId: string): Promise<StoredReading | null> {
-    const json = await this.run(() => this.redis.get(this.key('latest', modemId)));
-    return json ? decodeJson<StoredReading>(json) : null;
+    const data = await this.run(() => this.redis.getBuffer(this.key('latest', modemId)));
+    return data ? decodePacked<StoredReading>(data) : null;
   }
 
   async history(modemId: string, sinceMs: number): Promise<HistoryEntry[]> {
@@ -277,7 +291,7 @@ export class RedisTelemetryStore extends TelemetryStore {
 
   async counterBaseline(modemId: string, notBeforeMs: number): Promise<CounterSnapshot | null> {
     const rows = await this.run(() =>
-      this.redis.zrangebyscore(this.key('cw', modemId), notBeforeMs, '+inf', 'LIMIT', 0, 1),
+      this.redis.zrangebyscoreBuffer(this.key('cw', modemId), notBeforeMs, '+inf', 'LIMIT', 0, 1),
     );
     return rows.length > 0 ? decodeCounters(rows[0]) : null;
   }
