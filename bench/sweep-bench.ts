@@ -5,8 +5,13 @@ import { startApp } from '../src/bootstrap';
 import { CmtsService } from '../src/cmts/cmts.service';
 import { loadConfig } from '../src/config/app-config';
 import { SimulatedFleet } from '../src/simulator/fleet';
+import { counterSnapshot } from '../src/checks/line-check.service';
+import { toHistoryEntry } from '../src/diagnosis/history';
 import { SweepService } from '../src/sweep/sweep.service';
-import { TelemetryStore } from '../src/telemetry/telemetry-store';
+import type { HistoryEntry } from '../src/diagnosis/types';
+import type { ModemReading } from '../src/telemetry/modem-reading';
+import { TelemetryStore, type StoredReading } from '../src/telemetry/telemetry-store';
+import Redis from 'ioredis';
 import { PrivateRedis } from '../test/support/redis-server';
 import { summarizeLatencies } from './lib/latency';
 import { clockTicksPerSecond, processCpuMs, processMemory } from './lib/proc-stats';
@@ -170,6 +175,8 @@ async function main(): Promise<void> {
         .map((s) => s!.reading.latencyMs),
     );
     const lat = summarizeLatencies(latencies);
+    const perKey = await keyBytesPerModem(redis.url, 'bench:', sample.slice(0, 200).map((m) => m.id));
+    const withDay = await bytesWithDayOfHistory(store, redis.url, sample.slice(0, 200).map((m) => m.id));
     const result = {
       date: new Date().toISOString(),
       modems: a.modems,
@@ -187,6 +194,8 @@ async function main(): Promise<void> {
       redisBytesPerModem: {
         inventory: Math.round((memRegistered - memEmpty) / a.modems),
         afterSweep: Math.round((memSwept - memEmpty) / a.modems),
+        byKeyAfterSweep: perKey,
+        withDayOfHistory: withDay,
       },
       peakRssMb: {
         poller: processMemory('self').peakRssMb,
@@ -202,6 +211,69 @@ async function main(): Promise<void> {
     await Promise.all(sims.map((s) => s.stop()));
     await redis.stop();
   }
+}
+
+const KEY_KINDS = ['modem', 'mac', 'latest', 'vd', 'hist', 'cw'] as const;
+
+/** MEMORY USAGE of each per-modem key kind, averaged over a sample (what the whole-instance delta is made of). */
+async function keyBytesPerModem(url: string, prefix: string, ids: string[]): Promise<Record<string, number>> {
+  const redis = new Redis(url);
+  try {
+    const out: Record<string, number> = {};
+    for (const kind of KEY_KINDS) {
+      let sum = 0;
+      for (const id of ids) {
+        const key = kind === 'mac' ? await macKey(redis, prefix, id) : `${prefix}${kind}:${id}`;
+        sum += key ? Number((await redis.call('MEMORY', 'USAGE', key, 'SAMPLES', '0')) ?? 0) : 0;
+      }
+      out[kind] = Math.round(sum / ids.length);
+    }
+    return out;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+async function macKey(redis: Redis, prefix: string, id: string): Promise<string | null> {
+  const json = await redis.get(`${prefix}modem:${id}`);
+  const mac = json ? (JSON.parse(json) as { mac?: string }).mac : undefined;
+  return mac ? `${prefix}mac:${mac}` : null;
+}
+
+/**
+ * Per-modem keys after a day of 15-minute sweeps: each sampled modem's stored reading is saved 95 more times
+ * at earlier times (as the sweeps before this one would have), then the keys are measured as above.
+ */
+async function bytesWithDayOfHistory(
+  store: TelemetryStore,
+  url: string,
+  ids: string[],
+): Promise<Record<string, number>> {
+  const stepMs = 15 * 60_000;
+  for (const id of ids) {
+    const stored = await store.latest(id);
+    if (!stored) {
+      continue;
+    }
+    const latest = stored.reading.observedAt;
+    for (let k = 95; k >= 1; k--) {
+      const at = latest - k * stepMs;
+      const reading = { ...stored.reading, observedAt: at };
+      await store.saveReading({ ...stored, reading }, dayEntry(reading, stored), counterSnapshot(reading));
+    }
+    await store.saveReading(stored, dayEntry(stored.reading, stored), counterSnapshot(stored.reading));
+  }
+  const perKey = await keyBytesPerModem(url, 'bench:', ids);
+  return { ...perKey, total: Object.values(perKey).reduce((a, b) => a + b, 0) };
+}
+
+/** A history entry as a sweep writes it, CMTS registration included (those fields are part of its size). */
+function dayEntry(reading: ModemReading, stored: StoredReading): HistoryEntry {
+  return {
+    ...toHistoryEntry(reading, stored.diagnosis.verdict),
+    cmtsRegState: 8,
+    lastRegAt: reading.observedAt - 3 * 86_400_000,
+  };
 }
 
 main().catch((error: unknown) => {

@@ -150,6 +150,27 @@ describe.each(stores)('TelemetryStore contract (%s)', (_kind, make) => {
     expect(await store.latest('other')).toBeNull();
   });
 
+  it('reserves rate-limit slots one interval apart, on every given limit at once', async () => {
+    const key = `r-${randomBytes(3).toString('hex')}`;
+    const waits: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      waits.push(await store.reserveSlots([{ key, intervalMs: 1000 }]));
+    }
+    // The Redis store uses Redis' clock, so a little real time passes between the calls.
+    expect(waits[0]).toBe(0);
+    expect(waits[1]).toBeGreaterThan(900);
+    expect(waits[1]).toBeLessThanOrEqual(1000);
+    expect(waits[2]).toBeGreaterThan(1900);
+    expect(waits[2]).toBeLessThanOrEqual(2000);
+    // A second limit that is free still waits for the busy one, and is then held until the same start.
+    const both = await store.reserveSlots([
+      { key: `${key}-other`, intervalMs: 10 },
+      { key, intervalMs: 1000 },
+    ]);
+    expect(both).toBeGreaterThan(2900);
+    expect(await store.reserveSlots([{ key: `${key}-other`, intervalMs: 10 }])).toBeGreaterThan(2900);
+  });
+
   it('bounds history by count and returns it oldest first from a given time', async () => {
     for (let i = 0; i < 8; i++) {
       clock += 1000;

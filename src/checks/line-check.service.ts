@@ -22,6 +22,13 @@ export interface LineDiagnosis extends Diagnosis {
   thresholdsProfile: string;
 }
 
+export interface CheckOptions {
+  /** False (sweeps): the cached CMTS snapshot stands for the modem's row, read once per snapshot. */
+  refreshCmtsRow: boolean;
+  /** Awaited right before an SNMP poll goes out (not for cache hits or modems offline at the CMTS). */
+  beforePoll?: (record: ModemRecord) => Promise<void>;
+}
+
 const HOUR_MS = 3_600_000;
 const LOCK_WAIT_STEP_MS = 50;
 
@@ -40,14 +47,11 @@ export class LineCheckService {
     private readonly metrics: MetricsService,
   ) {}
 
-  /**
-   * The verdict for one modem. `refreshCmtsRow` false (sweeps): the cached CMTS snapshot stands for the modem's
-   * row, so a sweep reads each CMTS once per snapshot instead of once per modem.
-   */
+  /** The verdict for one modem: a stored one younger than `maxAgeSec`, or a fresh poll. */
   async diagnosis(
     modemId: string,
     maxAgeSec?: number,
-    options = { refreshCmtsRow: true },
+    options: CheckOptions = { refreshCmtsRow: true },
   ): Promise<LineDiagnosis> {
     const record = await this.inventory.record(modemId);
     const maxAgeMs = (maxAgeSec ?? this.config.diagnosis.defaultMaxAgeSec) * 1000;
@@ -59,7 +63,7 @@ export class LineCheckService {
         return present(cached, 'cache');
       }
     }
-    const stored = await this.pollOnce(record, started, options.refreshCmtsRow);
+    const stored = await this.pollOnce(record, started, options);
     this.metrics.diagnoses.inc({ source: 'live' });
     return present(stored, 'live');
   }
@@ -85,16 +89,10 @@ export class LineCheckService {
   }
 
   /** Concurrent callers share one poll: in memory here, and across instances through the store's poll lock. */
-  private pollOnce(
-    record: ModemRecord,
-    requestedAt: number,
-    refreshCmtsRow: boolean,
-  ): Promise<StoredReading> {
+  private pollOnce(record: ModemRecord, requestedAt: number, options: CheckOptions): Promise<StoredReading> {
     let pending = this.inflight.get(record.id);
     if (!pending) {
-      pending = this.pollGuarded(record, requestedAt, refreshCmtsRow).finally(() =>
-        this.inflight.delete(record.id),
-      );
+      pending = this.pollGuarded(record, requestedAt, options).finally(() => this.inflight.delete(record.id));
       this.inflight.set(record.id, pending);
     }
     return pending;
@@ -103,7 +101,7 @@ export class LineCheckService {
   private async pollGuarded(
     record: ModemRecord,
     requestedAt: number,
-    refreshCmtsRow: boolean,
+    options: CheckOptions,
   ): Promise<StoredReading> {
     const { timeoutMs, retries } = this.config.snmp;
     const lockTtlMs = timeoutMs * (retries + 1) * 2 + 1000;
@@ -119,15 +117,18 @@ export class LineCheckService {
       await sleep(LOCK_WAIT_STEP_MS);
     }
     try {
-      return await this.pollAndStore(record, refreshCmtsRow);
+      return await this.pollAndStore(record, options);
     } finally {
       await this.store.unlockPoll(record.id);
     }
   }
 
-  private async pollAndStore(record: ModemRecord, refreshCmtsRow: boolean): Promise<StoredReading> {
-    const cmts = await this.cmts.context(record, { refreshRow: refreshCmtsRow });
+  private async pollAndStore(record: ModemRecord, options: CheckOptions): Promise<StoredReading> {
+    const cmts = await this.cmts.context(record, { refreshRow: options.refreshCmtsRow });
     const skipped = cmts ? offlineAtCmts(record.id, cmts) : null;
+    if (!skipped) {
+      await options.beforePoll?.(record);
+    }
     const reading =
       skipped ??
       (await this.poller.poll(record.id, {

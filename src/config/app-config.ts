@@ -33,6 +33,9 @@ export class AppConfig {
       lockSec: number | null;
       perCmtsConcurrency: number;
       spreadShare: number;
+      /** Sweep polls per second across all instances, overall and per CMTS; 0 is no limit. */
+      ratePerSec: number;
+      cmtsRatePerSec: number;
     },
     readonly simulator: {
       enabled: boolean;
@@ -109,6 +112,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       lockSec: e.SWEEP_LOCK_SEC ?? null,
       perCmtsConcurrency: e.SWEEP_CMTS_CONCURRENCY,
       spreadShare: e.SWEEP_SPREAD_SHARE,
+      ratePerSec: e.SWEEP_RATE_PER_SEC,
+      cmtsRatePerSec: e.SWEEP_CMTS_RATE_PER_SEC,
     },
     {
       enabled: e.SIMULATOR_ENABLED,

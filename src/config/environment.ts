@@ -42,6 +42,8 @@ export class Environment {
   @IsInt() @Min(0) @Max(86400) SWEEP_MAX_AGE_SEC: number = 300;
   @IsInt() @Min(1) @Max(10000) SWEEP_CMTS_CONCURRENCY: number = 32;
   @IsNumber() @Min(0) @Max(1) SWEEP_SPREAD_SHARE: number = 0.8;
+  @IsNumber() @Min(0) @Max(100000) SWEEP_RATE_PER_SEC: number = 0;
+  @IsNumber() @Min(0) @Max(100000) SWEEP_CMTS_RATE_PER_SEC: number = 0;
   /** How long a worker holds a chunk before others may take it over (it renews while alive). */
   @IsOptional() @IsInt() @Min(1) @Max(3600) SWEEP_LOCK_SEC?: number;
 

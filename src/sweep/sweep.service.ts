@@ -10,6 +10,7 @@ import {
   type SweepState,
 } from '../telemetry/telemetry-store';
 import { KeyedSemaphore } from './keyed-semaphore';
+import { PollPacer } from './poll-pacer';
 import { SweepRunner, type SweepChunk } from './sweep-runner';
 
 export interface SweepView extends Omit<SweepState, 'createdAt' | 'finishedAt'> {
@@ -30,6 +31,8 @@ export class SweepService implements OnModuleInit {
   private readonly reported = new Set<string>();
   /** Checks in flight per CMTS on this instance, across all chunks: the plant behind one CMTS is not hammered. */
   private readonly cmtsSlots: KeyedSemaphore;
+  /** Polls per second overall and per CMTS, across instances. */
+  private readonly pacer: PollPacer;
 
   constructor(
     private readonly config: AppConfig,
@@ -39,6 +42,7 @@ export class SweepService implements OnModuleInit {
     private readonly metrics: MetricsService,
   ) {
     this.cmtsSlots = new KeyedSemaphore(config.sweep.perCmtsConcurrency);
+    this.pacer = new PollPacer(store, config.sweep);
   }
 
   onModuleInit(): void {
@@ -102,7 +106,10 @@ export class SweepService implements OnModuleInit {
       for (let id = queue.shift(); id != null; id = queue.shift()) {
         const release = await this.cmtsSlots.acquire(cmtsOf.get(id) ?? '');
         try {
-          const d = await this.checks.diagnosis(id, this.config.sweep.maxAgeSec, { refreshCmtsRow: false });
+          const d = await this.checks.diagnosis(id, this.config.sweep.maxAgeSec, {
+            refreshCmtsRow: false,
+            ...(this.pacer.enabled && { beforePoll: (m) => this.pacer.pace(m.cmtsId) }),
+          });
           outcomes.push({ modemId: id, verdict: d.verdict });
         } catch {
           outcomes.push({ modemId: id, verdict: null });

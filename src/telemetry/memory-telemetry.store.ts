@@ -26,6 +26,7 @@ export class MemoryTelemetryStore extends TelemetryStore {
   private readonly verdicts = new Map<string, VerdictSummary>();
   private readonly sweeps = new Map<string, { state: SweepState; seen: Set<string> }>();
   private readonly slots = new Map<string, number>();
+  private readonly nextFree = new Map<string, number>();
 
   constructor(
     private readonly retention: RetentionPolicy,
@@ -235,6 +236,15 @@ export class MemoryTelemetryStore extends TelemetryStore {
     }
     this.slots.set(slot, now + ttlSec * 1000);
     return Promise.resolve(true);
+  }
+
+  reserveSlots(limits: readonly { key: string; intervalMs: number }[]): Promise<number> {
+    const now = this.now();
+    const start = Math.max(now, ...limits.map((l) => this.nextFree.get(l.key) ?? 0));
+    for (const l of limits) {
+      this.nextFree.set(l.key, start + l.intervalMs);
+    }
+    return Promise.resolve(start - now);
   }
 
   tryLockPoll(): Promise<boolean> {

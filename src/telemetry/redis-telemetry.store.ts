@@ -54,6 +54,23 @@ redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', '(' .. ARGV[4])
 redis.call('EXPIRE', KEYS[1], ARGV[5])
 return 0
 `;
+// Virtual scheduling: each key holds the time its next event may start. The caller's start is the latest of
+// those (and now); each key then moves one interval past it. Redis' own clock, so instances need not agree.
+// KEYS: one per limit. ARGV: interval ms per key. Returns the wait in ms (a string: Lua numbers truncate).
+const RESERVE_SLOTS = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+local start = now
+for i = 1, #KEYS do
+  local free = tonumber(redis.call('GET', KEYS[i]) or '0')
+  if free > start then start = free end
+end
+for i = 1, #KEYS do
+  local free = start + tonumber(ARGV[i])
+  redis.call('SET', KEYS[i], string.format('%.3f', free), 'PX', math.ceil(free - now) + 1000)
+end
+return string.format('%.3f', start - now)
+`;
 const SWEEP_TTL_SEC = 7 * 86_400;
 const MAX_SWEEPS = 50;
 
@@ -67,6 +84,7 @@ const MAX_SWEEPS = 50;
  *   grp:<cmts>:<md.sg>  SET of modem ids          grps:<cmts>   SET of group keys
  *   sweep:<id>    HASH progress counters         sweep:<id>:seen SET of counted modem ids
  *   sweeps        ZSET of sweep ids by start     slot:<name>   scheduling claim, EX ttl
+ *   rate:<limit>  next free time (ms) of a rate limit
  */
 export class RedisTelemetryStore extends TelemetryStore {
   readonly kind = 'redis' as const;
@@ -338,6 +356,21 @@ export class RedisTelemetryStore extends TelemetryStore {
 
   async claimSlot(slot: string, ttlSec: number): Promise<boolean> {
     return (await this.run(() => this.redis.set(this.key('slot', slot), '1', 'EX', ttlSec, 'NX'))) === 'OK';
+  }
+
+  async reserveSlots(limits: readonly { key: string; intervalMs: number }[]): Promise<number> {
+    if (limits.length === 0) {
+      return 0;
+    }
+    const wait = await this.run(() =>
+      this.redis.eval(
+        RESERVE_SLOTS,
+        limits.length,
+        ...limits.map((l) => this.key('rate', l.key)),
+        ...limits.map((l) => l.intervalMs),
+      ),
+    );
+    return Number(wait);
   }
 
   async tryLockPoll(modemId: string, ttlMs: number): Promise<boolean> {

@@ -116,6 +116,11 @@ export abstract class TelemetryStore {
   abstract listSweeps(limit: number): Promise<SweepState[]>;
   /** True for exactly one caller per slot name (until ttl): one scheduled sweep per interval, across instances. */
   abstract claimSlot(slot: string, ttlSec: number): Promise<boolean>;
+  /**
+   * Rate limiting across instances: reserves the next free slot on every given limit at once (each allows one
+   * event per `intervalMs`) and returns how long the caller must wait before its event. Clocks are the store's.
+   */
+  abstract reserveSlots(limits: readonly { key: string; intervalMs: number }[]): Promise<number>;
 
   abstract ping(): Promise<void>;
   abstract close(): Promise<void>;
