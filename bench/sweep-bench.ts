@@ -175,8 +175,16 @@ async function main(): Promise<void> {
         .map((s) => s!.reading.latencyMs),
     );
     const lat = summarizeLatencies(latencies);
-    const perKey = await keyBytesPerModem(redis.url, 'bench:', sample.slice(0, 200).map((m) => m.id));
-    const withDay = await bytesWithDayOfHistory(store, redis.url, sample.slice(0, 200).map((m) => m.id));
+    const perKey = await keyBytesPerModem(
+      redis.url,
+      'bench:',
+      sample.slice(0, 200).map((m) => m.id),
+    );
+    const withDay = await bytesWithDayOfHistory(
+      store,
+      redis.url,
+      sample.slice(0, 200).map((m) => m.id),
+    );
     const result = {
       date: new Date().toISOString(),
       modems: a.modems,

@@ -40,8 +40,8 @@ const HONORIFICS: ReadonlySet<string> = new Set([
   'inz',
 ]);
 
-/** Lower case, compatibility forms folded (NFKC: full-width, NBSP, ligatures), diacritics removed. Keeps punctuation. */
-export function foldCharacters(s: string): string {
+/** Lower case, NFKC-folded (full-width forms, NBSP, ligatures), diacritics removed; punctuation is kept. */
+function foldCharacters(s: string): string {
   return s
     .replace(APOSTROPHES, '')
     .normalize('NFKC')
@@ -53,7 +53,7 @@ export function foldCharacters(s: string): string {
 }
 
 /** Letter/digit runs of the folded text; every other character (hyphens, dots, commas, spaces) separates words. */
-export function foldedWords(s: string): string[] {
+function foldedWords(s: string): string[] {
   return foldCharacters(s)
     .split(WORD_SEPARATORS)
     .filter((word) => word.length > 0);
@@ -226,7 +226,7 @@ export function normalizeAddress(s: string): string {
   return formatAddress(parseAddress(s));
 }
 
-export function formatAddress({ street, building, flat, postalCode, city }: AddressParts): string {
+function formatAddress({ street, building, flat, postalCode, city }: AddressParts): string {
   const number = flat === '' ? building : `${building}/${flat}`;
   const streetLine = [street, number].filter((part) => part !== '').join(' ');
   const locality = [postalCode, city].filter((part) => part !== '').join(' ');
