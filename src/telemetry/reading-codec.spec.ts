@@ -1,5 +1,12 @@
 import type { HistoryEntry } from '../diagnosis/types';
-import { decodeHistory, decodeJson, encodeHistory, encodeJson } from './reading-codec';
+import {
+  decodeHistory,
+  decodeJson,
+  decodePacked,
+  encodeHistory,
+  encodeJson,
+  encodePacked,
+} from './reading-codec';
 
 describe('history codec', () => {
   const full: HistoryEntry = {
@@ -51,5 +58,23 @@ describe('JSON codec', () => {
   it('keeps codeword counters as bigint', () => {
     const value = { ds: [{ ifIndex: 3, unerrored: 18_446_744_073_709_551_615n, corrected: 0n }] };
     expect(decodeJson(encodeJson(value))).toEqual(value);
+  });
+});
+
+describe('packed codec', () => {
+  const value = {
+    reading: { modemId: 'm', downstream: [{ ifIndex: 3, unerrored: 2n ** 63n + 5n, powerDbmv: -3.5 }] },
+    diagnosis: { verdict: 'MARGINAL', findings: [{ limit: null, text: 'Iksiński' }] },
+  };
+
+  it('round-trips bigints, negative numbers, nulls and unicode, and is smaller than JSON', () => {
+    const packed = encodePacked(value);
+    expect(decodePacked(packed)).toEqual(value);
+    const big = { rows: Array.from({ length: 50 }, (_, i) => ({ ...value.reading, ifIndex: i })) };
+    expect(encodePacked(big).length).toBeLessThan(encodeJson(big).length / 3);
+  });
+
+  it('still reads values stored as plain JSON', () => {
+    expect(decodePacked(Buffer.from(encodeJson(value)))).toEqual(value);
   });
 });

