@@ -101,6 +101,7 @@ export class RedisTelemetryStore extends TelemetryStore {
     this.redis = new Redis(url, {
       lazyConnect: true,
       enableOfflineQueue: false,
+      enableAutoPipelining: true,
       maxRetriesPerRequest: 1,
       connectTimeout: 2000,
       // A Redis that stops answering (paused, overloaded) must not hold requests: fail them after this.
