@@ -171,6 +171,64 @@ describe.each(stores)('TelemetryStore contract (%s)', (_kind, make) => {
     expect(await store.reserveSlots([{ key: `${key}-other`, intervalMs: 10 }])).toBeGreaterThan(2900);
   });
 
+  it('indexes modems by customer number and keeps the index through updates and deletes', async () => {
+    const withCustomer = (id: string, customerNumber: string): ModemRecord => ({
+      ...record(id),
+      customer: { customerNumber, fullName: 'Jan Iksiński', address: 'Długa 5/12' },
+    });
+    await store.putModem(withCustomer('c1', 'C100'));
+    await store.putModem(withCustomer('c2', 'C100'));
+    expect(await store.modemIdsByCustomer('C100')).toEqual(['c1', 'c2']);
+    await store.putModem(withCustomer('c2', 'C200'));
+    expect(await store.modemIdsByCustomer('C100')).toEqual(['c1']);
+    expect(await store.modemIdsByCustomer('C200')).toEqual(['c2']);
+    await store.deleteModem('c1');
+    expect(await store.modemIdsByCustomer('C100')).toEqual([]);
+  });
+
+  it('keeps documents, lists a kind, expires and deletes them', async () => {
+    await store.putDoc('key', 'b', { id: 'b', roles: ['noc'] });
+    await store.putDoc('key', 'a', { id: 'a', roles: ['agent'] });
+    await store.putDoc('token', 't', { modemId: 'm' }, 60);
+    expect(await store.getDoc('key', 'a')).toEqual({ id: 'a', roles: ['agent'] });
+    expect(await store.listDocs('key')).toEqual([
+      { id: 'a', roles: ['agent'] },
+      { id: 'b', roles: ['noc'] },
+    ]);
+    expect(await store.deleteDoc('key', 'a')).toBe(true);
+    expect(await store.deleteDoc('key', 'a')).toBe(false);
+    expect(await store.getDoc('key', 'a')).toBeNull();
+    expect(await store.getDoc('token', 't')).toEqual({ modemId: 'm' });
+  });
+
+  it('counts within a window that starts at the first count', async () => {
+    const id = `n-${randomBytes(3).toString('hex')}`;
+    expect(await store.getCounter('fail', id)).toEqual({ count: 0, ttlSec: 0 });
+    expect(await store.bumpCounter('fail', id, 60)).toBe(1);
+    expect(await store.bumpCounter('fail', id, 600)).toBe(2);
+    const c = await store.getCounter('fail', id);
+    expect(c.count).toBe(2);
+    expect(c.ttlSec).toBeGreaterThan(50);
+    expect(c.ttlSec).toBeLessThanOrEqual(60);
+    await store.clearCounter('fail', id);
+    expect((await store.getCounter('fail', id)).count).toBe(0);
+  });
+
+  it('keeps the audit log newest first and drops entries past retention', async () => {
+    const actor = { keyId: 'k1', name: 'desk' };
+    await store.appendAudit({ at: clock - 7200_000, actor, action: 'old', outcome: 'ok' }, 3600);
+    for (let i = 0; i < 3; i++) {
+      await store.appendAudit(
+        { at: clock + i, actor, action: 'verify', target: 'C1', outcome: i === 2 ? 'verified' : 'no_match' },
+        3600,
+      );
+    }
+    const entries = await store.listAudit(0, 10);
+    expect(entries.map((e) => e.outcome)).toEqual(['verified', 'no_match', 'no_match']);
+    expect(entries[0]).toEqual({ at: clock + 2, actor, action: 'verify', target: 'C1', outcome: 'verified' });
+    expect(await store.listAudit(clock + 1, 1)).toHaveLength(1);
+  });
+
   it('bounds history by count and returns it oldest first from a given time', async () => {
     for (let i = 0; i < 8; i++) {
       clock += 1000;

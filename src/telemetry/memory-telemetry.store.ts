@@ -3,6 +3,7 @@ import { groupKey, type CmtsRecord, type ModemRecord } from '../inventory/modem-
 import { decodeJson, encodeJson } from './reading-codec';
 import {
   TelemetryStore,
+  type AuditEntry,
   type RetentionPolicy,
   type StoredReading,
   type SweepOutcome,
@@ -27,6 +28,10 @@ export class MemoryTelemetryStore extends TelemetryStore {
   private readonly sweeps = new Map<string, { state: SweepState; seen: Set<string> }>();
   private readonly slots = new Map<string, number>();
   private readonly nextFree = new Map<string, number>();
+  private readonly customerIndex = new Map<string, Set<string>>();
+  private readonly docs = new Map<string, { json: string; expiresAt: number }>();
+  private readonly counters = new Map<string, { count: number; expiresAt: number }>();
+  private audit: AuditEntry[] = [];
 
   constructor(
     private readonly retention: RetentionPolicy,
@@ -42,6 +47,10 @@ export class MemoryTelemetryStore extends TelemetryStore {
     if (record.mac) {
       this.macIndex.set(record.mac, record.id);
     }
+    if (record.customer) {
+      const ids = this.customerIndex.get(record.customer.customerNumber) ?? new Set<string>();
+      this.customerIndex.set(record.customer.customerNumber, ids.add(record.id));
+    }
     const m = record.membership;
     if (m) {
       const groups = this.groupIndex.get(m.cmtsId) ?? new Map<string, Set<string>>();
@@ -55,6 +64,9 @@ export class MemoryTelemetryStore extends TelemetryStore {
   private unindex(record: ModemRecord | null): void {
     if (record?.mac && this.macIndex.get(record.mac) === record.id) {
       this.macIndex.delete(record.mac);
+    }
+    if (record?.customer) {
+      this.customerIndex.get(record.customer.customerNumber)?.delete(record.id);
     }
     const m = record?.membership;
     if (record && m) {
@@ -77,6 +89,10 @@ export class MemoryTelemetryStore extends TelemetryStore {
 
   modemIdByMac(mac: string): Promise<string | null> {
     return Promise.resolve(this.macIndex.get(mac) ?? null);
+  }
+
+  modemIdsByCustomer(customerNumber: string): Promise<string[]> {
+    return Promise.resolve([...(this.customerIndex.get(customerNumber) ?? [])].sort());
   }
 
   groupMembers(cmtsId: string, group: string): Promise<string[]> {
@@ -257,6 +273,74 @@ export class MemoryTelemetryStore extends TelemetryStore {
 
   ping(): Promise<void> {
     return Promise.resolve();
+  }
+
+  putDoc(kind: string, id: string, value: unknown, ttlSec?: number): Promise<void> {
+    const expiresAt = ttlSec ? this.now() + ttlSec * 1000 : Infinity;
+    this.docs.set(`${kind}:${id}`, { json: encodeJson(value), expiresAt });
+    return Promise.resolve();
+  }
+
+  getDoc<T>(kind: string, id: string): Promise<T | null> {
+    const doc = this.docs.get(`${kind}:${id}`);
+    return Promise.resolve(doc && doc.expiresAt > this.now() ? decodeJson<T>(doc.json) : null);
+  }
+
+  deleteDoc(kind: string, id: string): Promise<boolean> {
+    return Promise.resolve(this.docs.delete(`${kind}:${id}`));
+  }
+
+  listDocs<T>(kind: string): Promise<T[]> {
+    const now = this.now();
+    return Promise.resolve(
+      [...this.docs.entries()]
+        .filter(([k, d]) => k.startsWith(`${kind}:`) && d.expiresAt > now)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([, d]) => decodeJson<T>(d.json)),
+    );
+  }
+
+  bumpCounter(kind: string, id: string, ttlSec: number): Promise<number> {
+    const key = `${kind}:${id}`;
+    const now = this.now();
+    const current = this.counters.get(key);
+    const next =
+      current && current.expiresAt > now
+        ? { ...current, count: current.count + 1 }
+        : { count: 1, expiresAt: now + ttlSec * 1000 };
+    this.counters.set(key, next);
+    return Promise.resolve(next.count);
+  }
+
+  getCounter(kind: string, id: string): Promise<{ count: number; ttlSec: number }> {
+    const c = this.counters.get(`${kind}:${id}`);
+    const now = this.now();
+    return Promise.resolve(
+      c && c.expiresAt > now
+        ? { count: c.count, ttlSec: Math.ceil((c.expiresAt - now) / 1000) }
+        : { count: 0, ttlSec: 0 },
+    );
+  }
+
+  clearCounter(kind: string, id: string): Promise<void> {
+    this.counters.delete(`${kind}:${id}`);
+    return Promise.resolve();
+  }
+
+  appendAudit(entry: AuditEntry, retentionSec: number): Promise<void> {
+    const keepFrom = this.now() - retentionSec * 1000;
+    this.audit = [...this.audit.filter((e) => e.at >= keepFrom), structuredClone(entry)];
+    return Promise.resolve();
+  }
+
+  listAudit(sinceMs: number, limit: number): Promise<AuditEntry[]> {
+    return Promise.resolve(
+      this.audit
+        .filter((e) => e.at >= sinceMs)
+        .reverse()
+        .slice(0, limit)
+        .map((e) => structuredClone(e)),
+    );
   }
 
   close(): Promise<void> {

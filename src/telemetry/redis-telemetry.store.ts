@@ -1,4 +1,5 @@
 import Redis from 'ioredis';
+import { randomBytes } from 'node:crypto';
 import type { CounterSnapshot, HistoryEntry } from '../diagnosis/types';
 import { groupKey, type CmtsRecord, type ModemRecord } from '../inventory/modem-record';
 import {
@@ -14,6 +15,7 @@ import {
 import {
   StoreUnavailableError,
   TelemetryStore,
+  type AuditEntry,
   type RetentionPolicy,
   type StoredReading,
   type SweepOutcome,
@@ -85,6 +87,9 @@ const MAX_SWEEPS = 50;
  *   sweep:<id>    HASH progress counters         sweep:<id>:seen SET of counted modem ids
  *   sweeps        ZSET of sweep ids by start     slot:<name>   scheduling claim, EX ttl
  *   rate:<limit>  next free time (ms) of a rate limit
+ *   cust:<number> SET of modem ids of a customer  audit         ZSET of audit entries by time
+ *   doc:<kind>:<id> JSON document (keys, tokens, actions), docs:<kind> SET of its ids
+ *   count:<kind>:<id> counter expiring after its first count (verification failures)
  */
 export class RedisTelemetryStore extends TelemetryStore {
   readonly kind = 'redis' as const;
@@ -131,6 +136,9 @@ export class RedisTelemetryStore extends TelemetryStore {
     if (record.mac) {
       tx.set(this.key('mac', record.mac), record.id);
     }
+    if (record.customer) {
+      tx.sadd(this.key('cust', record.customer.customerNumber), record.id);
+    }
     const m = record.membership;
     if (m) {
       tx.sadd(this.key('grp', `${m.cmtsId}:${groupKey(m)}`), record.id).sadd(
@@ -144,6 +152,9 @@ export class RedisTelemetryStore extends TelemetryStore {
   private unindex(tx: ReturnType<Redis['multi']>, record: ModemRecord | null): void {
     if (record?.mac) {
       tx.del(this.key('mac', record.mac));
+    }
+    if (record?.customer) {
+      tx.srem(this.key('cust', record.customer.customerNumber), record.id);
     }
     const m = record?.membership;
     if (record && m) {
@@ -161,6 +172,10 @@ export class RedisTelemetryStore extends TelemetryStore {
 
   async modemIdByMac(mac: string): Promise<string | null> {
     return this.run(() => this.redis.get(this.key('mac', mac)));
+  }
+
+  async modemIdsByCustomer(customerNumber: string): Promise<string[]> {
+    return (await this.run(() => this.redis.smembers(this.key('cust', customerNumber)))).sort();
   }
 
   async groupMembers(cmtsId: string, group: string): Promise<string[]> {
@@ -381,6 +396,87 @@ export class RedisTelemetryStore extends TelemetryStore {
 
   async unlockPoll(modemId: string): Promise<void> {
     await this.run(() => this.redis.del(this.key('lock:poll', modemId)));
+  }
+
+  async putDoc(kind: string, id: string, value: unknown, ttlSec?: number): Promise<void> {
+    const key = this.key(`doc:${kind}`, id);
+    const tx = this.redis.multi();
+    if (ttlSec) {
+      tx.set(key, encodeJson(value), 'EX', ttlSec);
+    } else {
+      tx.set(key, encodeJson(value));
+    }
+    await this.run(() => tx.sadd(this.key('docs', kind), id).exec());
+  }
+
+  async getDoc<T>(kind: string, id: string): Promise<T | null> {
+    const json = await this.run(() => this.redis.get(this.key(`doc:${kind}`, id)));
+    return json ? decodeJson<T>(json) : null;
+  }
+
+  async deleteDoc(kind: string, id: string): Promise<boolean> {
+    const [[, removed]] = (await this.run(() =>
+      this.redis
+        .multi()
+        .del(this.key(`doc:${kind}`, id))
+        .srem(this.key('docs', kind), id)
+        .exec(),
+    )) as [[unknown, number]];
+    return removed === 1;
+  }
+
+  async listDocs<T>(kind: string): Promise<T[]> {
+    const ids = (await this.run(() => this.redis.smembers(this.key('docs', kind)))).sort();
+    if (ids.length === 0) {
+      return [];
+    }
+    const jsons = await this.run(() => this.redis.mget(ids.map((id) => this.key(`doc:${kind}`, id))));
+    const gone = ids.filter((_, i) => jsons[i] == null);
+    if (gone.length > 0) {
+      await this.run(() => this.redis.srem(this.key('docs', kind), ...gone));
+    }
+    return jsons.filter((j): j is string => j != null).map((j) => decodeJson<T>(j));
+  }
+
+  async bumpCounter(kind: string, id: string, ttlSec: number): Promise<number> {
+    const key = this.key(`count:${kind}`, id);
+    const [[, count]] = (await this.run(() =>
+      this.redis.multi().incr(key).expire(key, ttlSec, 'NX').exec(),
+    )) as [[unknown, number]];
+    return count;
+  }
+
+  async getCounter(kind: string, id: string): Promise<{ count: number; ttlSec: number }> {
+    const key = this.key(`count:${kind}`, id);
+    const [[, count], [, ttl]] = (await this.run(() => this.redis.multi().get(key).ttl(key).exec())) as [
+      [unknown, string | null],
+      [unknown, number],
+    ];
+    return count == null ? { count: 0, ttlSec: 0 } : { count: Number(count), ttlSec: Math.max(0, ttl) };
+  }
+
+  async clearCounter(kind: string, id: string): Promise<void> {
+    await this.run(() => this.redis.del(this.key(`count:${kind}`, id)));
+  }
+
+  async appendAudit(entry: AuditEntry, retentionSec: number): Promise<void> {
+    const key = this.key('audit');
+    const member = `${entry.at}:${randomBytes(4).toString('hex')}:${encodeJson(entry)}`;
+    await this.run(() =>
+      this.redis
+        .multi()
+        .zadd(key, entry.at, member)
+        .zremrangebyscore(key, '-inf', `(${this.now() - retentionSec * 1000}`)
+        .exec(),
+    );
+  }
+
+  async listAudit(sinceMs: number, limit: number): Promise<AuditEntry[]> {
+    const rows = await this.run(() =>
+      this.redis.zrevrangebyscore(this.key('audit'), '+inf', sinceMs, 'LIMIT', 0, limit),
+    );
+    // member: "<at>:<nonce>:<json>"; the nonce keeps two entries of the same millisecond apart.
+    return rows.map((r) => decodeJson<AuditEntry>(r.slice(r.indexOf(':', r.indexOf(':') + 1) + 1)));
   }
 
   async ping(): Promise<void> {

@@ -53,6 +53,16 @@ export interface SweepOutcome {
   verdict: Verdict | null;
 }
 
+/** One line of the audit log: who did what to what, and how it ended. Never secrets. */
+export interface AuditEntry {
+  at: number;
+  actor: { keyId: string; name: string };
+  action: string;
+  target?: string;
+  outcome: string;
+  detail?: Record<string, string | number | boolean | null>;
+}
+
 export class StoreUnavailableError extends Error {
   override name = 'StoreUnavailableError';
 }
@@ -72,6 +82,8 @@ export abstract class TelemetryStore {
   abstract listModems(offset: number, limit: number): Promise<{ total: number; items: ModemRecord[] }>;
   abstract getModems(ids: readonly string[]): Promise<ModemRecord[]>;
   abstract modemIdByMac(mac: string): Promise<string | null>;
+  /** Modems whose customer record carries this (normalised) customer number. */
+  abstract modemIdsByCustomer(customerNumber: string): Promise<string[]>;
   /** Modems whose last known membership is this group of this CMTS. */
   abstract groupMembers(cmtsId: string, group: string): Promise<string[]>;
   /** Groups with at least one member on this CMTS. */
@@ -121,6 +133,21 @@ export abstract class TelemetryStore {
    * event per `intervalMs`) and returns how long the caller must wait before its event. Clocks are the store's.
    */
   abstract reserveSlots(limits: readonly { key: string; intervalMs: number }[]): Promise<number>;
+
+  /** Small JSON documents by kind and id (API keys, line tokens, remote actions), optionally expiring. */
+  abstract putDoc(kind: string, id: string, value: unknown, ttlSec?: number): Promise<void>;
+  abstract getDoc<T>(kind: string, id: string): Promise<T | null>;
+  abstract deleteDoc(kind: string, id: string): Promise<boolean>;
+  /** Every document of a kind; for small kinds only (API keys). */
+  abstract listDocs<T>(kind: string): Promise<T[]>;
+  /** Adds one to a counter that expires `ttlSec` after its first count; returns the new count. */
+  abstract bumpCounter(kind: string, id: string, ttlSec: number): Promise<number>;
+  abstract getCounter(kind: string, id: string): Promise<{ count: number; ttlSec: number }>;
+  abstract clearCounter(kind: string, id: string): Promise<void>;
+  /** Appends to the audit log, dropping entries older than `retentionSec`. */
+  abstract appendAudit(entry: AuditEntry, retentionSec: number): Promise<void>;
+  /** Newest first, at or after `sinceMs`. */
+  abstract listAudit(sinceMs: number, limit: number): Promise<AuditEntry[]>;
 
   abstract ping(): Promise<void>;
   abstract close(): Promise<void>;
