@@ -2,6 +2,8 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { ApiModule } from './api/api.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { ErrorFilter } from './api/error.filter';
 import { validationPipe } from './api/validation';
 import { AppConfig } from './config/app-config';
@@ -13,7 +15,13 @@ export class AppModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ScheduleModule.forRoot(), ApiModule, ...(config.simulator.enabled ? [SimulatorModule] : [])],
+      imports: [
+        ScheduleModule.forRoot(),
+        AuthModule,
+        AuditModule,
+        ApiModule,
+        ...(config.simulator.enabled ? [SimulatorModule] : []),
+      ],
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: APP_PIPE, useFactory: validationPipe },

@@ -18,6 +18,11 @@ export async function startApp(
     bodyParser: false,
   });
   app.useBodyParser('json', { limit: '256kb' });
+  // Bulk imports (POST /modems:import) come as CSV or JSON lines.
+  app.useBodyParser('text', {
+    type: ['text/csv', 'application/x-ndjson', 'application/jsonl'],
+    limit: '20mb',
+  });
   app.enableShutdownHooks();
   await app.listen(config.http.port, config.http.host);
   if (options.logger !== false) {

@@ -13,6 +13,12 @@ import { InventoryModule } from '../inventory/inventory.module';
 import { TelemetryModule } from '../telemetry/telemetry.module';
 import { HealthController } from './health.controller';
 import { ModemsController } from './modems.controller';
+import { ActionsModule } from '../actions/actions.module';
+import { LinesModule } from '../lines/lines.module';
+import { ActionsController } from './actions.controller';
+import { AdminController } from './admin.controller';
+import { ImportController } from './import.controller';
+import { LinesController } from './lines.controller';
 
 @Module({
   imports: [
@@ -24,6 +30,8 @@ import { ModemsController } from './modems.controller';
     SweepModule,
     FleetModule,
     MetricsModule,
+    LinesModule,
+    ActionsModule,
   ],
   controllers: [
     ModemsController,
@@ -32,6 +40,10 @@ import { ModemsController } from './modems.controller';
     SweepsController,
     FleetController,
     HealthController,
+    LinesController,
+    ActionsController,
+    AdminController,
+    ImportController,
   ],
 })
 export class ApiModule {}

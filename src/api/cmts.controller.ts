@@ -1,3 +1,4 @@
+import { Roles } from '../auth/roles.decorator';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CmtsService, type CmtsView, type DiscoveryResult } from '../cmts/cmts.service';
@@ -8,11 +9,13 @@ export class CmtsController {
   constructor(private readonly cmts: CmtsService) {}
 
   @Get()
+  @Roles('noc', 'operator')
   async list(): Promise<{ items: CmtsView[] }> {
     return { items: await this.cmts.list() };
   }
 
   @Put(':id')
+  @Roles('operator')
   async put(
     @Param() { id }: CmtsIdParam,
     @Body() body: PutCmtsDto,
@@ -24,17 +27,20 @@ export class CmtsController {
   }
 
   @Get(':id')
+  @Roles('noc', 'operator')
   get(@Param() { id }: CmtsIdParam): Promise<CmtsView> {
     return this.cmts.get(id);
   }
 
   @Delete(':id')
+  @Roles('operator')
   @HttpCode(204)
   delete(@Param() { id }: CmtsIdParam): Promise<void> {
     return this.cmts.delete(id);
   }
 
   @Post(':id/discover')
+  @Roles('noc', 'operator')
   @HttpCode(200)
   discover(@Param() { id }: CmtsIdParam): Promise<DiscoveryResult> {
     return this.cmts.discover(id);

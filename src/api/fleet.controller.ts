@@ -1,8 +1,10 @@
+import { Roles } from '../auth/roles.decorator';
 import { Controller, Get, Header } from '@nestjs/common';
 import { FleetService, type FleetSummary } from '../fleet/fleet.service';
 import { MetricsService } from '../metrics/metrics.service';
 
 @Controller()
+@Roles('noc')
 export class FleetController {
   constructor(
     private readonly fleet: FleetService,

@@ -1,7 +1,9 @@
+import { Public } from '../auth/roles.decorator';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { TelemetryStore } from '../telemetry/telemetry-store';
 
 @Controller('health')
+@Public()
 export class HealthController {
   constructor(@Inject(TelemetryStore) private readonly store: TelemetryStore) {}
 

@@ -1,4 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query, Res, UseGuards } from '@nestjs/common';
+import { Roles } from '../auth/roles.decorator';
+import { LineTokenGuard } from '../lines/line-token.guard';
 import type { Response } from 'express';
 import { LineCheckService, type LineDiagnosis } from '../checks/line-check.service';
 import type { HistoryEntry } from '../diagnosis/types';
@@ -23,11 +25,13 @@ export class ModemsController {
   ) {}
 
   @Get()
+  @Roles('noc', 'operator')
   list(@Query() q: PageQuery): Promise<{ total: number; offset: number; items: ModemView[] }> {
     return this.inventory.list(q.offset, q.limit);
   }
 
   @Put(':id')
+  @Roles('operator')
   async put(
     @Param() { id }: ModemIdParam,
     @Body() body: PutModemDto,
@@ -39,22 +43,28 @@ export class ModemsController {
   }
 
   @Get(':id')
+  @Roles('noc', 'operator')
   get(@Param() { id }: ModemIdParam): Promise<ModemView> {
     return this.inventory.get(id);
   }
 
   @Delete(':id')
+  @Roles('operator')
   @HttpCode(204)
   delete(@Param() { id }: ModemIdParam): Promise<void> {
     return this.inventory.delete(id);
   }
 
   @Get(':id/diagnosis')
+  @Roles('agent', 'noc', 'operator')
+  @UseGuards(LineTokenGuard)
   diagnosis(@Param() { id }: ModemIdParam, @Query() q: DiagnosisQuery): Promise<LineDiagnosis> {
     return this.checks.diagnosis(id, q.maxAgeSec);
   }
 
   @Get(':id/telemetry')
+  @Roles('agent', 'noc', 'operator')
+  @UseGuards(LineTokenGuard)
   async telemetry(@Param() { id }: ModemIdParam, @Res() res: Response): Promise<void> {
     const reading = await this.checks.latestReading(id);
     // Codeword counters are Counter64: sent as decimal strings.
@@ -65,6 +75,8 @@ export class ModemsController {
   }
 
   @Get(':id/timeline')
+  @Roles('agent', 'noc', 'operator')
+  @UseGuards(LineTokenGuard)
   async timeline(@Param() { id }: ModemIdParam, @Query() q: TimelineQuery) {
     const t = await this.checks.timeline(id, q.days);
     return {
@@ -76,6 +88,8 @@ export class ModemsController {
   }
 
   @Get(':id/history')
+  @Roles('agent', 'noc', 'operator')
+  @UseGuards(LineTokenGuard)
   async history(@Param() { id }: ModemIdParam, @Query() q: HistoryQuery) {
     const since =
       q.since == null ? Date.now() - DAY_MS : /^\d+$/.test(q.since) ? Number(q.since) : Date.parse(q.since);

@@ -1,8 +1,10 @@
+import { Roles } from '../auth/roles.decorator';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { NodesService, type NodeDetail, type NodeSummary } from '../nodes/nodes.service';
 import { NodeParams, NodesQuery } from './dto/cmts.dto';
 
 @Controller('api/v1/nodes')
+@Roles('agent', 'noc', 'operator')
 export class NodesController {
   constructor(private readonly nodes: NodesService) {}
 

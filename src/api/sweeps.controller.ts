@@ -1,9 +1,11 @@
+import { Roles } from '../auth/roles.decorator';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import type { SweepScope } from '../telemetry/telemetry-store';
 import { SweepService, type SweepView } from '../sweep/sweep.service';
 import { StartSweepDto, SweepIdParam, SweepsQuery } from './dto/sweep.dto';
 
 @Controller('api/v1/sweeps')
+@Roles('noc', 'operator')
 export class SweepsController {
   constructor(private readonly sweeps: SweepService) {}
 

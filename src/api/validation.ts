@@ -5,7 +5,7 @@ export interface FieldProblem {
   problems: string[];
 }
 
-function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
+export function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
     const own = e.constraints ? [{ field, problems: Object.values(e.constraints) }] : [];

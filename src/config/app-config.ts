@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { parseApiKeys, type ApiKeyRecord } from '../auth/api-key';
 import { mergeThresholds } from '../diagnosis/merge-thresholds';
 import { DEFAULT_THRESHOLDS, type ThresholdsProfile } from '../diagnosis/thresholds';
 import { DEFAULT_SCENARIO_MIX, type FleetSpec } from '../simulator/fleet';
@@ -37,6 +38,17 @@ export class AppConfig {
       ratePerSec: number;
       cmtsRatePerSec: number;
     },
+    readonly auth: {
+      /** Keys from API_KEYS (hashes only). None: open access, allowed on loopback only. */
+      keys: ApiKeyRecord[];
+      ratePerMin: number;
+      lineTokenRequired: boolean;
+      lineTokenTtlSec: number;
+      verifyMaxFailures: number;
+      verifyLockoutSec: number;
+      auditRetentionSec: number;
+    },
+    readonly actions: { rebootCooldownSec: number; rebootTimeoutSec: number; rebootPollIntervalMs: number },
     readonly simulator: {
       enabled: boolean;
       host: string;
@@ -85,6 +97,14 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     }
   }
 
+  const apiKeys = parseApiKeys(e.API_KEYS ?? '', Date.now());
+  problems.push(...apiKeys.problems);
+  if (apiKeys.keys.length === 0 && !isLoopback(e.HOST)) {
+    problems.push(
+      `API_KEYS: required when HOST=${e.HOST} is not loopback (without keys every caller would have every role)`,
+    );
+  }
+
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
@@ -116,6 +136,20 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       cmtsRatePerSec: e.SWEEP_CMTS_RATE_PER_SEC,
     },
     {
+      keys: apiKeys.keys,
+      ratePerMin: e.RATE_LIMIT_PER_MIN,
+      lineTokenRequired: e.LINE_TOKEN_REQUIRED,
+      lineTokenTtlSec: e.LINE_TOKEN_TTL_SEC,
+      verifyMaxFailures: e.VERIFY_MAX_FAILURES,
+      verifyLockoutSec: e.VERIFY_LOCKOUT_SEC,
+      auditRetentionSec: e.AUDIT_RETENTION_SEC,
+    },
+    {
+      rebootCooldownSec: e.REBOOT_COOLDOWN_SEC,
+      rebootTimeoutSec: e.REBOOT_TIMEOUT_SEC,
+      rebootPollIntervalMs: e.REBOOT_POLL_INTERVAL_MS,
+    },
+    {
       enabled: e.SIMULATOR_ENABLED,
       host: e.SIMULATOR_HOST,
       port: e.SIMULATOR_PORT,
@@ -137,6 +171,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       },
     },
   );
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 /** For entry points: print what is wrong with the configuration and exit 2, instead of a stack trace. */

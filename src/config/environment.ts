@@ -47,6 +47,18 @@ export class Environment {
   /** How long a worker holds a chunk before others may take it over (it renews while alive). */
   @IsOptional() @IsInt() @Min(1) @Max(3600) SWEEP_LOCK_SEC?: number;
 
+  /** `name:role+role:secret` or `name:role+role:sha256:<hex>`, comma-separated. Never echoed in errors. */
+  @IsOptional() @IsString() API_KEYS?: string;
+  @IsInt() @Min(0) @Max(1_000_000) RATE_LIMIT_PER_MIN: number = 600;
+  @Transform(toBool) @IsBoolean() LINE_TOKEN_REQUIRED: boolean = true;
+  @IsInt() @Min(30) @Max(86400) LINE_TOKEN_TTL_SEC: number = 900;
+  @IsInt() @Min(1) @Max(100) VERIFY_MAX_FAILURES: number = 5;
+  @IsInt() @Min(1) @Max(86400) VERIFY_LOCKOUT_SEC: number = 900;
+  @IsInt() @Min(0) @Max(86400) REBOOT_COOLDOWN_SEC: number = 600;
+  @IsInt() @Min(5) @Max(3600) REBOOT_TIMEOUT_SEC: number = 300;
+  @IsInt() @Min(100) @Max(60000) REBOOT_POLL_INTERVAL_MS: number = 5000;
+  @IsInt() @Min(3600) AUDIT_RETENTION_SEC: number = 90 * 86400;
+
   @Transform(toBool) @IsBoolean() SIMULATOR_ENABLED: boolean = false;
   @IsString() SIMULATOR_HOST: string = '127.0.0.1';
   @IsInt() @Min(0) @Max(65535) SIMULATOR_PORT: number = 16100;

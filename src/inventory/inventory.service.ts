@@ -1,4 +1,5 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { normalizeCustomerNumber } from '../lines/caller-match';
 import type { SnmpCredentials } from '../snmp/snmp-target';
 import { TelemetryStore } from '../telemetry/telemetry-store';
 import type { CustomerRecord, ModemRecord } from './modem-record';
@@ -42,7 +43,15 @@ export class InventoryService {
       snmp: input.snmp,
       ...(input.mac ? { mac: input.mac.toLowerCase() } : {}),
       ...(input.cmtsId ? { cmtsId: input.cmtsId } : {}),
-      ...(input.customer ? { customer: input.customer } : {}),
+      ...(input.customer
+        ? {
+            customer: {
+              ...input.customer,
+              // Stored as verification compares it: "c-100 200" and "C100200" are the same customer.
+              customerNumber: normalizeCustomerNumber(input.customer.customerNumber),
+            },
+          }
+        : {}),
       ...(existing?.membership && existing.membership.cmtsId === input.cmtsId
         ? { membership: existing.membership }
         : {}),

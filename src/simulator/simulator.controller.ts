@@ -1,9 +1,11 @@
+import { Roles } from '../auth/roles.decorator';
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { CmtsIdParam, NodeParams } from '../api/dto/cmts.dto';
 import { LatencyDto, ModemIdParam, PageQuery, ScenarioDto } from '../api/dto/modem.dto';
 import { SimulatorService } from './simulator.service';
 
 @Controller('api/v1/simulator')
+@Roles('operator')
 export class SimulatorController {
   constructor(private readonly simulator: SimulatorService) {}
 

@@ -4,7 +4,8 @@ import { AppConfig } from '../config/app-config';
 import { InventoryService } from '../inventory/inventory.service';
 import { SnmpAgent } from '../snmp/snmp-agent';
 import type { SnmpCredentials } from '../snmp/snmp-target';
-import { ScenarioError, SimulatedFleet } from './fleet';
+import { simulatedCustomer } from './customers';
+import { ScenarioError, SimulatedFleet, WRITE_SUFFIX } from './fleet';
 import { NODE_SCENARIOS, SCENARIOS } from './scenarios';
 import type { SimModem } from './sim-modem';
 
@@ -56,6 +57,7 @@ export class SimulatorService implements OnModuleInit, OnApplicationShutdown {
         snmp: credentialsOf(modem),
         mac: modem.mac,
         cmtsId: modem.placement.cmtsId,
+        customer: simulatedCustomer(sim.fleet.seed, modem.index),
       });
     }
     for (const cmts of this.fleet.cmtses()) {
@@ -176,5 +178,7 @@ export class SimulatorService implements OnModuleInit, OnApplicationShutdown {
 
 function credentialsOf(m: SimModem): SnmpCredentials {
   const v3 = m.credentials.v3;
-  return v3 ? { version: '3', ...v3 } : { version: '2c', community: m.credentials.community };
+  return v3
+    ? { version: '3', ...v3 }
+    : { version: '2c', community: m.credentials.community, writeCommunity: `${m.id}${WRITE_SUFFIX}` };
 }

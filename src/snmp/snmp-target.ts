@@ -1,7 +1,8 @@
 import type { AuthProtocol, PrivProtocol } from './usm';
 
 export type SnmpCredentials =
-  | { version: '2c'; community: string }
+  /** `writeCommunity`: for SETs (remote reboot); real modems keep read and write communities apart. */
+  | { version: '2c'; community: string; writeCommunity?: string }
   | {
       version: '3';
       user: string;

@@ -29,6 +29,8 @@ export class ModemIdParam {
 export class SnmpV2cDto {
   @Equals('2c') version!: '2c';
   @IsString() @Length(1, 64) community!: string;
+  /** Needed for a remote reboot of a v2c modem; never shown back. */
+  @IsOptional() @IsString() @Length(1, 64) writeCommunity?: string;
 }
 
 export class SnmpV3Dto {

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ChecksModule } from '../checks/checks.module';
+import { InventoryModule } from '../inventory/inventory.module';
+import { SnmpModule } from '../snmp/snmp.module';
+import { TelemetryModule } from '../telemetry/telemetry.module';
+import { RebootService } from './reboot.service';
+
+@Module({
+  imports: [ChecksModule, InventoryModule, SnmpModule, TelemetryModule],
+  providers: [RebootService],
+  exports: [RebootService],
+})
+export class ActionsModule {}

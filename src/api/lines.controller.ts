@@ -1,0 +1,19 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import type { Caller } from '../auth/api-key';
+import { CurrentCaller } from '../auth/caller.decorator';
+import { Roles } from '../auth/roles.decorator';
+import { VerificationService, type VerifyResult } from '../lines/verification.service';
+import { VerifyLineDto } from './dto/lines.dto';
+
+@Controller('api/v1/lines')
+export class LinesController {
+  constructor(private readonly verification: VerificationService) {}
+
+  /** 200 either way: `verified` says whether it matched; never which part did not. 429 while locked out. */
+  @Post('verify')
+  @HttpCode(200)
+  @Roles('agent')
+  verify(@Body() body: VerifyLineDto, @CurrentCaller() caller: Caller): Promise<VerifyResult> {
+    return this.verification.verify(body, caller, 'http');
+  }
+}

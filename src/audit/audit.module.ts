@@ -1,0 +1,7 @@
+import { Global, Module } from '@nestjs/common';
+import { TelemetryModule } from '../telemetry/telemetry.module';
+import { AuditService } from './audit.service';
+
+@Global()
+@Module({ imports: [TelemetryModule], providers: [AuditService], exports: [AuditService] })
+export class AuditModule {}

@@ -1,0 +1,42 @@
+import { readCsv, readJsonLines } from './modem-import';
+
+describe('modem import readers', () => {
+  it('reads JSON lines, skipping blanks and naming unreadable rows', () => {
+    const rows = readJsonLines('{"id":"a","host":"h"}\n\n[1]\n{nope\n');
+    expect(rows).toEqual([
+      { row: 1, value: { id: 'a', host: 'h' } },
+      { row: 3, error: 'a line must hold one JSON object' },
+      { row: 4, error: expect.stringMatching(/^not JSON/) },
+    ]);
+  });
+
+  it('reads CSV with quoted commas and diacritics into modem bodies', () => {
+    const rows = readCsv(
+      'id,host,port,community,writeCommunity,customerNumber,fullName,address\n' +
+        'cm-1,10.0.0.1,161,public,private,C1,Jan Iksiński,"ul. Długa 5 m. 12, 00-950 Warszawa"\n' +
+        'cm-2,10.0.0.2,,public,,,,\n',
+    );
+    expect(rows).toEqual([
+      {
+        row: 1,
+        value: {
+          id: 'cm-1',
+          host: '10.0.0.1',
+          port: 161,
+          snmp: { version: '2c', community: 'public', writeCommunity: 'private' },
+          customer: {
+            customerNumber: 'C1',
+            fullName: 'Jan Iksiński',
+            address: 'ul. Długa 5 m. 12, 00-950 Warszawa',
+          },
+        },
+      },
+      { row: 2, value: { id: 'cm-2', host: '10.0.0.2', snmp: { version: '2c', community: 'public' } } },
+    ]);
+  });
+
+  it('refuses unknown CSV columns and malformed CSV as a whole', () => {
+    expect(readCsv('id,hostname\na,b\n')).toEqual([{ row: 0, error: expect.stringContaining('hostname') }]);
+    expect(readCsv('id,host\n"a,b\n')[0]).toEqual({ row: 0, error: expect.stringMatching(/^CSV/) });
+  });
+});

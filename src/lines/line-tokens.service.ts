@@ -1,0 +1,55 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash, randomBytes } from 'node:crypto';
+import type { Caller } from '../auth/api-key';
+import { AppConfig } from '../config/app-config';
+import { TelemetryStore } from '../telemetry/telemetry-store';
+
+interface LineGrant {
+  modemId: string;
+  keyId: string;
+  expiresAt: number;
+}
+
+const KIND = 'linetoken';
+
+/**
+ * Short-lived proof that this API key verified the caller of this line. Stored by hash with a TTL, so every
+ * instance honours it and it cannot be replayed by another key.
+ */
+@Injectable()
+export class LineTokensService {
+  constructor(
+    private readonly config: AppConfig,
+    @Inject(TelemetryStore) private readonly store: TelemetryStore,
+  ) {}
+
+  async issue(modemId: string, caller: Caller): Promise<{ lineToken: string; expiresAt: string }> {
+    const token = `lt_${randomBytes(24).toString('base64url')}`;
+    const ttlSec = this.config.auth.lineTokenTtlSec;
+    const grant: LineGrant = { modemId, keyId: caller.keyId, expiresAt: Date.now() + ttlSec * 1000 };
+    await this.store.putDoc(KIND, digest(token), grant, ttlSec);
+    return { lineToken: token, expiresAt: new Date(grant.expiresAt).toISOString() };
+  }
+
+  async allows(token: string | undefined, modemId: string, caller: Caller): Promise<boolean> {
+    if (!token) {
+      return false;
+    }
+    const grant = await this.store.getDoc<LineGrant>(KIND, digest(token));
+    return (
+      grant != null &&
+      grant.modemId === modemId &&
+      grant.keyId === caller.keyId &&
+      grant.expiresAt > Date.now()
+    );
+  }
+
+  /** Agent-only keys need a line token when LINE_TOKEN_REQUIRED; NOC, operator and admin keys do not. */
+  needsToken(caller: Caller): boolean {
+    return this.config.auth.lineTokenRequired && caller.roles.every((r) => r === 'agent');
+  }
+}
+
+function digest(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}

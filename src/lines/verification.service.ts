@@ -1,0 +1,107 @@
+import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import type { Caller } from '../auth/api-key';
+import { AppConfig } from '../config/app-config';
+import { TelemetryStore } from '../telemetry/telemetry-store';
+import { matchesCustomer, normalizeCustomerNumber } from './caller-match';
+import { LineTokensService } from './line-tokens.service';
+
+export interface VerifyRequest {
+  customerNumber: string;
+  fullName?: string;
+  address?: string;
+}
+
+export type VerifyResult =
+  | {
+      verified: true;
+      customerNumber: string;
+      lines: { modemId: string; lineToken: string; expiresAt: string }[];
+    }
+  | { verified: false; attemptsLeft: number; lockedForSec?: number };
+
+export class LockedOutError extends HttpException {
+  constructor(readonly retryAfterSec: number) {
+    super(
+      {
+        statusCode: HttpStatus.TOO_MANY_REQUESTS,
+        error: 'Too Many Requests',
+        message: `too many failed verifications for this customer number: try again in ${retryAfterSec} s`,
+        retryAfterSec,
+      },
+      HttpStatus.TOO_MANY_REQUESTS,
+    );
+  }
+}
+
+/** Attempts per customer number since the last success, in a window of VERIFY_LOCKOUT_SEC. */
+const ATTEMPTS = 'verify-attempts';
+
+/**
+ * Customer number plus full name or address, before anything about a line is said. A failure never says which
+ * part did not match (an unknown customer number fails the same way), and failures per customer number lock
+ * verification for that number for a while.
+ */
+@Injectable()
+export class VerificationService {
+  constructor(
+    private readonly config: AppConfig,
+    @Inject(TelemetryStore) private readonly store: TelemetryStore,
+    private readonly tokens: LineTokensService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async verify(claim: VerifyRequest, caller: Caller, channel: 'http' | 'mcp'): Promise<VerifyResult> {
+    const { verifyMaxFailures: maxFailures, verifyLockoutSec: lockoutSec } = this.config.auth;
+    const number = normalizeCustomerNumber(claim.customerNumber);
+    const by =
+      claim.fullName != null && claim.address != null
+        ? 'name+address'
+        : claim.fullName != null
+          ? 'name'
+          : 'address';
+    // Counted before comparing (atomically), so a burst of parallel guesses cannot slip past the limit.
+    const attempt = await this.store.bumpCounter(ATTEMPTS, number, lockoutSec);
+    if (attempt > maxFailures) {
+      const { ttlSec } = await this.store.getCounter(ATTEMPTS, number);
+      await this.audit.record(caller, 'line.verify', number, 'locked_out', { channel, by });
+      throw new LockedOutError(Math.max(1, ttlSec));
+    }
+    const ids = await this.store.modemIdsByCustomer(number);
+    const records = await this.store.getModems(ids);
+    const matched = records.filter(
+      (r) =>
+        r.customer != null &&
+        matchesCustomer(
+          {
+            customerNumber: r.customer.customerNumber,
+            fullName: r.customer.fullName ?? '',
+            address: r.customer.address ?? '',
+          },
+          { customerNumber: number, ...claimFactors(claim) } as Parameters<typeof matchesCustomer>[1],
+        ),
+    );
+    if (matched.length === 0) {
+      const attemptsLeft = Math.max(0, maxFailures - attempt);
+      await this.audit.record(caller, 'line.verify', number, 'no_match', { channel, by, attemptsLeft });
+      return { verified: false, attemptsLeft, ...(attemptsLeft === 0 && { lockedForSec: lockoutSec }) };
+    }
+    await this.store.clearCounter(ATTEMPTS, number);
+    const lines = await Promise.all(
+      matched.map(async (r) => ({ modemId: r.id, ...(await this.tokens.issue(r.id, caller)) })),
+    );
+    await this.audit.record(caller, 'line.verify', number, 'verified', {
+      channel,
+      by,
+      lines: lines.map((l) => l.modemId).join(','),
+    });
+    return { verified: true, customerNumber: number, lines };
+  }
+}
+
+function claimFactors(claim: VerifyRequest): { fullName?: string; address?: string } {
+  return {
+    ...(claim.fullName != null && { fullName: claim.fullName }),
+    ...(claim.address != null && { address: claim.address }),
+  };
+}
