@@ -1,4 +1,4 @@
-import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
+import { Logger, type INestApplication, type LoggerService, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
@@ -9,10 +9,14 @@ const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose']
 /** Builds and starts the HTTP app; shared by main.ts and the e2e tests. */
 export async function startApp(
   config: AppConfig,
-  options: { logger?: boolean } = {},
+  options: { logger?: boolean | LoggerService } = {},
 ): Promise<INestApplication> {
   const logger =
-    options.logger === false ? false : LEVELS.slice(0, LEVELS.indexOf(config.logLevel as LogLevel) + 1);
+    typeof options.logger === 'object'
+      ? options.logger
+      : options.logger === false
+        ? false
+        : LEVELS.slice(0, LEVELS.indexOf(config.logLevel as LogLevel) + 1);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
     logger,
     bodyParser: false,

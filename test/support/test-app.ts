@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import { ConsoleLogger, type INestApplication, type LoggerService } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { startApp } from '../../src/bootstrap';
@@ -25,7 +25,11 @@ export function testRedisUrl(): string {
 }
 
 /** Boots the whole service (simulator on) on free ports, against the chosen store. */
-export async function startTestApp(store: StoreKind, env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  store: StoreKind,
+  env: Record<string, string> = {},
+  logger: LoggerService | false = false,
+): Promise<TestApp> {
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -43,11 +47,32 @@ export async function startTestApp(store: StoreKind, env: Record<string, string>
       : {}),
     ...env,
   });
-  const app = await startApp(config, { logger: false });
+  const app = await startApp(config, { logger });
   const server = app.getHttpServer() as Parameters<typeof request>[0];
   return { app, config, http: () => request(server), close: () => app.close() };
 }
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Every log line the app writes, for tests that check what never appears in logs. */
+export class CapturingLogger extends ConsoleLogger {
+  readonly lines: string[] = [];
+
+  constructor() {
+    super('test', { logLevels: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] });
+  }
+
+  protected override printMessages(messages: unknown[], context = '', logLevel = 'log'): void {
+    for (const m of messages) {
+      this.lines.push(
+        `${logLevel} [${context}] ${m instanceof Error ? (m.stack ?? m.message) : typeof m === 'string' ? m : JSON.stringify(m)}`,
+      );
+    }
+  }
+
+  protected override printStackTrace(stack: string): void {
+    this.lines.push(stack);
+  }
 }
