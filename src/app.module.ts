@@ -4,6 +4,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { ApiModule } from './api/api.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { McpModule } from './mcp/mcp.module';
 import { ErrorFilter } from './api/error.filter';
 import { validationPipe } from './api/validation';
 import { AppConfig } from './config/app-config';
@@ -20,6 +21,7 @@ export class AppModule {
         AuthModule,
         AuditModule,
         ApiModule,
+        McpModule,
         ...(config.simulator.enabled ? [SimulatorModule] : []),
       ],
       providers: [

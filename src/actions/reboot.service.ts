@@ -1,5 +1,13 @@
-import { ConflictException, Inject, Injectable, Logger, UnprocessableEntityException } from '@nestjs/common';
+import {
+  ConflictException,
+  Inject,
+  Injectable,
+  Logger,
+  UnprocessableEntityException,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import { setTimeout } from 'node:timers/promises';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/api-key';
 import { LineCheckService } from '../checks/line-check.service';
@@ -21,9 +29,11 @@ const RESTART_SLACK_SEC = 5;
  * diagnose it. One reboot per modem per cool-down, across instances; every step audited.
  */
 @Injectable()
-export class RebootService {
+export class RebootService implements OnApplicationShutdown {
   private readonly log = new Logger('Reboot');
   private readonly running = new Set<Promise<void>>();
+  /** Aborted at shutdown: reboots being followed stop waiting (their action stays as it was last saved). */
+  private readonly stopping = new AbortController();
 
   constructor(
     private readonly config: AppConfig,
@@ -99,8 +109,8 @@ export class RebootService {
     return this.store.getDoc<RemoteAction>(KIND, id);
   }
 
-  /** For shutdown and tests: every reboot this instance is following, settled. */
-  async settled(): Promise<void> {
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping.abort();
     await Promise.all([...this.running]);
   }
 
@@ -118,7 +128,9 @@ export class RebootService {
     const deadline = resetAt + rebootTimeoutSec * 1000;
     const interval = this.config.actions.rebootPollIntervalMs;
     while (Date.now() < deadline) {
-      await sleep(Math.min(interval, Math.max(0, deadline - Date.now())));
+      if (!(await pause(Math.min(interval, Math.max(0, deadline - Date.now())), this.stopping.signal))) {
+        return;
+      }
       const diagnosis = await this.checks.diagnosis(action.modemId, 0);
       const reading = await this.checks.latestReading(action.modemId);
       const uptimeSec = reading?.reachable ? reading.uptimeSec : null;
@@ -197,6 +209,12 @@ function writeTarget(record: ModemRecord): SnmpTarget | null {
     : null;
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** False when interrupted by shutdown. */
+async function pause(ms: number, signal: AbortSignal): Promise<boolean> {
+  try {
+    await setTimeout(ms, undefined, { signal });
+    return true;
+  } catch {
+    return false;
+  }
 }
