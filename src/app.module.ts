@@ -4,6 +4,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { ApiModule } from './api/api.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { EventsModule } from './events/events.module';
 import { McpModule } from './mcp/mcp.module';
 import { ErrorFilter } from './api/error.filter';
 import { validationPipe } from './api/validation';
@@ -19,6 +20,7 @@ export class AppModule {
       imports: [
         ScheduleModule.forRoot(),
         AuthModule,
+        EventsModule,
         AuditModule,
         ApiModule,
         McpModule,

@@ -8,7 +8,8 @@ import { toHistoryEntry } from '../diagnosis/history';
 import { buildTimeline, type TimelineEvent } from '../diagnosis/timeline';
 import type { CmtsContext, CounterSnapshot, CpeDevice, Diagnosis, HistoryEntry } from '../diagnosis/types';
 import { InventoryService } from '../inventory/inventory.service';
-import type { ModemRecord } from '../inventory/modem-record';
+import { groupKey, type ModemRecord } from '../inventory/modem-record';
+import { LiveEvents } from '../events/live-events';
 import { ModemPoller } from '../snmp/modem-poller';
 import { CMTS_REG_STATE, isOnlineAtCmts } from '../telemetry/cmts-reading';
 import type { ModemReading } from '../telemetry/modem-reading';
@@ -45,6 +46,7 @@ export class LineCheckService {
     private readonly cmts: CmtsService,
     private readonly oui: OuiRegistry,
     private readonly metrics: MetricsService,
+    @Inject(LiveEvents) private readonly events: LiveEvents,
   ) {}
 
   /** The verdict for one modem: a stored one younger than `maxAgeSec`, or a fresh poll. */
@@ -157,6 +159,13 @@ export class LineCheckService {
     this.metrics.verdicts.inc({ verdict: diagnosis.verdict });
     const entry = toHistoryEntry(reading, diagnosis.verdict, cmts?.row);
     await this.store.saveReading(stored, entry, counterSnapshot(reading));
+    const m = record.membership;
+    this.events.diagnosis({
+      modemId: record.id,
+      verdict: diagnosis.verdict,
+      cmtsId: m?.cmtsId ?? record.cmtsId ?? null,
+      serviceGroupId: m ? groupKey(m) : null,
+    });
     return stored;
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable, NotFoundException, type OnModuleInit } from '@nestj
 import { randomBytes } from 'node:crypto';
 import { LineCheckService } from '../checks/line-check.service';
 import { AppConfig } from '../config/app-config';
+import { LiveEvents } from '../events/live-events';
 import { MetricsService } from '../metrics/metrics.service';
 import {
   TelemetryStore,
@@ -40,6 +41,7 @@ export class SweepService implements OnModuleInit {
     @Inject(TelemetryStore) private readonly store: TelemetryStore,
     @Inject(SweepRunner) private readonly runner: SweepRunner,
     private readonly metrics: MetricsService,
+    @Inject(LiveEvents) private readonly events: LiveEvents,
   ) {
     this.cmtsSlots = new KeyedSemaphore(config.sweep.perCmtsConcurrency);
     this.pacer = new PollPacer(store, config.sweep);
@@ -127,6 +129,13 @@ export class SweepService implements OnModuleInit {
     this.metrics.sweepModems.inc({ result: 'failed' }, failed);
     const sweep = await this.store.getSweep(chunk.sweepId);
     if (sweep) {
+      this.events.sweep({
+        sweepId: sweep.id,
+        total: sweep.total,
+        done: sweep.done,
+        failed: sweep.failed,
+        finished: sweep.finishedAt != null,
+      });
       this.metrics.sweepProgress.set(sweep.total === 0 ? 1 : (sweep.done + sweep.failed) / sweep.total);
       // The chunk that completed the sweep reports its duration, once.
       if (

@@ -1,0 +1,29 @@
+import type { LiveBatch } from '../src/events/live-events';
+import { RedisLiveEvents } from '../src/telemetry/redis-live-events';
+import { sleep, testRedisUrl } from './support/test-app';
+
+// Live events cross instances on Redis pub/sub: what one instance publishes, another one's subscribers get.
+
+describe('live events on Redis', () => {
+  it('delivers a batch published by one instance to the subscribers of another', async () => {
+    const prefix = `live-${Date.now()}:`;
+    const a = new RedisLiveEvents(testRedisUrl(), prefix);
+    const b = new RedisLiveEvents(testRedisUrl(), prefix);
+    await Promise.all([a.connect(), b.connect()]);
+    try {
+      const seen: LiveBatch[] = [];
+      b.subscribe((batch) => seen.push(batch));
+      a.diagnosis({ modemId: 'm1', verdict: 'LINE_FAULT', cmtsId: 'c1', serviceGroupId: '1.2' });
+      for (let i = 0; i < 50 && seen.length === 0; i++) {
+        await sleep(50);
+      }
+      expect(seen).toHaveLength(1);
+      expect(seen[0].diagnoses).toEqual([
+        { modemId: 'm1', verdict: 'LINE_FAULT', cmtsId: 'c1', serviceGroupId: '1.2' },
+      ]);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+});
