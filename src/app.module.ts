@@ -6,6 +6,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { EventsModule } from './events/events.module';
 import { McpModule } from './mcp/mcp.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { ErrorFilter } from './api/error.filter';
 import { validationPipe } from './api/validation';
 import { AppConfig } from './config/app-config';
@@ -24,6 +25,7 @@ export class AppModule {
         AuditModule,
         ApiModule,
         McpModule,
+        DashboardModule,
         ...(config.simulator.enabled ? [SimulatorModule] : []),
       ],
       providers: [

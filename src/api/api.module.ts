@@ -19,6 +19,8 @@ import { ActionsController } from './actions.controller';
 import { AdminController } from './admin.controller';
 import { ImportController } from './import.controller';
 import { LinesController } from './lines.controller';
+import { EventsController } from './events.controller';
+import { ThresholdsController } from './thresholds.controller';
 
 @Module({
   imports: [
@@ -44,6 +46,8 @@ import { LinesController } from './lines.controller';
     ActionsController,
     AdminController,
     ImportController,
+    EventsController,
+    ThresholdsController,
   ],
 })
 export class ApiModule {}

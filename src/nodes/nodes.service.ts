@@ -54,13 +54,14 @@ export class NodesService {
     @Inject(TelemetryStore) private readonly store: TelemetryStore,
   ) {}
 
-  async node(cmtsId: string, serviceGroupId: string): Promise<NodeDetail> {
+  /** A node's health; `worst` lists its worst modems (WORST_LIMIT), or all of them with `allModems`. */
+  async node(cmtsId: string, serviceGroupId: string, allModems = false): Promise<NodeDetail> {
     const record = await this.cmts.record(cmtsId);
     const members = await this.store.groupMembers(cmtsId, serviceGroupId);
     if (members.length === 0) {
       throw new NotFoundException(`unknown node ${serviceGroupId} on ${cmtsId}`);
     }
-    return this.describe(record, serviceGroupId, members);
+    return this.describe(record, serviceGroupId, members, allModems ? Infinity : WORST_LIMIT);
   }
 
   async list(cmtsId: string | undefined, sort: 'worst' | 'id', limit: number): Promise<NodeSummary[]> {
@@ -87,7 +88,12 @@ export class NodesService {
     return nodes.slice(0, limit);
   }
 
-  private async describe(record: CmtsRecord, serviceGroupId: string, ids: string[]): Promise<NodeDetail> {
+  private async describe(
+    record: CmtsRecord,
+    serviceGroupId: string,
+    ids: string[],
+    listed = WORST_LIMIT,
+  ): Promise<NodeDetail> {
     const snapshot = await this.cmts.snapshot(record, this.config.cmts.snapshotTtlSec * 1000);
     const [members, verdicts] = await Promise.all([
       this.store.getModems(ids),
@@ -150,7 +156,7 @@ export class NodesService {
       cmtsObservedAt: snapshot.reachable ? new Date(snapshot.observedAt).toISOString() : null,
       worst: worst
         .sort((a, b) => rank(a) - rank(b) || a.modemId.localeCompare(b.modemId))
-        .slice(0, WORST_LIMIT),
+        .slice(0, listed),
     };
   }
 }

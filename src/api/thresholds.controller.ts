@@ -1,0 +1,16 @@
+import { Controller, Get } from '@nestjs/common';
+import { Roles } from '../auth/roles.decorator';
+import { AppConfig } from '../config/app-config';
+import type { ThresholdsProfile } from '../diagnosis/thresholds';
+
+@Controller('api/v1/thresholds')
+@Roles('agent', 'noc', 'operator')
+export class ThresholdsController {
+  constructor(private readonly config: AppConfig) {}
+
+  /** The thresholds profile in force: the textbook bands charts are drawn against. */
+  @Get()
+  get(): ThresholdsProfile {
+    return this.config.diagnosis.thresholds;
+  }
+}
