@@ -154,9 +154,7 @@ export class NodesService {
       byVerdict,
       sharedFaults,
       cmtsObservedAt: snapshot.reachable ? new Date(snapshot.observedAt).toISOString() : null,
-      worst: worst
-        .sort((a, b) => rank(a) - rank(b) || a.modemId.localeCompare(b.modemId))
-        .slice(0, listed),
+      worst: worst.sort((a, b) => rank(a) - rank(b) || a.modemId.localeCompare(b.modemId)).slice(0, listed),
     };
   }
 }
