@@ -1,7 +1,8 @@
 import { OID } from '../snmp/docsis-oids';
-import type { AgentView } from '../snmp/snmp-agent';
+import { encodeOid } from '../snmp/ber-codec';
+import type { AgentVarbind, AgentView } from '../snmp/snmp-agent';
 import type { SnmpVarbind } from '../snmp/snmp-value';
-import { entry, exactIn, firstAfter, OidIndex, parseOidCached, type MibEntry } from './oid-index';
+import { entry, exactIn, firstAfter, OidIndex, type MibEntry } from './oid-index';
 import type { CmtsRowState, SimModem } from './sim-modem';
 
 // The CMTS side of docsis-reference §1.2: one row per registered modem (docsIf3CmtsCmRegStatusId), upstream
@@ -118,11 +119,11 @@ export function cmtsView(cmts: SimCmts, now: number): AgentView {
     cache.set(cmts, cached);
   }
   const indexes = [cached.index];
-  const read = (e: MibEntry<Getter> | undefined): SnmpVarbind | undefined =>
-    e && { oid: e.oid, type: e.type, value: e.get(now) };
+  const read = (e: MibEntry<Getter> | undefined): AgentVarbind | undefined =>
+    e && { oid: e.oid, type: e.type, value: e.get(now), oidBer: (e.oidBer ??= encodeOid(e.oid)) };
   return {
-    get: (oid) => read(exactIn(indexes, parseOidCached(oid))),
-    next: (oid) => read(firstAfter(indexes, parseOidCached(oid))),
+    get: (oid) => read(exactIn(indexes, oid)),
+    next: (oid) => read(firstAfter(indexes, oid)),
     set: () => 'notWritable',
   };
 }

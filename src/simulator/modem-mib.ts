@@ -1,8 +1,9 @@
 import { OID } from '../snmp/docsis-oids';
-import type { AgentView, SetResult } from '../snmp/snmp-agent';
-import type { SnmpType, SnmpVarbind } from '../snmp/snmp-value';
+import { encodeOid } from '../snmp/ber-codec';
+import type { AgentVarbind, AgentView, SetResult } from '../snmp/snmp-agent';
+import type { SnmpType } from '../snmp/snmp-value';
 import { IF_INDEX, type ModemProfile } from './modem-profile';
-import { entry, exactIn, firstAfter, OidIndex, parseOidCached, type MibEntry } from './oid-index';
+import { entry, OidIndex, OverlaidIndex, type MibEntry } from './oid-index';
 import type { SimModem } from './sim-modem';
 
 // The objects of docsis-reference §1.5 "CM fast poll", in raw MIB units (tenths, quarter dB, Counter64),
@@ -246,18 +247,36 @@ export function macIndex(mac: string): string {
     .join('.');
 }
 
+interface EntryVarbind extends AgentVarbind {
+  entry: Entry;
+}
+
+const indexes = new WeakMap<SimModem, { profile: ModemProfile; index: OverlaidIndex<Getter> }>();
+
+/** Built on a modem's first read and kept until a scenario change gives it a new profile (and shape). */
+function indexFor(m: SimModem): OverlaidIndex<Getter> {
+  let cached = indexes.get(m);
+  if (!cached || cached.profile !== m.profile) {
+    cached = { profile: m.profile, index: new OverlaidIndex(skeletonFor(m), addressedEntries(m)) };
+    indexes.set(m, cached);
+  }
+  return cached.index;
+}
+
 /** A view of one modem at one instant, for the SNMP agent. */
 export function modemView(m: SimModem, now: number, writable: boolean): AgentView {
-  const indexes = [skeletonFor(m), addressedEntries(m)];
+  const index = indexFor(m);
   const up = m.uptimeSec(now);
-  const read = (e: Entry | undefined): SnmpVarbind | undefined =>
-    e && { oid: e.oid, type: e.type, value: e.get(m, up) };
+  const read = (e: Entry | undefined): EntryVarbind | undefined =>
+    e && { oid: e.oid, type: e.type, value: e.get(m, up), oidBer: (e.oidBer ??= encodeOid(e.oid)), entry: e };
   return {
     delayMs: m.responseDelayMs,
-    get: (oid) => read(exactIn(indexes, parseOidCached(oid))),
-    next: (oid) => read(firstAfter(indexes, parseOidCached(oid))),
+    get: (oid) => read(index.exact(oid)),
+    next: (oid) => read(index.after(oid)),
+    // The agent hands back varbinds that this view returned, so they carry their entry.
+    nextAfter: (vb) => read(index.afterEntry((vb as EntryVarbind).entry)),
     set: (oid, type, value): SetResult => {
-      if (!exactIn(indexes, parseOidCached(oid))) {
+      if (!index.exact(oid)) {
         return 'noCreation';
       }
       if (!writable) {

@@ -1,17 +1,26 @@
 import * as dgram from 'node:dgram';
 import * as snmp from 'net-snmp';
+import { FastPath, walkBulk } from './agent-fast-path';
 import type { SnmpType, SnmpVarbind } from './snmp-value';
 import { usmUser, type AuthProtocol, type PrivProtocol } from './usm';
 
 // A lean SNMP responder over net-snmp's own message decoding, USM and encoding. net-snmp's Mib-backed Agent
 // costs ~5 ms CPU per modem poll (perf-probe §2.2); here each request is answered straight from a device view
 // (sorted OIDs, values computed on demand), so one process can serve a whole simulated fleet on one port.
+// Plain v1/v2c reads skip net-snmp's codec altogether (agent-fast-path.ts).
+
+/** A view's answer. A view that keeps encodeOid(oid) (ber-codec.ts) per object passes it as oidBer. */
+export interface AgentVarbind extends SnmpVarbind {
+  oidBer?: Buffer;
+}
 
 /** One device's MIB at one instant. */
 export interface AgentView {
-  get(oid: string): SnmpVarbind | undefined;
+  get(oid: string): AgentVarbind | undefined;
   /** The first object strictly after `oid` in OID order. */
-  next(oid: string): SnmpVarbind | undefined;
+  next(oid: string): AgentVarbind | undefined;
+  /** Optional: next(vb.oid) for a varbind this view returned, which it can answer without looking vb.oid up. */
+  nextAfter?(vb: AgentVarbind): AgentVarbind | undefined;
   set(oid: string, type: SnmpType, value: unknown): SetResult;
   /** Answer this much later (a slow or busy device). */
   delayMs?: number;
@@ -43,6 +52,8 @@ export interface SnmpAgentOptions {
   v3Users?: V3User[];
   /** False: answer GETBULK with genErr, as SNMPv1-only embedded agents do. */
   getBulk?: boolean;
+  /** False: answer v1/v2c reads through net-snmp too (slower; tests compare the two paths). */
+  fastPath?: boolean;
 }
 
 export interface AgentStats {
@@ -94,6 +105,7 @@ interface NetSnmpMessage {
   createResponseForRequest(pdu: unknown): unknown;
 }
 type Handler = (socket: dgram.Socket, message: NetSnmpMessage, rinfo: dgram.RemoteInfo) => void;
+type DatagramListener = (datagram: Buffer, rinfo: dgram.RemoteInfo) => void;
 interface NetSnmpAgent {
   listener: {
     sockets: Record<string, dgram.Socket>;
@@ -131,6 +143,9 @@ export class SnmpAgent {
       self.addV3User(user);
     }
     self.route(backend, options.maxBulkVarbinds, options.getBulk ?? true);
+    if (options.fastPath ?? true) {
+      self.serveFastPath(new FastPath(backend, stats, options.maxBulkVarbinds, options.getBulk ?? true));
+    }
     await Promise.all(
       Object.values(agent.listener.sockets).map(
         (socket) =>
@@ -155,6 +170,25 @@ export class SnmpAgent {
 
   close(): Promise<void> {
     return new Promise((resolve) => this.agent.close(() => resolve()));
+  }
+
+  /** Puts the fast path in front of net-snmp's own 'message' listener on each socket. */
+  private serveFastPath(fast: FastPath): void {
+    for (const socket of Object.values(this.agent.listener.sockets)) {
+      const netSnmp = socket.listeners('message') as DatagramListener[];
+      socket.removeAllListeners('message');
+      socket.on('message', (datagram: Buffer, rinfo: dgram.RemoteInfo) => {
+        try {
+          if (!fast.handle(socket, datagram, rinfo)) {
+            netSnmp.forEach((listener) => listener.call(socket, datagram, rinfo));
+          }
+        } catch {
+          // net-snmp reports what it cannot decode; this catches the rest (such as a value out of its type's
+          // range, or net-snmp failing to encode an answer) so that one datagram never stops the agent.
+          this.stats.badPackets++;
+        }
+      });
+    }
   }
 
   private route(backend: AgentBackend, maxBulk: number, getBulk: boolean): void {
@@ -198,7 +232,17 @@ export class SnmpAgent {
     agent.getBulkRequest = (socket, message, rinfo) =>
       respond(socket, message, rinfo, (view, pdu) => {
         if (getBulk) {
-          pdu.varbinds = bulk(view, message.pdu, maxBulk);
+          const out: WireVarbind[] = [];
+          const { varbinds, nonRepeaters, maxRepetitions } = message.pdu;
+          walkBulk(
+            view,
+            varbinds.map((vb) => vb.oid),
+            nonRepeaters ?? 0,
+            maxRepetitions ?? 0,
+            maxBulk,
+            (found, oid) => out.push(toWire(found) ?? endOfView(oid)),
+          );
+          pdu.varbinds = out;
         } else {
           pdu.varbinds = message.pdu.varbinds;
           pdu.errorStatus = snmp.ErrorStatus.GeneralError;
@@ -222,35 +266,6 @@ export class SnmpAgent {
       stats.dropped++;
     };
   }
-}
-
-function bulk(view: AgentView, pdu: NetSnmpMessage['pdu'], maxBulk: number): WireVarbind[] {
-  const requested = pdu.varbinds;
-  const nonRepeaters = Math.min(Math.max(pdu.nonRepeaters ?? 0, 0), requested.length);
-  const maxRepetitions = Math.max(pdu.maxRepetitions ?? 0, 0);
-  const out: WireVarbind[] = [];
-  for (let i = 0; i < nonRepeaters && out.length < maxBulk; i++) {
-    out.push(toWire(view.next(requested[i].oid)) ?? endOfView(requested[i].oid));
-  }
-  const cursors = requested.slice(nonRepeaters).map((vb) => vb.oid);
-  for (let r = 0; r < maxRepetitions && cursors.length > 0; r++) {
-    let allEnded = true;
-    for (let k = 0; k < cursors.length; k++) {
-      if (out.length >= maxBulk) {
-        return out;
-      }
-      const found = view.next(cursors[k]);
-      if (found) {
-        cursors[k] = found.oid;
-        allEnded = false;
-      }
-      out.push(toWire(found) ?? endOfView(cursors[k]));
-    }
-    if (allEnded) {
-      break;
-    }
-  }
-  return out;
 }
 
 function toWire(vb: SnmpVarbind | undefined): WireVarbind | undefined {
