@@ -1,6 +1,7 @@
 import { Logger, type INestApplication, type LoggerService, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { setupOpenApi } from './api/openapi';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 
@@ -28,6 +29,7 @@ export async function startApp(
     limit: '20mb',
   });
   app.enableShutdownHooks();
+  setupOpenApi(app);
   await app.listen(config.http.port, config.http.host);
   if (options.logger !== false) {
     new Logger('Linecheck').log(`listening on http://${config.http.host}:${config.http.port}`);

@@ -1,9 +1,25 @@
 import { Roles } from '../auth/roles.decorator';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { SweepScope } from '../telemetry/telemetry-store';
 import { SweepService, type SweepView } from '../sweep/sweep.service';
 import { StartSweepDto, SweepIdParam, SweepsQuery } from './dto/sweep.dto';
+import {
+  SWEEP_FINISHED_EXAMPLE,
+  SWEEP_RUNNING_EXAMPLE,
+  SweepListResponse,
+  SweepViewResponse,
+} from './dto/sweep.response';
+import {
+  ApiErrors,
+  BODY_TOO_LARGE,
+  invalid,
+  MALFORMED_JSON,
+  STORE_UNAVAILABLE,
+  UNKNOWN_CMTS,
+} from './openapi.decorators';
 
+@ApiTags('sweeps')
 @Controller('api/v1/sweeps')
 @Roles('noc', 'operator')
 export class SweepsController {
@@ -11,6 +27,42 @@ export class SweepsController {
 
   @Post()
   @HttpCode(202)
+  @ApiOperation({
+    summary: 'Start a sweep',
+    description:
+      'Checks every modem in scope (all, one CMTS, or one node) in the background, across instances, storing ' +
+      'readings and verdicts: how the NOC refreshes a node after an incident or the fleet before a report. A ' +
+      'modem checked within SWEEP_MAX_AGE_SEC is not polled again. Follow it with GET /api/v1/sweeps/{id}.',
+  })
+  @ApiBody({
+    type: StartSweepDto,
+    examples: {
+      node: {
+        summary: 'One node',
+        value: { scope: { kind: 'node', cmtsId: 'sim-cmts-1', serviceGroupId: '1000.1' } },
+      },
+      cmts: { summary: 'One CMTS', value: { scope: { kind: 'cmts', cmtsId: 'sim-cmts-1' } } },
+      all: { summary: 'The whole fleet', value: { scope: { kind: 'all' } } },
+    },
+  })
+  @ApiAcceptedResponse({ type: SweepViewResponse, description: 'Started.', example: SWEEP_RUNNING_EXAMPLE })
+  @ApiErrors({
+    400: [
+      invalid('The scope is missing a field its kind needs', [
+        {
+          field: 'scope.cmtsId',
+          problems: ['cmtsId is required for a cmts or node scope: 1-64 letters, digits, . _ : -'],
+        },
+      ]),
+      MALFORMED_JSON,
+    ],
+    404: [
+      UNKNOWN_CMTS,
+      { when: 'The node has no modems on that CMTS', body: { message: 'unknown node 1000.9 on sim-cmts-1' } },
+    ],
+    413: [BODY_TOO_LARGE],
+    503: [STORE_UNAVAILABLE],
+  })
   start(@Body() body: StartSweepDto): Promise<SweepView> {
     const { kind, cmtsId, serviceGroupId } = body.scope;
     const scope: SweepScope =
@@ -23,11 +75,39 @@ export class SweepsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'Recent sweeps', description: 'Recent sweeps with their progress, newest first.' })
+  @ApiOkResponse({ type: SweepListResponse, example: { items: [SWEEP_FINISHED_EXAMPLE] } })
+  @ApiErrors({
+    400: [
+      invalid('limit is out of range', [{ field: 'limit', problems: ['limit must not be greater than 50'] }]),
+    ],
+    503: [STORE_UNAVAILABLE],
+  })
   async list(@Query() q: SweepsQuery): Promise<{ items: SweepView[] }> {
     return { items: await this.sweeps.list(q.limit) };
   }
 
   @Get(':id')
+  @ApiOperation({
+    summary: 'Sweep progress',
+    description: 'Total, done, failed, counts by verdict, elapsed time and ETA of one sweep.',
+  })
+  @ApiOkResponse({
+    type: SweepViewResponse,
+    examples: {
+      finished: { summary: 'Finished', value: SWEEP_FINISHED_EXAMPLE },
+      running: { summary: 'Just started', value: SWEEP_RUNNING_EXAMPLE },
+    },
+  })
+  @ApiErrors({
+    400: [
+      invalid('Not a sweep id', [
+        { field: 'id', problems: ['id must be a sweep id such as sw-mie6h0k2-3fa9c1'] },
+      ]),
+    ],
+    404: [{ when: 'No sweep with this id', body: { message: 'unknown sweep sw-mww5akv4-5432a1' } }],
+    503: [STORE_UNAVAILABLE],
+  })
   get(@Param() { id }: SweepIdParam): Promise<SweepView> {
     return this.sweeps.get(id);
   }

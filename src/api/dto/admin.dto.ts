@@ -1,11 +1,25 @@
 import { Type } from 'class-transformer';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { ROLES, type Role } from '../../auth/api-key';
 
 export class CreateKeyDto {
+  @ApiProperty({
+    description: 'Who or what the key is for (shown in the audit log).',
+    pattern: '^[\\w.@-]{1,64}$',
+    example: 'desk-7',
+  })
   @Matches(/^[\w.@-]{1,64}$/, { message: 'name must be 1-64 letters, digits, . _ @ -' })
   name!: string;
 
+  @ApiProperty({
+    enum: [...ROLES],
+    enumName: 'Role',
+    isArray: true,
+    minItems: 1,
+    maxItems: 4,
+    example: ['agent'],
+  })
   @ArrayMinSize(1)
   @ArrayMaxSize(4)
   @IsIn(ROLES, { each: true, message: `each role must be one of ${ROLES.join(', ')}` })
@@ -13,16 +27,31 @@ export class CreateKeyDto {
 }
 
 export class KeyIdParam {
+  @ApiProperty({
+    description: 'The key’s public id (12 hex digits).',
+    pattern: '^[0-9a-f]{12}$',
+    example: 'd592f402c6ef',
+  })
   @Matches(/^[0-9a-f]{12}$/, { message: 'id must be a key id (12 hex digits)' })
   id!: string;
 }
 
 export class AuditQuery {
+  @ApiPropertyOptional({
+    description: 'ISO 8601 time with zone, or epoch milliseconds. Default: the whole retained log.',
+    example: '2026-11-25T00:00:00Z',
+  })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$|^\d{1,13}$/, {
     message: 'since must be an ISO 8601 time with zone or epoch milliseconds',
   })
   since?: string;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit = 100;
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit = 100;
 }

@@ -1,8 +1,16 @@
 import { Type } from 'class-transformer';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNumber, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { MODEM_ID, SnmpEndpointDto, SnmpField, SnmpV2cDto, SnmpV3Dto } from './modem.dto';
 
+const SERVICE_GROUP_ID = /^\d{1,10}\.\d{1,10}$/;
+
 export class CmtsIdParam {
+  @ApiProperty({
+    description: 'The CMTS id: 1-64 letters, digits, . _ : - starting with a letter or digit.',
+    pattern: MODEM_ID.source,
+    example: 'sim-cmts-1',
+  })
   @Matches(MODEM_ID, {
     message: 'id must be 1-64 characters: letters, digits, . _ : - (starting with a letter or digit)',
   })
@@ -10,19 +18,53 @@ export class CmtsIdParam {
 }
 
 export class ModemDefaultsDto {
-  @IsOptional() @IsInt() @Min(1) @Max(65535) port?: number;
-  @SnmpField() snmp!: SnmpV2cDto | SnmpV3Dto;
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 65535, default: 161 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  port?: number;
+
+  @SnmpField('SNMP credentials for the modems discovery registers.') snmp!: SnmpV2cDto | SnmpV3Dto;
 }
 
 export class PutCmtsDto extends SnmpEndpointDto {
-  @IsOptional() @IsNumber() @Min(-30) @Max(30) setPointDbmv?: number;
-  @IsOptional() @ValidateNested() @Type(() => ModemDefaultsDto) modemDefaults?: ModemDefaultsDto;
+  @ApiPropertyOptional({
+    description: 'The upstream receive level the CMTS aims for, dBmV (US_RX_OFFSET is graded against it).',
+    minimum: -30,
+    maximum: 30,
+    default: 0,
+    example: 0,
+  })
+  @IsOptional()
+  @IsNumber()
+  @Min(-30)
+  @Max(30)
+  setPointDbmv?: number;
+
+  @ApiPropertyOptional({
+    type: () => ModemDefaultsDto,
+    description:
+      'When set, discovery registers modems it does not know yet (id cm-<mac>, host = the IP the CMTS gives) ' +
+      'with these SNMP settings.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ModemDefaultsDto)
+  modemDefaults?: ModemDefaultsDto;
 }
 
 export class NodeParams {
+  @ApiProperty({ description: 'The CMTS id.', pattern: MODEM_ID.source, example: 'sim-cmts-1' })
   @Matches(MODEM_ID, { message: 'cmtsId must be 1-64 characters: letters, digits, . _ : -' })
   cmtsId!: string;
-  @Matches(/^\d{1,10}\.\d{1,10}$/, {
+
+  @ApiProperty({
+    description: 'The node: <MdIfIndex>.<MdCmSgId> (the MAC domain ifIndex and the CM service group id).',
+    pattern: SERVICE_GROUP_ID.source,
+    example: '1000.1',
+  })
+  @Matches(SERVICE_GROUP_ID, {
     message:
       'serviceGroupId must be <MdIfIndex>.<MdCmSgId>, e.g. 1000.2 (the MAC domain ifIndex and the CM service group id)',
   })
@@ -30,9 +72,29 @@ export class NodeParams {
 }
 
 export class NodesQuery {
+  @ApiPropertyOptional({
+    description: 'Only this CMTS’s nodes.',
+    pattern: MODEM_ID.source,
+    example: 'sim-cmts-1',
+  })
   @IsOptional()
   @Matches(MODEM_ID, { message: 'cmtsId must be 1-64 characters: letters, digits, . _ : -' })
   cmtsId?: string;
-  @IsOptional() @IsIn(['worst', 'id']) sort: 'worst' | 'id' = 'id';
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit = 100;
+
+  @ApiPropertyOptional({
+    enum: ['worst', 'id'],
+    default: 'id',
+    description: 'worst: outages first, then by offline share and shared-fault share.',
+  })
+  @IsOptional()
+  @IsIn(['worst', 'id'])
+  sort: 'worst' | 'id' = 'id';
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit = 100;
 }

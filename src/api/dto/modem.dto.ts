@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import {
   Equals,
   IsIn,
@@ -18,8 +19,14 @@ import { AUTH_PROTOCOLS, PRIV_PROTOCOLS, type AuthProtocol, type PrivProtocol } 
 export const MODEM_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
 export const HOST =
   /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$|^[0-9a-fA-F:]+$/;
+const SINCE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$|^\d{1,13}$/;
 
 export class ModemIdParam {
+  @ApiProperty({
+    description: 'The modem (line) id: 1-64 letters, digits, . _ : - starting with a letter or digit.',
+    pattern: MODEM_ID.source,
+    example: 'sim-cm-00031',
+  })
   @Matches(MODEM_ID, {
     message: 'id must be 1-64 characters: letters, digits, . _ : - (starting with a letter or digit)',
   })
@@ -27,24 +34,73 @@ export class ModemIdParam {
 }
 
 export class SnmpV2cDto {
-  @Equals('2c') version!: '2c';
-  @IsString() @Length(1, 64) community!: string;
+  @ApiProperty({ enum: ['2c'] })
+  @Equals('2c')
+  version!: '2c';
+
+  @ApiProperty({ description: 'Read community.', minLength: 1, maxLength: 64, example: 'public' })
+  @IsString()
+  @Length(1, 64)
+  community!: string;
+
   /** Needed for a remote reboot of a v2c modem; never shown back. */
-  @IsOptional() @IsString() @Length(1, 64) writeCommunity?: string;
+  @ApiPropertyOptional({
+    description: 'Write community, needed for a remote reboot of a v2c modem. Never shown back.',
+    minLength: 1,
+    maxLength: 64,
+    example: 'private',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  writeCommunity?: string;
 }
 
 export class SnmpV3Dto {
-  @Equals('3') version!: '3';
-  @IsString() @Length(1, 64) user!: string;
-  @IsIn(AUTH_PROTOCOLS) authProtocol!: AuthProtocol;
-  @IsString() @Length(8, 128) authKey!: string;
-  @IsIn(PRIV_PROTOCOLS) privProtocol!: PrivProtocol;
-  @IsString() @Length(8, 128) privKey!: string;
+  @ApiProperty({ enum: ['3'] }) @Equals('3') version!: '3';
+  @ApiProperty({ minLength: 1, maxLength: 64, example: 'linecheck' })
+  @IsString()
+  @Length(1, 64)
+  user!: string;
+  @ApiProperty({ enum: [...AUTH_PROTOCOLS], example: 'sha256' })
+  @IsIn(AUTH_PROTOCOLS)
+  authProtocol!: AuthProtocol;
+  @ApiProperty({
+    description: 'Never shown back.',
+    minLength: 8,
+    maxLength: 128,
+    example: 'auth-secret-1234',
+  })
+  @IsString()
+  @Length(8, 128)
+  authKey!: string;
+  @ApiProperty({ enum: [...PRIV_PROTOCOLS], example: 'aes' })
+  @IsIn(PRIV_PROTOCOLS)
+  privProtocol!: PrivProtocol;
+  @ApiProperty({
+    description: 'Never shown back.',
+    minLength: 8,
+    maxLength: 128,
+    example: 'priv-secret-5678',
+  })
+  @IsString()
+  @Length(8, 128)
+  privKey!: string;
 }
 
 /** `snmp`: `{ version: "2c", community }` or `{ version: "3", user, authProtocol, authKey, privProtocol, privKey }`. */
-export function SnmpField(): PropertyDecorator {
+export function SnmpField(
+  description = 'SNMP credentials: v2c communities or a v3 user.',
+): PropertyDecorator {
   return applyDecorators(
+    ApiProperty({
+      description,
+      oneOf: [{ $ref: getSchemaPath(SnmpV2cDto) }, { $ref: getSchemaPath(SnmpV3Dto) }],
+      discriminator: {
+        propertyName: 'version',
+        mapping: { '2c': getSchemaPath(SnmpV2cDto), '3': getSchemaPath(SnmpV3Dto) },
+      },
+    }),
     ValidateNested(),
     Type(() => SnmpV2cDto, {
       discriminator: {
@@ -60,64 +116,172 @@ export function SnmpField(): PropertyDecorator {
 }
 
 export class CustomerDto {
-  @IsString() @Length(1, 64) customerNumber!: string;
-  @IsOptional() @IsString() @MaxLength(200) fullName?: string;
-  @IsOptional() @IsString() @MaxLength(300) address?: string;
+  @ApiProperty({
+    description: 'Stored normalised ("c-100 200" = "C100200"), as verification compares it.',
+    minLength: 1,
+    maxLength: 64,
+    example: 'C1000001',
+  })
+  @IsString()
+  @Length(1, 64)
+  customerNumber!: string;
+
+  @ApiPropertyOptional({ description: 'The account holder.', maxLength: 200, example: 'Jan Iksiński' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  fullName?: string;
+
+  @ApiPropertyOptional({
+    description: 'Street, house and flat (and town).',
+    maxLength: 300,
+    example: 'ul. Długa 5 m. 12, 00-950 Warszawa',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  address?: string;
 }
 
 /** Where and how to reach an SNMP agent: a modem or a CMTS. */
 export class SnmpEndpointDto {
+  @ApiProperty({ description: 'IPv4/IPv6 address or host name.', maxLength: 253, example: '10.20.1.17' })
   @IsString()
   @MaxLength(253)
   @Matches(HOST, { message: 'host must be an IPv4/IPv6 address or a host name' })
   host!: string;
 
-  @IsOptional() @IsInt() @Min(1) @Max(65535) port?: number;
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'SNMP UDP port.',
+    minimum: 1,
+    maximum: 65535,
+    default: 161,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  port?: number;
 
   @SnmpField() snmp!: SnmpV2cDto | SnmpV3Dto;
 }
 
 export class PutModemDto extends SnmpEndpointDto {
+  @ApiPropertyOptional({
+    description: 'The modem’s MAC: how discovery and the CMTS tables find it.',
+    pattern: '^[0-9a-fA-F]{2}([:-]?[0-9a-fA-F]{2}){5}$',
+    example: '00:1d:cd:12:34:56',
+  })
   @IsOptional()
   @Matches(/^[0-9a-fA-F]{2}([:-]?[0-9a-fA-F]{2}){5}$/, {
     message: 'mac must be a MAC address like 00:1d:cd:12:34:56',
   })
   mac?: string;
 
+  @ApiPropertyOptional({
+    description: 'The CMTS the modem registers on (gives the diagnosis the headend’s view).',
+    pattern: MODEM_ID.source,
+    example: 'sim-cmts-1',
+  })
   @IsOptional()
   @Matches(MODEM_ID, { message: 'cmtsId must be 1-64 characters: letters, digits, . _ : -' })
   cmtsId?: string;
 
-  @IsOptional() @ValidateNested() @Type(() => CustomerDto) customer?: CustomerDto;
+  @ApiPropertyOptional({
+    type: () => CustomerDto,
+    description: 'Who the line belongs to (caller verification).',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CustomerDto)
+  customer?: CustomerDto;
 }
 
 export class PageQuery {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset = 0;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit = 100;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset = 0;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit = 100;
 }
 
 export class DiagnosisQuery {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(86400) maxAgeSec?: number;
+  @ApiPropertyOptional({
+    type: 'integer',
+    description:
+      'Reuse a stored reading younger than this many seconds; 0 forces a live poll. Default: DIAGNOSIS_MAX_AGE_SEC.',
+    minimum: 0,
+    maximum: 86400,
+    example: 0,
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(86400)
+  maxAgeSec?: number;
 }
 
 export class TimelineQuery {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(31) days = 7;
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'How many days back.',
+    minimum: 1,
+    maximum: 31,
+    default: 7,
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(31)
+  days = 7;
 }
 
 export class HistoryQuery {
+  @ApiPropertyOptional({
+    description: 'ISO 8601 time with zone, or epoch milliseconds. Default: 24 hours ago.',
+    pattern: SINCE.source,
+    example: '2026-11-25T10:00:00Z',
+  })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$|^\d{1,13}$/, {
+  @Matches(SINCE, {
     message: 'since must be an ISO 8601 time with zone (2026-11-25T10:00:00Z) or epoch milliseconds',
   })
   since?: string;
 }
 
 export class ScenarioDto {
+  @ApiProperty({
+    description: 'A scenario name from GET /api/v1/simulator/scenarios (or /simulator/nodes for a node).',
+    pattern: '^[A-Z0-9_]{1,64}$',
+    example: 'DS_SNR_FAULT',
+  })
   @IsString()
   @Matches(/^[A-Z0-9_]{1,64}$/, { message: 'scenario must be a scenario name such as TEXTBOOK' })
   scenario!: string;
 }
 
 export class LatencyDto {
-  @IsInt() @Min(0) @Max(60000) responseDelayMs!: number;
+  @ApiProperty({
+    type: 'integer',
+    description: 'Delay before each SNMP answer, ms.',
+    minimum: 0,
+    maximum: 60000,
+    example: 2500,
+  })
+  @IsInt()
+  @Min(0)
+  @Max(60000)
+  responseDelayMs!: number;
 }

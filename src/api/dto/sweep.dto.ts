@@ -1,4 +1,5 @@
 import { Type } from 'class-transformer';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsDefined,
   IsIn,
@@ -13,14 +14,26 @@ import {
 import { MODEM_ID } from './modem.dto';
 
 export class SweepScopeDto {
-  @IsIn(['all', 'cmts', 'node']) kind!: 'all' | 'cmts' | 'node';
+  @ApiProperty({ enum: ['all', 'cmts', 'node'], description: 'Every modem, one CMTS’s, or one node’s.' })
+  @IsIn(['all', 'cmts', 'node'])
+  kind!: 'all' | 'cmts' | 'node';
 
+  @ApiPropertyOptional({
+    description: 'Required for a cmts or node scope.',
+    pattern: MODEM_ID.source,
+    example: 'sim-cmts-1',
+  })
   @ValidateIf((s: SweepScopeDto) => s.kind !== 'all')
   @Matches(MODEM_ID, {
     message: 'cmtsId is required for a cmts or node scope: 1-64 letters, digits, . _ : -',
   })
   cmtsId?: string;
 
+  @ApiPropertyOptional({
+    description: 'Required for a node scope: <MdIfIndex>.<MdCmSgId>.',
+    pattern: '^\\d{1,10}\\.\\d{1,10}$',
+    example: '1000.1',
+  })
   @ValidateIf((s: SweepScopeDto) => s.kind === 'node')
   @Matches(/^\d{1,10}\.\d{1,10}$/, {
     message: 'serviceGroupId is required for a node scope: <MdIfIndex>.<MdCmSgId>',
@@ -29,6 +42,7 @@ export class SweepScopeDto {
 }
 
 export class StartSweepDto {
+  @ApiProperty({ type: () => SweepScopeDto })
   @IsDefined({ message: 'scope is required: { kind: "all" | "cmts" | "node", cmtsId?, serviceGroupId? }' })
   @ValidateNested()
   @Type(() => SweepScopeDto)
@@ -36,10 +50,21 @@ export class StartSweepDto {
 }
 
 export class SweepIdParam {
+  @ApiProperty({
+    description: 'The sweep id from POST /sweeps.',
+    pattern: '^sw-[a-z0-9]{1,16}-[0-9a-f]{6}$',
+    example: 'sw-mww5akv4-5432a1',
+  })
   @Matches(/^sw-[a-z0-9]{1,16}-[0-9a-f]{6}$/, { message: 'id must be a sweep id such as sw-mie6h0k2-3fa9c1' })
   id!: string;
 }
 
 export class SweepsQuery {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(50) limit = 20;
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 50, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  limit = 20;
 }

@@ -1,0 +1,144 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { SUB_KIND, VERDICT, VerdictCountsResponse } from './diagnosis.response';
+
+// CMTS and node (service group) responses (documentation only).
+
+export class CmtsViewResponse {
+  @ApiProperty({ example: 'sim-cmts-1' }) id!: string;
+  @ApiProperty({ example: '10.0.0.1' }) host!: string;
+  @ApiProperty({ example: 161 }) port!: number;
+  @ApiProperty({ enum: ['2c', '3'], description: 'SNMP version; credentials are never shown.' })
+  snmpVersion!: '2c' | '3';
+  @ApiProperty({ description: 'The upstream receive level the CMTS aims for, dBmV.', example: 0 })
+  setPointDbmv!: number;
+  @ApiProperty({ description: 'True when modemDefaults is set: discovery registers unknown modems.' })
+  discoversModems!: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export const CMTS_EXAMPLE = {
+  id: 'sim-cmts-1',
+  host: '10.0.0.1',
+  port: 161,
+  snmpVersion: '2c',
+  setPointDbmv: 0,
+  discoversModems: true,
+  createdAt: '2026-11-25T13:13:55.169Z',
+  updatedAt: '2026-11-25T13:13:55.169Z',
+};
+
+export class CmtsListResponse {
+  @ApiProperty({ type: [CmtsViewResponse] }) items!: CmtsViewResponse[];
+}
+
+export class DiscoveryResultResponse {
+  @ApiProperty({ example: 'sim-cmts-1' }) cmtsId!: string;
+  @ApiProperty({ format: 'date-time', description: 'When the CMTS was walked.' }) at!: string;
+  @ApiProperty({ description: 'Modem rows on the CMTS.', example: 80 }) rows!: number;
+  @ApiProperty({ description: 'Known modems whose MAC, IP and service group were recorded.', example: 78 })
+  updated!: number;
+  @ApiProperty({ description: 'Modems registered from modemDefaults.', example: 2 }) created!: number;
+  @ApiProperty({ description: 'Rows matching no modem (and not registered).', example: 0 })
+  unmatched!: number;
+  @ApiProperty({ description: 'Service groups seen.', example: 2 }) groups!: number;
+}
+
+export class SharedFaultResponse {
+  @ApiProperty(SUB_KIND) subKind!: string;
+  @ApiProperty({ description: 'Online modems of the node showing it.', example: 6 }) modems!: number;
+  @ApiProperty({ description: 'Share of the node’s modems, 0..1.', example: 0.15 }) share!: number;
+}
+
+const NODE_STATE = {
+  enum: ['OUTAGE', 'NODE_WIDE_FAULT', 'DEGRADED', 'OK', 'UNKNOWN'],
+  enumName: 'NodeState',
+};
+
+export class NodeSummaryResponse {
+  @ApiProperty({ example: 'sim-cmts-1' }) cmtsId!: string;
+  @ApiProperty({ description: '<MdIfIndex>.<MdCmSgId>', example: '1000.1' }) serviceGroupId!: string;
+  @ApiProperty({
+    ...NODE_STATE,
+    description: 'UNKNOWN: the CMTS did not answer, so offline modems cannot be told.',
+  })
+  state!: string;
+  @ApiProperty({ example: 40 }) modems!: number;
+  @ApiProperty({ description: 'Modems not online at the CMTS.', example: 0 }) offline!: number;
+  @ApiProperty({ example: 0 }) offlineShare!: number;
+  @ApiProperty({ type: () => VerdictCountsResponse, description: 'Latest verdicts of the node’s modems.' })
+  byVerdict!: VerdictCountsResponse;
+  @ApiProperty({
+    type: [SharedFaultResponse],
+    description: 'Fault kinds on online modems, most common first.',
+  })
+  sharedFaults!: SharedFaultResponse[];
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'null: the CMTS did not answer.',
+  })
+  cmtsObservedAt!: string | null;
+}
+
+export class WorstModemResponse {
+  @ApiProperty({ example: 'sim-cm-00031' }) modemId!: string;
+  @ApiProperty({
+    enum: [...VERDICT.enum, 'OFFLINE_AT_CMTS'],
+    description: 'OFFLINE_AT_CMTS: offline at the CMTS, not yet diagnosed as such.',
+  })
+  verdict!: string;
+  @ApiProperty({ ...SUB_KIND, isArray: true }) subKinds!: string[];
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null: never diagnosed.' })
+  at!: string | null;
+}
+
+export class NodeDetailResponse extends NodeSummaryResponse {
+  @ApiProperty({ type: [WorstModemResponse], description: 'Up to 10 modems, worst first.' })
+  worst!: WorstModemResponse[];
+}
+
+export const NODE_SUMMARY_EXAMPLE = {
+  cmtsId: 'sim-cmts-1',
+  serviceGroupId: '1000.1',
+  state: 'DEGRADED',
+  modems: 40,
+  offline: 0,
+  offlineShare: 0,
+  byVerdict: { TEXTBOOK_OK: 29, MARGINAL: 5, LINE_FAULT: 6 },
+  sharedFaults: [
+    { subKind: 'T3_T4_TIMEOUTS', modems: 2, share: 0.05 },
+    { subKind: 'HIGH_US_POWER', modems: 2, share: 0.05 },
+    { subKind: 'LOW_DS_SNR', modems: 1, share: 0.025 },
+  ],
+  cmtsObservedAt: '2026-11-25T13:14:14.098Z',
+};
+
+export const NODE_DETAIL_EXAMPLE = {
+  ...NODE_SUMMARY_EXAMPLE,
+  worst: [
+    {
+      modemId: 'sim-cm-00030',
+      verdict: 'LINE_FAULT',
+      subKinds: ['HIGH_US_POWER'],
+      at: '2026-11-25T13:14:05.584Z',
+    },
+    {
+      modemId: 'sim-cm-00031',
+      verdict: 'LINE_FAULT',
+      subKinds: ['LOW_DS_SNR'],
+      at: '2026-11-25T13:14:10.265Z',
+    },
+    {
+      modemId: 'sim-cm-00001',
+      verdict: 'MARGINAL',
+      subKinds: ['EXCESSIVE_UNCORRECTABLES'],
+      at: '2026-11-25T13:14:14.301Z',
+    },
+  ],
+};
+
+export class NodeListResponse {
+  @ApiProperty({ type: [NodeSummaryResponse] }) items!: NodeSummaryResponse[];
+}

@@ -1,0 +1,60 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+// Error bodies as ErrorFilter and the validation pipe write them (documentation only).
+
+export class ErrorResponse {
+  @ApiProperty({ description: 'The HTTP status code, repeated in the body.', example: 404 })
+  statusCode!: number;
+
+  @ApiPropertyOptional({
+    description: 'The HTTP reason phrase (absent on some errors, e.g. malformed JSON or rate limits).',
+    example: 'Not Found',
+  })
+  error?: string;
+
+  @ApiProperty({
+    description: 'What went wrong, safe to show to a person. Never contains keys or SNMP secrets.',
+    example: 'unknown modem sim-cm-00042',
+  })
+  message!: string;
+}
+
+export class FieldProblemResponse {
+  @ApiProperty({ description: 'The field, dotted for nested ones.', example: 'snmp.community' })
+  field!: string;
+
+  @ApiProperty({
+    description: 'Every rule the field broke.',
+    type: [String],
+    example: ['community must be longer than or equal to 1 characters'],
+  })
+  problems!: string[];
+}
+
+export class ValidationErrorResponse extends ErrorResponse {
+  @ApiPropertyOptional({
+    description:
+      'Every bad field with its problems (request validation). Absent when the body itself could not be read ' +
+      '(malformed JSON, wrong content type).',
+    type: [FieldProblemResponse],
+  })
+  fields?: FieldProblemResponse[];
+}
+
+export class ConflictResponse extends ErrorResponse {
+  @ApiPropertyOptional({
+    description: 'The reboot still inside its cool-down: follow it with GET /api/v1/actions/{actionId}.',
+    example: 'act-mww5arux-19daa6',
+  })
+  actionId?: string;
+}
+
+export class TooManyRequestsResponse extends ErrorResponse {
+  @ApiPropertyOptional({
+    description:
+      'Verification lockout only: seconds until this customer number may be verified again. Absent on the ' +
+      'per-key rate limit.',
+    example: 840,
+  })
+  retryAfterSec?: number;
+}

@@ -1,0 +1,207 @@
+import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
+
+// The raw reading of GET /modems/{id}/telemetry (src/telemetry/modem-reading.ts), in real units. Counter64
+// codeword counters are decimal strings: they do not fit a JSON number.
+
+const COUNTER64 = { type: String, pattern: '^\\d+$', description: 'Counter64, as a decimal string.' };
+
+const RANGING_STATUS = {
+  enum: ['other', 'aborted', 'retriesExceeded', 'success', 'continue', 'timeoutT4'],
+  enumName: 'RangingStatus',
+};
+
+export class DownstreamChannelResponse {
+  @ApiProperty({ example: 3 }) ifIndex!: number;
+  @ApiProperty({ example: 1 }) channelId!: number;
+  @ApiProperty({ example: 483000000 }) frequencyHz!: number;
+  @ApiProperty({ enum: ['qam64', 'qam256', 'other'] }) modulation!: string;
+  @ApiProperty({ description: 'ifOperStatus up; a channel that is not reports stale or zero levels.' })
+  locked!: boolean;
+  @ApiProperty({ example: 1.5 }) powerDbmv!: number;
+  @ApiProperty({ description: 'RxMER where the modem has it, else the SNR.', example: 40.1 }) snrDb!: number;
+  @ApiProperty({ ...COUNTER64, example: '144904617499' }) unerrored!: string;
+  @ApiProperty({ ...COUNTER64, example: '18751428' }) corrected!: string;
+  @ApiProperty({ ...COUNTER64, example: '635032' }) uncorrectable!: string;
+}
+
+export class UpstreamChannelResponse {
+  @ApiProperty({ example: 4 }) ifIndex!: number;
+  @ApiProperty({ example: 1 }) channelId!: number;
+  @ApiProperty({ example: 16400000 }) frequencyHz!: number;
+  @ApiProperty({ example: 43.8 }) txPowerDbmv!: number;
+  @ApiProperty({ example: 35 }) t3Timeouts!: number;
+  @ApiProperty({ example: 0 }) t4Timeouts!: number;
+  @ApiProperty({ example: 0 }) t3Exceededs!: number;
+  @ApiProperty() muted!: boolean;
+  @ApiProperty(RANGING_STATUS) rangingStatus!: string;
+}
+
+export class OfdmBandPowerResponse {
+  @ApiProperty({ description: '6 MHz band; band 0 is the band around the PLC.', example: 0 }) band!: number;
+  @ApiProperty({ example: 753000000 }) frequencyHz!: number;
+  @ApiProperty({ example: 1.1 }) powerDbmv!: number;
+}
+
+export class OfdmProfileCountersResponse {
+  @ApiProperty({ example: 0 }) profileId!: number;
+  @ApiProperty({ ...COUNTER64, example: '302555331856' }) total!: string;
+  @ApiProperty({ ...COUNTER64, example: '373987372' }) corrected!: string;
+  @ApiProperty({ ...COUNTER64, example: '375386' }) uncorrectable!: string;
+}
+
+export class OfdmChannelResponse {
+  @ApiProperty({ example: 160 }) ifIndex!: number;
+  @ApiProperty({ example: 33 }) channelId!: number;
+  @ApiProperty({ example: 753000000 }) plcFrequencyHz!: number;
+  @ApiProperty({ type: [OfdmBandPowerResponse] }) bandPowersDbmv!: OfdmBandPowerResponse[];
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Mean RxMER over active subcarriers, when the modem populates it.',
+    example: 38.3,
+  })
+  meanRxMerDb!: number | null;
+  @ApiProperty({ type: [OfdmProfileCountersResponse] }) profiles!: OfdmProfileCountersResponse[];
+}
+
+export class OfdmaChannelResponse {
+  @ApiProperty({ example: 170 }) ifIndex!: number;
+  @ApiProperty({ example: 41 }) channelId!: number;
+  @ApiProperty({ example: 41.75 }) txPowerDbmv!: number;
+  @ApiProperty({ example: 0 }) t3Timeouts!: number;
+  @ApiProperty({ example: 0 }) t4Timeouts!: number;
+  @ApiProperty({ example: 0 }) t3Exceededs!: number;
+  @ApiProperty() muted!: boolean;
+  @ApiProperty(RANGING_STATUS) rangingStatus!: string;
+}
+
+export class CpeEntryResponse {
+  @ApiProperty({ example: '192.168.1.101' }) ip!: string;
+  @ApiProperty({ enum: ['manual', 'learned', 'other'] }) source!: string;
+}
+
+export class ModemStatusResponse {
+  @ApiProperty({ description: 'CmRegState; 12 = operational.', example: 12 }) value!: number;
+  @ApiProperty({ example: 'operational' }) name!: string;
+  @ApiProperty({ example: 0 }) resets!: number;
+  @ApiProperty({ example: 0 }) lostSyncs!: number;
+}
+
+export class ReachableReadingResponse {
+  @ApiProperty({ enum: [true] }) reachable!: true;
+  @ApiProperty({ example: 'sim-cm-00031' }) modemId!: string;
+  @ApiProperty({ description: 'When the modem was read, epoch ms.', example: 1795612450265 })
+  observedAt!: number;
+  @ApiProperty({ description: 'Poll wall time, ms.', example: 9.9 }) latencyMs!: number;
+  @ApiProperty({ example: '<<HW_REV: 1.0; VENDOR: ARRIS; SW_REV: AB01.02.053.05; MODEL: SB8200>>' })
+  sysDescr!: string;
+  @ApiProperty({ example: 3025553.31 }) uptimeSec!: number;
+  @ApiProperty({ enum: ['1.x', '2.0', '3.0', '3.1', 'unknown'] }) docsisVersion!: string;
+  @ApiProperty({ type: () => ModemStatusResponse }) status!: ModemStatusResponse;
+  @ApiProperty({ type: [DownstreamChannelResponse] }) downstream!: DownstreamChannelResponse[];
+  @ApiProperty({ type: [UpstreamChannelResponse] }) upstream!: UpstreamChannelResponse[];
+  @ApiProperty({ type: [OfdmChannelResponse], description: 'DOCSIS 3.1 only.' }) ofdm!: OfdmChannelResponse[];
+  @ApiProperty({ type: [OfdmaChannelResponse], description: 'DOCSIS 3.1 only.' })
+  ofdma!: OfdmaChannelResponse[];
+  @ApiProperty({ type: [CpeEntryResponse] }) cpes!: CpeEntryResponse[];
+  @ApiProperty({
+    type: [String],
+    description: 'MACs learned on the CPE side of the bridge.',
+    example: ['24:65:11:82:15:eb'],
+  })
+  cpeMacs!: string[];
+}
+
+export class UnreachableReadingResponse {
+  @ApiProperty({ enum: [false] }) reachable!: false;
+  @ApiProperty({ example: 'sim-cm-00007' }) modemId!: string;
+  @ApiProperty({ description: 'epoch ms', example: 1795612450265 }) observedAt!: number;
+  @ApiProperty({ example: 2003 }) latencyMs!: number;
+  @ApiProperty({
+    description: 'Why the poll failed, or why the modem was not polled.',
+    example: 'no answer within 2000 ms (2 tries)',
+  })
+  error!: string;
+}
+
+export class TelemetryResponse {
+  @ApiProperty({ example: 'sim-cm-00031' }) modemId!: string;
+  @ApiProperty({
+    oneOf: [
+      { $ref: getSchemaPath(ReachableReadingResponse) },
+      { $ref: getSchemaPath(UnreachableReadingResponse) },
+    ],
+    nullable: true,
+    description: 'The latest stored reading; null when the modem has not been read yet (or it expired).',
+  })
+  reading!: ReachableReadingResponse | UnreachableReadingResponse | null;
+}
+
+export const TELEMETRY_EXAMPLE = {
+  modemId: 'sim-cm-00031',
+  reading: {
+    reachable: true,
+    modemId: 'sim-cm-00031',
+    observedAt: 1795612450265,
+    latencyMs: 9.9,
+    sysDescr:
+      '<<HW_REV: 1.0; VENDOR: ARRIS; BOOTR: 1.2.1; SW_REV: AB01.02.053.05_051921_193.0A.NSH; MODEL: SB8200>>',
+    uptimeSec: 3025553.31,
+    docsisVersion: '3.1',
+    status: { value: 12, name: 'operational', resets: 0, lostSyncs: 0 },
+    downstream: [
+      {
+        ifIndex: 3,
+        channelId: 1,
+        frequencyHz: 483000000,
+        modulation: 'qam256',
+        locked: true,
+        powerDbmv: 1.5,
+        snrDb: 40.1,
+        unerrored: '144904617499',
+        corrected: '18751428',
+        uncorrectable: '635032',
+      },
+    ],
+    upstream: [
+      {
+        ifIndex: 4,
+        channelId: 1,
+        frequencyHz: 16400000,
+        txPowerDbmv: 43.8,
+        t3Timeouts: 35,
+        t4Timeouts: 0,
+        t3Exceededs: 0,
+        muted: false,
+        rangingStatus: 'success',
+      },
+    ],
+    ofdm: [
+      {
+        ifIndex: 160,
+        channelId: 33,
+        plcFrequencyHz: 753000000,
+        bandPowersDbmv: [
+          { band: 0, frequencyHz: 753000000, powerDbmv: 1.1 },
+          { band: 1, frequencyHz: 699000000, powerDbmv: 1.2 },
+        ],
+        meanRxMerDb: 38.3,
+        profiles: [{ profileId: 0, total: '302555331856', corrected: '373987372', uncorrectable: '375386' }],
+      },
+    ],
+    ofdma: [
+      {
+        ifIndex: 170,
+        channelId: 41,
+        txPowerDbmv: 41.75,
+        t3Timeouts: 0,
+        t4Timeouts: 0,
+        t3Exceededs: 0,
+        muted: false,
+        rangingStatus: 'success',
+      },
+    ],
+    cpes: [{ ip: '192.168.1.101', source: 'learned' }],
+    cpeMacs: ['24:65:11:82:15:eb'],
+  },
+};

@@ -1,0 +1,126 @@
+import { STATUS_CODES } from 'node:http';
+import { applyDecorators, SetMetadata, type Type } from '@nestjs/common';
+import { ApiResponse, type MediaTypeObject } from '@nestjs/swagger';
+import {
+  ConflictResponse,
+  ErrorResponse,
+  TooManyRequestsResponse,
+  ValidationErrorResponse,
+} from './dto/error.response';
+import type { FieldProblem } from './validation';
+
+// OpenAPI helpers for the controllers. Who may call a route (401, 403, security, roles, X-Line-Token) is not
+// declared here: openapi.ts reads it from the same metadata the guards read, so the two cannot drift apart.
+
+export type ErrorStatus = 400 | 404 | 409 | 413 | 422 | 429 | 502 | 503;
+
+/** One way a route fails: when it happens, and the body it answers with (statusCode and error are filled in). */
+export interface ErrorCase {
+  when: string;
+  body: { message: string } & Record<string, unknown>;
+}
+
+const ERROR_SCHEMAS: Record<ErrorStatus, Type<unknown>> = {
+  400: ValidationErrorResponse,
+  404: ErrorResponse,
+  409: ConflictResponse,
+  413: ErrorResponse,
+  422: ErrorResponse,
+  429: TooManyRequestsResponse,
+  502: ErrorResponse,
+  503: ErrorResponse,
+};
+
+/** As Nest's HttpExceptions write it; a case that sets `error: undefined` leaves it out. */
+export function errorBody(status: number, body: ErrorCase['body']): Record<string, unknown> {
+  return { statusCode: status, error: STATUS_CODES[status], ...body };
+}
+
+export function exampleKey(when: string): string {
+  return when
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 48);
+}
+
+/** Error responses of a route, each status with its cases as named examples. */
+export function ApiErrors(errors: Partial<Record<ErrorStatus, ErrorCase[]>>): MethodDecorator {
+  return applyDecorators(
+    ...Object.entries(errors).map(([key, cases]) => {
+      const status = Number(key) as ErrorStatus;
+      return ApiResponse({
+        status,
+        type: ERROR_SCHEMAS[status],
+        description: cases.map((c) => c.when).join('. ') + '.',
+        examples: Object.fromEntries(
+          cases.map((c) => [exampleKey(c.when), { summary: c.when, value: errorBody(status, c.body) }]),
+        ),
+      });
+    }),
+  );
+}
+
+/** A 400 from the validation pipe, with its message built the way the pipe builds it. */
+export function invalid(when: string, fields: FieldProblem[]): ErrorCase {
+  return {
+    when,
+    body: {
+      message: fields.map((f) => `${f.field}: ${f.problems.join('; ')}`).join(' | '),
+      fields,
+    },
+  };
+}
+
+export const STORE_UNAVAILABLE: ErrorCase = {
+  when: 'The telemetry store (Redis) did not answer; retry shortly',
+  body: { message: 'telemetry store unavailable; retry shortly' },
+};
+
+export const MALFORMED_JSON: ErrorCase = {
+  when: 'The body is not valid JSON',
+  body: {
+    error: undefined,
+    message: "Expected property name or '}' in JSON at position 1",
+  },
+};
+
+export const BODY_TOO_LARGE: ErrorCase = {
+  when: 'The JSON body is over 256 KB',
+  body: { error: undefined, message: 'request entity too large' },
+};
+
+export const BAD_MODEM_ID = invalid('The modem id is malformed', [
+  {
+    field: 'id',
+    problems: ['id must be 1-64 characters: letters, digits, . _ : - (starting with a letter or digit)'],
+  },
+]);
+
+export const UNKNOWN_MODEM: ErrorCase = {
+  when: 'No modem with this id',
+  body: { message: 'unknown modem sim-cm-00042' },
+};
+
+export const UNKNOWN_CMTS: ErrorCase = {
+  when: 'No CMTS with this id',
+  body: { message: 'unknown CMTS cmts-south-2' },
+};
+
+const REQUEST_CONTENT = 'linecheck:openapi:request-content';
+
+export interface RequestContentDoc {
+  description: string;
+  content: Record<string, MediaTypeObject>;
+}
+
+/**
+ * A request body with its own schema and examples per media type (@ApiBody repeats one schema and one set of
+ * examples under every type). openapi.ts puts it in place of what the scanner found.
+ */
+export const ApiRequestContent = (doc: RequestContentDoc): MethodDecorator =>
+  SetMetadata(REQUEST_CONTENT, doc);
+
+export function requestContentOf(handler: object): RequestContentDoc | undefined {
+  return Reflect.getMetadata(REQUEST_CONTENT, handler) as RequestContentDoc | undefined;
+}
