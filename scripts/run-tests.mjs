@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The test command: starts a private redis-server on a free port (never the machine's own Redis), runs jest
-// with that URL in TEST_REDIS_URL, stops Redis, and prints "tests: N passed, N failed" from jest's JSON result.
+// The test command: builds the NOC dashboard once (its browser tests load it), starts a private redis-server on a
+// free port (never the machine's own Redis), runs jest with that URL in TEST_REDIS_URL, stops Redis, and prints
+// "tests: N passed, N failed" from jest's JSON result.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -30,6 +31,13 @@ async function waitForRedis(port, child) {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('redis-server did not answer PING within 10 s');
+}
+
+const dashboard = spawnSync(process.execPath, ['scripts/build-dashboard.mjs'], { stdio: 'inherit' });
+if (dashboard.status !== 0) {
+  console.error('the dashboard did not build (npm run build:dashboard)');
+  console.log('tests: 0 passed, 1 failed');
+  process.exit(1);
 }
 
 const work = mkdtempSync(join(tmpdir(), 'linecheck-test-'));

@@ -1,0 +1,128 @@
+// @ts-check
+// The shapes the dashboard reads from /api/v1, as JSDoc types (the server's own TypeScript types live in src/).
+
+/**
+ * @typedef {'TEXTBOOK_OK'|'MARGINAL'|'LINE_FAULT'|'FLAPPING'|'MODEM_OFFLINE'|'PLANT_OUTAGE'|'PROVISIONING_ISSUE'|'INSUFFICIENT_DATA'} Verdict
+ * @typedef {Verdict|'OFFLINE_AT_CMTS'} ModemVerdict
+ * @typedef {'OUTAGE'|'NODE_WIDE_FAULT'|'DEGRADED'|'OK'|'UNKNOWN'} NodeState
+ * @typedef {Partial<Record<Verdict, number>>} VerdictCounts
+ *
+ * @typedef {object} NodeSummary
+ * @property {string} cmtsId
+ * @property {string} serviceGroupId
+ * @property {NodeState} state
+ * @property {number} modems
+ * @property {number} offline
+ * @property {number} offlineShare
+ * @property {VerdictCounts} byVerdict
+ * @property {{ subKind: string, modems: number, share: number }[]} sharedFaults
+ * @property {string|null} cmtsObservedAt
+ *
+ * @typedef {{ modemId: string, verdict: ModemVerdict, subKinds: string[], at: string|null }} NodeModem
+ * @typedef {NodeSummary & { worst: NodeModem[] }} NodeDetail
+ *
+ * @typedef {object} FleetSummary
+ * @property {number} modems
+ * @property {number} checked
+ * @property {VerdictCounts} byVerdict
+ * @property {{ cmtsId: string, nodes: number, modems: number, offline: number, byVerdict: VerdictCounts }[]} perCmts
+ * @property {NodeSummary[]} worstNodes
+ *
+ * @typedef {object} SweepView
+ * @property {string} id
+ * @property {{ kind: 'all' } | { kind: 'cmts', cmtsId: string } | { kind: 'node', cmtsId: string, serviceGroupId: string }} scope
+ * @property {string} trigger
+ * @property {'running'|'finished'} status
+ * @property {number} total
+ * @property {number} done
+ * @property {number} failed
+ * @property {VerdictCounts} byVerdict
+ * @property {string} startedAt
+ * @property {string|null} finishedAt
+ * @property {number} elapsedSec
+ * @property {number|null} etaSec
+ *
+ * @typedef {{ id: string }} CmtsView
+ *
+ * @typedef {object} DownstreamChannel
+ * @property {number} ifIndex
+ * @property {number} channelId
+ * @property {number} frequencyHz
+ * @property {'qam64'|'qam256'|'other'} modulation
+ * @property {boolean} locked
+ * @property {number} powerDbmv
+ * @property {number} snrDb
+ * @property {string} unerrored decimal string (Counter64)
+ * @property {string} corrected
+ * @property {string} uncorrectable
+ *
+ * @typedef {object} UpstreamChannel
+ * @property {number} ifIndex
+ * @property {number} channelId
+ * @property {number} frequencyHz
+ * @property {number} txPowerDbmv
+ * @property {number} t3Timeouts
+ * @property {number} t4Timeouts
+ * @property {boolean} muted
+ * @property {string} rangingStatus
+ *
+ * @typedef {{ ifIndex: number, channelId: number, plcFrequencyHz: number, meanRxMerDb: number|null }} OfdmChannel
+ * @typedef {{ ifIndex: number, channelId: number, txPowerDbmv: number, muted: boolean }} OfdmaChannel
+ *
+ * @typedef {object} ReachableReading
+ * @property {true} reachable
+ * @property {string} modemId
+ * @property {number} observedAt epoch ms
+ * @property {string} sysDescr
+ * @property {number} uptimeSec
+ * @property {'1.x'|'2.0'|'3.0'|'3.1'|'unknown'} docsisVersion
+ * @property {{ value: number, name: string, resets: number, lostSyncs: number }} status
+ * @property {DownstreamChannel[]} downstream
+ * @property {UpstreamChannel[]} upstream
+ * @property {OfdmChannel[]} ofdm
+ * @property {OfdmaChannel[]} ofdma
+ *
+ * @typedef {{ reachable: false, modemId: string, observedAt: number, error: string }} UnreachableReading
+ * @typedef {ReachableReading|UnreachableReading} ModemReading
+ *
+ * @typedef {{ direction: 'downstream'|'upstream', kind: 'SC-QAM'|'OFDM'|'OFDMA', ifIndex: number, channelId: number, frequencyHz: number }} ChannelRef
+ * @typedef {'FAULT'|'MARGINAL'|'INFO'} Severity
+ *
+ * @typedef {object} Finding
+ * @property {string} code
+ * @property {Severity} severity
+ * @property {ChannelRef} [channel]
+ * @property {number} observed
+ * @property {number} limit
+ * @property {string} unit
+ * @property {string} message
+ *
+ * @typedef {object} Diagnosis
+ * @property {string} modemId
+ * @property {Verdict} verdict
+ * @property {string[]} subKinds
+ * @property {string} action
+ * @property {string} summary
+ * @property {Finding[]} findings
+ * @property {string} observedAt
+ * @property {number} ageSec
+ * @property {'live'|'cache'} source
+ *
+ * @typedef {{ at: string, kind: string, evidence: string, from?: string, to?: string, durationSec?: number }} TimelineEvent
+ * @typedef {{ modemId: string, since: string, coveredFrom: string|null, events: TimelineEvent[] }} Timeline
+ *
+ * @typedef {{ textbookMin: number, textbookMax: number, marginalMin: number, marginalMax: number }} LevelBands
+ *
+ * @typedef {object} Thresholds
+ * @property {string} name
+ * @property {LevelBands} dsPower
+ * @property {{ qam256: { textbook: number, fault: number }, qam64: { textbook: number, fault: number } }} dsSnr
+ * @property {{ lowMarginal: number, lowFault: number, docsis30Pmax: Record<string, number>, docsis30MarginDb: number, docsis31TextbookMax: number, docsis31FaultAbove: number }} usTxPower
+ * @property {{ uncorrectableMarginal: number, uncorrectableFault: number, correctedMarginal: number, windowMinutes: number }} codewords
+ *
+ * @typedef {{ modemId: string, verdict: Verdict, cmtsId: string|null, serviceGroupId: string|null }} DiagnosisEvent
+ * @typedef {{ sweepId: string, total: number, done: number, failed: number, finished: boolean }} SweepEvent
+ * @typedef {{ at: number, diagnoses: DiagnosisEvent[], moreDiagnoses: number, sweeps: SweepEvent[] }} LiveBatch
+ */
+
+export {};

@@ -1,0 +1,121 @@
+// @ts-check
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+
+const KEY_STORAGE = 'linecheck.nocKey';
+export const API_BASE = '/api/v1';
+
+/** A refused or failed API call: the HTTP status (0 when the network failed) and the server's message. */
+export class ApiError extends Error {
+  /** @param {number} status @param {string} message */
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+
+  /** 401 and 403 end the session: the key is wrong or lacks the noc role. */
+  get isAuthProblem() {
+    return this.status === 401 || this.status === 403;
+  }
+}
+
+/** What the sign-in form says for a refused key. */
+export function authProblemText(/** @type {number} */ status) {
+  return status === 403 ? 'this key has no noc role' : 'key not valid';
+}
+
+// sessionStorage: the key lives as long as the tab, never across browser restarts or in other tabs' storage.
+export const keyStore = {
+  get: () => sessionStorage.getItem(KEY_STORAGE),
+  set: (/** @type {string} */ key) => sessionStorage.setItem(KEY_STORAGE, key),
+  clear: () => sessionStorage.removeItem(KEY_STORAGE),
+};
+
+export function parseJson(/** @type {string} */ text) {
+  /** @type {unknown} */
+  const value = JSON.parse(text);
+  return value;
+}
+
+/**
+ * @param {string} key
+ * @param {string} method
+ * @param {string} path under /api/v1
+ * @param {unknown} [body]
+ */
+async function call(key, method, path, body) {
+  /** @type {Response} */
+  let res;
+  try {
+    res = await fetch(`${API_BASE}${path}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${key}`,
+        Accept: 'application/json',
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (error) {
+    throw new ApiError(0, `the service did not answer (${String(error)})`);
+  }
+  const text = await res.text();
+  if (!res.ok) {
+    let message = `${res.status} ${res.statusText}`;
+    try {
+      const parsed = parseJson(text);
+      if (parsed && typeof parsed === 'object' && 'message' in parsed && typeof parsed.message === 'string') {
+        message = parsed.message;
+      }
+    } catch {
+      // Not JSON (a proxy's page): the status line says enough.
+    }
+    throw new ApiError(res.status, message);
+  }
+  return text === '' ? null : parseJson(text);
+}
+
+/**
+ * The API as the signed-in user sees it. Every refusal of the key ends the session through onAuthLost, so no
+ * view has to handle 401/403 itself.
+ * @param {string} key
+ * @param {(status: number) => void} onAuthLost
+ */
+export function createApi(key, onAuthLost) {
+  /** @param {ApiError | unknown} error */
+  const watch = (error) => {
+    if (error instanceof ApiError && error.isAuthProblem) {
+      onAuthLost(error.status);
+    }
+    throw error;
+  };
+  return {
+    key,
+    /** Ends the session: for refusals seen outside get/post (the event stream). */
+    authLost: onAuthLost,
+    /**
+     * The parsed JSON, of the type the caller expects (api-types.js): T comes from the caller's declared type.
+     * @template T @param {string} path @returns {Promise<T>}
+     */
+    get: (path) => /** @type {Promise<T>} */ (call(key, 'GET', path).catch(watch)),
+    /** @template T @param {string} path @param {unknown} body @returns {Promise<T>} */
+    post: (path, body) => /** @type {Promise<T>} */ (call(key, 'POST', path, body).catch(watch)),
+  };
+}
+
+/** @typedef {ReturnType<typeof createApi>} Api */
+
+/** Checks a key the way the dashboard will use it: the fleet summary needs the noc role. */
+export async function checkKey(/** @type {string} */ key) {
+  await call(key, 'GET', '/fleet/summary');
+}
+
+export const ApiContext = createContext(/** @type {Api|null} */ (null));
+
+export function useApi() {
+  const api = useContext(ApiContext);
+  if (!api) {
+    throw new Error('useApi outside a signed-in session');
+  }
+  return api;
+}

@@ -1,0 +1,172 @@
+// @ts-check
+import { html } from 'htm/preact';
+
+/**
+ * @typedef {'ok'|'marginal'|'fault'} BarStatus
+ * @typedef {{ channel: string, label: string, value: number, status: BarStatus, detail?: string }} Bar
+ * @typedef {{ from: number, to: number, tone: 'textbook'|'marginal', label: string }} Band
+ * @typedef {{ value: number, label: string }} LimitLine
+ * @typedef {object} ChartSpec
+ * @property {string} id stable chart key, e.g. ds-snr (data-chart)
+ * @property {string} title
+ * @property {string} unit
+ * @property {string} [note] how to read it, shown under the title
+ * @property {Bar[]} bars
+ * @property {Band[]} bands
+ * @property {LimitLine[]} [lines]
+ * @property {[number, number]} domain
+ * @property {number} [baseline] bars grow from here (0 for levels that can be negative), else from the bottom
+ * @property {(value: number) => string} [format]
+ */
+
+const W = 640;
+const H = 230;
+const M = { left: 52, right: 12, top: 18, bottom: 34 };
+const PLOT_W = W - M.left - M.right;
+const PLOT_H = H - M.top - M.bottom;
+
+/** @type {Record<BarStatus, { text: string, mark: string }>} */
+const STATUS = {
+  ok: { text: 'OK', mark: '' },
+  marginal: { text: 'Marginal', mark: '!' },
+  fault: { text: 'Fault', mark: '✕' },
+};
+
+/** Round tick values spanning the domain. */
+function ticks(/** @type {number} */ min, /** @type {number} */ max, wanted = 5) {
+  const raw = (max - min) / wanted;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? raw;
+  const out = [];
+  for (let v = Math.ceil(min / step) * step; v <= max + step / 1e6; v += step) {
+    out.push(Math.round(v * 1e6) / 1e6);
+  }
+  return out;
+}
+
+/**
+ * One value per channel as bars against the bands of the thresholds in force. Bar colour comes from the
+ * diagnosis (the caller sets `status`), and fault/marginal bars also carry a mark, so colour is never the only
+ * cue. Screen readers get the SVG's title and description plus a visually hidden table of every value.
+ * @param {{ spec: ChartSpec }} props
+ */
+export function BarChart({ spec }) {
+  const { id, title, unit, bars, bands, lines = [], domain } = spec;
+  const format = spec.format ?? ((/** @type {number} */ v) => String(Math.round(v * 10) / 10));
+  const [min, max] = domain;
+  const y = (/** @type {number} */ v) =>
+    M.top + PLOT_H - ((Math.min(max, Math.max(min, v)) - min) / (max - min)) * PLOT_H;
+  const base = y(spec.baseline ?? min);
+  const slot = PLOT_W / Math.max(bars.length, 1);
+  const barW = Math.max(4, Math.min(28, slot * 0.6));
+  const labelEvery = Math.ceil(bars.length / 24);
+  const outOfBand = bars.filter((b) => b.status !== 'ok');
+  const bandText = bands
+    .filter((b) => b.tone === 'textbook')
+    .map((b) => `${b.label} ${format(b.from)} to ${format(b.to)} ${unit}`)
+    .join('; ');
+  const description =
+    `${bars.length} channel${bars.length === 1 ? '' : 's'}. ${bandText}. ` +
+    (outOfBand.length === 0
+      ? 'The diagnosis finds every channel in band.'
+      : `Flagged by the diagnosis: ${outOfBand
+          .map((b) => `${b.label} at ${format(b.value)} ${unit} (${STATUS[b.status].text.toLowerCase()})`)
+          .join(', ')}.`);
+  return html`
+    <figure class="chart" data-testid="chart" data-chart=${id}>
+      <figcaption>
+        <h3 id=${`${id}-title`}>${title}</h3>
+        ${spec.note && html`<p class="chart-note">${spec.note}</p>`}
+      </figcaption>
+      <svg
+        viewBox=${`0 0 ${W} ${H}`}
+        role="img"
+        aria-labelledby=${`${id}-title ${id}-desc`}
+        preserveAspectRatio="xMidYMid meet"
+      >
+        <desc id=${`${id}-desc`}>${description}</desc>
+        ${bands.map(
+          (b) =>
+            html`<rect
+              class=${`band band-${b.tone}`}
+              x=${M.left}
+              width=${PLOT_W}
+              y=${y(b.to)}
+              height=${Math.max(0, y(b.from) - y(b.to))}
+            />`,
+        )}
+        ${ticks(min, max).map(
+          (t) =>
+            html`<g class="tick">
+              <line x1=${M.left} x2=${W - M.right} y1=${y(t)} y2=${y(t)} />
+              <text x=${M.left - 6} y=${y(t) + 4} text-anchor="end">${format(t)}</text>
+            </g>`,
+        )}
+        <text class="axis-unit" x=${8} y=${M.top - 6}>${unit}</text>
+        ${lines.map(
+          (l) =>
+            html`<g class="limit">
+              <line x1=${M.left} x2=${W - M.right} y1=${y(l.value)} y2=${y(l.value)} />
+              <text x=${W - M.right - 2} y=${y(l.value) - 3} text-anchor="end">${l.label}</text>
+            </g>`,
+        )}
+        ${bars.map((b, i) => {
+          const x = M.left + slot * i + (slot - barW) / 2;
+          const top = Math.min(base, y(b.value));
+          const height = Math.max(1, Math.abs(base - y(b.value)));
+          return html`<g class=${`bar bar-${b.status}`}>
+            <rect
+              data-testid="channel-bar"
+              data-chart=${id}
+              data-channel=${b.channel}
+              data-status=${b.status}
+              data-value=${b.value}
+              x=${x}
+              y=${top}
+              width=${barW}
+              height=${height}
+            >
+              <title>${b.label}: ${format(b.value)} ${unit} (${STATUS[b.status].text})</title>
+            </rect>
+            ${
+              STATUS[b.status].mark &&
+              html`<text class="bar-mark" x=${x + barW / 2} y=${top - 4} text-anchor="middle">
+                ${STATUS[b.status].mark}
+              </text>`
+            }
+            ${
+              i % labelEvery === 0 &&
+              html`<text class="bar-label" x=${x + barW / 2} y=${H - M.bottom + 14} text-anchor="middle">
+                ${b.label.replace(/^\D+/, '')}
+              </text>`
+            }
+          </g>`;
+        })}
+        <line class="axis" x1=${M.left} x2=${W - M.right} y1=${base} y2=${base} />
+        <text class="axis-title" x=${M.left + PLOT_W / 2} y=${H - 4} text-anchor="middle">channel</text>
+      </svg>
+      <table class="visually-hidden">
+        <caption>
+          ${title}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Channel</th>
+            <th scope="col">${unit}</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${bars.map(
+            (b) =>
+              html`<tr>
+                <th scope="row">${b.label}${b.detail ? ` (${b.detail})` : ''}</th>
+                <td>${format(b.value)}</td>
+                <td>${STATUS[b.status].text}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </figure>
+  `;
+}

@@ -1,0 +1,128 @@
+// @ts-check
+import { html } from 'htm/preact';
+import { useRef } from 'preact/hooks';
+import { useApi } from '../api.js';
+import { actionWords, clock, duration } from '../labels.js';
+import { useLiveRefresh } from '../live.js';
+import { useResource } from '../resource.js';
+import { href } from '../router.js';
+import { ChannelCharts } from './ChannelCharts.js';
+import { Findings } from './Findings.js';
+import { LoadProblem } from './LoadProblem.js';
+import { Timeline } from './Timeline.js';
+import { VerdictBadge } from './VerdictBadge.js';
+
+/** @typedef {import('../api-types.js').Diagnosis} Diagnosis */
+/** @typedef {import('../api-types.js').ModemReading} ModemReading */
+/** @typedef {import('../api-types.js').Timeline} TimelineData */
+/** @typedef {import('../api-types.js').Thresholds} Thresholds */
+/** @typedef {{ diagnosis: Diagnosis, reading: ModemReading|null, timeline: TimelineData }} ModemData */
+
+const MODEM_REFRESH_MS = 2000;
+// The stored verdict is what the NOC wants to see; only a day-old one is worth a poll when the page opens.
+const CACHED_VERDICT_SEC = 86_400;
+
+/** One modem: verdict, findings, the latest reading as charts, and the last week's timeline. */
+export function ModemView(/** @type {{ modemId: string }} */ { modemId }) {
+  const api = useApi();
+  const pollNow = useRef(false);
+  const id = encodeURIComponent(modemId);
+  const modem = useResource(async () => {
+    const maxAgeSec = pollNow.current ? 0 : CACHED_VERDICT_SEC;
+    pollNow.current = false;
+    // The diagnosis first: if it polls, the reading fetched next is the one it graded.
+    /** @type {Diagnosis} */
+    const diagnosis = await api.get(`/modems/${id}/diagnosis?maxAgeSec=${maxAgeSec}`);
+    /** @type {Promise<{ reading: ModemReading|null }>} */
+    const telemetry = api.get(`/modems/${id}/telemetry`);
+    /** @type {Promise<TimelineData>} */
+    const timeline = api.get(`/modems/${id}/timeline?days=7`);
+    /** @type {ModemData} */
+    const data = { diagnosis, reading: (await telemetry).reading, timeline: await timeline };
+    return data;
+  }, [modemId]);
+  const thresholds = useResource(/** @returns {Promise<Thresholds>} */ () => api.get('/thresholds'), []);
+  useLiveRefresh(
+    (u) => u === 'resync' || u.diagnoses.some((d) => d.modemId === modemId),
+    modem.reload,
+    MODEM_REFRESH_MS,
+  );
+  const poll = () => {
+    pollNow.current = true;
+    modem.reload();
+  };
+  const data = modem.data;
+  return html`
+    <nav aria-label="Breadcrumb" class="crumbs">
+      <a href=${href.fleet()}>Fleet</a> › <span aria-current="page">Modem ${modemId}</span>
+    </nav>
+    <h1 tabindex="-1">Modem ${modemId}</h1>
+    <${LoadProblem} what="the modem" error=${modem.error} />
+    ${
+      !data
+        ? html`<p aria-busy="true">Loading the modem…</p>`
+        : html`
+            <${VerdictPanel} diagnosis=${data.diagnosis} onPoll=${poll} polling=${modem.loading} />
+            <${Findings} findings=${data.diagnosis.findings} />
+            <${ReadingPanel}
+              reading=${data.reading}
+              thresholds=${thresholds.data}
+              diagnosis=${data.diagnosis}
+            />
+            <${Timeline} timeline=${data.timeline} />
+          `
+    }
+  `;
+}
+
+/** @param {{ diagnosis: Diagnosis, onPoll: () => void, polling: boolean }} props */
+function VerdictPanel({ diagnosis, onPoll, polling }) {
+  return html`<section
+    class="panel verdict"
+    aria-labelledby="verdict-title"
+    data-testid="verdict"
+    data-verdict=${diagnosis.verdict}
+  >
+    <h2 id="verdict-title">Verdict: <${VerdictBadge} verdict=${diagnosis.verdict} /></h2>
+    <p class="summary">${diagnosis.summary}</p>
+    <p><strong>Next step:</strong> ${actionWords(diagnosis.action)}</p>
+    <p class="note">
+      ${`From ${diagnosis.source === 'live' ? 'a live poll' : 'the stored reading'} at ${clock(diagnosis.observedAt)} (${duration(diagnosis.ageSec)} old). `}
+      <button type="button" onClick=${onPoll} disabled=${polling}>
+        ${polling ? 'Polling…' : 'Poll the modem now'}
+      </button>
+    </p>
+  </section>`;
+}
+
+/** @param {{ reading: ModemReading|null, thresholds: Thresholds|null, diagnosis: Diagnosis }} props */
+function ReadingPanel({ reading, thresholds, diagnosis }) {
+  return html`<section class="panel" aria-labelledby="reading-title">
+    <h2 id="reading-title">Latest reading</h2>
+    ${
+      !reading
+        ? html`<p>No reading is stored for this modem yet.</p>`
+        : !reading.reachable
+          ? html`<p>The modem did not answer at ${clock(reading.observedAt)}: ${reading.error}.</p>`
+          : html`<dl class="facts">
+                <dt>Read at</dt>
+                <dd>${clock(reading.observedAt)}</dd>
+                <dt>DOCSIS</dt>
+                <dd>${reading.docsisVersion}</dd>
+                <dt>Status</dt>
+                <dd>${reading.status.name}</dd>
+                <dt>Up for</dt>
+                <dd>${duration(reading.uptimeSec)}</dd>
+              </dl>
+              ${
+                thresholds
+                  ? html`<${ChannelCharts}
+                      reading=${reading}
+                      thresholds=${thresholds}
+                      findings=${diagnosis.findings}
+                    />`
+                  : html`<p aria-busy="true">Loading the thresholds…</p>`
+              }`
+    }
+  </section>`;
+}

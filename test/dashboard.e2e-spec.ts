@@ -1,0 +1,297 @@
+/// <reference lib="dom" />
+// page.evaluate() callbacks run in the browser: they see the DOM.
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { DASHBOARD_DIR } from '../src/dashboard/dashboard.module';
+import { sleep, startTestApp, type TestApp } from './support/test-app';
+
+// The NOC dashboard in a real browser (Debian's Chromium driven by playwright-core) against the whole service
+// and its simulated plant: sign-in and its refusals, live updates without a reload, the drill-down to a modem's
+// channels, and the keyboard. Screenshots for the docs are taken on the way.
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const NOC_KEY = 'noc-wall-0123456789abcdefghijklmnopqrstuv';
+const AGENT_KEY = 'agent-desk-0123456789abcdefghijklmnopqrst';
+const OPS_KEY = 'ops-operator-0123456789abcdefghijklmnopqr';
+const SCREENSHOTS = join(__dirname, '..', 'docs', 'screenshots');
+/** Generous: a sweep, a live batch and a throttled refresh lie between a change and the page showing it. */
+const WAIT = { timeout: 45_000 };
+
+interface SimModem {
+  id: string;
+  cmtsId: string;
+  serviceGroupId: string;
+  scenario: string;
+}
+interface NodeSummary {
+  cmtsId: string;
+  serviceGroupId: string;
+  state: string;
+}
+interface Finding {
+  code: string;
+  severity: string;
+  channel?: { direction: string; channelId: number };
+  message: string;
+}
+
+const tile = (node: { cmtsId: string; serviceGroupId: string }): string =>
+  `[data-testid="node-tile"][data-node="${node.cmtsId}/${node.serviceGroupId}"]`;
+
+describe('NOC dashboard in a browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  let sims: SimModem[];
+  const pageErrors: string[] = [];
+
+  const as = (key: string) => ({ Authorization: `Bearer ${key}` });
+  const get = async (path: string) => (await t.http().get(path).set(as(NOC_KEY)).expect(200)).body;
+
+  async function sweep(scope: Record<string, string>): Promise<void> {
+    const started = await t.http().post('/api/v1/sweeps').set(as(NOC_KEY)).send({ scope }).expect(202);
+    for (let i = 0; i < 600; i++) {
+      if ((await get(`/api/v1/sweeps/${started.body.id}`)).status === 'finished') {
+        return;
+      }
+      await sleep(100);
+    }
+    throw new Error(`sweep ${started.body.id} did not finish`);
+  }
+
+  async function showFleet(): Promise<void> {
+    await page.evaluate(() => {
+      location.hash = '#/';
+    });
+    await page.getByTestId('node-tile').first().waitFor(WAIT);
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `No Chromium at ${CHROMIUM}: the dashboard's browser tests need Debian's chromium package ` +
+          '(apt-get install chromium; .ci/run installs it), or CHROMIUM_PATH pointing at a Chromium.',
+      );
+    }
+    if (!existsSync(join(DASHBOARD_DIR, 'index.html'))) {
+      throw new Error(
+        `${DASHBOARD_DIR}/index.html is missing: run the tests with npm test, which builds the dashboard ` +
+          '(npm run build:dashboard).',
+      );
+    }
+    t = await startTestApp('redis', {
+      API_KEYS: `wall:noc:${NOC_KEY},desk:agent:${AGENT_KEY},ops:operator:${OPS_KEY}`,
+      SIMULATOR_MODEMS: '120',
+      SIMULATOR_SCENARIO_MIX: 'TEXTBOOK=80,DS_SNR_FAULT=10,US_POWER_HIGH_FAULT=10',
+      SIMULATOR_SERVICE_GROUP_SIZE: '10',
+      SIMULATOR_SERVICE_GROUPS_PER_CMTS: '4',
+      SIMULATOR_V3_SHARE: '0',
+      // Node scenarios change many CMTS rows at once: a short snapshot life lets the next sweep see them.
+      CMTS_SNAPSHOT_TTL_SEC: '1',
+      SWEEP_MAX_AGE_SEC: '0',
+      SWEEP_INTERVAL_SEC: '0',
+      DISCOVERY_INTERVAL_SEC: '0',
+      RATE_LIMIT_PER_MIN: '100000',
+    });
+    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    sims = (await t.http().get('/api/v1/simulator/modems?limit=1000').set(as(OPS_KEY)).expect(200)).body
+      .items;
+    await sweep({ kind: 'all' });
+
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.on('pageerror', (error) => pageErrors.push(String(error)));
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  afterEach(() => {
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('asks for a noc key, refuses an agent key and a wrong one, and shows the fleet with the noc key', async () => {
+    await page.goto(`${base}/dashboard/`);
+    const keyInput = page.getByLabel('NOC API key');
+    await keyInput.waitFor(WAIT);
+    expect(await keyInput.getAttribute('type')).toBe('password');
+    // The page holds no data: without a key the API it reads refuses.
+    expect(await page.evaluate(async () => (await fetch('/api/v1/fleet/summary')).status)).toBe(401);
+
+    await keyInput.fill(AGENT_KEY);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('sign-in-error').filter({ hasText: 'this key has no noc role' }).waitFor(WAIT);
+
+    await keyInput.fill('not-a-key-of-this-service-0123456789');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('sign-in-error').filter({ hasText: 'key not valid' }).waitFor(WAIT);
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+
+    await keyInput.fill(NOC_KEY);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('node-tile').first().waitFor(WAIT);
+    await page.locator('[data-testid="live-status"][data-status="live"]').waitFor(WAIT);
+
+    const nodes: NodeSummary[] = (await get('/api/v1/nodes?limit=1000')).items;
+    expect(await page.getByTestId('node-tile').count()).toBe(nodes.length);
+    const fleet = await get('/api/v1/fleet/summary');
+    const total = (verdict: string) =>
+      page.locator(`[data-testid="fleet-total"][data-verdict="${verdict}"] .total-count`).textContent();
+    expect(await total('ALL')).toBe('120');
+    expect(await total('LINE_FAULT')).toBe(String(fleet.byVerdict.LINE_FAULT));
+    expect(await total('TEXTBOOK_OK')).toBe(String(fleet.byVerdict.TEXTBOOK_OK));
+
+    await page.locator('[data-testid="sweep-status"][data-status="finished"]').waitFor(WAIT);
+    const progress = page.getByTestId('sweep-progress');
+    expect(await progress.getAttribute('value')).toBe('120');
+    expect(await progress.getAttribute('max')).toBe('120');
+    expect(await page.getByTestId('sweep-duration').textContent()).toMatch(/\d+ s|min/);
+  }, 120_000);
+
+  it('turns a node red when it goes down, live, without reloading the page', async () => {
+    await showFleet();
+    await page.evaluate(() => {
+      (window as unknown as { notReloaded: boolean }).notReloaded = true;
+    });
+    const nodes: NodeSummary[] = (await get('/api/v1/nodes?limit=1000')).items;
+    const target = nodes[nodes.length - 1];
+    expect(await page.locator(tile(target)).getAttribute('data-state')).not.toBe('OUTAGE');
+
+    await t
+      .http()
+      .put(`/api/v1/simulator/nodes/${target.cmtsId}/${target.serviceGroupId}/scenario`)
+      .set(as(OPS_KEY))
+      .send({ scenario: 'NODE_OUTAGE' })
+      .expect(200);
+    try {
+      await sleep(1100); // the CMTS snapshot the sweep reads must be younger than the scenario
+      await t
+        .http()
+        .post('/api/v1/sweeps')
+        .set(as(NOC_KEY))
+        .send({ scope: { kind: 'node', cmtsId: target.cmtsId, serviceGroupId: target.serviceGroupId } })
+        .expect(202);
+
+      await page.locator(`${tile(target)}[data-state="OUTAGE"]`).waitFor(WAIT);
+      expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(
+        true,
+      );
+      // Not by colour alone: the tile says it, and it moved to the front of the worst-first grid.
+      expect(await page.locator(tile(target)).innerText()).toMatch(/OUTAGE/i);
+      expect(await page.getByTestId('node-tile').first().getAttribute('data-node')).toBe(
+        `${target.cmtsId}/${target.serviceGroupId}`,
+      );
+      await page.getByTestId('announcer').filter({ hasText: 'Alarm' }).waitFor(WAIT);
+      await page.screenshot({ path: join(SCREENSHOTS, 'fleet.png'), fullPage: true });
+    } finally {
+      await t
+        .http()
+        .put(`/api/v1/simulator/nodes/${target.cmtsId}/${target.serviceGroupId}/scenario`)
+        .set(as(OPS_KEY))
+        .send({ scenario: 'NONE' })
+        .expect(200);
+    }
+  }, 120_000);
+
+  it('drills from a node to a faulty modem whose out-of-band channel is flagged in the chart and the findings', async () => {
+    const nodes: NodeSummary[] = (await get('/api/v1/nodes?limit=1000')).items;
+    const outageNode = nodes[nodes.length - 1];
+    const healthyNode = (m: SimModem) =>
+      !(m.cmtsId === outageNode.cmtsId && m.serviceGroupId === outageNode.serviceGroupId);
+    const snr = sims.find((m) => m.scenario === 'DS_SNR_FAULT' && healthyNode(m))!;
+    const diagnosis = await get(`/api/v1/modems/${snr.id}/diagnosis?maxAgeSec=86400`);
+    const fault = (diagnosis.findings as Finding[]).find(
+      (f) => f.code === 'LOW_DS_SNR' && f.severity === 'FAULT',
+    )!;
+    expect(fault.channel?.direction).toBe('downstream');
+    const channel = `ds-${fault.channel!.channelId}`;
+
+    await showFleet();
+    await page.locator(tile(snr)).click();
+    const row = page.locator(`[data-testid="modem-row"][data-modem="${snr.id}"]`);
+    await row.waitFor(WAIT);
+    expect(await row.getAttribute('data-verdict')).toBe('LINE_FAULT');
+    await row.getByRole('link', { name: snr.id }).click();
+
+    const bar = page.locator(`[data-testid="channel-bar"][data-chart="ds-snr"][data-channel="${channel}"]`);
+    await bar.waitFor(WAIT);
+    expect(await bar.getAttribute('data-status')).toBe('fault');
+    expect(
+      await page.locator('[data-testid="channel-bar"][data-chart="ds-snr"][data-status="ok"]').count(),
+    ).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="verdict"]').getAttribute('data-verdict')).toBe('LINE_FAULT');
+    const findings = await page.getByTestId('findings').innerText();
+    expect(findings).toContain(`Downstream channel ${fault.channel!.channelId} `);
+    expect(findings).toContain(fault.message);
+    // Screen readers get the same answer from the chart's hidden table.
+    const tableRow = page
+      .locator('[data-chart="ds-snr"] table tbody tr')
+      .filter({ hasText: `DS ${fault.channel!.channelId} ` });
+    expect(await tableRow.textContent()).toContain('Fault');
+    await page.getByTestId('timeline').waitFor(WAIT);
+    await page.screenshot({ path: join(SCREENSHOTS, 'modem.png'), fullPage: true });
+
+    // Upstream at the ceiling: every upstream bar is a fault, as every upstream finding says.
+    const us = sims.find((m) => m.scenario === 'US_POWER_HIGH_FAULT' && healthyNode(m))!;
+    await page.evaluate((id) => {
+      location.hash = `#/modem/${encodeURIComponent(id)}`;
+    }, us.id);
+    await page.locator('[data-testid="channel-bar"][data-chart="us-tx"]').first().waitFor(WAIT);
+    const usBars = page.locator('[data-testid="channel-bar"][data-chart="us-tx"]');
+    expect(await usBars.count()).toBeGreaterThan(0);
+    expect(
+      await page
+        .locator('[data-chart="us-tx"][data-testid="channel-bar"]:not([data-status="fault"])')
+        .count(),
+    ).toBe(0);
+    expect(await page.getByTestId('findings').innerText()).toMatch(/Upstream channel \d+/);
+  }, 120_000);
+
+  it('reaches the node tiles with Tab, shows focus, and opens one with Enter', async () => {
+    await showFleet();
+    let focused: string | null = null;
+    for (let i = 0; i < 40 && focused == null; i++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => {
+        const el = document.activeElement;
+        return el?.getAttribute('data-testid') === 'node-tile' ? el.getAttribute('data-node') : null;
+      });
+    }
+    expect(focused).not.toBeNull();
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe(
+      'none',
+    );
+
+    await page.keyboard.press('Enter');
+    const [cmtsId, serviceGroupId] = focused!.split('/');
+    await page.getByRole('heading', { level: 1, name: `Node ${serviceGroupId} on ${cmtsId}` }).waitFor(WAIT);
+    await page.getByTestId('modem-row').first().waitFor(WAIT);
+    // Focus follows to the new view's heading.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+  }, 120_000);
+
+  it('signs out: the key is forgotten and the sign-in form is back', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('NOC API key').waitFor(WAIT);
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+  }, 60_000);
+});
