@@ -1,6 +1,8 @@
 import { Logger, type INestApplication, type LoggerService, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import type { AddressInfo } from 'node:net';
 import { setupOpenApi } from './api/openapi';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
@@ -22,6 +24,21 @@ export async function startApp(
     logger,
     bodyParser: false,
   });
+  app.use(
+    helmet({
+      // Swagger UI at /docs styles itself inline; scripts stay 'self' only (the dashboard is one bundled file).
+      contentSecurityPolicy: { directives: { 'style-src': ["'self'", "'unsafe-inline'"] } },
+      // A JSON API called from tools: no reason to be embedded, and no referrer to leak ids in.
+      referrerPolicy: { policy: 'no-referrer' },
+    }),
+  );
+  // Off unless CORS_ORIGINS names the browser origins that may call the API from another site.
+  if (config.http.corsOrigins.length > 0) {
+    app.enableCors({
+      origin: config.http.corsOrigins,
+      allowedHeaders: ['Authorization', 'X-API-Key', 'X-Line-Token', 'Content-Type'],
+    });
+  }
   app.useBodyParser('json', { limit: '256kb' });
   // Bulk imports (POST /modems:import) come as CSV or JSON lines.
   app.useBodyParser('text', {
@@ -32,7 +49,9 @@ export async function startApp(
   setupOpenApi(app);
   await app.listen(config.http.port, config.http.host);
   if (options.logger !== false) {
-    new Logger('Linecheck').log(`listening on http://${config.http.host}:${config.http.port}`);
+    // The real port: PORT=0 asks the OS for a free one.
+    const address = app.getHttpServer().address() as AddressInfo;
+    new Logger('Linecheck').log(`listening on http://${config.http.host}:${address.port}`);
   }
   return app;
 }

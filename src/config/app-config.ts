@@ -18,7 +18,7 @@ export class ConfigError extends Error {
 /** Typed configuration, built once from the environment. Inject it; never read process.env elsewhere. */
 export class AppConfig {
   constructor(
-    readonly http: { host: string; port: number },
+    readonly http: { host: string; port: number; corsOrigins: string[] },
     readonly logLevel: Environment['LOG_LEVEL'],
     readonly redis: { url: string | undefined; keyPrefix: string },
     readonly snmp: SnmpClientOptions,
@@ -110,7 +110,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   }
 
   return new AppConfig(
-    { host: e.HOST, port: e.PORT },
+    { host: e.HOST, port: e.PORT, corsOrigins: e.CORS_ORIGINS.split(',').filter((o) => o !== '') },
     e.LOG_LEVEL,
     { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX },
     { timeoutMs: e.SNMP_TIMEOUT_MS, retries: e.SNMP_RETRIES, maxRepetitions: e.SNMP_MAX_REPETITIONS },

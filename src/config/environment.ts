@@ -13,6 +13,11 @@ export class Environment {
   @IsInt() @Min(0) @Max(65535) PORT: number = 3000;
   @IsString() HOST: string = '127.0.0.1';
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose']) LOG_LEVEL: string = 'log';
+  /** Browser origins allowed to call the API from another site (comma-separated). Empty: CORS off. */
+  @Matches(/^(https?:\/\/[\w.:[\]-]+)?(,https?:\/\/[\w.:[\]-]+)*$/, {
+    message: 'CORS_ORIGINS must be comma-separated origins such as https://noc.example.net',
+  })
+  CORS_ORIGINS: string = '';
 
   @IsOptional()
   @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must look like redis://host:port[/db]' })
