@@ -18,6 +18,10 @@ export class ErrorFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
+    if (!res.headersSent) {
+      // Every error body is JSON, also on a route that set another type up front (/metrics: text/plain).
+      res.type('json');
+    }
     if (error instanceof HttpException) {
       const body = error.getResponse();
       res

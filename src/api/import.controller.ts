@@ -11,7 +11,7 @@ import { readCsv, readJsonLines, type ImportRow } from '../inventory/modem-impor
 import { MODEM_ID, PutModemDto } from './dto/modem.dto';
 import { ImportResultResponse } from './dto/modem.response';
 import { ApiErrors, ApiRequestContent, STORE_UNAVAILABLE } from './openapi.decorators';
-import { flatten, type FieldProblem } from './validation';
+import { flatten, tooDeep, type FieldProblem } from './validation';
 
 class ImportModemDto extends PutModemDto {
   @Matches(MODEM_ID, { message: 'id must be 1-64 characters: letters, digits, . _ : -' })
@@ -155,8 +155,11 @@ export class ImportController {
         result.errors.push({ row: r.row, message: r.error });
         continue;
       }
-      const dto = plainToInstance(ImportModemDto, r.value);
-      const problems = flatten(await validate(dto, { whitelist: true, forbidNonWhitelisted: true }));
+      const deep = tooDeep(r.value);
+      const dto = plainToInstance(ImportModemDto, deep ? {} : r.value);
+      const problems = deep
+        ? [deep]
+        : flatten(await validate(dto, { whitelist: true, forbidNonWhitelisted: true }));
       const id = typeof r.value.id === 'string' ? r.value.id : undefined;
       if (problems.length > 0) {
         result.failed++;

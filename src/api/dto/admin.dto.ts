@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { ROLES, type Role } from '../../auth/api-key';
+import { IsRealTime } from './modem.dto';
 
 export class CreateKeyDto {
   @ApiProperty({
@@ -45,6 +46,7 @@ export class AuditQuery {
   @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$|^\d{1,13}$/, {
     message: 'since must be an ISO 8601 time with zone or epoch milliseconds',
   })
+  @IsRealTime()
   since?: string;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 100 })

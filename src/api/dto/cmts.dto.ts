@@ -1,6 +1,16 @@
 import { Type } from 'class-transformer';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNumber, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { MODEM_ID, SnmpEndpointDto, SnmpField, SnmpV2cDto, SnmpV3Dto } from './modem.dto';
 
 const SERVICE_GROUP_ID = /^\d{1,10}\.\d{1,10}$/;
@@ -49,6 +59,7 @@ export class PutCmtsDto extends SnmpEndpointDto {
       'with these SNMP settings.',
   })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => ModemDefaultsDto)
   modemDefaults?: ModemDefaultsDto;

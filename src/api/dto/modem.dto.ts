@@ -5,6 +5,7 @@ import {
   Equals,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -12,6 +13,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateBy,
   ValidateNested,
 } from 'class-validator';
 import { AUTH_PROTOCOLS, PRIV_PROTOCOLS, type AuthProtocol, type PrivProtocol } from '../../snmp/usm';
@@ -20,6 +22,18 @@ export const MODEM_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
 export const HOST =
   /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$|^[0-9a-fA-F:]+$/;
 const SINCE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$|^\d{1,13}$/;
+
+/** A `since` of the right shape must also be a real time: "2026-13-45T25:61Z" parses to NaN (a 5xx further on). */
+export function IsRealTime(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isRealTime',
+    validator: {
+      validate: (v: unknown) =>
+        typeof v !== 'string' || !SINCE.test(v) || /^\d+$/.test(v) || Number.isFinite(Date.parse(v)),
+      defaultMessage: () => 'since must be a real time (no month 13, hour 25 or zone +99:99)',
+    },
+  });
+}
 
 export class ModemIdParam {
   @ApiProperty({
@@ -101,16 +115,13 @@ export function SnmpField(
         mapping: { '2c': getSchemaPath(SnmpV2cDto), '3': getSchemaPath(SnmpV3Dto) },
       },
     }),
+    IsObject(),
     ValidateNested(),
-    Type(() => SnmpV2cDto, {
-      discriminator: {
-        property: 'version',
-        subTypes: [
-          { value: SnmpV2cDto, name: '2c' },
-          { value: SnmpV3Dto, name: '3' },
-        ],
-      },
-      keepDiscriminatorProperty: true,
+    // The class by `version` (v2c unless it says "3"). Not class-transformer's discriminator option: that throws
+    // on a null inside an array (`"snmp": [null]`), a 500 instead of a 400.
+    Type((o) => {
+      const value: unknown = o?.object[o.property];
+      return (value as { version?: unknown } | null)?.version === '3' ? SnmpV3Dto : SnmpV2cDto;
     }),
   );
 }
@@ -193,6 +204,7 @@ export class PutModemDto extends SnmpEndpointDto {
     description: 'Who the line belongs to (caller verification).',
   })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => CustomerDto)
   customer?: CustomerDto;
@@ -204,6 +216,7 @@ export class PageQuery {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
   offset = 0;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 100 })
@@ -258,6 +271,7 @@ export class HistoryQuery {
   @Matches(SINCE, {
     message: 'since must be an ISO 8601 time with zone (2026-11-25T10:00:00Z) or epoch milliseconds',
   })
+  @IsRealTime()
   since?: string;
 }
 

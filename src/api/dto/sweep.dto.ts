@@ -4,6 +4,7 @@ import {
   IsDefined,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   Matches,
   Max,
@@ -44,6 +45,7 @@ export class SweepScopeDto {
 export class StartSweepDto {
   @ApiProperty({ type: () => SweepScopeDto })
   @IsDefined({ message: 'scope is required: { kind: "all" | "cmts" | "node", cmtsId?, serviceGroupId? }' })
+  @IsObject()
   @ValidateNested()
   @Type(() => SweepScopeDto)
   scope!: SweepScopeDto;
