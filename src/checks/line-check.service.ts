@@ -10,6 +10,7 @@ import type { CmtsContext, CounterSnapshot, CpeDevice, Diagnosis, HistoryEntry }
 import { InventoryService } from '../inventory/inventory.service';
 import { groupKey, type ModemRecord } from '../inventory/modem-record';
 import { LiveEvents } from '../events/live-events';
+import { pollBudgetMs } from '../snmp/snmp-target';
 import { ModemPoller } from '../snmp/modem-poller';
 import { CMTS_REG_STATE, isOnlineAtCmts } from '../telemetry/cmts-reading';
 import type { ModemReading } from '../telemetry/modem-reading';
@@ -105,8 +106,7 @@ export class LineCheckService {
     requestedAt: number,
     options: CheckOptions,
   ): Promise<StoredReading> {
-    const { timeoutMs, retries } = this.config.snmp;
-    const lockTtlMs = timeoutMs * (retries + 1) * 2 + 1000;
+    const lockTtlMs = pollBudgetMs(this.config.snmp) + 1000;
     const deadline = Date.now() + lockTtlMs;
     while (!(await this.store.tryLockPoll(record.id, lockTtlMs))) {
       const fresh = await this.store.latest(record.id);

@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './app-config';
 describe(loadConfig.name, () => {
   it('applies defaults: loopback, in-process store, simulator off', () => {
     const config = loadConfig({});
-    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000 });
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000, corsOrigins: [] });
     expect(config.redis.url).toBeUndefined();
     expect(config.simulator.enabled).toBe(false);
     expect(config.diagnosis.thresholds.name).toBe('docsis-default');
@@ -14,7 +14,9 @@ describe(loadConfig.name, () => {
       SIMULATOR_ENABLED: 'false',
       SNMP_TIMEOUT_MS: '750',
       SIMULATOR_DOCSIS31_SHARE: '0.25',
+      CORS_ORIGINS: 'https://noc.example.net,http://127.0.0.1:8080',
     });
+    expect(config.http.corsOrigins).toEqual(['https://noc.example.net', 'http://127.0.0.1:8080']);
     expect(config.simulator.enabled).toBe(false);
     expect(config.snmp.timeoutMs).toBe(750);
     expect(config.simulator.fleet.docsis31Share).toBe(0.25);
@@ -29,6 +31,8 @@ describe(loadConfig.name, () => {
       SIMULATOR_ENABLED: 'maybe',
       SIMULATOR_SCENARIO_MIX: 'TEXTBOOK=1,BOGUS=2',
       THRESHOLDS_FILE: '/nonexistent/thresholds.json',
+      CORS_ORIGINS: '*',
+      SNMP_WALK_DEADLINE_MS: '10',
     };
     let message = '';
     try {

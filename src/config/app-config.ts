@@ -113,7 +113,12 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     { host: e.HOST, port: e.PORT, corsOrigins: e.CORS_ORIGINS.split(',').filter((o) => o !== '') },
     e.LOG_LEVEL,
     { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX },
-    { timeoutMs: e.SNMP_TIMEOUT_MS, retries: e.SNMP_RETRIES, maxRepetitions: e.SNMP_MAX_REPETITIONS },
+    {
+      timeoutMs: e.SNMP_TIMEOUT_MS,
+      retries: e.SNMP_RETRIES,
+      maxRepetitions: e.SNMP_MAX_REPETITIONS,
+      walkDeadlineMs: e.SNMP_WALK_DEADLINE_MS,
+    },
     { defaultMaxAgeSec: e.DIAGNOSIS_MAX_AGE_SEC, thresholds },
     {
       readingTtlSec: e.READING_TTL_SEC,

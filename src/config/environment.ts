@@ -1,6 +1,17 @@
 import 'reflect-metadata';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 
 // Reads the raw string: implicit conversion would already have turned "false" into true.
 const toBool = ({ obj, key }: { obj: Record<string, unknown>; key: string }): unknown => {
@@ -28,6 +39,12 @@ export class Environment {
   @IsInt() @Min(50) @Max(60000) SNMP_TIMEOUT_MS: number = 2000;
   @IsInt() @Min(0) @Max(5) SNMP_RETRIES: number = 1;
   @IsInt() @Min(1) @Max(100) SNMP_MAX_REPETITIONS: number = 16;
+  /** A table walk sends no new request after this long. 0: twice SNMP_TIMEOUT_MS × (SNMP_RETRIES + 1). */
+  @ValidateIf((e: Environment) => e.SNMP_WALK_DEADLINE_MS !== 0)
+  @IsInt()
+  @Min(100, { message: 'SNMP_WALK_DEADLINE_MS must be 0 (automatic) or at least 100' })
+  @Max(600000)
+  SNMP_WALK_DEADLINE_MS: number = 0;
 
   @IsInt() @Min(0) @Max(86400) DIAGNOSIS_MAX_AGE_SEC: number = 60;
   @IsOptional() @IsString() THRESHOLDS_FILE?: string;

@@ -122,6 +122,16 @@ describe('parseModemReading edge cases', () => {
     ]);
   });
 
+  it('refuses a string where the MIB says a number, instead of grading NaN levels', () => {
+    expect(() =>
+      parse([
+        vb(`${OID.ifType}.3`, 'Integer', 128),
+        vb(`${OID.docsIfDownChannelPower}.3`, 'OctetString', Buffer.from('-4.8 dBmV')),
+      ]),
+    ).toThrow('agent answered a non-numeric value at index 3 of a numeric object');
+    expect(() => parse([vb(`${OID.sysUpTime}.0`, 'OctetString', Buffer.from('1d'))])).toThrow(/non-numeric/);
+  });
+
   it('prefers RxMER over docsIfSigQSignalNoise and marks a down channel unlocked', () => {
     const r = parse([
       vb(`${OID.ifType}.3`, 'Integer', 128),

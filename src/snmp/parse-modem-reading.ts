@@ -66,13 +66,25 @@ export interface FastPollVarbinds {
   varbinds: readonly SnmpVarbind[];
 }
 
+/**
+ * A number from a numeric object. An agent that answers a string (or anything else) where the MIB says a number
+ * gets its poll refused, rather than a reading with NaN levels that the rules would grade as if they were real.
+ */
+function numeric(value: SnmpVarbind['value'], where: string): number {
+  const n = typeof value === 'number' ? value : typeof value === 'bigint' ? Number(value) : NaN;
+  if (!Number.isFinite(n)) {
+    throw new Error(`agent answered a non-numeric value at index ${where} of a numeric object`);
+  }
+  return n;
+}
+
 export function parseModemReading(poll: FastPollVarbinds): ReachableReading {
   const cols = groupByColumn(poll.varbinds);
   const col = (name: OidName): Column => cols.get(OID[name]) ?? new Map<string, SnmpVarbind['value']>();
   const scalar = (name: OidName): SnmpVarbind['value'] | undefined => col(name).get('0');
   const num = (c: Column, ix: string, fallback = 0): number => {
     const v = c.get(ix);
-    return v == null ? fallback : Number(v);
+    return v == null ? fallback : numeric(v, ix);
   };
   const big = (c: Column, ix: string): bigint => {
     const v = c.get(ix);
@@ -81,7 +93,8 @@ export function parseModemReading(poll: FastPollVarbinds): ReachableReading {
 
   const ifType = col('ifType');
   const oper = col('ifOperStatus');
-  const ofType = (t: number): string[] => [...ifType].filter(([, v]) => Number(v) === t).map(([ix]) => ix);
+  const ofType = (t: number): string[] =>
+    [...ifType].filter(([ix, v]) => numeric(v, ix) === t).map(([ix]) => ix);
 
   const dsPower = col('docsIfDownChannelPower');
   const rxMer = col('docsIf3SignalQualityExtRxMER');
@@ -149,7 +162,7 @@ export function parseModemReading(poll: FastPollVarbinds): ReachableReading {
       bandPowersDbmv: subRows(col('docsIf31CmDsOfdmChannelPowerRxPower'), ix).map(([band, v]) => ({
         band,
         frequencyHz: num(centre, `${ix}.${band}`),
-        powerDbmv: Number(v) / 10,
+        powerDbmv: numeric(v, `${ix}.${band}`) / 10,
       })),
       meanRxMerDb: mer.has(ix) ? num(mer, ix) / 100 : null,
       profiles: subRows(col('docsIf31CmDsOfdmProfileStatsTotalCodewords'), ix).map(([profileId]) => ({
@@ -178,7 +191,7 @@ export function parseModemReading(poll: FastPollVarbinds): ReachableReading {
   const status3 = col('docsIf3CmStatusValue');
   const statusValue =
     status3.size > 0
-      ? num(status3, macIx, Number([...status3.values()][0]))
+      ? num(status3, macIx, numeric([...status3.values()][0], 'docsIf3CmStatusValue'))
       : num(col('docsIfCmStatusValue'), macIx);
 
   return {
@@ -187,7 +200,7 @@ export function parseModemReading(poll: FastPollVarbinds): ReachableReading {
     observedAt: poll.observedAt,
     latencyMs: poll.latencyMs,
     sysDescr: String(scalar('sysDescr') ?? ''),
-    uptimeSec: Number(scalar('sysUpTime') ?? 0) / 100,
+    uptimeSec: numeric(scalar('sysUpTime') ?? 0, 'sysUpTime.0') / 100,
     docsisVersion: docsisVersion(
       scalar('docsIf31CmDocsisBaseCapability'),
       scalar('docsIfDocsisBaseCapability'),

@@ -1,5 +1,6 @@
+import type { RemoteInfo, Socket } from 'node:dgram';
 import * as snmp from 'net-snmp';
-import type { SnmpClientOptions, SnmpTarget } from './snmp-target';
+import { walkDeadlineMs, type SnmpClientOptions, type SnmpTarget } from './snmp-target';
 import { compareOids, parseOid, type SnmpType, type SnmpVarbind } from './snmp-value';
 import { usmUser } from './usm';
 
@@ -63,6 +64,7 @@ export class SnmpSession {
           );
     // Socket errors and undecodable packets are reported here; without a listener they would crash the process.
     this.session.on('error', (error: Error) => (this.lastError = error));
+    guardReceive(this.session);
   }
 
   close(): void {
@@ -94,9 +96,16 @@ export class SnmpSession {
     const out: SnmpVarbind[] = [];
     let active = columns.map((base) => ({ base, prefix: `${base}.`, cursor: base, parts: parseOid(base) }));
     let useBulk = true;
+    const deadline = Date.now() + walkDeadlineMs(this.options);
     for (let round = 0; active.length > 0; round++) {
       if (round >= MAX_WALK_ROUNDS) {
         throw new SnmpError(`walk did not finish within ${MAX_WALK_ROUNDS} requests`);
+      }
+      // An agent that drips answers just inside the timeout must not hold a poll for minutes.
+      if (round > 0 && Date.now() > deadline) {
+        throw new SnmpError(
+          `walk did not finish within ${walkDeadlineMs(this.options)} ms (${round} requests)`,
+        );
       }
       let rows: snmp.Varbind[][];
       try {
@@ -177,6 +186,35 @@ export class SnmpSession {
   private redact(text: string): string {
     return redactSecrets(text, this.secrets);
   }
+}
+
+interface SessionInternals {
+  dgram: Socket;
+  reqs: Record<string, { responseCb: (error: Error) => void }>;
+}
+
+/**
+ * net-snmp's socket handler throws on some answers that carry a pending request's id, after it has taken the
+ * request off its list: a Report PDU to a v2c request, an SNMPv3 message with the auth flag to a v2c session.
+ * Thrown from the socket's 'message' event that is an uncaught exception (the process dies), and the request
+ * would never settle. Catch it and fail the requests it dropped.
+ */
+function guardReceive(session: snmp.Session): void {
+  const internals = session as unknown as SessionInternals;
+  const handlers = internals.dgram.listeners('message') as ((msg: Buffer, rinfo: RemoteInfo) => void)[];
+  internals.dgram.removeAllListeners('message');
+  internals.dgram.on('message', (msg: Buffer, rinfo: RemoteInfo) => {
+    const pending = Object.values(internals.reqs);
+    try {
+      handlers.forEach((handler) => handler(msg, rinfo));
+    } catch (error) {
+      const still = new Set(Object.values(internals.reqs));
+      const detail = error instanceof Error ? error.message : String(error);
+      for (const req of pending.filter((r) => !still.has(r))) {
+        req.responseCb(new Error(`agent answer could not be processed: ${detail}`));
+      }
+    }
+  });
 }
 
 /** net-snmp quotes communities in some errors (community mismatch), and errors end up in API answers and logs. */

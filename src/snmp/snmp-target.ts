@@ -22,4 +22,20 @@ export interface SnmpClientOptions {
   timeoutMs: number;
   retries: number;
   maxRepetitions: number;
+  /** A walk sends no new request after this long; 0: twice one request's budget (timeout × tries). */
+  walkDeadlineMs?: number;
+}
+
+/** One request's worst case: every try times out. */
+export function requestBudgetMs(o: SnmpClientOptions): number {
+  return o.timeoutMs * (o.retries + 1);
+}
+
+export function walkDeadlineMs(o: SnmpClientOptions): number {
+  return o.walkDeadlineMs || 2 * requestBudgetMs(o);
+}
+
+/** The longest one poll can take: past its deadline a walk still waits for the request in flight. */
+export function pollBudgetMs(o: SnmpClientOptions): number {
+  return walkDeadlineMs(o) + requestBudgetMs(o);
 }

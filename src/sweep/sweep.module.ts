@@ -3,6 +3,7 @@ import { ChecksModule } from '../checks/checks.module';
 import { AppConfig } from '../config/app-config';
 import { MetricsModule } from '../metrics/metrics.module';
 import { TelemetryModule } from '../telemetry/telemetry.module';
+import { pollBudgetMs } from '../snmp/snmp-target';
 import { BullMqSweepRunner, bullConnection, InProcessSweepRunner, SweepRunner } from './sweep-runner';
 import { SweepScheduler } from './sweep.scheduler';
 import { SweepService } from './sweep.service';
@@ -26,12 +27,11 @@ class RunnerCloser implements OnApplicationShutdown {
         if (!config.redis.url) {
           return new InProcessSweepRunner();
         }
-        const { timeoutMs, retries } = config.snmp;
         return new BullMqSweepRunner(bullConnection(config.redis.url), `${config.redis.keyPrefix}bull`, {
           worker: config.sweep.role !== 'api',
           chunkConcurrency: 2,
           // A chunk's lock outlives its slowest modem (every poll timing out) several times over.
-          lockMs: (config.sweep.lockSec ?? 0) * 1000 || Math.max(30_000, timeoutMs * (retries + 1) * 4),
+          lockMs: (config.sweep.lockSec ?? 0) * 1000 || Math.max(30_000, pollBudgetMs(config.snmp) * 2),
         });
       },
     },
