@@ -192,6 +192,7 @@ async function main(): Promise<void> {
         firstTenth: Math.round(mean(rss.slice(0, tenth))),
         lastTenth: Math.round(mean(rss.slice(-tenth))),
         peak: Math.round(processMemory(child.pid!).peakRssMb),
+        every10s: rss.filter((_, i) => i % 10 === 9).map(Math.round),
       },
       burst: {
         requests: a.burst,

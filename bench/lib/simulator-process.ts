@@ -54,7 +54,15 @@ export class SimulatorProcess {
   static spawn(spec: SimulatorSpec): SimulatorProcess {
     const child = spawn(
       process.execPath,
-      ['-r', 'ts-node/register/transpile-only', 'src/simulator/standalone.ts'],
+      [
+        // BENCH_SIM_PROFILE=<dir>: a V8 CPU profile of the simulator, written there when it exits.
+        ...(process.env.BENCH_SIM_PROFILE
+          ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SIM_PROFILE}`]
+          : []),
+        '-r',
+        'ts-node/register/transpile-only',
+        'src/simulator/standalone.ts',
+      ],
       {
         cwd: PROJECT_ROOT,
         env: simulatorEnv(spec),

@@ -91,9 +91,17 @@ const MAX_SWEEPS = 50;
  *   doc:<kind>:<id> JSON document (keys, tokens, actions), docs:<kind> SET of its ids
  *   count:<kind>:<id> counter expiring after its first count (verification failures)
  */
+/** The modems being asked about right now; older entries are dropped first. */
+const DECODED_LATEST_MAX = 2000;
+
 export class RedisTelemetryStore extends TelemetryStore {
   readonly kind = 'redis' as const;
   private readonly redis: Redis;
+  /**
+   * Decoded latest readings, reused while Redis returns the very same bytes: repeated cached diagnoses skip the
+   * inflate and deserialise (and their garbage). Always checked against what Redis holds, so never stale.
+   */
+  private readonly decodedLatest = new Map<string, { raw: Buffer; value: StoredReading }>();
 
   constructor(
     url: string,
@@ -315,7 +323,21 @@ export class RedisTelemetryStore extends TelemetryStore {
 
   async latest(modemId: string): Promise<StoredReading | null> {
     const data = await this.run(() => this.redis.getBuffer(this.key('latest', modemId)));
-    return data ? decodePacked<StoredReading>(data) : null;
+    if (!data) {
+      this.decodedLatest.delete(modemId);
+      return null;
+    }
+    const memo = this.decodedLatest.get(modemId);
+    if (memo?.raw.equals(data)) {
+      return memo.value;
+    }
+    const value = decodePacked<StoredReading>(data);
+    this.decodedLatest.delete(modemId); // re-inserted last: the map's order is least recently decoded first
+    this.decodedLatest.set(modemId, { raw: data, value });
+    if (this.decodedLatest.size > DECODED_LATEST_MAX) {
+      this.decodedLatest.delete(this.decodedLatest.keys().next().value!);
+    }
+    return value;
   }
 
   async history(modemId: string, sinceMs: number): Promise<HistoryEntry[]> {
