@@ -148,6 +148,17 @@ describe.each(stores)('TelemetryStore contract (%s)', (_kind, make) => {
     expect(latest?.reading).toEqual(reading('m1', clock));
     expect(latest?.diagnosis).toEqual(diagnosis);
     expect(await store.latest('other')).toBeNull();
+
+    // Read again: the same; replaced: the new one at once (the Redis store reuses decoded readings).
+    expect(await store.latest('m1')).toEqual(latest);
+    await store.saveReading(
+      { reading: reading('m1', clock + 60_000), diagnosis, thresholdsProfile: 'p2' },
+      entry(clock + 60_000),
+      null,
+    );
+    const replaced = await store.latest('m1');
+    expect(replaced?.reading.observedAt).toBe(clock + 60_000);
+    expect(replaced?.thresholdsProfile).toBe('p2');
   });
 
   it('reserves rate-limit slots one interval apart, on every given limit at once', async () => {
