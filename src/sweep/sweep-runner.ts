@@ -65,8 +65,10 @@ const QUEUE = 'sweep-chunks';
  * mid-chunk leaves a stalled job that BullMQ hands to another worker; counting is idempotent per modem.
  */
 export class BullMqSweepRunner extends SweepRunner {
+  private readonly log = new Logger('SweepRunner');
   private readonly queue: Queue<SweepChunk>;
   private worker: Worker<SweepChunk> | undefined;
+  private lastWarnAt = 0;
 
   constructor(
     connection: ConnectionOptions,
@@ -84,6 +86,16 @@ export class BullMqSweepRunner extends SweepRunner {
         stalledInterval: options.lockMs,
         maxStalledCount: 5,
       });
+    }
+    // Without a listener BullMQ prints every failed reconnect attempt to the console while Redis is away.
+    this.queue.on('error', (error) => this.warn(error));
+    this.worker?.on('error', (error) => this.warn(error));
+  }
+
+  private warn(error: Error): void {
+    if (Date.now() - this.lastWarnAt > 60_000) {
+      this.lastWarnAt = Date.now();
+      this.log.warn(`sweep queue: ${error.message} (BullMQ retries; repeats muted for a minute)`);
     }
   }
 
@@ -113,9 +125,33 @@ export class BullMqSweepRunner extends SweepRunner {
   }
 
   async close(): Promise<void> {
-    await this.worker?.close();
-    await this.queue.close();
+    // A graceful close waits on Redis: for the worker's blocking connection to end, for QUIT to be answered. While
+    // Redis is away, or just back and between two reconnect attempts, neither ever happens and shutdown would hang
+    // for good. Then close by force: a chunk left unfinished is taken over once its lock lapses (counting is
+    // idempotent), and nothing is lost from the queue, which lives in Redis.
+    if (this.worker) {
+      await this.worker.close(!(await isReady(this.worker.backend.blockingClient)));
+    }
+    if (await isReady(this.queue.backend.client)) {
+      await this.queue.close();
+    } else {
+      await this.queue.backend.close(true);
+    }
   }
+}
+
+/** Whether a BullMQ connection is up right now (false too when it has not finished connecting within a second). */
+async function isReady(client: Promise<{ status: string }> | undefined): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const status = await Promise.race([
+    client?.then(
+      (c) => c.status,
+      () => 'failed',
+    ),
+    new Promise<string>((resolve) => (timer = setTimeout(() => resolve('unknown'), 1000))),
+  ]);
+  clearTimeout(timer);
+  return status === 'ready';
 }
 
 /** BullMQ takes connection options, not our client: only telemetry/ holds an ioredis instance. */

@@ -3,8 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { LineCheckService } from '../checks/line-check.service';
 import { AppConfig } from '../config/app-config';
 import { LiveEvents } from '../events/live-events';
+import { groupKey } from '../inventory/modem-record';
 import { MetricsService } from '../metrics/metrics.service';
 import {
+  StoreUnavailableError,
   TelemetryStore,
   type SweepOutcome,
   type SweepScope,
@@ -52,30 +54,32 @@ export class SweepService implements OnModuleInit {
   }
 
   async start(scope: SweepScope, trigger: SweepState['trigger'] = 'api'): Promise<SweepView> {
-    const modemIds = await this.resolve(scope);
+    const modems = await this.resolve(scope);
     const sweep: SweepState = {
       id: `sw-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`,
       scope,
       trigger,
-      total: modemIds.length,
+      total: modems.length,
       done: 0,
       failed: 0,
       byVerdict: {},
       createdAt: Date.now(),
-      finishedAt: modemIds.length === 0 ? Date.now() : null,
+      finishedAt: modems.length === 0 ? Date.now() : null,
     };
     await this.store.createSweep(sweep);
-    await this.runner.submit(this.chunks(sweep.id, modemIds, trigger));
+    await this.runner.submit(this.chunks(sweep.id, modems, trigger));
     return present(sweep);
   }
 
   /**
-   * Modems in the order of a hash of their id, so that each chunk mixes CMTSes and nodes instead of hitting one
-   * node at a time. A scheduled sweep also spreads its chunks over SWEEP_SPREAD_SHARE of its interval, so the
-   * plant sees an even load rather than a burst at every interval start.
+   * Modems round-robin over their nodes, so that each chunk mixes CMTSes and nodes instead of hitting one node at
+   * a time, and no node waits behind another: a node with many modems, or whose modems all time out, gets one
+   * modem of each round rather than its share of every chunk, so the other nodes are done early instead of at the
+   * very end. A scheduled sweep also spreads its chunks over SWEEP_SPREAD_SHARE of its interval, so the plant sees
+   * an even load rather than a burst at every interval start.
    */
-  private chunks(sweepId: string, modemIds: string[], trigger: SweepState['trigger']): SweepChunk[] {
-    const ordered = [...modemIds].sort((a, b) => fnv1a(a) - fnv1a(b) || a.localeCompare(b));
+  private chunks(sweepId: string, modems: ScopedModem[], trigger: SweepState['trigger']): SweepChunk[] {
+    const ordered = roundRobinByNode(modems);
     const size = this.config.sweep.chunkSize;
     const count = Math.ceil(ordered.length / size);
     const spreadMs =
@@ -99,13 +103,18 @@ export class SweepService implements OnModuleInit {
     return (await this.store.listSweeps(limit)).map(present);
   }
 
-  /** One chunk: every modem checked (a recent enough reading is reused), outcomes counted once. */
+  /**
+   * One chunk: every modem checked (a recent enough reading is reused), outcomes counted once. When the store
+   * fails (Redis away), the modems are not at fault: the chunk fails as a whole, records nothing, and its runner
+   * runs it again (BullMQ: attempts with backoff); a modem counted by an earlier attempt is not counted twice.
+   */
   async processChunk(chunk: SweepChunk): Promise<void> {
     const outcomes: SweepOutcome[] = [];
     const queue = [...chunk.modemIds];
+    let storeError: StoreUnavailableError | undefined;
     const cmtsOf = new Map((await this.store.getModems(chunk.modemIds)).map((m) => [m.id, m.cmtsId ?? '']));
     const worker = async (): Promise<void> => {
-      for (let id = queue.shift(); id != null; id = queue.shift()) {
+      for (let id = queue.shift(); id != null && !storeError; id = queue.shift()) {
         const release = await this.cmtsSlots.acquire(cmtsOf.get(id) ?? '');
         try {
           const d = await this.checks.diagnosis(id, this.config.sweep.maxAgeSec, {
@@ -113,7 +122,10 @@ export class SweepService implements OnModuleInit {
             ...(this.pacer.enabled && { beforePoll: (m) => this.pacer.pace(m.cmtsId) }),
           });
           outcomes.push({ modemId: id, verdict: d.verdict });
-        } catch {
+        } catch (error) {
+          if (error instanceof StoreUnavailableError) {
+            storeError = error;
+          }
           outcomes.push({ modemId: id, verdict: null });
         } finally {
           release();
@@ -121,6 +133,9 @@ export class SweepService implements OnModuleInit {
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.config.sweep.concurrency, queue.length) }, worker));
+    if (storeError) {
+      throw storeError;
+    }
     await this.store.recordSweepOutcomes(chunk.sweepId, outcomes, Date.now());
     this.stats.chunks++;
     this.stats.modems += outcomes.length;
@@ -149,30 +164,57 @@ export class SweepService implements OnModuleInit {
     }
   }
 
-  private async resolve(scope: SweepScope): Promise<string[]> {
+  private async resolve(scope: SweepScope): Promise<ScopedModem[]> {
     if (scope.kind === 'node') {
       const ids = await this.store.groupMembers(scope.cmtsId, scope.serviceGroupId);
       if (ids.length === 0) {
         throw new NotFoundException(`unknown node ${scope.serviceGroupId} on ${scope.cmtsId}`);
       }
-      return ids;
+      return ids.map((id) => ({ id, node: '' }));
     }
     if (scope.kind === 'cmts' && !(await this.store.getCmts(scope.cmtsId))) {
       throw new NotFoundException(`unknown CMTS ${scope.cmtsId}`);
     }
-    const ids: string[] = [];
+    const modems: ScopedModem[] = [];
     for (let offset = 0; ; offset += PAGE) {
       const page = await this.store.listModems(offset, PAGE);
       for (const m of page.items) {
         if (scope.kind === 'all' || m.cmtsId === scope.cmtsId) {
-          ids.push(m.id);
+          // Modems discovery has not placed yet share one pseudo-node per CMTS.
+          modems.push({
+            id: m.id,
+            node: m.membership ? `${m.membership.cmtsId}/${groupKey(m.membership)}` : `${m.cmtsId ?? ''}/`,
+          });
         }
       }
       if (page.items.length < PAGE) {
-        return ids;
+        return modems;
       }
     }
   }
+}
+
+/** A modem in a sweep's scope, with the node (CMTS and service group) it was last seen in. */
+interface ScopedModem {
+  id: string;
+  node: string;
+}
+
+/**
+ * The k-th modem of every node, then the (k+1)-th of every node, and so on: within a node in the order of a hash
+ * of the modem id, within a round in the order of a hash of the node.
+ */
+function roundRobinByNode(modems: readonly ScopedModem[]): string[] {
+  const rankInNode = new Map<string, number>();
+  return [...modems]
+    .sort((a, b) => fnv1a(a.id) - fnv1a(b.id) || a.id.localeCompare(b.id))
+    .map((m) => {
+      const rank = rankInNode.get(m.node) ?? 0;
+      rankInNode.set(m.node, rank + 1);
+      return { id: m.id, node: m.node, nodeHash: fnv1a(m.node), rank };
+    })
+    .sort((a, b) => a.rank - b.rank || a.nodeHash - b.nodeHash || a.node.localeCompare(b.node))
+    .map((m) => m.id);
 }
 
 function fnv1a(text: string): number {
