@@ -220,7 +220,16 @@ export class CmtsService {
         othersOffline++;
         continue;
       }
-      const kinds = new Set<SubKind>(cmtsRowFaultKinds(row, record.setPointDbmv, thresholds));
+      // Graded once per row and snapshot: a sweep of a node asks this for every member about every other one.
+      let graded = cached.rowFaultKinds.get(row);
+      if (graded?.setPointDbmv !== record.setPointDbmv) {
+        graded = {
+          setPointDbmv: record.setPointDbmv,
+          kinds: cmtsRowFaultKinds(row, record.setPointDbmv, thresholds),
+        };
+        cached.rowFaultKinds.set(row, graded);
+      }
+      const kinds = new Set<SubKind>(graded.kinds);
       const v = verdicts.get(m.id);
       if (v && FAULT_VERDICTS.has(v.verdict)) {
         v.subKinds.forEach((k) => kinds.add(k));
@@ -253,6 +262,7 @@ export class CmtsService {
               snapshot: s,
               byMac: new Map(s.rows.map((r) => [r.mac, r])),
               members: new Map(),
+              rowFaultKinds: new WeakMap(),
             });
           }
           return s;
@@ -282,6 +292,8 @@ interface CachedSnapshot {
   byMac: ReadonlyMap<string, CmtsModemRow>;
   /** Node members (id, MAC) by group key, read on first use while this snapshot lives. */
   members: Map<string, Promise<{ id: string; mac?: string }[]>>;
+  /** Each row's own CMTS-side fault kinds, graded against the CMTS's set point of the time. */
+  rowFaultKinds: WeakMap<CmtsModemRow, { setPointDbmv: number; kinds: readonly SubKind[] }>;
 }
 
 export class CmtsUnreachableError extends Error {

@@ -1,10 +1,17 @@
 import type { CmtsModemRow, CmtsSnapshot } from '../telemetry/cmts-reading';
 import { CMTS_COLUMNS, CMTS_CPE_COLUMNS, CMTS_ROW_COLUMNS, CMTS_US_COLUMNS, OID } from './docsis-oids';
 import { parseCmtsRows } from './parse-cmts-snapshot';
-import type { SnmpClient } from './snmp-client';
+import type { SnmpClient, WalkLimits } from './snmp-client';
 import type { SnmpTarget } from './snmp-target';
 
 const SNAPSHOT_COLUMNS = CMTS_COLUMNS.map((n) => OID[n]);
+/**
+ * A CMTS's tables hold a row per modem and per upstream channel of each modem, so one snapshot of a CMTS with
+ * thousands of modems takes thousands of GETBULK requests. The caps meant for a modem's own walk (200 requests,
+ * twice one request's budget) stopped every snapshot of a CMTS past ~900 modems. The headend gets table-sized caps,
+ * which still end a walk whose agent never ends a column.
+ */
+const SNAPSHOT_LIMITS: WalkLimits = { maxRounds: 100_000, deadlineMs: 120_000 };
 
 /** Reads a CMTS: every modem's row (a snapshot), or one modem's row with a single GET. Never throws. */
 export class CmtsPoller {
@@ -17,7 +24,7 @@ export class CmtsPoller {
     const observedAt = this.now();
     const session = this.client.open(target);
     try {
-      const rows = parseCmtsRows(await session.walkColumns(SNAPSHOT_COLUMNS));
+      const rows = parseCmtsRows(await session.walkColumns(SNAPSHOT_COLUMNS, SNAPSHOT_LIMITS));
       return { reachable: true, cmtsId, observedAt, rows };
     } catch (error) {
       return {

@@ -25,6 +25,12 @@ const TYPE_NAME: Record<number, SnmpType> = {
 /** A hard cap on GETBULK rounds per walk, so that an agent that never ends a column cannot hold a poll. */
 const MAX_WALK_ROUNDS = 200;
 
+/** Caps on one walk: requests sent, and the time after which it sends no new request. */
+export interface WalkLimits {
+  maxRounds: number;
+  deadlineMs: number;
+}
+
 export class SnmpClient {
   constructor(private readonly options: SnmpClientOptions) {}
 
@@ -92,20 +98,20 @@ export class SnmpSession {
    * subtree. Copes with agents that return fewer varbinds than asked, and falls back to GETNEXT when the agent
    * rejects GETBULK.
    */
-  async walkColumns(columns: readonly string[]): Promise<SnmpVarbind[]> {
+  async walkColumns(columns: readonly string[], limits: Partial<WalkLimits> = {}): Promise<SnmpVarbind[]> {
+    const maxRounds = limits.maxRounds ?? MAX_WALK_ROUNDS;
+    const deadlineMs = limits.deadlineMs ?? walkDeadlineMs(this.options);
     const out: SnmpVarbind[] = [];
     let active = columns.map((base) => ({ base, prefix: `${base}.`, cursor: base, parts: parseOid(base) }));
     let useBulk = true;
-    const deadline = Date.now() + walkDeadlineMs(this.options);
+    const deadline = Date.now() + deadlineMs;
     for (let round = 0; active.length > 0; round++) {
-      if (round >= MAX_WALK_ROUNDS) {
-        throw new SnmpError(`walk did not finish within ${MAX_WALK_ROUNDS} requests`);
+      if (round >= maxRounds) {
+        throw new SnmpError(`walk did not finish within ${maxRounds} requests`);
       }
       // An agent that drips answers just inside the timeout must not hold a poll for minutes.
       if (round > 0 && Date.now() > deadline) {
-        throw new SnmpError(
-          `walk did not finish within ${walkDeadlineMs(this.options)} ms (${round} requests)`,
-        );
+        throw new SnmpError(`walk did not finish within ${deadlineMs} ms (${round} requests)`);
       }
       let rows: snmp.Varbind[][];
       try {
