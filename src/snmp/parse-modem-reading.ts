@@ -280,16 +280,18 @@ function parseCpes(c: Column): CpeEntry[] {
 
 const COLUMN_BASES = new Set<string>(Object.values(OID));
 
-/** The known column (or scalar) an OID belongs to: the longest known prefix ending at a dot. */
+/**
+ * The known column (or scalar) an OID belongs to: the longest known prefix ending at a dot. Searched from the end,
+ * since an index is one to six arcs and a column's OID a dozen.
+ */
 function columnOf(oid: string): string | undefined {
-  let found: string | undefined;
-  for (let dot = oid.indexOf('.'); dot !== -1; dot = oid.indexOf('.', dot + 1)) {
+  for (let dot = oid.lastIndexOf('.'); dot > 0; dot = oid.lastIndexOf('.', dot - 1)) {
     const prefix = oid.slice(0, dot);
     if (COLUMN_BASES.has(prefix)) {
-      found = prefix;
+      return prefix;
     }
   }
-  return found;
+  return undefined;
 }
 
 function groupByColumn(varbinds: readonly SnmpVarbind[]): Map<string, Column> {

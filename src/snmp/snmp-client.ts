@@ -102,7 +102,8 @@ export class SnmpSession {
     const maxRounds = limits.maxRounds ?? MAX_WALK_ROUNDS;
     const deadlineMs = limits.deadlineMs ?? walkDeadlineMs(this.options);
     const out: SnmpVarbind[] = [];
-    let active = columns.map((base) => ({ base, prefix: `${base}.`, cursor: base, parts: parseOid(base) }));
+    // `index` holds the arcs after the column's prefix: rows of one column compare by their index alone.
+    let active = columns.map((base) => ({ base, prefix: `${base}.`, cursor: base, index: [] as number[] }));
     let useBulk = true;
     const deadline = Date.now() + deadlineMs;
     for (let round = 0; active.length > 0; round++) {
@@ -133,13 +134,13 @@ export class SnmpSession {
             done = true;
             break;
           }
-          const parts = parseOid(vb.oid);
-          if (compareOids(parts, col.parts) <= 0) {
+          const index = parseOid(vb.oid.slice(col.prefix.length));
+          if (compareOids(index, col.index) <= 0) {
             throw new SnmpError(`agent returned a non-increasing OID ${vb.oid} after ${col.cursor}`);
           }
           out.push(...toNeutral([vb]));
           col.cursor = vb.oid;
-          col.parts = parts;
+          col.index = index;
         }
         if (!done) {
           still.push(col);
