@@ -1,8 +1,8 @@
-import { Type } from 'class-transformer';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, Matches } from 'class-validator';
 import { ROLES, type Role } from '../../auth/api-key';
 import { IsRealTime } from './modem.dto';
+import { PageLimit } from './page-limit';
 
 export class CreateKeyDto {
   @ApiProperty({
@@ -49,11 +49,6 @@ export class AuditQuery {
   @IsRealTime()
   since?: string;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @PageLimit(1000, 100)
   limit = 100;
 }

@@ -12,6 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MODEM_ID, SnmpEndpointDto, SnmpField, SnmpV2cDto, SnmpV3Dto } from './modem.dto';
+import { PageLimit } from './page-limit';
 
 const SERVICE_GROUP_ID = /^\d{1,10}\.\d{1,10}$/;
 
@@ -101,11 +102,6 @@ export class NodesQuery {
   @IsIn(['worst', 'id'])
   sort: 'worst' | 'id' = 'id';
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @PageLimit(1000, 100)
   limit = 100;
 }

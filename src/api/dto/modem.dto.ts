@@ -17,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { AUTH_PROTOCOLS, PRIV_PROTOCOLS, type AuthProtocol, type PrivProtocol } from '../../snmp/usm';
+import { PageLimit } from './page-limit';
 
 export const MODEM_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
 export const HOST =
@@ -219,12 +220,7 @@ export class PageQuery {
   @Max(Number.MAX_SAFE_INTEGER)
   offset = 0;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @PageLimit(1000, 100)
   limit = 100;
 }
 

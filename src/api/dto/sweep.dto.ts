@@ -1,18 +1,8 @@
 import { Type } from 'class-transformer';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsDefined,
-  IsIn,
-  IsInt,
-  IsObject,
-  IsOptional,
-  Matches,
-  Max,
-  Min,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { IsDefined, IsIn, IsObject, Matches, ValidateIf, ValidateNested } from 'class-validator';
 import { MODEM_ID } from './modem.dto';
+import { PageLimit } from './page-limit';
 
 export class SweepScopeDto {
   @ApiProperty({ enum: ['all', 'cmts', 'node'], description: 'Every modem, one CMTS’s, or one node’s.' })
@@ -62,11 +52,6 @@ export class SweepIdParam {
 }
 
 export class SweepsQuery {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 50, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(50)
+  @PageLimit(50, 20)
   limit = 20;
 }
