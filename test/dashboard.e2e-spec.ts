@@ -255,7 +255,12 @@ describe('NOC dashboard in a browser', () => {
     await page.evaluate((id) => {
       location.hash = `#/modem/${encodeURIComponent(id)}`;
     }, us.id);
-    await page.locator('[data-testid="channel-bar"][data-chart="us-tx"]').first().waitFor(WAIT);
+    // Each modem view is its own component instance (keyed by id): nothing of the previous modem stays on screen.
+    await page.getByRole('heading', { level: 1, name: `Modem ${us.id}` }).waitFor(WAIT);
+    await page
+      .locator('[data-testid="channel-bar"][data-chart="us-tx"][data-status="fault"]')
+      .first()
+      .waitFor(WAIT);
     const usBars = page.locator('[data-testid="channel-bar"][data-chart="us-tx"]');
     expect(await usBars.count()).toBeGreaterThan(0);
     expect(

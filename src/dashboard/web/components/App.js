@@ -91,9 +91,13 @@ function Main({ route }) {
   return html`<main id="main">
     ${
       route.view === 'node'
-        ? html`<${NodeView} cmtsId=${route.cmtsId} serviceGroupId=${route.serviceGroupId} />`
+        ? html`<${NodeView}
+            key=${`${route.cmtsId}/${route.serviceGroupId}`}
+            cmtsId=${route.cmtsId}
+            serviceGroupId=${route.serviceGroupId}
+          />`
         : route.view === 'modem'
-          ? html`<${ModemView} modemId=${route.modemId} />`
+          ? html`<${ModemView} key=${route.modemId} modemId=${route.modemId} />`
           : html`<${FleetView} cmtsId=${route.cmtsId} />`
     }
   </main>`;
