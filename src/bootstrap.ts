@@ -36,7 +36,8 @@ export async function startApp(
   if (config.http.corsOrigins.length > 0) {
     app.enableCors({
       origin: config.http.corsOrigins,
-      allowedHeaders: ['Authorization', 'X-API-Key', 'X-Line-Token', 'Content-Type'],
+      allowedHeaders: ['Authorization', 'X-API-Key', 'X-Line-Token', 'Idempotency-Key', 'Content-Type'],
+      exposedHeaders: ['Idempotent-Replayed'],
     });
   }
   app.useBodyParser('json', { limit: '256kb' });

@@ -132,6 +132,39 @@ describe.each<StoreKind>(['memory', 'redis'])('sweeps (%s store)', (store) => {
       .send({ scope: { kind: 'node', cmtsId: 'sim-cmts-1', serviceGroupId: '9.9' } })
       .expect(404);
   });
+
+  it('starts one sweep for every retry of a trigger with the same Idempotency-Key', async () => {
+    const key = `retry-${store}-${Date.now()}`;
+    const scope = { kind: 'node', cmtsId: 'sim-cmts-1', serviceGroupId: '1000.1' };
+    const post = (k: string, body: object = { scope }) =>
+      t.http().post('/api/v1/sweeps').set('Idempotency-Key', k).send(body);
+    // Ten at once, then one late retry: one sweep between them.
+    const answers = await Promise.all(Array.from({ length: 10 }, () => post(key)));
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(202));
+    expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
+    expect(answers.filter((a) => a.headers['idempotent-replayed'] === 'false')).toHaveLength(1);
+    const done = await untilFinished(t, answers[0].body.id);
+    const late = await post(key).expect(202);
+    expect(late.headers['idempotent-replayed']).toBe('true');
+    expect(late.body).toEqual(expect.objectContaining({ id: answers[0].body.id, status: 'finished' }));
+    expect(late.body.done).toBe(done.done);
+    const recent = (await t.http().get('/api/v1/sweeps?limit=50').expect(200)).body.items as { id: string }[];
+    expect(recent.filter((r) => r.id === answers[0].body.id)).toHaveLength(1);
+
+    // Another scope under the same key is refused; a new key is a new sweep; a first refusal is replayed.
+    const other = await post(key, { scope: { kind: 'all' } }).expect(422);
+    expect(other.body.message).toMatch(/was used for another scope/);
+    const fresh = await post(`${key}-2`).expect(202);
+    expect(fresh.body.id).not.toBe(answers[0].body.id);
+    expect(fresh.headers['idempotent-replayed']).toBe('false');
+    const unknown = { scope: { kind: 'cmts', cmtsId: 'nope' } };
+    await post(`${key}-3`, unknown).expect(404);
+    await post(`${key}-3`, unknown).expect(404);
+    const bad = await post('short', { scope }).expect(400);
+    expect(bad.body.fields).toEqual([
+      { field: 'Idempotency-Key', problems: [expect.stringMatching(/8-128/)] },
+    ]);
+  });
 });
 
 describe('sweeps across instances (BullMQ on Redis)', () => {

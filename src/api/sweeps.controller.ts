@@ -1,9 +1,20 @@
+import type { Caller } from '../auth/api-key';
+import { CurrentCaller } from '../auth/caller.decorator';
 import { Roles } from '../auth/roles.decorator';
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import {
+  ApiAcceptedResponse,
+  ApiBody,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { SweepScope } from '../telemetry/telemetry-store';
 import { SweepService, type SweepView } from '../sweep/sweep.service';
 import { StartSweepDto, SweepIdParam, SweepsQuery } from './dto/sweep.dto';
+import { badRequest } from './validation';
 import {
   SWEEP_FINISHED_EXAMPLE,
   SWEEP_RUNNING_EXAMPLE,
@@ -19,6 +30,9 @@ import {
   UNKNOWN_CMTS,
 } from './openapi.decorators';
 
+const IDEMPOTENCY_KEY = /^[\w.:-]{8,128}$/;
+const IDEMPOTENCY_KEY_RULE = 'Idempotency-Key must be 8-128 letters, digits, _ . : - (a UUID does)';
+
 @ApiTags('sweeps')
 @Controller('api/v1/sweeps')
 @Roles('noc', 'operator')
@@ -32,7 +46,15 @@ export class SweepsController {
     description:
       'Checks every modem in scope (all, one CMTS, or one node) in the background, across instances, storing ' +
       'readings and verdicts: how the NOC refreshes a node after an incident or the fleet before a report. A ' +
-      'modem checked within SWEEP_MAX_AGE_SEC is not polled again. Follow it with GET /api/v1/sweeps/{id}.',
+      'modem checked within SWEEP_MAX_AGE_SEC is not polled again. Follow it with GET /api/v1/sweeps/{id}. ' +
+      'With an Idempotency-Key, a retried request (a timeout, a lost answer) gets the sweep the first one started ' +
+      '(Idempotent-Replayed: true) instead of starting another, for a day, per API key.',
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Any unique string (a UUID): retries with the same key start one sweep between them.',
+    example: '7d1c9a52-5a8e-4c3b-9d0e-2f6b8e1a4c77',
   })
   @ApiBody({
     type: StartSweepDto,
@@ -45,7 +67,18 @@ export class SweepsController {
       all: { summary: 'The whole fleet', value: { scope: { kind: 'all' } } },
     },
   })
-  @ApiAcceptedResponse({ type: SweepViewResponse, description: 'Started.', example: SWEEP_RUNNING_EXAMPLE })
+  @ApiAcceptedResponse({
+    type: SweepViewResponse,
+    description: 'Started (or, for a retried Idempotency-Key, the sweep the first request started).',
+    example: SWEEP_RUNNING_EXAMPLE,
+    headers: {
+      'Idempotent-Replayed': {
+        description:
+          'With an Idempotency-Key: true when this answer replays an earlier request with that key.',
+        schema: { type: 'string', enum: ['true', 'false'] },
+      },
+    },
+  })
   @ApiErrors({
     400: [
       invalid('The scope is missing a field its kind needs', [
@@ -55,15 +88,44 @@ export class SweepsController {
         },
       ]),
       MALFORMED_JSON,
+      invalid('An Idempotency-Key of the wrong form', [
+        {
+          field: 'Idempotency-Key',
+          problems: ['Idempotency-Key must be 8-128 letters, digits, _ . : - (a UUID does)'],
+        },
+      ]),
     ],
     404: [
       UNKNOWN_CMTS,
       { when: 'The node has no modems on that CMTS', body: { message: 'unknown node 1000.9 on sim-cmts-1' } },
     ],
+    409: [
+      {
+        when: 'The first request with this Idempotency-Key claimed it but started no sweep (its instance died)',
+        body: {
+          message:
+            'a request with Idempotency-Key 7d1c9a52-5a8e-4c3b-9d0e-2f6b8e1a4c77 claimed it but started no sweep; use a new key',
+        },
+      },
+    ],
     413: [BODY_TOO_LARGE],
+    422: [
+      {
+        when: 'The Idempotency-Key was used before for another scope',
+        body: {
+          message:
+            'Idempotency-Key 7d1c9a52-5a8e-4c3b-9d0e-2f6b8e1a4c77 was used for another scope ({"kind":"all"})',
+        },
+      },
+    ],
     503: [STORE_UNAVAILABLE],
   })
-  start(@Body() body: StartSweepDto): Promise<SweepView> {
+  async start(
+    @Body() body: StartSweepDto,
+    @CurrentCaller() caller: Caller,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SweepView> {
     const { kind, cmtsId, serviceGroupId } = body.scope;
     const scope: SweepScope =
       kind === 'all'
@@ -71,7 +133,15 @@ export class SweepsController {
         : kind === 'cmts'
           ? { kind, cmtsId: cmtsId! }
           : { kind, cmtsId: cmtsId!, serviceGroupId: serviceGroupId! };
-    return this.sweeps.start(scope);
+    if (idempotencyKey === undefined) {
+      return this.sweeps.start(scope);
+    }
+    if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw badRequest([{ field: 'Idempotency-Key', problems: [IDEMPOTENCY_KEY_RULE] }]);
+    }
+    const { sweep, replayed } = await this.sweeps.startOnce(scope, caller.keyId, idempotencyKey);
+    res.setHeader('Idempotent-Replayed', String(replayed));
+    return sweep;
   }
 
   @Get()

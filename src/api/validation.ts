@@ -38,7 +38,7 @@ export function tooDeep(value: unknown, maxDepth = MAX_DEPTH): FieldProblem | un
   return undefined;
 }
 
-function badRequest(fields: FieldProblem[]): BadRequestException {
+export function badRequest(fields: FieldProblem[]): BadRequestException {
   return new BadRequestException({
     statusCode: 400,
     error: 'Bad Request',

@@ -1,4 +1,12 @@
-import { Inject, Injectable, NotFoundException, type OnModuleInit } from '@nestjs/common';
+import {
+  ConflictException,
+  HttpException,
+  Inject,
+  Injectable,
+  NotFoundException,
+  UnprocessableEntityException,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { LineCheckService } from '../checks/line-check.service';
 import { AppConfig } from '../config/app-config';
@@ -25,6 +33,17 @@ export interface SweepView extends Omit<SweepState, 'createdAt' | 'finishedAt'> 
 }
 
 const PAGE = 1000;
+/** How long a client may retry a sweep trigger with the same Idempotency-Key and get the same sweep. */
+const IDEMPOTENCY_TTL_SEC = 86_400;
+/** How long a retry waits for a concurrent first request with the same key to record its sweep. */
+const IDEMPOTENCY_WAIT_MS = 5_000;
+
+/** What the first request with a key did: the sweep it started, or the HTTP error it got. */
+interface IdempotentTrigger {
+  scope: SweepScope;
+  sweepId?: string;
+  refused?: { status: number; body: string | object };
+}
 
 /** Fleet sweeps: resolve the scope, cut it into chunks, run them anywhere, count each modem exactly once. */
 @Injectable()
@@ -89,6 +108,54 @@ export class SweepService implements OnModuleInit {
       modemIds: ordered.slice(i * size, (i + 1) * size),
       ...(spreadMs > 0 ? { delayMs: Math.floor((spreadMs * i) / count) } : {}),
     }));
+  }
+
+  /**
+   * A trigger a client may retry safely: the first request with this key (per API key) starts the sweep, and every
+   * retry within a day gets that same sweep back, whoever answers it. `replayed` says which one this was.
+   */
+  async startOnce(
+    scope: SweepScope,
+    callerKeyId: string,
+    idempotencyKey: string,
+  ): Promise<{ sweep: SweepView; replayed: boolean }> {
+    const id = `${callerKeyId}:${idempotencyKey}`;
+    if (await this.store.claimSlot(`idempotency:${id}`, IDEMPOTENCY_TTL_SEC)) {
+      let sweep: SweepView;
+      try {
+        sweep = await this.start(scope);
+      } catch (error) {
+        if (error instanceof HttpException) {
+          const refused = { status: error.getStatus(), body: error.getResponse() };
+          await this.store.putDoc('sweep-trigger', id, { scope, refused }, IDEMPOTENCY_TTL_SEC);
+        }
+        throw error;
+      }
+      await this.store.putDoc('sweep-trigger', id, { scope, sweepId: sweep.id }, IDEMPOTENCY_TTL_SEC);
+      return { sweep, replayed: false };
+    }
+    const deadline = Date.now() + IDEMPOTENCY_WAIT_MS;
+    for (;;) {
+      const first = await this.store.getDoc<IdempotentTrigger>('sweep-trigger', id);
+      if (first) {
+        if (JSON.stringify(first.scope) !== JSON.stringify(scope)) {
+          throw new UnprocessableEntityException(
+            `Idempotency-Key ${idempotencyKey} was used for another scope (${JSON.stringify(first.scope)})`,
+          );
+        }
+        if (first.refused) {
+          throw new HttpException(first.refused.body, first.refused.status);
+        }
+        return { sweep: await this.get(first.sweepId!), replayed: true };
+      }
+      if (Date.now() > deadline) {
+        // The first request claimed the key but recorded no sweep: it failed or its instance died.
+        throw new ConflictException(
+          `a request with Idempotency-Key ${idempotencyKey} claimed it but started no sweep; use a new key`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 
   async get(id: string): Promise<SweepView> {

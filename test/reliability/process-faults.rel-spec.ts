@@ -13,7 +13,7 @@ import { sleep, startTestApp, testRedisUrl, type TestApp } from '../support/test
 //      running finishes with exact counts, its stalled chunks taken over by the restarted instance.
 //   b) Duplicate triggers: 20 identical POST /api/v1/sweeps at once (across two instances) make 20 sweeps, each
 //      counting every modem of its scope exactly once; scheduled ticks on three instances at the same instant
-//      start exactly one sweep per interval. The API has no idempotency key: a retried POST is a new trigger.
+//      start exactly one sweep per interval. Retries of one trigger (one Idempotency-Key) start one sweep.
 //   c) A worker process SIGKILLed mid-sweep (chunks taken over by the surviving worker, exact counts) is covered
 //      by test/sweep-worker-kill.e2e-spec.ts and is not repeated here.
 
@@ -77,6 +77,7 @@ function raw(
   method: 'GET' | 'POST',
   path: string,
   json?: unknown,
+  extraHeaders: Record<string, string> = {},
 ): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
@@ -85,7 +86,7 @@ function raw(
         port,
         path,
         method,
-        headers: json === undefined ? {} : { 'content-type': 'application/json' },
+        headers: { ...(json === undefined ? {} : { 'content-type': 'application/json' }), ...extraHeaders },
       },
       (res) => {
         let body = '';
@@ -328,13 +329,32 @@ describe('process faults: an API instance killed mid-request, duplicate sweep tr
       expect(r.byVerdict).toEqual({ TEXTBOOK_OK: scopeSize });
     }
     const requestsDuring = (await snmpRequests()) - requestsBefore;
+
+    // The same 20 triggers as retries of one request (one Idempotency-Key), again split over both instances.
+    const key = `rel-retry-${Date.now()}`;
+    const retried = await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => {
+        if (i % 2 === 0) {
+          const res = await sim.http().post('/api/v1/sweeps').set('Idempotency-Key', key).send({ scope });
+          return { status: res.status, body: res.body as SweepBody };
+        }
+        const res = await raw(api!.port, 'POST', '/api/v1/sweeps', { scope }, { 'Idempotency-Key': key });
+        return { status: res.status, body: JSON.parse(res.body) as SweepBody };
+      }),
+    );
+    expect(retried.map((r) => r.status)).toEqual(Array(20).fill(202));
+    const retriedIds = new Set(retried.map((r) => r.body.id));
+    expect(retriedIds.size).toBe(1);
+    const once = await untilFinished(sim, [...retriedIds][0]);
+    expect(once).toEqual(expect.objectContaining({ total: scopeSize, done: scopeSize, failed: 0 }));
     console.log(
       [
         'process-faults b1) duplicate API triggers',
         `  injected: 20 identical POST /api/v1/sweeps {scope: cmts sim-cmts-2} at once (10 per instance, 2 instances)`,
         `  outcome: 20 x 202, ${new Set(ids).size} distinct sweep ids; every sweep ${scopeSize}/${scopeSize} done, ` +
           `0 failed, byVerdict sums ${scopeSize}; SNMP requests the simulator received meanwhile: ${requestsDuring}`,
-        '  no idempotency key exists for POST /api/v1/sweeps: a client retry is a new trigger and starts a new sweep',
+        `  then 20 retries of one trigger (same Idempotency-Key, 10 per instance): ${retriedIds.size} sweep, ` +
+          `${once.done}/${once.total} done, ${once.failed} failed`,
       ].join('\n'),
     );
   }, 180_000);
