@@ -9,13 +9,26 @@ export interface SweepChunk {
 }
 
 export type ChunkProcessor = (chunk: SweepChunk) => Promise<void>;
+/** Called once for a chunk the runner gave up on (every attempt failed), so that its sweep can still end. */
+export type ChunkAbandoner = (chunk: SweepChunk, reason: string) => Promise<void>;
 
 /** Where sweep chunks run: in this process, or on any worker instance through BullMQ. */
 export abstract class SweepRunner {
   protected processor: ChunkProcessor | undefined;
+  protected abandoner: ChunkAbandoner | undefined;
 
-  setProcessor(processor: ChunkProcessor): void {
+  setProcessor(processor: ChunkProcessor, abandoner?: ChunkAbandoner): void {
     this.processor = processor;
+    this.abandoner = abandoner;
+  }
+
+  /** Hands a chunk given up on to the abandoner; what fails there is logged, never thrown. */
+  protected abandon(chunk: SweepChunk, reason: string, log: Logger): Promise<void> {
+    return (this.abandoner?.(chunk, reason) ?? Promise.resolve()).catch((error: unknown) =>
+      log.error(
+        `could not close out a chunk of ${chunk.sweepId}: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+    );
   }
 
   abstract submit(chunks: SweepChunk[]): Promise<void>;
@@ -38,11 +51,11 @@ export class InProcessSweepRunner extends SweepRunner {
       this.tail = this.tail.then(() =>
         wait(startAt - Date.now())
           .then(() => this.processor!(chunk))
-          .catch((error: unknown) =>
-            this.log.error(
-              `chunk of ${chunk.sweepId} failed: ${error instanceof Error ? error.message : String(error)}`,
-            ),
-          )
+          .catch((error: unknown) => {
+            const reason = error instanceof Error ? error.message : String(error);
+            this.log.error(`chunk of ${chunk.sweepId} failed: ${reason}`);
+            return this.abandon(chunk, reason, this.log);
+          })
           .finally(() => this.pending--),
       );
     }
@@ -73,7 +86,14 @@ export class BullMqSweepRunner extends SweepRunner {
   constructor(
     connection: ConnectionOptions,
     prefix: string,
-    options: { worker: boolean; chunkConcurrency: number; lockMs: number },
+    private readonly options: {
+      worker: boolean;
+      chunkConcurrency: number;
+      lockMs: number;
+      /** Tries per chunk, retried with exponential backoff from `backoffMs`. */
+      attempts?: number;
+      backoffMs?: number;
+    },
   ) {
     super();
     this.queue = new Queue<SweepChunk>(QUEUE, { connection, prefix });
@@ -90,6 +110,16 @@ export class BullMqSweepRunner extends SweepRunner {
     // Without a listener BullMQ prints every failed reconnect attempt to the console while Redis is away.
     this.queue.on('error', (error) => this.warn(error));
     this.worker?.on('error', (error) => this.warn(error));
+    // Fired for every failed try; only a job BullMQ has moved to failed for good (its tries used up, or stalled
+    // too often) is given up on, once, by the worker that saw it fail.
+    this.worker?.on('failed', (job, error) => {
+      if (job) {
+        void job
+          .getState()
+          .then((state) => (state === 'failed' ? this.abandon(job.data, error.message, this.log) : undefined))
+          .catch((e: Error) => this.warn(e));
+      }
+    });
   }
 
   private warn(error: Error): void {
@@ -107,8 +137,8 @@ export class BullMqSweepRunner extends SweepRunner {
         opts: {
           jobId: `${data.sweepId}-${i}`,
           delay: data.delayMs ?? 0,
-          attempts: 5,
-          backoff: { type: 'exponential', delay: 1000 },
+          attempts: this.options.attempts ?? 5,
+          backoff: { type: 'exponential', delay: this.options.backoffMs ?? 1000 },
           removeOnComplete: 1000,
           removeOnFail: 1000,
         },

@@ -3,6 +3,7 @@ import {
   HttpException,
   Inject,
   Injectable,
+  Logger,
   NotFoundException,
   UnprocessableEntityException,
   type OnModuleInit,
@@ -48,6 +49,7 @@ interface IdempotentTrigger {
 /** Fleet sweeps: resolve the scope, cut it into chunks, run them anywhere, count each modem exactly once. */
 @Injectable()
 export class SweepService implements OnModuleInit {
+  private readonly log = new Logger('Sweeps');
   /** What this instance has worked on (each chunk attempt counts). */
   readonly stats = { chunks: 0, modems: 0 };
   private readonly reported = new Set<string>();
@@ -69,7 +71,10 @@ export class SweepService implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    this.runner.setProcessor((chunk) => this.processChunk(chunk));
+    this.runner.setProcessor(
+      (chunk) => this.processChunk(chunk),
+      (chunk, reason) => this.abandonChunk(chunk, reason),
+    );
   }
 
   async start(scope: SweepScope, trigger: SweepState['trigger'] = 'api'): Promise<SweepView> {
@@ -156,6 +161,16 @@ export class SweepService implements OnModuleInit {
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+  }
+
+  /**
+   * A chunk every try of which failed: its modems count as failed (the seen-set skips any counted before), so the
+   * sweep still ends, with the failure visible in its counts, rather than showing "running" for good.
+   */
+  async abandonChunk(chunk: SweepChunk, reason: string): Promise<void> {
+    this.log.warn(`gave up on a chunk of ${chunk.sweepId} (${chunk.modemIds.length} modems): ${reason}`);
+    const outcomes = chunk.modemIds.map((modemId) => ({ modemId, verdict: null }));
+    await this.store.recordSweepOutcomes(chunk.sweepId, outcomes, Date.now());
   }
 
   async get(id: string): Promise<SweepView> {
