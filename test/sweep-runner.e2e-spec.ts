@@ -92,11 +92,17 @@ describe('in-process runner (no Redis)', () => {
     const abandoned: string[] = [];
     const completed: string[] = [];
     runner.setProcessor(
-      (chunk) =>
-        chunk.sweepId === 'bad'
-          ? Promise.reject(new Error('store away'))
-          : (completed.push(chunk.sweepId), Promise.resolve()),
-      (chunk, reason) => (abandoned.push(`${chunk.sweepId}: ${reason}`), Promise.resolve()),
+      (chunk) => {
+        if (chunk.sweepId === 'bad') {
+          return Promise.reject(new Error('store away'));
+        }
+        completed.push(chunk.sweepId);
+        return Promise.resolve();
+      },
+      (chunk, reason) => {
+        abandoned.push(`${chunk.sweepId}: ${reason}`);
+        return Promise.resolve();
+      },
     );
     await runner.submit([
       { sweepId: 'bad', modemIds: ['m1'] },
