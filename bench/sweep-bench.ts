@@ -152,6 +152,11 @@ async function main(): Promise<void> {
     const workerCpu0 = workers.map((w) => processCpuMs(w.pid!, ticks));
     const simCpu = (): number => sims.reduce((sum, s) => sum + processCpuMs(s.pid, ticks), 0);
     const simCpu0 = simCpu();
+    // What the sweep itself adds, apart from building and registering the fleet.
+    const memBefore = {
+      rssMb: processMemory('self').rssMb,
+      heapMb: process.memoryUsage().heapUsed / 2 ** 20,
+    };
     const t0 = performance.now();
     const sweeps = app.get(SweepService);
     const { id } = await sweeps.start({ kind: 'all' });
@@ -161,6 +166,7 @@ async function main(): Promise<void> {
       view = await sweeps.get(id);
     }
     const wallMs = performance.now() - t0;
+    const memAfter = { rssMb: processMemory('self').rssMb, heapMb: process.memoryUsage().heapUsed / 2 ** 20 };
     const cpu = process.cpuUsage(cpu0);
     const pollerCpuMs =
       (cpu.user + cpu.system) / 1000 +
@@ -204,6 +210,10 @@ async function main(): Promise<void> {
         afterSweep: Math.round((memSwept - memEmpty) / a.modems),
         byKeyAfterSweep: perKey,
         withDayOfHistory: withDay,
+      },
+      pollerMemoryMb: {
+        beforeSweep: { rss: Math.round(memBefore.rssMb), heapUsed: Math.round(memBefore.heapMb) },
+        afterSweep: { rss: Math.round(memAfter.rssMb), heapUsed: Math.round(memAfter.heapMb) },
       },
       peakRssMb: {
         poller: processMemory('self').peakRssMb,
