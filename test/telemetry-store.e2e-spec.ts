@@ -210,6 +210,10 @@ describe.each(stores)('TelemetryStore contract (%s)', (_kind, make) => {
     expect(await store.deleteDoc('key', 'a')).toBe(false);
     expect(await store.getDoc('key', 'a')).toBeNull();
     expect(await store.getDoc('token', 't')).toEqual({ modemId: 'm' });
+    // Expiring documents are read by id only: nothing lists them, so nothing of them outlives their TTL.
+    expect(await store.listDocs('token')).toEqual([]);
+    await store.putDoc('key', 'c', { id: 'c', roles: ['noc'] }, 60);
+    expect(await store.listDocs('key')).toEqual([{ id: 'b', roles: ['noc'] }]);
   });
 
   it('counts within a window that starts at the first count', async () => {

@@ -30,6 +30,7 @@ export class MemoryTelemetryStore extends TelemetryStore {
   private readonly nextFree = new Map<string, number>();
   private readonly customerIndex = new Map<string, Set<string>>();
   private readonly docs = new Map<string, { json: string; expiresAt: number }>();
+  private docsPruneAt = 1024;
   private readonly counters = new Map<string, { count: number; expiresAt: number }>();
   private audit: AuditEntry[] = [];
 
@@ -278,6 +279,16 @@ export class MemoryTelemetryStore extends TelemetryStore {
   putDoc(kind: string, id: string, value: unknown, ttlSec?: number): Promise<void> {
     const expiresAt = ttlSec ? this.now() + ttlSec * 1000 : Infinity;
     this.docs.set(`${kind}:${id}`, { json: encodeJson(value), expiresAt });
+    // Expired documents are dropped whenever the map has doubled since the last look: amortised O(1) per put.
+    if (this.docs.size >= this.docsPruneAt) {
+      const now = this.now();
+      for (const [k, d] of this.docs) {
+        if (d.expiresAt <= now) {
+          this.docs.delete(k);
+        }
+      }
+      this.docsPruneAt = Math.max(1024, 2 * this.docs.size);
+    }
     return Promise.resolve();
   }
 
@@ -291,10 +302,9 @@ export class MemoryTelemetryStore extends TelemetryStore {
   }
 
   listDocs<T>(kind: string): Promise<T[]> {
-    const now = this.now();
     return Promise.resolve(
       [...this.docs.entries()]
-        .filter(([k, d]) => k.startsWith(`${kind}:`) && d.expiresAt > now)
+        .filter(([k, d]) => k.startsWith(`${kind}:`) && d.expiresAt === Infinity)
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([, d]) => decodeJson<T>(d.json)),
     );

@@ -422,13 +422,11 @@ export class RedisTelemetryStore extends TelemetryStore {
 
   async putDoc(kind: string, id: string, value: unknown, ttlSec?: number): Promise<void> {
     const key = this.key(`doc:${kind}`, id);
-    const tx = this.redis.multi();
-    if (ttlSec) {
-      tx.set(key, encodeJson(value), 'EX', ttlSec);
-    } else {
-      tx.set(key, encodeJson(value));
-    }
-    await this.run(() => tx.sadd(this.key('docs', kind), id).exec());
+    // Only lasting documents are indexed for listDocs: an index entry per expiring one would outlive it for good.
+    const tx = ttlSec
+      ? this.redis.multi().set(key, encodeJson(value), 'EX', ttlSec).srem(this.key('docs', kind), id)
+      : this.redis.multi().set(key, encodeJson(value)).sadd(this.key('docs', kind), id);
+    await this.run(() => tx.exec());
   }
 
   async getDoc<T>(kind: string, id: string): Promise<T | null> {

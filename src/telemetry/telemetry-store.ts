@@ -134,11 +134,14 @@ export abstract class TelemetryStore {
    */
   abstract reserveSlots(limits: readonly { key: string; intervalMs: number }[]): Promise<number>;
 
-  /** Small JSON documents by kind and id (API keys, line tokens, remote actions), optionally expiring. */
+  /**
+   * Small JSON documents by kind and id (API keys, line tokens, remote actions, sweep triggers). One stored with a
+   * TTL is read by id only and leaves nothing behind when it expires: there is one per verification or trigger.
+   */
   abstract putDoc(kind: string, id: string, value: unknown, ttlSec?: number): Promise<void>;
   abstract getDoc<T>(kind: string, id: string): Promise<T | null>;
   abstract deleteDoc(kind: string, id: string): Promise<boolean>;
-  /** Every document of a kind; for small kinds only (API keys). */
+  /** Every document of a kind stored without a TTL; for small kinds only (API keys). */
   abstract listDocs<T>(kind: string): Promise<T[]>;
   /** Adds one to a counter that expires `ttlSec` after its first count; returns the new count. */
   abstract bumpCounter(kind: string, id: string, ttlSec: number): Promise<number>;
