@@ -4,7 +4,6 @@ import {
   bullConnection,
   InProcessSweepRunner,
   type SweepChunk,
-  type SweepRunner,
 } from '../src/sweep/sweep-runner';
 import { sleep, testRedisUrl } from './support/test-app';
 
@@ -20,71 +19,56 @@ async function until(done: () => boolean, what: string): Promise<void> {
   }
 }
 
-function exercise(name: string, make: () => SweepRunner, triesPerChunk: number): void {
-  describe(name, () => {
-    let runner: SweepRunner;
-    const tries = new Map<string, number>();
-    const abandoned: { chunk: SweepChunk; reason: string }[] = [];
-    const completed: string[] = [];
+// BullMQ retries (here 3 tries, 50 ms apart and doubling) before giving up on a chunk.
+describe('BullMQ runner on Redis', () => {
+  let runner: BullMqSweepRunner;
+  const tries = new Map<string, number>();
+  const abandoned: { chunk: SweepChunk; reason: string }[] = [];
+  const completed: string[] = [];
 
-    beforeAll(() => {
-      runner = make();
-      runner.setProcessor(
-        (chunk) => {
-          const n = (tries.get(chunk.sweepId) ?? 0) + 1;
-          tries.set(chunk.sweepId, n);
-          if (
-            chunk.sweepId.startsWith('always-fails') ||
-            (chunk.sweepId.startsWith('fails-once') && n === 1)
-          ) {
-            return Promise.reject(new Error(`try ${n} failed`));
-          }
-          completed.push(chunk.sweepId);
-          return Promise.resolve();
-        },
-        (chunk, reason) => {
-          abandoned.push({ chunk, reason });
-          return Promise.resolve();
-        },
-      );
-    });
-    afterAll(() => runner.close());
-
-    it('gives a chunk up once, after its last try, and never one that recovers', async () => {
-      const id = randomBytes(3).toString('hex');
-      await runner.submit([
-        { sweepId: `always-fails-${id}`, modemIds: ['m1', 'm2'] },
-        { sweepId: `fails-once-${id}`, modemIds: ['m3'] },
-        { sweepId: `fine-${id}`, modemIds: ['m4'] },
-      ]);
-      await until(() => abandoned.length === 1 && completed.length === 2, 'the chunks to settle');
-      await sleep(300); // nothing more may arrive
-      expect(abandoned).toEqual([
-        {
-          chunk: expect.objectContaining({ sweepId: `always-fails-${id}`, modemIds: ['m1', 'm2'] }),
-          reason: expect.stringMatching(/failed/),
-        },
-      ]);
-      expect(tries.get(`always-fails-${id}`)).toBe(triesPerChunk);
-      expect(completed.sort()).toEqual([`fails-once-${id}`, `fine-${id}`].sort());
-    });
+  beforeAll(() => {
+    runner = new BullMqSweepRunner(
+      bullConnection(testRedisUrl()),
+      `test-${randomBytes(4).toString('hex')}:bull`,
+      { worker: true, chunkConcurrency: 2, lockMs: 30_000, attempts: 3, backoffMs: 50 },
+    );
+    runner.setProcessor(
+      (chunk) => {
+        const n = (tries.get(chunk.sweepId) ?? 0) + 1;
+        tries.set(chunk.sweepId, n);
+        if (chunk.sweepId.startsWith('always-fails') || (chunk.sweepId.startsWith('fails-once') && n === 1)) {
+          return Promise.reject(new Error(`try ${n} failed`));
+        }
+        completed.push(chunk.sweepId);
+        return Promise.resolve();
+      },
+      (chunk, reason) => {
+        abandoned.push({ chunk, reason });
+        return Promise.resolve();
+      },
+    );
   });
-}
+  afterAll(() => runner.close());
 
-// BullMQ retries (here 3 tries, 50 ms apart and doubling) before giving up; the in-process runner has no retries,
-// so with it "fails once" is given up at once: only the BullMQ case can recover.
-exercise(
-  'BullMQ runner on Redis',
-  () =>
-    new BullMqSweepRunner(bullConnection(testRedisUrl()), `test-${randomBytes(4).toString('hex')}:bull`, {
-      worker: true,
-      chunkConcurrency: 2,
-      lockMs: 30_000,
-      attempts: 3,
-      backoffMs: 50,
-    }),
-  3,
-);
+  it('gives a chunk up once, after its last try, and never one that recovers', async () => {
+    const id = randomBytes(3).toString('hex');
+    await runner.submit([
+      { sweepId: `always-fails-${id}`, modemIds: ['m1', 'm2'] },
+      { sweepId: `fails-once-${id}`, modemIds: ['m3'] },
+      { sweepId: `fine-${id}`, modemIds: ['m4'] },
+    ]);
+    await until(() => abandoned.length === 1 && completed.length === 2, 'the chunks to settle');
+    await sleep(300); // nothing more may arrive
+    expect(abandoned).toEqual([
+      {
+        chunk: expect.objectContaining({ sweepId: `always-fails-${id}`, modemIds: ['m1', 'm2'] }),
+        reason: expect.stringMatching(/failed/),
+      },
+    ]);
+    expect(tries.get(`always-fails-${id}`)).toBe(3);
+    expect(completed.sort()).toEqual([`fails-once-${id}`, `fine-${id}`].sort());
+  });
+});
 
 describe('in-process runner (no Redis)', () => {
   it('gives a failing chunk up at once and goes on with the next', async () => {
