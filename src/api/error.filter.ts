@@ -7,9 +7,11 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { Response } from 'express';
+import { InvalidInputError } from '../common/app-errors';
 import { CmtsUnreachableError } from '../cmts/cmts.service';
 import { ScenarioError } from '../simulator/fleet';
 import { StoreUnavailableError } from '../telemetry/telemetry-store';
+import type { FieldProblem } from './validation';
 
 /** Maps domain errors to HTTP; anything unexpected is a 500 that does not leak internals. */
 @Catch()
@@ -27,6 +29,11 @@ export class ErrorFilter implements ExceptionFilter {
       res
         .status(error.getStatus())
         .json(typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body);
+      return;
+    }
+    if (error instanceof InvalidInputError) {
+      const fields: FieldProblem[] = [{ field: error.field, problems: [error.problem] }];
+      res.status(400).json({ statusCode: 400, error: 'Bad Request', message: error.message, fields });
       return;
     }
     const clientError = asClientError(error);

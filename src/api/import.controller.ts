@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/api-key';
 import { CurrentCaller } from '../auth/caller.decorator';
 import { Roles } from '../auth/roles.decorator';
+import { InvalidInputError } from '../common/app-errors';
 import { InventoryService } from '../inventory/inventory.service';
 import { readCsv, readJsonLines, type ImportRow } from '../inventory/modem-import';
 import { MODEM_ID, PutModemDto } from './dto/modem.dto';
@@ -172,8 +173,17 @@ export class ImportController {
         continue;
       }
       const { id: modemId, ...input } = dto;
-      const { created } = await this.inventory.put(modemId, input);
-      result[created ? 'created' : 'updated']++;
+      try {
+        const { created } = await this.inventory.put(modemId, input);
+        result[created ? 'created' : 'updated']++;
+      } catch (error) {
+        if (!(error instanceof InvalidInputError)) {
+          throw error;
+        }
+        const fields = [{ field: error.field, problems: [error.problem] }];
+        result.failed++;
+        result.errors.push({ row: r.row, id: modemId, message: error.message, fields });
+      }
     }
     await this.audit.record(caller, 'modems.import', undefined, result.failed === 0 ? 'ok' : 'partial', {
       format: type,

@@ -12,6 +12,7 @@ import { groupKey, type ModemRecord } from '../inventory/modem-record';
 import { LiveEvents } from '../events/live-events';
 import { pollBudgetMs } from '../snmp/snmp-target';
 import { ModemPoller } from '../snmp/modem-poller';
+import type { SnmpTarget } from '../snmp/snmp-target';
 import { CMTS_REG_STATE, isOnlineAtCmts } from '../telemetry/cmts-reading';
 import type { ModemReading } from '../telemetry/modem-reading';
 import { TelemetryStore, type StoredReading } from '../telemetry/telemetry-store';
@@ -66,9 +67,57 @@ export class LineCheckService {
         return present(cached, 'cache');
       }
     }
-    const stored = await this.pollOnce(record, started, options);
+    const stored = await this.pollOnce(record, started, maxAgeMs, options);
     this.metrics.diagnoses.inc({ source: 'live' });
     return present(stored, 'live');
+  }
+
+  /**
+   * A modem its CMTS shows offline is not polled: the poll could only time out, and the CMTS already says why.
+   * A modem with no row at all is not offline on that evidence alone (a row the CMTS dropped, a MAC the inventory
+   * has wrong): it is asked once, with one short try, before it is called silent.
+   * Returns the reading that stands for the poll, or null when the modem should be polled.
+   */
+  private async offlineAtCmts(
+    modemId: string,
+    cmts: CmtsContext,
+    target: SnmpTarget,
+  ): Promise<ModemReading | null> {
+    if (cmts.row && isOnlineAtCmts(cmts.row.regState)) {
+      return null;
+    }
+    const observedAt = Date.now();
+    if (cmts.row) {
+      const state = CMTS_REG_STATE[cmts.row.regState] ?? `state ${cmts.row.regState}`;
+      return {
+        reachable: false,
+        modemId,
+        observedAt,
+        latencyMs: 0,
+        error: `not polled: ${cmts.cmtsId} shows the modem ${state}`,
+      };
+    }
+    const probeMs = this.config.snmp.probeTimeoutMs ?? this.config.snmp.timeoutMs;
+    if (await this.poller.answers(target, probeMs)) {
+      return null;
+    }
+    return {
+      reachable: false,
+      modemId,
+      observedAt,
+      latencyMs: Date.now() - observedAt,
+      error: `no registration on ${cmts.cmtsId}, and no answer to one ${probeMs} ms try`,
+    };
+  }
+
+  /** Other modems whose latest reading found them silent within the profile's silence window. */
+  private async othersSilent(modemId: string, at: number): Promise<number> {
+    const t = this.config.diagnosis.thresholds.neighbourhood;
+    const since = at - t.silenceBurstWindowMinutes * 60_000;
+    const silent = await this.store.silentModemsSince(since);
+    const own = await this.store.latest(modemId);
+    const selfCounted = own != null && !own.reading.reachable && own.reading.observedAt >= since;
+    return Math.max(0, silent - (selfCounted ? 1 : 0));
   }
 
   async latestReading(modemId: string): Promise<ModemReading | null> {
@@ -92,10 +141,17 @@ export class LineCheckService {
   }
 
   /** Concurrent callers share one poll: in memory here, and across instances through the store's poll lock. */
-  private pollOnce(record: ModemRecord, requestedAt: number, options: CheckOptions): Promise<StoredReading> {
+  private pollOnce(
+    record: ModemRecord,
+    requestedAt: number,
+    maxAgeMs: number,
+    options: CheckOptions,
+  ): Promise<StoredReading> {
     let pending = this.inflight.get(record.id);
     if (!pending) {
-      pending = this.pollGuarded(record, requestedAt, options).finally(() => this.inflight.delete(record.id));
+      pending = this.pollGuarded(record, requestedAt, maxAgeMs, options).finally(() =>
+        this.inflight.delete(record.id),
+      );
       this.inflight.set(record.id, pending);
     }
     return pending;
@@ -104,6 +160,7 @@ export class LineCheckService {
   private async pollGuarded(
     record: ModemRecord,
     requestedAt: number,
+    maxAgeMs: number,
     options: CheckOptions,
   ): Promise<StoredReading> {
     const lockTtlMs = pollBudgetMs(this.config.snmp) + 1000;
@@ -119,36 +176,50 @@ export class LineCheckService {
       await sleep(LOCK_WAIT_STEP_MS);
     }
     try {
-      return await this.pollAndStore(record, options);
+      return await this.pollAndStore(record, maxAgeMs, options);
     } finally {
       await this.store.unlockPoll(record.id);
     }
   }
 
-  private async pollAndStore(record: ModemRecord, options: CheckOptions): Promise<StoredReading> {
-    const cmts = await this.cmts.context(record, { refreshRow: options.refreshCmtsRow });
-    const skipped = cmts ? offlineAtCmts(record.id, cmts) : null;
+  private async pollAndStore(
+    record: ModemRecord,
+    requestedMaxAgeMs: number,
+    options: CheckOptions,
+  ): Promise<StoredReading> {
+    const cmts = await this.cmts.context(record, {
+      refreshRow: options.refreshCmtsRow,
+      // What the answer says about the node must be as fresh as the caller asked (maxAgeSec=0: walked now).
+      snapshotMaxAgeMs: options.refreshCmtsRow ? requestedMaxAgeMs : undefined,
+    });
+    const target: SnmpTarget = { host: record.host, port: record.port, credentials: record.snmp };
+    const skipped = cmts ? await this.offlineAtCmts(record.id, cmts, target) : null;
     if (!skipped) {
       await options.beforePoll?.(record);
     }
-    const reading =
-      skipped ??
-      (await this.poller.poll(record.id, {
-        host: record.host,
-        port: record.port,
-        credentials: record.snmp,
-      }));
+    const reading = skipped ?? (await this.poller.poll(record.id, target));
     const thresholds = this.config.diagnosis.thresholds;
     const historyWindowMs =
       Math.max(thresholds.flapping.windowHours, thresholds.timeouts.windowHours) * HOUR_MS;
-    const [history, counterBaseline] = await Promise.all([
+    const [history, counterBaseline, othersSilent] = await Promise.all([
       this.store.history(record.id, reading.observedAt - historyWindowMs),
       this.store.counterBaseline(record.id, reading.observedAt - thresholds.codewords.windowMinutes * 60_000),
+      reading.reachable || (cmts?.neighbourhood?.others ?? 0) > 0
+        ? undefined
+        : this.othersSilent(record.id, reading.observedAt),
     ]);
     const cpeDevices: CpeDevice[] = reading.reachable
       ? reading.cpeMacs.map((mac) => ({ mac, vendor: this.oui.vendorOf(mac) }))
       : [];
-    const diagnosis = diagnose({ reading, history, counterBaseline, thresholds, cmts, cpeDevices });
+    const diagnosis = diagnose({
+      reading,
+      history,
+      counterBaseline,
+      thresholds,
+      cmts,
+      cpeDevices,
+      othersSilent,
+    });
     const stored: StoredReading = { reading, diagnosis, thresholdsProfile: thresholds.name };
     this.metrics.polls.inc({
       outcome: skipped ? 'offline_at_cmts' : reading.reachable ? 'reachable' : 'unreachable',
@@ -168,26 +239,6 @@ export class LineCheckService {
     });
     return stored;
   }
-}
-
-/**
- * A modem its CMTS shows offline is not polled: the poll could only time out, and the CMTS already says why.
- * Returns the reading that stands for that poll, or null when the modem should be polled.
- */
-function offlineAtCmts(modemId: string, cmts: CmtsContext): ModemReading | null {
-  if (cmts.row && isOnlineAtCmts(cmts.row.regState)) {
-    return null;
-  }
-  const state = cmts.row ? (CMTS_REG_STATE[cmts.row.regState] ?? `state ${cmts.row.regState}`) : null;
-  return {
-    reachable: false,
-    modemId,
-    observedAt: Date.now(),
-    latencyMs: 0,
-    error: state
-      ? `not polled: ${cmts.cmtsId} shows the modem ${state}`
-      : `not polled: the modem has no registration on ${cmts.cmtsId}`,
-  };
 }
 
 function present(stored: StoredReading, source: 'live' | 'cache'): LineDiagnosis {

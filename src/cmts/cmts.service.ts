@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { cmtsRowFaultKinds } from '../diagnosis/cmts-faults';
 import type { CmtsContext, Neighbourhood, SubKind } from '../diagnosis/types';
+import { normalizeMac } from '../inventory/mac-address';
 import { groupKey, type CmtsRecord, type Membership, type ModemRecord } from '../inventory/modem-record';
 import { CmtsPoller } from '../snmp/cmts-poller';
 import type { SnmpCredentials } from '../snmp/snmp-target';
@@ -146,14 +147,18 @@ export class CmtsService {
   }
 
   /**
-   * What the CMTS knows about this modem, for its diagnosis: its row (refreshed with one GET while the snapshot
-   * is cached) and its neighbourhood. Undefined when the modem has no CMTS or the CMTS does not answer.
+   * What the CMTS knows about this modem, for its diagnosis: its row and its neighbourhood, from a snapshot no
+   * older than `snapshotMaxAgeMs`. With `refreshRow` the modem's own row is re-read with one GET; when it no longer
+   * agrees with the snapshot (the modem went offline or came back since), the snapshot is stale for what the answer
+   * will claim about the node, so the CMTS is walked again. Undefined when the modem has no CMTS or the CMTS does
+   * not answer.
    */
   async context(
     modem: ModemRecord,
-    options: { refreshRow: boolean } = { refreshRow: true },
+    options: { refreshRow: boolean; snapshotMaxAgeMs?: number },
   ): Promise<CmtsContext | undefined> {
-    if (!modem.cmtsId || !modem.mac) {
+    const mac = modem.mac == null ? null : (normalizeMac(modem.mac) ?? modem.mac);
+    if (!modem.cmtsId || !mac) {
       return undefined;
     }
     const record = await this.store.getCmts(modem.cmtsId);
@@ -161,20 +166,22 @@ export class CmtsService {
       return undefined;
     }
     const before = Date.now();
-    const cachedSnapshot = await this.cachedSnapshot(record, this.config.cmts.snapshotTtlSec * 1000);
+    const maxAgeMs = Math.min(options.snapshotMaxAgeMs ?? Infinity, this.config.cmts.snapshotTtlSec * 1000);
+    let cachedSnapshot = await this.cachedSnapshot(record, maxAgeMs);
     if (!cachedSnapshot) {
       return undefined;
     }
-    const { snapshot, byMac } = cachedSnapshot;
-    const cached = byMac.get(modem.mac) ?? null;
-    const fresh = snapshot.observedAt >= before;
+    const cached = cachedSnapshot.byMac.get(mac) ?? null;
     let row = cached;
     // A sweep reads the CMTS once per snapshot; a call-centre diagnosis also re-reads this modem's own row.
-    if (cached && !fresh && options.refreshRow) {
-      try {
-        row = await this.poller.row(target(record), cached);
-      } catch {
-        row = cached;
+    if (cached && cachedSnapshot.snapshot.observedAt < before && options.refreshRow) {
+      row = await this.poller.row(target(record), cached).catch(() => cached);
+      if (isOnlineAtCmts(row?.regState ?? 0) !== isOnlineAtCmts(cached.regState)) {
+        const fresh = await this.cachedSnapshot(record, 0);
+        if (fresh) {
+          cachedSnapshot = fresh;
+          row = fresh.byMac.get(mac) ?? null;
+        }
       }
     }
     const membership = row ? membershipOf(record.id, row, Date.now()) : modem.membership;
@@ -185,40 +192,51 @@ export class CmtsService {
       cmtsId: record.id,
       setPointDbmv: record.setPointDbmv,
       row,
-      neighbourhood: membership
-        ? await this.neighbourhood(record, cachedSnapshot, membership, modem.id)
-        : null,
+      neighbourhood:
+        membership && membership.cmtsId === record.id
+          ? await this.neighbourhood(record, cachedSnapshot, membership, modem.id, mac)
+          : null,
     };
   }
 
+  /**
+   * The modem's neighbours: every modem the CMTS reports in its group now, registered or not, plus the group's
+   * last known members whose rows vanished (a node outage where rows disappear is still counted). Members whose
+   * row now sits in another group moved, and are not neighbours.
+   */
   private async neighbourhood(
     record: CmtsRecord,
     cached: CachedSnapshot,
     group: Membership,
-    self: string,
+    selfId: string,
+    selfMac: string,
   ): Promise<Neighbourhood> {
-    const rowsByMac = cached.byMac;
-    // A node's member list is read once per snapshot, not once per diagnosis: a sweep checks every member.
     const key = groupKey(group);
-    let all = cached.members.get(key);
-    if (!all) {
-      all = this.store
+    // A node's member list is read once per snapshot, not once per diagnosis: a sweep checks every member.
+    let known = cached.members.get(key);
+    if (!known) {
+      known = this.store
         .groupMembers(record.id, key)
         .then((ids) => this.store.getModems(ids))
-        .then((records) => records.map((m) => ({ id: m.id, mac: m.mac })));
-      cached.members.set(key, all);
-      all.catch(() => cached.members.delete(key));
+        .then((records) => records.map((m) => ({ id: m.id, mac: m.mac && (normalizeMac(m.mac) ?? m.mac) })));
+      cached.members.set(key, known);
+      known.catch(() => cached.members.delete(key));
     }
-    const members = (await all).filter((m) => m.id !== self);
+    const members = (await known).filter((m) => m.id !== selfId && m.mac !== selfMac);
+    const memberMacs = new Set(members.flatMap((m) => (m.mac ? [m.mac] : [])));
+    const rowsOfGroup = cached.byGroup.get(key) ?? [];
     const verdicts = await this.store.latestVerdicts(members.map((m) => m.id));
+    const idByMac = new Map(members.flatMap((m) => (m.mac ? [[m.mac, m.id] as const] : [])));
     const thresholds = this.config.diagnosis.thresholds;
+    let others = 0;
     let othersOffline = 0;
+    let unregistered = 0;
     const faultCounts: Partial<Record<SubKind, number>> = {};
-    for (const m of members) {
-      const row = m.mac ? rowsByMac.get(m.mac) : undefined;
+    const count = (row: CmtsModemRow | undefined, modemId: string | undefined): void => {
+      others++;
       if (!row || !isOnlineAtCmts(row.regState)) {
         othersOffline++;
-        continue;
+        return;
       }
       // Graded once per row and snapshot: a sweep of a node asks this for every member about every other one.
       let graded = cached.rowFaultKinds.get(row);
@@ -230,18 +248,35 @@ export class CmtsService {
         cached.rowFaultKinds.set(row, graded);
       }
       const kinds = new Set<SubKind>(graded.kinds);
-      const v = verdicts.get(m.id);
+      const v = modemId == null ? undefined : verdicts.get(modemId);
       if (v && FAULT_VERDICTS.has(v.verdict)) {
         v.subKinds.forEach((k) => kinds.add(k));
       }
       kinds.forEach((k) => (faultCounts[k] = (faultCounts[k] ?? 0) + 1));
+    };
+    for (const row of rowsOfGroup) {
+      if (row.mac === selfMac) {
+        continue;
+      }
+      if (!memberMacs.has(row.mac)) {
+        unregistered++;
+      }
+      count(row, idByMac.get(row.mac));
+    }
+    for (const m of members) {
+      const row = m.mac ? cached.byMac.get(m.mac) : undefined;
+      if (row == null) {
+        count(undefined, m.id);
+      }
     }
     return {
       cmtsId: record.id,
       mdIfIndex: group.mdIfIndex,
       sgId: group.sgId,
-      others: members.length,
+      observedAt: cached.snapshot.observedAt,
+      others,
       othersOffline,
+      notInInventory: unregistered,
       faultCounts,
     };
   }
@@ -261,6 +296,7 @@ export class CmtsService {
             this.snapshots.set(record.id, {
               snapshot: s,
               byMac: new Map(s.rows.map((r) => [r.mac, r])),
+              byGroup: rowsByGroup(s.rows),
               members: new Map(),
               rowFaultKinds: new WeakMap(),
             });
@@ -290,6 +326,8 @@ export class CmtsService {
 interface CachedSnapshot {
   snapshot: Extract<CmtsSnapshot, { reachable: true }>;
   byMac: ReadonlyMap<string, CmtsModemRow>;
+  /** The CMTS's rows by group key: a node's modems as the CMTS reports them now. */
+  byGroup: ReadonlyMap<string, readonly CmtsModemRow[]>;
   /** Node members (id, MAC) by group key, read on first use while this snapshot lives. */
   members: Map<string, Promise<{ id: string; mac?: string }[]>>;
   /** Each row's own CMTS-side fault kinds, graded against the CMTS's set point of the time. */
@@ -302,6 +340,20 @@ export class CmtsUnreachableError extends Error {
 
 function target(record: CmtsRecord): { host: string; port: number; credentials: SnmpCredentials } {
   return { host: record.host, port: record.port, credentials: record.snmp };
+}
+
+function rowsByGroup(rows: readonly CmtsModemRow[]): Map<string, CmtsModemRow[]> {
+  const out = new Map<string, CmtsModemRow[]>();
+  for (const row of rows) {
+    const key = groupKey(row);
+    const list = out.get(key);
+    if (list) {
+      list.push(row);
+    } else {
+      out.set(key, [row]);
+    }
+  }
+  return out;
 }
 
 function membershipOf(cmtsId: string, row: CmtsModemRow, seenAt: number): Membership {

@@ -118,6 +118,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       retries: e.SNMP_RETRIES,
       maxRepetitions: e.SNMP_MAX_REPETITIONS,
       walkDeadlineMs: e.SNMP_WALK_DEADLINE_MS,
+      probeTimeoutMs: e.SNMP_PROBE_TIMEOUT_MS,
     },
     { defaultMaxAgeSec: e.DIAGNOSIS_MAX_AGE_SEC, thresholds },
     {

@@ -45,6 +45,8 @@ export class Environment {
   @Min(100, { message: 'SNMP_WALK_DEADLINE_MS must be 0 (automatic) or at least 100' })
   @Max(600000)
   SNMP_WALK_DEADLINE_MS: number = 0;
+  /** One try of this long asks a modem its CMTS has no row for whether it answers, before it is called silent. */
+  @IsInt() @Min(50) @Max(60000) SNMP_PROBE_TIMEOUT_MS: number = 500;
 
   @IsInt() @Min(0) @Max(86400) DIAGNOSIS_MAX_AGE_SEC: number = 60;
   @IsOptional() @IsString() THRESHOLDS_FILE?: string;

@@ -1,5 +1,6 @@
 import type { CmtsModemRow } from '../telemetry/cmts-reading';
 import { diagnose } from './diagnose';
+import { DEFAULT_THRESHOLDS } from './thresholds';
 import {
   HOUR_MS,
   NOW,
@@ -95,7 +96,7 @@ describe('diagnose with CMTS data', () => {
       ${10}  | ${3}          | ${'MODEM_OFFLINE'}
       ${41}  | ${4}          | ${'MODEM_OFFLINE'}
       ${40}  | ${40}         | ${'PLANT_OUTAGE'}
-      ${0}   | ${0}          | ${'MODEM_OFFLINE'}
+      ${0}   | ${0}          | ${'INSUFFICIENT_DATA'}
     `('$othersOffline of $others other modems offline: $verdict', ({ others, othersOffline, verdict }) => {
       const d = offlineWith({ row: null, neighbourhood: neighbourhood({ others, othersOffline }) });
       expect(d.verdict).toBe(verdict);
@@ -134,7 +135,11 @@ describe('diagnose with CMTS data', () => {
           cmts: cmtsContext({ row: null, neighbourhood: neighbourhood({ others: 40, othersOffline: 4 }) }),
           thresholds: {
             ...diagnosisInput(unreachableReading()).thresholds,
-            neighbourhood: { outageMinOffline: 4, outageMinShare: 0.2, nodeWideMinShare: 0.1 },
+            neighbourhood: {
+              ...diagnosisInput(unreachableReading()).thresholds.neighbourhood,
+              outageMinOffline: 4,
+              outageMinShare: 0.2,
+            },
           },
         }),
       );
@@ -197,9 +202,40 @@ describe('diagnose with CMTS data', () => {
       ['no neighbourhood', { row: null, neighbourhood: null }],
       ['an empty group', { row: null, neighbourhood: neighbourhood({ others: 0, othersOffline: 0 }) }],
       ['a row in state other', { row: cmtsRow({ regState: 1 }), neighbourhood: null }],
-    ])('keeps the plain summary with %s', (_label, cmts) => {
-      expect(offlineWith(cmts).summary).toBe(
-        `Only this modem is offline: it did not answer (timeout). ${POWER_ADVICE}`,
+    ])('never claims "only this home" with %s: the neighbours were not counted', (_label, cmts) => {
+      const d = offlineWith(cmts);
+      expect(d.verdict).toBe('INSUFFICIENT_DATA');
+      expect(d.subKinds).toEqual(['NEIGHBOURS_UNKNOWN']);
+      expect(d.action).toBe('NO_DISPATCH');
+      expect(d.summary).toContain('it cannot be told whether only this home is affected');
+      expect(d.summary).not.toMatch(/only this modem|at this home/i);
+      expect(d.findings.map((f) => f.code)).toEqual(['NO_RESPONSE', 'NEIGHBOURS_UNKNOWN']);
+    });
+
+    it('says why the neighbours are unknown', () => {
+      expect(offlineWith({ row: null, neighbourhood: null }).summary).toContain(
+        'its CMTS sim-cmts-1 has never shown which node it belongs to',
+      );
+      expect(
+        offlineWith({ row: null, neighbourhood: neighbourhood({ others: 0, othersOffline: 0 }) }).summary,
+      ).toContain('no other modem is known on its node (node 1000.2 of sim-cmts-1)');
+      expect(diagnose(diagnosisInput(unreachableReading())).summary).toContain(
+        'Linecheck has no view of it from the network side',
+      );
+    });
+
+    it('escalates a silent modem of unknown node when many modems fell silent at once', () => {
+      const limit = DEFAULT_THRESHOLDS.neighbourhood.silenceBurstMinModems;
+      const below = diagnose(diagnosisInput(unreachableReading(), { othersSilent: limit - 1 }));
+      expect(below.subKinds).toEqual(['NEIGHBOURS_UNKNOWN']);
+      const d = diagnose(diagnosisInput(unreachableReading(), { othersSilent: limit }));
+      expect(d.verdict).toBe('INSUFFICIENT_DATA');
+      expect(d.subKinds).toEqual(['NEIGHBOURS_UNKNOWN', 'SILENCE_BURST']);
+      expect(d.action).toBe('ESCALATE_TO_NOC');
+      expect(d.summary).toContain(`${limit} other modems stopped answering within the last 15 minutes`);
+      expect(d.summary).not.toMatch(/at this home|check .*power/i);
+      expect(d.findings).toContainEqual(
+        expect.objectContaining({ code: 'SILENCE_BURST', observed: limit, limit, unit: 'count' }),
       );
     });
   });

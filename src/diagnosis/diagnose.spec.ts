@@ -227,14 +227,14 @@ describe('diagnose', () => {
   });
 
   describe('before grading', () => {
-    it('an unreachable modem is MODEM_OFFLINE with the poll error', () => {
+    it('an unreachable modem without CMTS data is INSUFFICIENT_DATA with the poll error, never "only this home"', () => {
       const d = diagnose(diagnosisInput(unreachableReading('Request timed out')));
       expect(d).toEqual({
-        verdict: 'MODEM_OFFLINE',
-        subKinds: ['NO_POWER_OR_DISCONNECTED'],
-        action: 'CHECK_POWER_AND_CABLING',
+        verdict: 'INSUFFICIENT_DATA',
+        subKinds: ['NEIGHBOURS_UNKNOWN'],
+        action: 'NO_DISPATCH',
         summary: expect.stringContaining(
-          'Only this modem is offline: it did not answer (Request timed out).',
+          'The modem did not answer (Request timed out), and Linecheck has no view',
         ),
         findings: [
           {
@@ -245,6 +245,7 @@ describe('diagnose', () => {
             unit: 'state',
             message: 'The modem did not answer the poll (Request timed out).',
           },
+          expect.objectContaining({ code: 'NEIGHBOURS_UNKNOWN', severity: 'INFO' }),
         ],
       });
     });

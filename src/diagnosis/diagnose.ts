@@ -97,7 +97,7 @@ export function actionFor(verdict: Verdict, subKinds: readonly SubKind[]): Actio
     case 'PROVISIONING_ISSUE':
       return 'BACK_OFFICE';
     case 'INSUFFICIENT_DATA':
-      return 'NO_DISPATCH';
+      return subKinds.includes('SILENCE_BURST') ? 'ESCALATE_TO_NOC' : 'NO_DISPATCH';
   }
 }
 
@@ -211,15 +211,11 @@ function lineFault(
   return result('LINE_FAULT', subKinds, `Line fault: ${first} ${advice}`, all);
 }
 
-function modemOffline(
-  reading: UnreachableReading,
-  neighbourhood: Neighbourhood | null | undefined,
-): Diagnosis {
+/** Only with counted neighbours, most of them online, may the answer say that the problem is at this home. */
+function modemOffline(reading: UnreachableReading, neighbourhood: Neighbourhood): Diagnosis {
   const where =
-    neighbourhood != null && neighbourhood.others > 0
-      ? `${neighbourhood.others - neighbourhood.othersOffline} of ${neighbourhood.others} other modems on the same ` +
-        'node are online, so the problem is at this home'
-      : 'Only this modem is offline';
+    `${neighbourhood.others - neighbourhood.othersOffline} of ${neighbourhood.others} other modems on the same ` +
+    'node are online, so the problem is at this home';
   return result(
     'MODEM_OFFLINE',
     ['NO_POWER_OR_DISCONNECTED'],
@@ -227,6 +223,67 @@ function modemOffline(
       'power (lights on) and that the coax cable is screwed in, then power-cycle it; book a technician if it is ' +
       'still offline after 5 minutes.',
     [noResponseFinding(reading)],
+  );
+}
+
+/** Why the neighbours of a silent modem could not be counted, for the agent. */
+function unknownNodeReason(cmts: CmtsContext | undefined): string {
+  if (cmts == null) {
+    return 'Linecheck has no view of it from the network side (no CMTS is known for it, or its CMTS did not answer)';
+  }
+  if (cmts.neighbourhood == null) {
+    return `its CMTS ${cmts.cmtsId} has never shown which node it belongs to`;
+  }
+  return `no other modem is known on its node (${nodeName(cmts.neighbourhood)})`;
+}
+
+/**
+ * A silent modem whose neighbours could not be counted: nothing shows whether only this home is affected, so
+ * the answer says so and sends nobody; many modems falling silent at once is evidence of a wider fault.
+ */
+function neighboursUnknown(
+  reading: UnreachableReading,
+  cmts: CmtsContext | undefined,
+  othersSilent: number | undefined,
+  thresholds: ThresholdsProfile,
+): Diagnosis {
+  const t = thresholds.neighbourhood;
+  const reason = unknownNodeReason(cmts);
+  const unknown: Finding = {
+    code: 'NEIGHBOURS_UNKNOWN',
+    severity: 'INFO',
+    observed: cmts?.neighbourhood?.others ?? 0,
+    limit: t.outageMinOffline,
+    unit: 'count',
+    message: `Whether other homes are affected could not be checked: ${reason}.`,
+  };
+  const findings = [noResponseFinding(reading), unknown];
+  if (othersSilent != null && othersSilent >= t.silenceBurstMinModems) {
+    const burst: Finding = {
+      code: 'SILENCE_BURST',
+      severity: 'FAULT',
+      observed: othersSilent,
+      limit: t.silenceBurstMinModems,
+      unit: 'count',
+      message:
+        `${othersSilent} other modems stopped answering within the last ${t.silenceBurstWindowMinutes} minutes: ` +
+        'a wider outage, or a fault on the network Linecheck reaches the modems through.',
+    };
+    return result(
+      'INSUFFICIENT_DATA',
+      ['NEIGHBOURS_UNKNOWN', 'SILENCE_BURST'],
+      `The modem did not answer (${reading.error}), and neither did many others: ${burst.message} This is not ` +
+        'about this home alone: escalate to network operations; no house call.',
+      [...findings, burst],
+    );
+  }
+  return result(
+    'INSUFFICIENT_DATA',
+    ['NEIGHBOURS_UNKNOWN'],
+    `The modem did not answer (${reading.error}), and ${reason}, so it cannot be told whether only this home ` +
+      "is affected. Ask whether the modem's lights are on: if they are off, have the customer check its power " +
+      'and plug; if they are on, do not book a technician on this: escalate to network operations.',
+    findings,
   );
 }
 
@@ -309,7 +366,7 @@ function rangingFailure(
 function diagnoseUnreachable(reading: UnreachableReading, input: DiagnosisInput): Diagnosis {
   const { cmts, thresholds } = input;
   if (cmts == null) {
-    return modemOffline(reading, null);
+    return neighboursUnknown(reading, cmts, input.othersSilent, thresholds);
   }
   const { row, neighbourhood } = cmts;
   if (row != null && onlineAtCmts(row.regState)) {
@@ -321,6 +378,9 @@ function diagnoseUnreachable(reading: UnreachableReading, input: DiagnosisInput)
   const ranging = row == null ? undefined : CMTS_RANGING_STATES[row.regState];
   if (row != null && ranging != null) {
     return rangingFailure(reading, row, ranging, cmts, thresholds);
+  }
+  if (neighbourhood == null || neighbourhood.others === 0) {
+    return neighboursUnknown(reading, cmts, input.othersSilent, thresholds);
   }
   return modemOffline(reading, neighbourhood);
 }

@@ -161,8 +161,10 @@ export function neighbourhood(patch: Partial<Neighbourhood> = {}): Neighbourhood
     cmtsId: 'sim-cmts-1',
     mdIfIndex: 1000,
     sgId: 2,
+    observedAt: Date.UTC(2026, 10, 1, 10, 0),
     others: 31,
     othersOffline: 2,
+    notInInventory: 0,
     faultCounts: {},
     ...patch,
   };

@@ -78,6 +78,18 @@ export interface ThresholdsProfile {
     outageMinShare: number;
     /** NODE_WIDE when a FAULT is shared by at least this share of the group's other modems. */
     nodeWideMinShare: number;
+    /**
+     * A node is DEGRADED (rather than OK) when at least this many of its modems, and this share of them, are
+     * offline or have a line fault of their own: one switched-off modem does not make a street amber.
+     */
+    degradedMinModems: number;
+    degradedMinShare: number;
+    /**
+     * A modem that does not answer and whose node is unknown: when at least this many modems fell silent within
+     * the window, the silence is fleet-wide (an outage or the management network), not this home.
+     */
+    silenceBurstMinModems: number;
+    silenceBurstWindowMinutes: number;
   };
   flapping: {
     /** FLAPPING when reboots or re-registrations within the window reach these counts. */
@@ -116,6 +128,14 @@ export const DEFAULT_THRESHOLDS: ThresholdsProfile = {
   ofdmMer: { textbook: 34, fault: 27 },
   ofdmPower: { textbookMin: -10, textbookMax: 10, marginalMin: -15, marginalMax: 15 },
   cmtsUpstream: { rxOffsetTextbookDb: 1.5, rxOffsetFaultDb: 6, snrTextbook: 30, snrFault: 25 },
-  neighbourhood: { outageMinOffline: 4, outageMinShare: 0.1, nodeWideMinShare: 0.1 },
+  neighbourhood: {
+    outageMinOffline: 4,
+    outageMinShare: 0.1,
+    nodeWideMinShare: 0.1,
+    degradedMinModems: 2,
+    degradedMinShare: 0.05,
+    silenceBurstMinModems: 20,
+    silenceBurstWindowMinutes: 15,
+  },
   flapping: { reboots: 3, reinits: 3, windowHours: 24 },
 };

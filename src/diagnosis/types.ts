@@ -44,6 +44,8 @@ export const SUB_KINDS = [
   'FEC_WINDOW_RESET',
   'NO_RESPONSE',
   'REGISTRATION_IN_PROGRESS',
+  'NEIGHBOURS_UNKNOWN',
+  'SILENCE_BURST',
 ] as const;
 export type SubKind = (typeof SUB_KINDS)[number];
 
@@ -112,8 +114,15 @@ export interface Neighbourhood {
   cmtsId: string;
   mdIfIndex: number;
   sgId: number;
-  /** Other modems last known in this group (including ones that vanished from the CMTS tables). */
+  /** When the CMTS snapshot these counts come from was taken (epoch ms). */
+  observedAt: number;
+  /**
+   * Other modems of this group: every one the CMTS reports in it now, registered or not, plus the last known
+   * members whose rows vanished from the CMTS tables.
+   */
   others: number;
+  /** Of the others, how many the CMTS reports but the inventory does not know (counted, without a verdict). */
+  notInInventory: number;
   /** Of those, how many are not online at the CMTS now (row absent, or any state but operational). */
   othersOffline: number;
   /** Of the online others, how many show each FAULT sub-kind (from the CMTS, or their latest diagnosis). */
@@ -146,6 +155,11 @@ export interface DiagnosisInput {
   /** The earliest counter snapshot inside the FEC window, or null when there is none. */
   counterBaseline: CounterSnapshot | null;
   thresholds: ThresholdsProfile;
+  /**
+   * For a silent modem whose node is unknown: how many other modems fell silent within the profile's silence
+   * window (their latest reading). Absent when not counted.
+   */
+  othersSilent?: number;
 }
 
 export interface Diagnosis {

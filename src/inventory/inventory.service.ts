@@ -1,7 +1,9 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { InvalidInputError } from '../common/app-errors';
 import { normalizeCustomerNumber } from '../lines/caller-match';
 import type { SnmpCredentials } from '../snmp/snmp-target';
 import { TelemetryStore } from '../telemetry/telemetry-store';
+import { MAC_NOTATIONS_HINT, normalizeMac } from './mac-address';
 import type { CustomerRecord, ModemRecord } from './modem-record';
 
 export interface ModemInput {
@@ -35,13 +37,24 @@ export class InventoryService {
     input: ModemInput,
     now = Date.now(),
   ): Promise<{ created: boolean; modem: ModemView }> {
+    const mac = input.mac == null ? undefined : normalizeMac(input.mac);
+    if (mac === null) {
+      throw new InvalidInputError('mac', `must be ${MAC_NOTATIONS_HINT}`);
+    }
+    // A modem on an unknown CMTS would be told "the problem is at this home" while its CMTS is never read.
+    if (input.cmtsId && !(await this.store.getCmts(input.cmtsId))) {
+      throw new InvalidInputError(
+        'cmtsId',
+        `unknown CMTS ${input.cmtsId}: register it first (PUT /api/v1/cmts/${input.cmtsId})`,
+      );
+    }
     const existing = await this.store.getModem(id);
     const record: ModemRecord = {
       id,
       host: input.host,
       port: input.port ?? 161,
       snmp: input.snmp,
-      ...(input.mac ? { mac: input.mac.toLowerCase() } : {}),
+      ...(mac ? { mac } : {}),
       ...(input.cmtsId ? { cmtsId: input.cmtsId } : {}),
       ...(input.customer
         ? {

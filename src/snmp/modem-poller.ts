@@ -43,6 +43,19 @@ export class ModemPoller {
     }
   }
 
+  /** One GET of sysUpTime with a single short try: does the modem answer at all? */
+  async answers(target: SnmpTarget, timeoutMs: number): Promise<boolean> {
+    const session = this.client.open(target, { timeoutMs, retries: 0 });
+    try {
+      await session.get([`${OID.sysUpTime}.0`]);
+      return true;
+    } catch {
+      return false;
+    } finally {
+      session.close();
+    }
+  }
+
   /** docsDevResetNow.0 = true(1): the modem restarts and drops out of SNMP while it re-registers. */
   async reset(target: SnmpTarget): Promise<void> {
     const session = this.client.open(target);

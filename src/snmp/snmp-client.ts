@@ -34,8 +34,9 @@ export interface WalkLimits {
 export class SnmpClient {
   constructor(private readonly options: SnmpClientOptions) {}
 
-  open(target: SnmpTarget): SnmpSession {
-    return new SnmpSession(target, this.options);
+  /** `overrides`: for one session, e.g. a single short try to see whether an agent answers at all. */
+  open(target: SnmpTarget, overrides?: Partial<SnmpClientOptions>): SnmpSession {
+    return new SnmpSession(target, overrides ? { ...this.options, ...overrides } : this.options);
   }
 }
 

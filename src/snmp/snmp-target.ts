@@ -24,6 +24,8 @@ export interface SnmpClientOptions {
   maxRepetitions: number;
   /** A walk sends no new request after this long; 0: twice one request's budget (timeout × tries). */
   walkDeadlineMs?: number;
+  /** The single try that asks a modem with no CMTS row whether it answers at all, before it is called silent. */
+  probeTimeoutMs?: number;
 }
 
 /** One request's worst case: every try times out. */

@@ -22,6 +22,8 @@ export class MemoryTelemetryStore extends TelemetryStore {
   private readonly countersById = new Map<string, CounterSnapshot[]>();
   private readonly cmtsById = new Map<string, string>();
   private readonly macIndex = new Map<string, string>();
+  /** Modem id -> when its latest reading found it silent. */
+  private readonly silentSince = new Map<string, number>();
   /** cmtsId -> group -> modem ids */
   private readonly groupIndex = new Map<string, Map<string, Set<string>>>();
   private readonly verdicts = new Map<string, VerdictSummary>();
@@ -143,6 +145,7 @@ export class MemoryTelemetryStore extends TelemetryStore {
     const previous = this.modems.get(id);
     this.unindex(previous ? decodeJson<ModemRecord>(previous) : null);
     this.verdicts.delete(id);
+    this.silentSince.delete(id);
     this.latestById.delete(id);
     this.historyById.delete(id);
     this.countersById.delete(id);
@@ -166,6 +169,11 @@ export class MemoryTelemetryStore extends TelemetryStore {
     });
     const { verdict, subKinds } = stored.diagnosis;
     this.verdicts.set(id, { verdict, subKinds, at: stored.reading.observedAt });
+    if (stored.reading.reachable) {
+      this.silentSince.delete(id);
+    } else {
+      this.silentSince.set(id, stored.reading.observedAt);
+    }
 
     const history = (this.historyById.get(id) ?? []).filter(
       (e) => e.at >= now - this.retention.historyRetentionSec * 1000,
@@ -193,6 +201,12 @@ export class MemoryTelemetryStore extends TelemetryStore {
       return Promise.resolve(null);
     }
     return Promise.resolve(decodeJson<StoredReading>(hit.json));
+  }
+
+  silentModemsSince(sinceMs: number): Promise<number> {
+    let n = 0;
+    this.silentSince.forEach((at) => (n += at >= sinceMs ? 1 : 0));
+    return Promise.resolve(n);
   }
 
   history(modemId: string, sinceMs: number): Promise<HistoryEntry[]> {

@@ -259,6 +259,7 @@ export class RedisTelemetryStore extends TelemetryStore {
       this.key('vd', id),
     );
     tx.zrem(this.key('modems'), id);
+    tx.zrem(this.key('silent'), id);
     this.unindex(tx, previous);
     const results = await this.run(() => tx.exec());
     return Number(results?.[1]?.[1] ?? 0) > 0;
@@ -305,6 +306,11 @@ export class RedisTelemetryStore extends TelemetryStore {
       .zremrangebyscore(hist, '-inf', `(${now - r.historyRetentionSec * 1000}`)
       .zremrangebyrank(hist, 0, -(r.historyMaxEntries + 1))
       .expire(hist, r.historyRetentionSec);
+    if (stored.reading.reachable) {
+      tx.zrem(this.key('silent'), id);
+    } else {
+      tx.zadd(this.key('silent'), stored.reading.observedAt, id);
+    }
     if (counters) {
       const keepSec = r.counterWindowSec + r.counterSpacingSec;
       tx.eval(
@@ -338,6 +344,10 @@ export class RedisTelemetryStore extends TelemetryStore {
       this.decodedLatest.delete(this.decodedLatest.keys().next().value!);
     }
     return value;
+  }
+
+  async silentModemsSince(sinceMs: number): Promise<number> {
+    return this.run(() => this.redis.zcount(this.key('silent'), sinceMs, '+inf'));
   }
 
   async history(modemId: string, sinceMs: number): Promise<HistoryEntry[]> {

@@ -104,6 +104,11 @@ export abstract class TelemetryStore {
     counters: CounterSnapshot | null,
   ): Promise<void>;
   abstract latest(modemId: string): Promise<StoredReading | null>;
+  /**
+   * How many modems' latest reading is a silent one (the modem did not answer) taken at or after `sinceMs`: a
+   * burst of silence across the fleet is evidence in itself. Kept by saveReading (one entry per modem at most).
+   */
+  abstract silentModemsSince(sinceMs: number): Promise<number>;
   /** History entries at or after `sinceMs`, oldest first. */
   abstract history(modemId: string, sinceMs: number): Promise<HistoryEntry[]>;
   /** The earliest counter snapshot at or after `notBeforeMs`. */

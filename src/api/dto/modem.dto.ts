@@ -16,6 +16,7 @@ import {
   ValidateBy,
   ValidateNested,
 } from 'class-validator';
+import { MAC_NOTATIONS_HINT, normalizeMac } from '../../inventory/mac-address';
 import { AUTH_PROTOCOLS, PRIV_PROTOCOLS, type AuthProtocol, type PrivProtocol } from '../../snmp/usm';
 import { PageLimit } from './page-limit';
 
@@ -23,6 +24,20 @@ export const MODEM_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
 export const HOST =
   /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$|^[0-9a-fA-F:]+$/;
 const SINCE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$|^\d{1,13}$/;
+
+/** Any notation `normalizeMac` reads, for the OpenAPI document. */
+const MAC_PATTERN =
+  '^([0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}|[0-9a-fA-F]{2}(-[0-9a-fA-F]{2}){5}|[0-9a-fA-F]{4}(\\.[0-9a-fA-F]{4}){2}|[0-9a-fA-F]{12})$';
+
+export function IsMacAddress(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isMacAddress',
+    validator: {
+      validate: (v: unknown) => typeof v !== 'string' || normalizeMac(v) != null,
+      defaultMessage: () => `mac must be ${MAC_NOTATIONS_HINT}`,
+    },
+  });
+}
 
 /** A `since` of the right shape must also be a real time: "2026-13-45T25:61Z" parses to NaN (a 5xx further on). */
 export function IsRealTime(): PropertyDecorator {
@@ -181,18 +196,21 @@ export class SnmpEndpointDto {
 
 export class PutModemDto extends SnmpEndpointDto {
   @ApiPropertyOptional({
-    description: 'The modem’s MAC: how discovery and the CMTS tables find it.',
-    pattern: '^[0-9a-fA-F]{2}([:-]?[0-9a-fA-F]{2}){5}$',
+    description:
+      'The modem’s MAC: how discovery and the CMTS tables find it. Any common notation (00:1d:cd:12:34:56, ' +
+      '00-1D-CD-12-34-56, 001d.cd12.3456, 001dcd123456); stored and shown as lower-case colon pairs.',
+    pattern: MAC_PATTERN,
     example: '00:1d:cd:12:34:56',
   })
   @IsOptional()
-  @Matches(/^[0-9a-fA-F]{2}([:-]?[0-9a-fA-F]{2}){5}$/, {
-    message: 'mac must be a MAC address like 00:1d:cd:12:34:56',
-  })
+  @IsString()
+  @IsMacAddress()
   mac?: string;
 
   @ApiPropertyOptional({
-    description: 'The CMTS the modem registers on (gives the diagnosis the headend’s view).',
+    description:
+      'The CMTS the modem registers on (gives the diagnosis the headend’s view). Must be registered first ' +
+      '(PUT /api/v1/cmts/{id}); an unknown id is refused.',
     pattern: MODEM_ID.source,
     example: 'sim-cmts-1',
   })

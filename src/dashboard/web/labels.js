@@ -92,6 +92,8 @@ const SUB_KIND_WORDS = {
   FEC_WINDOW_RESET: 'error counters restarted',
   NO_RESPONSE: 'no response',
   REGISTRATION_IN_PROGRESS: 'registering',
+  NEIGHBOURS_UNKNOWN: 'neighbours not known',
+  SILENCE_BURST: 'many modems silent at once',
 };
 
 export function subKindWords(/** @type {string} */ code) {
