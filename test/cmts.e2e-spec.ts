@@ -165,15 +165,23 @@ describe('CMTS cost and inventory', () => {
   });
   afterAll(() => t.close());
 
-  it('while a fresh CMTS snapshot is cached, one diagnosis costs exactly one CMTS request', async () => {
-    const requests = async (): Promise<number> =>
-      (await t.http().get('/api/v1/simulator/cmts/sim-cmts-1/requests').expect(200)).body.requests;
+  const requests = async (): Promise<number> =>
+    (await t.http().get('/api/v1/simulator/cmts/sim-cmts-1/requests').expect(200)).body.requests;
+
+  it('while a fresh enough CMTS snapshot is cached, one diagnosis costs exactly one CMTS request', async () => {
     await t.http().get('/api/v1/modems/sim-cm-00001/diagnosis?maxAgeSec=0').expect(200);
+    // Never diagnosed, so each is checked now; the snapshot of a moment ago is young enough for maxAgeSec=30.
     for (const id of ['sim-cm-00002', 'sim-cm-00003', 'sim-cm-00004']) {
       const before = await requests();
-      await t.http().get(`/api/v1/modems/${id}/diagnosis?maxAgeSec=0`).expect(200);
+      await t.http().get(`/api/v1/modems/${id}/diagnosis?maxAgeSec=30`).expect(200);
       expect((await requests()) - before).toBe(1);
     }
+  });
+
+  it('maxAgeSec=0 is fresh for everything the answer says: the CMTS is walked again', async () => {
+    const before = await requests();
+    await t.http().get('/api/v1/modems/sim-cm-00002/diagnosis?maxAgeSec=0').expect(200);
+    expect((await requests()) - before).toBeGreaterThan(1);
   });
 
   it('registers, lists, reads and deletes a CMTS; never returns its community', async () => {

@@ -212,8 +212,13 @@ describe.each<StoreKind>(['memory', 'redis'])('modems API (%s store)', (store) =
       .send({ host: '127.0.0.1', port: 9, snmp: { version: '2c', community: 'x' } })
       .expect(201);
     const res = await t.http().get('/api/v1/modems/dead-1/diagnosis').expect(200);
+    // Without a CMTS nothing shows whether its neighbours are down too: never "only this home".
     expect(res.body).toEqual(
-      expect.objectContaining({ verdict: 'MODEM_OFFLINE', action: 'CHECK_POWER_AND_CABLING' }),
+      expect.objectContaining({
+        verdict: 'INSUFFICIENT_DATA',
+        subKinds: ['NEIGHBOURS_UNKNOWN'],
+        action: 'NO_DISPATCH',
+      }),
     );
     expect(res.body.findings[0].message).toMatch(/no answer within 400 ms/);
   });

@@ -346,6 +346,29 @@ describe.each(stores)('TelemetryStore contract (%s)', (_kind, make) => {
     expect(await store.getCmts('c9')).toBeNull();
   });
 
+  it('counts the modems whose latest reading is a silent one, since a given time', async () => {
+    const silent = (id: string, at: number): ModemReading => ({
+      reachable: false,
+      modemId: id,
+      observedAt: at,
+      latencyMs: 400,
+      error: 'timeout',
+    });
+    const save = (r: ModemReading) =>
+      store.saveReading({ reading: r, diagnosis, thresholdsProfile: 'p' }, entry(r.observedAt), null);
+    await save(silent('s1', clock - 60_000));
+    await save(silent('s2', clock - 1_000));
+    await save(silent('s3', clock));
+    await save(silent('s3', clock)); // the same modem twice counts once
+    expect(await store.silentModemsSince(clock - 120_000)).toBe(3);
+    expect(await store.silentModemsSince(clock - 30_000)).toBe(2);
+    await save(reading('s2', clock)); // it answered again
+    expect(await store.silentModemsSince(clock - 120_000)).toBe(2);
+    await store.putModem(record('s3'));
+    await store.deleteModem('s3');
+    expect(await store.silentModemsSince(clock - 120_000)).toBe(1);
+  });
+
   it('answers the latest verdicts of several modems at once', async () => {
     await store.saveReading(
       { reading: reading('v1', clock), diagnosis, thresholdsProfile: 'p' },

@@ -309,6 +309,11 @@ export class CmtsService {
     return pending;
   }
 
+  /** The CMTS's rows by MAC and by group, from a snapshot no older than the TTL; null when it does not answer. */
+  async rows(record: CmtsRecord): Promise<Pick<CachedSnapshot, 'snapshot' | 'byMac' | 'byGroup'> | null> {
+    return (await this.cachedSnapshot(record, this.config.cmts.snapshotTtlSec * 1000)) ?? null;
+  }
+
   private async cachedSnapshot(record: CmtsRecord, maxAgeMs: number): Promise<CachedSnapshot | undefined> {
     const s = await this.snapshot(record, maxAgeMs);
     return s.reachable ? this.snapshots.get(record.id) : undefined;

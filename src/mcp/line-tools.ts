@@ -9,7 +9,7 @@ import { InventoryService } from '../inventory/inventory.service';
 import { groupKey } from '../inventory/modem-record';
 import { LineTokensService } from '../lines/line-tokens.service';
 import { VerificationService } from '../lines/verification.service';
-import { NodesService } from '../nodes/nodes.service';
+import { NodesService, type NodeState } from '../nodes/nodes.service';
 import { StoreUnavailableError } from '../telemetry/telemetry-store';
 import { NEXT_STEP } from './next-steps';
 
@@ -25,6 +25,18 @@ const lineToken = z
  * customer (the verdict, what to tell the customer, what to do next), and reboot_modem exists only for
  * operator keys.
  */
+/** What a node's state means for this customer's call: only an outage rules out a visit on its own. */
+const NODE_STATE_ADVICE: Record<NodeState, string> = {
+  OUTAGE: 'This is an area outage: no technician visit for this customer; engineers are on it.',
+  NODE_WIDE_FAULT:
+    'A fault is shared across the node: if diagnose_line shows the same fault on this line, it is the area, not ' +
+    'this home (no visit); otherwise decide with diagnose_line.',
+  DEGRADED:
+    'Some modems of the node have faults of their own: this says nothing about this home; decide with diagnose_line.',
+  OK: 'The node is healthy: decide with diagnose_line.',
+  UNKNOWN: 'The CMTS did not answer, so the node cannot be judged: decide with diagnose_line.',
+};
+
 @Injectable()
 export class LineTools {
   constructor(
@@ -174,8 +186,10 @@ export class LineTools {
       {
         title: "The state of the line's neighbourhood",
         description:
-          'Whether the node (the street cabinet) serving this line has an outage or a shared fault. If it does, ' +
-          'the problem is not in this home: tell the customer engineers are on it, and do not book a technician.',
+          'Whether the node (the street cabinet) serving this line has an outage or a fault shared by many of its ' +
+          'modems. OUTAGE: the area is down; tell the customer engineers are on it, no technician. ' +
+          'NODE_WIDE_FAULT: a fault shared across the node; if diagnose_line shows the same fault on this line, it ' +
+          'is the area, not this home. DEGRADED or OK say nothing about this home: decide with diagnose_line.',
         inputSchema: { modem_id: modemId, line_token: lineToken },
         annotations: { readOnlyHint: true, openWorldHint: false },
       },
@@ -197,10 +211,8 @@ export class LineTools {
           const faults = node.sharedFaults.map((f) => `${f.subKind} on ${f.modems} modems`).join(', ');
           return answer(
             `Node ${node.cmtsId}/${node.serviceGroupId}: ${node.state}. ${node.offline} of ${node.modems} modems offline` +
-              (faults ? `; shared faults: ${faults}.` : '.') +
-              (node.state === 'OUTAGE' || node.state === 'NODE_WIDE_FAULT'
-                ? ' This is an area problem: no technician visit for this customer.'
-                : ''),
+              (faults ? `; faults: ${faults}.` : '.') +
+              ` ${NODE_STATE_ADVICE[node.state]}`,
             node,
           );
         }),

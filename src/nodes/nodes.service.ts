@@ -2,7 +2,8 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { CmtsService } from '../cmts/cmts.service';
 import { AppConfig } from '../config/app-config';
 import type { SubKind, Verdict } from '../diagnosis/types';
-import type { CmtsRecord } from '../inventory/modem-record';
+import { normalizeMac } from '../inventory/mac-address';
+import { groupKey, type CmtsRecord } from '../inventory/modem-record';
 import { isOnlineAtCmts } from '../telemetry/cmts-reading';
 import { TelemetryStore } from '../telemetry/telemetry-store';
 
@@ -12,9 +13,14 @@ export interface NodeSummary {
   cmtsId: string;
   serviceGroupId: string;
   state: NodeState;
+  /** Every modem of the node: the CMTS's rows in the group plus last known members whose rows vanished. */
   modems: number;
+  /** Of those, rows the CMTS reports that the inventory does not know (counted, without a verdict). */
+  notInInventory: number;
   offline: number;
   offlineShare: number;
+  /** Share of the node's modems that are offline or have a line fault or flap of their own. */
+  troubledShare: number;
   byVerdict: Partial<Record<Verdict, number>>;
   sharedFaults: { subKind: SubKind; modems: number; share: number }[];
   cmtsObservedAt: string | null;
@@ -44,6 +50,7 @@ const STATE_RANK: Record<NodeState, number> = {
   OK: 4,
 };
 const WORST_LIMIT = 10;
+const FAULT_VERDICTS: ReadonlySet<Verdict> = new Set(['LINE_FAULT', 'FLAPPING']);
 
 /** Service groups (nodes) as the NOC sees them: the CMTS's current rows plus each modem's latest verdict. */
 @Injectable()
@@ -81,6 +88,7 @@ export class NodesService {
       nodes.sort(
         (a, b) =>
           STATE_RANK[a.state] - STATE_RANK[b.state] ||
+          b.troubledShare - a.troubledShare ||
           b.offlineShare - a.offlineShare ||
           (b.sharedFaults[0]?.share ?? 0) - (a.sharedFaults[0]?.share ?? 0),
       );
@@ -88,32 +96,46 @@ export class NodesService {
     return nodes.slice(0, limit);
   }
 
+  /**
+   * A node's modems are every one the CMTS reports in the group now, known to the inventory or not, plus the
+   * group's last known members whose rows vanished. Its state follows the profile's thresholds: a share of its
+   * modems, never one modem's own trouble.
+   */
   private async describe(
     record: CmtsRecord,
     serviceGroupId: string,
     ids: string[],
     listed = WORST_LIMIT,
   ): Promise<NodeDetail> {
-    const snapshot = await this.cmts.snapshot(record, this.config.cmts.snapshotTtlSec * 1000);
-    const [members, verdicts] = await Promise.all([
+    const [cmts, members, verdicts] = await Promise.all([
+      this.cmts.rows(record),
       this.store.getModems(ids),
       this.store.latestVerdicts(ids),
     ]);
-    const rows = snapshot.reachable ? new Map(snapshot.rows.map((r) => [r.mac, r])) : null;
     const byVerdict: Partial<Record<Verdict, number>> = {};
     const faults = new Map<SubKind, number>();
     const worst: NodeDetail['worst'] = [];
     let offline = 0;
+    let withFault = 0;
+    const memberMacs = new Set<string>();
     for (const m of members) {
-      const row = rows && m.mac ? rows.get(m.mac) : undefined;
-      const isOffline = rows != null && (!row || !isOnlineAtCmts(row.regState));
+      const mac = m.mac == null ? undefined : (normalizeMac(m.mac) ?? m.mac);
+      const row = cmts && mac ? cmts.byMac.get(mac) : undefined;
+      if (mac && row && groupKey(row) !== serviceGroupId) {
+        continue; // moved to another node since it was last seen here
+      }
+      if (mac) {
+        memberMacs.add(mac);
+      }
+      const isOffline = cmts != null && (!row || !isOnlineAtCmts(row.regState));
       const v = verdicts.get(m.id);
       if (isOffline) {
         offline++;
       }
       if (v) {
         byVerdict[v.verdict] = (byVerdict[v.verdict] ?? 0) + 1;
-        if (!isOffline && (v.verdict === 'LINE_FAULT' || v.verdict === 'FLAPPING')) {
+        if (!isOffline && FAULT_VERDICTS.has(v.verdict)) {
+          withFault++;
           v.subKinds.forEach((k) => faults.set(k, (faults.get(k) ?? 0) + 1));
         }
       }
@@ -127,19 +149,23 @@ export class NodesService {
         at: v ? new Date(v.at).toISOString() : null,
       });
     }
-    const n = members.length;
+    const unknownRows = (cmts?.byGroup.get(serviceGroupId) ?? []).filter((r) => !memberMacs.has(r.mac));
+    offline += unknownRows.filter((r) => !isOnlineAtCmts(r.regState)).length;
+    const n = worst.length + unknownRows.length;
     const sharedFaults = [...faults]
       .filter(([k]) => k !== 'NODE_WIDE')
       .map(([subKind, modems]) => ({ subKind, modems, share: round(modems / n) }))
       .sort((a, b) => b.modems - a.modems);
     const t = this.config.diagnosis.thresholds.neighbourhood;
-    const state: NodeState = !rows
+    const troubled = offline + withFault;
+    const state: NodeState = !cmts
       ? 'UNKNOWN'
       : offline >= t.outageMinOffline && offline / n >= t.outageMinShare
         ? 'OUTAGE'
-        : sharedFaults.some((f) => f.share >= t.nodeWideMinShare && f.modems > 1)
+        : // As each of them sees it: a fault is node-wide when every modem with it finds it on enough others.
+          sharedFaults.some((f) => f.modems > 1 && (f.modems - 1) / (n - 1) >= t.nodeWideMinShare)
           ? 'NODE_WIDE_FAULT'
-          : sharedFaults.length > 0 || offline > 0
+          : troubled >= t.degradedMinModems && troubled / n >= t.degradedMinShare
             ? 'DEGRADED'
             : 'OK';
     const rank = (w: NodeDetail['worst'][number]): number =>
@@ -149,11 +175,13 @@ export class NodesService {
       serviceGroupId,
       state,
       modems: n,
+      notInInventory: unknownRows.length,
       offline,
       offlineShare: round(n > 0 ? offline / n : 0),
+      troubledShare: round(n > 0 ? troubled / n : 0),
       byVerdict,
       sharedFaults,
-      cmtsObservedAt: snapshot.reachable ? new Date(snapshot.observedAt).toISOString() : null,
+      cmtsObservedAt: cmts ? new Date(cmts.snapshot.observedAt).toISOString() : null,
       worst: worst.sort((a, b) => rank(a) - rank(b) || a.modemId.localeCompare(b.modemId)).slice(0, listed),
     };
   }

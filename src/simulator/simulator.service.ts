@@ -50,6 +50,15 @@ export class SimulatorService implements OnModuleInit, OnApplicationShutdown {
       },
       this.fleet,
     );
+    // CMTSes first: a modem may only name a CMTS the inventory knows.
+    for (const cmts of this.fleet.cmtses()) {
+      await this.cmts.put(cmts.id, {
+        host: sim.host,
+        port: this.agent.port,
+        snmp: { version: '2c', community: cmts.id },
+        setPointDbmv: cmts.setPointDbmv,
+      });
+    }
     for (const modem of this.fleet.modems()) {
       await this.inventory.put(modem.id, {
         host: sim.host,
@@ -61,12 +70,6 @@ export class SimulatorService implements OnModuleInit, OnApplicationShutdown {
       });
     }
     for (const cmts of this.fleet.cmtses()) {
-      await this.cmts.put(cmts.id, {
-        host: sim.host,
-        port: this.agent.port,
-        snmp: { version: '2c', community: cmts.id },
-        setPointDbmv: cmts.setPointDbmv,
-      });
       // The service-group baseline: offline modems can vanish from CMTS tables later.
       await this.cmts.discover(cmts.id);
     }

@@ -63,9 +63,28 @@ export class NodeSummaryResponse {
     description: 'UNKNOWN: the CMTS did not answer, so offline modems cannot be told.',
   })
   state!: string;
-  @ApiProperty({ example: 40 }) modems!: number;
+  @ApiProperty({
+    description:
+      'Every modem of the node: the rows the CMTS reports in the group now, plus last known members whose rows ' +
+      'vanished from the CMTS tables.',
+    example: 40,
+  })
+  modems!: number;
+  @ApiProperty({
+    description:
+      'Of those, rows the CMTS reports that the inventory does not know (counted, with no verdict).',
+    example: 0,
+  })
+  notInInventory!: number;
   @ApiProperty({ description: 'Modems not online at the CMTS.', example: 0 }) offline!: number;
   @ApiProperty({ example: 0 }) offlineShare!: number;
+  @ApiProperty({
+    description:
+      'Share of the node’s modems offline at the CMTS or with a line fault or flapping of their own. The node is ' +
+      'DEGRADED only when this reaches the profile’s degradedMinShare and degradedMinModems.',
+    example: 0.15,
+  })
+  troubledShare!: number;
   @ApiProperty({ type: () => VerdictCountsResponse, description: 'Latest verdicts of the node’s modems.' })
   byVerdict!: VerdictCountsResponse;
   @ApiProperty({
@@ -104,8 +123,10 @@ export const NODE_SUMMARY_EXAMPLE = {
   serviceGroupId: '1000.1',
   state: 'DEGRADED',
   modems: 40,
+  notInInventory: 0,
   offline: 0,
   offlineShare: 0,
+  troubledShare: 0.15,
   byVerdict: { TEXTBOOK_OK: 29, MARGINAL: 5, LINE_FAULT: 6 },
   sharedFaults: [
     { subKind: 'T3_T4_TIMEOUTS', modems: 2, share: 0.05 },

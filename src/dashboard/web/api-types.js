@@ -12,8 +12,10 @@
  * @property {string} serviceGroupId
  * @property {NodeState} state
  * @property {number} modems
+ * @property {number} notInInventory
  * @property {number} offline
  * @property {number} offlineShare
+ * @property {number} troubledShare
  * @property {VerdictCounts} byVerdict
  * @property {{ subKind: string, modems: number, share: number }[]} sharedFaults
  * @property {string|null} cmtsObservedAt

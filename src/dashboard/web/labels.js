@@ -56,7 +56,11 @@ export const NODE_STATE = {
     icon: '⚠',
     explain: 'the same fault on a share of the node: a plant problem',
   },
-  DEGRADED: { label: 'Degraded', icon: '▲', explain: 'some modems have faults or are offline' },
+  DEGRADED: {
+    label: 'Degraded',
+    icon: '▲',
+    explain: 'a share of its modems have faults of their own or are offline',
+  },
   UNKNOWN: { label: 'Unknown', icon: '?', explain: 'the CMTS did not answer' },
   OK: { label: 'OK', icon: '✓', explain: 'no shared faults, nobody offline' },
 };
