@@ -216,9 +216,16 @@ function parseSnmpwalk(lines: string[], capture: Capture, errors: CaptureProblem
   }
 }
 
+/** Dotted without the leading dot, or undefined unless BER can carry it (arcs 0-2, then 0-39 under 0 and 1, 32 bits). */
 function numericOid(text: string): string | undefined {
   const t = text.startsWith('iso.') ? `1.${text.slice(4)}` : text;
-  return NUMERIC_OID.test(t) ? t.replace(/^\./, '') : undefined;
+  if (!NUMERIC_OID.test(t)) {
+    return undefined;
+  }
+  const oid = t.replace(/^\./, '');
+  const arcs = oid.split('.').map(Number);
+  const valid = arcs[0] <= 2 && (arcs[0] === 2 || arcs[1] < 40) && arcs.every((a) => a <= 0xffffffff);
+  return valid ? oid : undefined;
 }
 
 /**
