@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { diagnose } from '../src/diagnosis/diagnose';
 import { DEFAULT_THRESHOLDS } from '../src/diagnosis/thresholds';
-import type { Diagnosis } from '../src/diagnosis/types';
+import { VERDICTS, type Diagnosis } from '../src/diagnosis/types';
 import type { SimModem } from '../src/simulator/sim-modem';
 import { ReplayedDevice, ReplayRegistry } from '../src/simulator/replay';
 import { diagnoseCaptures, pollAndDiagnose, type OneShotDiagnosis } from '../src/simulator/replay-diagnosis';
@@ -12,6 +12,7 @@ import { SnmpAgent } from '../src/snmp/snmp-agent';
 import { describeCaptureErrors, parseCapture, type Capture } from '../src/snmp/parse-capture';
 import { parseModemReading } from '../src/snmp/parse-modem-reading';
 import type { SnmpVarbind } from '../src/snmp/snmp-value';
+import type { ReachableReading } from '../src/telemetry/modem-reading';
 import { SimRig } from './support/sim-rig';
 
 // A capture of a device, replayed, must be diagnosed as the device itself: Debian's snmpwalk captures the
@@ -253,12 +254,31 @@ function snmprecLine(v: { oid: string; type: SnmpVarbind['type']; value: number 
 }
 
 describe('hand-made captures of real-world layouts', () => {
-  const dir = join(__dirname, 'fixtures/captures');
+  const capture = (file: string) => parsed(readFileSync(join(__dirname, 'fixtures/captures', file), 'utf8'));
 
-  it.each(readdirSync(dir).filter((f) => f.endsWith('.txt')))('%s parses and is diagnosed', async (file) => {
-    const text = readFileSync(join(dir, file), 'utf8');
-    const replay = await diagnoseCaptures(parsed(text));
-    expect(replay.reading.reachable).toBe(true);
-    expect(replay.diagnosis.verdict).toEqual(expect.any(String));
+  it('DOCSIS 3.0 walked with the MIBs loaded (enum labels, display hints, units, wrapped hex) is read in full', async () => {
+    const replay = await diagnoseCaptures(capture('docsis30-arris-mibs-loaded.txt'));
+    expect(replay.reading).toMatchObject({ reachable: true, docsisVersion: '3.0' });
+    const reading = replay.reading as ReachableReading;
+    expect(reading.downstream.map((d) => [d.ifIndex, d.modulation])).toEqual([
+      [3, 'qam256'],
+      [48, 'qam256'],
+      [49, 'qam256'],
+      [50, 'qam256'],
+    ]);
+    // "0.1 dBmV" through the d-1 hint is 1 tenth on the wire.
+    expect(reading.downstream[0].powerDbmv).toBe(0.1);
+    expect(reading.upstream).toHaveLength(1);
+    expect(reading.status.value).toBe(12);
+    expect(replay.diagnosis.verdict).toBe('TEXTBOOK_OK');
+    expect(replay.diagnosis.subKinds).toEqual([]);
+  });
+
+  it('DOCSIS 2.0 with only DOCS-IF-MIB tables parses and is diagnosed', async () => {
+    const { capture: c } = capture('docsis20-docs-if-mib-only.txt');
+    expect(c.varbinds).toHaveLength(75);
+    expect(c.exceptions).toEqual([expect.objectContaining({ exception: 'endOfMibView' })]);
+    const replay = await diagnoseCaptures(capture('docsis20-docs-if-mib-only.txt'));
+    expect(VERDICTS).toContain(replay.diagnosis.verdict);
   });
 });
