@@ -4,23 +4,21 @@ import { diagnose } from '../diagnosis/diagnose';
 import { DEFAULT_THRESHOLDS, type ThresholdsProfile } from '../diagnosis/thresholds';
 import type { CmtsContext, Diagnosis } from '../diagnosis/types';
 import { CmtsPoller } from '../snmp/cmts-poller';
-import { OID } from '../snmp/docsis-oids';
 import { ModemPoller } from '../snmp/modem-poller';
 import type { Capture } from '../snmp/parse-capture';
-import { macFromIndex } from '../snmp/parse-modem-reading';
 import { SnmpAgent } from '../snmp/snmp-agent';
 import { SnmpClient } from '../snmp/snmp-client';
 import type { SnmpTarget } from '../snmp/snmp-target';
 import type { CmtsSnapshot } from '../telemetry/cmts-reading';
 import type { ModemReading } from '../telemetry/modem-reading';
-import { REPLAY_ID_PREFIX, ReplayedDevice, ReplayRegistry, type ReplayKind } from './replay';
+import { captureModemMac, REPLAY_ID_PREFIX, ReplayedDevice, ReplayRegistry, type ReplayKind } from './replay';
 
 // One diagnosis of a device as the service makes it (the real ModemPoller and CmtsPoller over UDP, then diagnose),
 // without the service: for `npm run replay` and for comparing a replayed capture with the live device.
 
 export interface OneShotOptions {
   thresholds?: ThresholdsProfile;
-  /** The modem's cable MAC, to find its row in the CMTS snapshot; default: read from the modem itself. */
+  /** The modem's cable MAC, to find its row in the CMTS snapshot (for captures: default read from the capture). */
   mac?: string;
   /** The CMTS's upstream receive set point (dBmV). */
   setPointDbmv?: number;
@@ -32,9 +30,6 @@ export interface OneShotDiagnosis {
   cmts?: { reachable: boolean; rows: number; mac: string | null; rowFound: boolean; error?: string };
   diagnosis: Diagnosis;
 }
-
-/** IF-MIB ifPhysAddress: not part of the fast poll. */
-const IF_PHYS_ADDRESS = '1.3.6.1.2.1.2.2.1.6';
 
 const CLIENT_OPTIONS = { timeoutMs: 2000, retries: 1, maxRepetitions: 25 };
 
@@ -55,7 +50,7 @@ export async function pollAndDiagnose(
   let cmtsOutcome: OneShotDiagnosis['cmts'];
   if (cmts) {
     const snapshot: CmtsSnapshot = await new CmtsPoller(client).snapshot(cmts.id, cmts.target);
-    const mac = (options.mac ?? (await modemMac(client, modem)))?.toLowerCase() ?? null;
+    const mac = options.mac?.toLowerCase() ?? null;
     const rows = snapshot.reachable ? snapshot.rows : [];
     const row = rows.find((r) => r.mac === mac) ?? null;
     cmtsOutcome = {
@@ -106,38 +101,9 @@ export async function diagnoseCaptures(
     return await pollAndDiagnose(
       target(modemDevice.id),
       cmtsDevice && { id: cmtsDevice.id, target: target(cmtsDevice.id) },
-      options,
+      { ...options, mac: options.mac ?? captureModemMac(modem.capture) },
     );
   } finally {
     await agent.close();
-  }
-}
-
-/**
- * The modem's own MAC: the BRIDGE-MIB entry it marks self(4), else the ifPhysAddress of its
- * docsCableMaclayer(127) interface.
- */
-async function modemMac(client: SnmpClient, target: SnmpTarget): Promise<string | undefined> {
-  const session = client.open(target);
-  try {
-    const [fdb, ifTypes, phys] = await Promise.all([
-      session.walkColumns([OID.dot1dTpFdbStatus]),
-      session.walkColumns([OID.ifType]),
-      session.walkColumns([IF_PHYS_ADDRESS]),
-    ]);
-    const self = fdb.find((vb) => Number(vb.value) === 4);
-    if (self) {
-      return macFromIndex(self.oid.slice(OID.dot1dTpFdbStatus.length + 1)) ?? undefined;
-    }
-    const cableIf = ifTypes.find((vb) => Number(vb.value) === 127)?.oid.slice(OID.ifType.length + 1);
-    const address = phys.find((vb) => vb.oid === `${IF_PHYS_ADDRESS}.${cableIf}`)?.value;
-    if (typeof address === 'string' && address.length === 6) {
-      return [...Buffer.from(address, 'latin1')].map((b) => b.toString(16).padStart(2, '0')).join(':');
-    }
-    return undefined;
-  } catch {
-    return undefined;
-  } finally {
-    session.close();
   }
 }

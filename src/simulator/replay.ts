@@ -1,4 +1,6 @@
 import { encodeOid } from '../snmp/ber-codec';
+import { IF_TYPE, OID } from '../snmp/docsis-oids';
+import { macFromIndex } from '../snmp/parse-modem-reading';
 import type { Capture, CaptureFormat } from '../snmp/parse-capture';
 import type { AgentBackend, AgentVarbind, AgentView } from '../snmp/snmp-agent';
 import { entry, OidIndex, parseOidCached } from './oid-index';
@@ -106,4 +108,31 @@ export class ReplayRegistry implements AgentBackend {
     const device = version === 'v2c' ? this.byId.get(securityName) : undefined;
     return device ? device.view : this.others?.viewFor(securityName, version);
   }
+}
+
+/** IF-MIB ifPhysAddress: not part of the fast poll. */
+const IF_PHYS_ADDRESS = '1.3.6.1.2.1.2.2.1.6';
+
+/**
+ * The modem's own cable MAC in its capture, to find its row at the CMTS: the BRIDGE-MIB entry it marks self(4),
+ * else the ifPhysAddress of its docsCableMaclayer interface. Undefined when the capture shows neither.
+ */
+export function captureModemMac(capture: Capture): string | undefined {
+  const fdbStatus = `${OID.dot1dTpFdbStatus}.`;
+  const self = capture.varbinds.find((vb) => vb.oid.startsWith(fdbStatus) && vb.value === 4);
+  const fromBridge = self && macFromIndex(self.oid.slice(fdbStatus.length));
+  if (fromBridge) {
+    return fromBridge;
+  }
+  const ifType = `${OID.ifType}.`;
+  const cableIf = capture.varbinds.find(
+    (vb) => vb.oid.startsWith(ifType) && vb.value === IF_TYPE.docsCableMaclayer,
+  );
+  const address = cableIf
+    ? capture.varbinds.find((vb) => vb.oid === `${IF_PHYS_ADDRESS}.${cableIf.oid.slice(ifType.length)}`)
+        ?.value
+    : undefined;
+  return Buffer.isBuffer(address) && address.length === 6
+    ? [...address].map((b) => b.toString(16).padStart(2, '0')).join(':')
+    : undefined;
 }
