@@ -194,6 +194,7 @@ describe('parseCapture: snmpwalk -On', () => {
 
   it.each([
     ['a symbolic OID', 'SNMPv2-MIB::sysDescr.0 = STRING: "x"', /line 1: expected a numeric OID .*-On/],
+    ['an OID BER cannot carry', '.1.3.6.1.4294967296 = INTEGER: 1', /line 1: expected a numeric OID/],
     ['no type (-OQ)', '.1.3.6.1.2.1.1.1.0 = "x"', /line 1: expected 'TYPE: value' after '='/],
     ['an unknown type', '.1.3.6.1.2.1.1.1.0 = Float32: 1', /line 1: unknown type 'Float32'/],
     ['a bad INTEGER', '.1.3.6.1.2.1.1.7.0 = INTEGER: lots', /line 1: expected an INTEGER/],
