@@ -57,12 +57,25 @@ class BadValue extends Error {
   }
 }
 
+/** The first MAX_CAPTURE_ERRORS problems, and a count of the rest: a 20 MB file of garbage keeps 20 of them. */
+class Problems {
+  readonly kept: CaptureProblem[] = [];
+  length = 0;
+
+  push(problem: CaptureProblem): void {
+    if (this.length++ < MAX_CAPTURE_ERRORS) {
+      this.kept.push(problem);
+    }
+  }
+}
+
 /** Parses a capture; without `format` it is told from the first line (snmprec lines are `oid|tag|value`). */
 export function parseCapture(text: string, format?: CaptureFormat): CaptureResult {
+  // CRLF files too (a CR inside a multi-line string is lost with them).
   const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
   const chosen = format ?? detectFormat(lines);
   const capture: Capture = { format: chosen, varbinds: [], exceptions: [] };
-  const errors: CaptureProblem[] = [];
+  const errors = new Problems();
   if (chosen === 'snmprec') {
     parseSnmprec(lines, capture, errors);
   } else {
@@ -83,8 +96,8 @@ export function parseCapture(text: string, format?: CaptureFormat): CaptureResul
     return {
       ok: false,
       format: chosen,
-      errors: errors.slice(0, MAX_CAPTURE_ERRORS),
-      moreErrors: Math.max(0, errors.length - MAX_CAPTURE_ERRORS),
+      errors: errors.kept,
+      moreErrors: errors.length - errors.kept.length,
     };
   }
   return { ok: true, capture };
@@ -104,7 +117,7 @@ function detectFormat(lines: string[]): CaptureFormat {
   return first && first.includes('|') && !first.includes(' = ') ? 'snmprec' : 'snmpwalk';
 }
 
-function checkDuplicates(capture: Capture, errors: CaptureProblem[]): void {
+function checkDuplicates(capture: Capture, errors: Problems): void {
   const seen = new Map<string, number>();
   for (const vb of capture.varbinds) {
     const first = seen.get(vb.oid);
@@ -134,7 +147,7 @@ const EXCEPTIONS: [RegExp, CapturedException][] = [
 /** Lines a walk prints that hold no object. */
 const NO_OBJECT_LINE = /^End of MIB$/;
 
-function parseSnmpwalk(lines: string[], capture: Capture, errors: CaptureProblem[]): void {
+function parseSnmpwalk(lines: string[], capture: Capture, errors: Problems): void {
   let i = 0;
   while (i < lines.length) {
     const lineNo = i + 1;
@@ -421,7 +434,7 @@ const SNMPREC_TYPES: Record<string, WireType> = {
 };
 const HEX_TAGS = new Set(['4', '64', '68']);
 
-function parseSnmprec(lines: string[], capture: Capture, errors: CaptureProblem[]): void {
+function parseSnmprec(lines: string[], capture: Capture, errors: Problems): void {
   lines.forEach((line, i) => {
     const lineNo = i + 1;
     if (line.trim() === '' || line.startsWith('#')) {
