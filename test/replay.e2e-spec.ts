@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { diagnose } from '../src/diagnosis/diagnose';
@@ -7,6 +8,7 @@ import { DEFAULT_THRESHOLDS } from '../src/diagnosis/thresholds';
 import { VERDICTS, type Diagnosis } from '../src/diagnosis/types';
 import type { SimModem } from '../src/simulator/sim-modem';
 import { ReplayedDevice, ReplayRegistry } from '../src/simulator/replay';
+import { runReplayCli } from '../src/simulator/replay-cli';
 import { diagnoseCaptures, pollAndDiagnose, type OneShotDiagnosis } from '../src/simulator/replay-diagnosis';
 import { SnmpAgent } from '../src/snmp/snmp-agent';
 import { describeCaptureErrors, parseCapture, type Capture } from '../src/snmp/parse-capture';
@@ -280,5 +282,46 @@ describe('hand-made captures of real-world layouts', () => {
     expect(c.exceptions).toEqual([expect.objectContaining({ exception: 'endOfMibView' })]);
     const replay = await diagnoseCaptures(capture('docsis20-docs-if-mib-only.txt'));
     expect(VERDICTS).toContain(replay.diagnosis.verdict);
+  });
+});
+
+describe('npm run replay', () => {
+  const captures = join(__dirname, 'fixtures/captures');
+
+  async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+    let out = '';
+    let err = '';
+    const code = await runReplayCli(argv, { log: (t) => (out += `${t}\n`), error: (t) => (err += `${t}\n`) });
+    return { code, out, err };
+  }
+
+  it('prints the verdict, sub-kinds, summary and findings of a capture; --json the whole answer', async () => {
+    const text = await cli([join(captures, 'docsis30-arris-mibs-loaded.txt')]);
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(
+      /^verdict: +TEXTBOOK_OK\nsub-kinds: +-\naction: +CHECK_CUSTOMER_EQUIPMENT\nsummary: +\S/,
+    );
+    expect(text.out).toMatch(/reading: +DOCSIS 3\.0, 4 downstream, 1 upstream/);
+    expect(text.out).toMatch(/findings:\n {2}none/);
+    const json = await cli([join(captures, 'docsis30-arris-mibs-loaded.txt'), '--json']);
+    const answer = JSON.parse(json.out) as OneShotDiagnosis;
+    expect(answer.diagnosis.verdict).toBe('TEXTBOOK_OK');
+    expect(answer.reading).toMatchObject({ reachable: true, docsisVersion: '3.0' });
+  });
+
+  it('exits 2 naming the bad lines, or the bad arguments', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'replay-'));
+    const bad = join(dir, 'bad.txt');
+    writeFileSync(bad, '.1.3.6.1.2.1.1.1.0 = STRING: "ok"\n.1.3.6.1.2.1.1.7.0 = INTEGER: lots\nfoo\n');
+    const result = await cli([bad]);
+    expect(result.code).toBe(2);
+    expect(result.err.trim().split('\n')).toEqual([
+      expect.stringMatching(/bad\.txt: line 2: expected an INTEGER/),
+      expect.stringMatching(/bad\.txt: line 3: expected '\.OID = TYPE: value'/),
+    ]);
+    expect(result.out).toBe('');
+    expect((await cli([])).code).toBe(2);
+    expect((await cli([bad, '--mac', 'nope'])).err).toMatch(/--mac must be a MAC address/);
+    expect((await cli([join(dir, 'missing.txt')])).err).toMatch(/missing\.txt: .*ENOENT/);
   });
 });

@@ -136,13 +136,19 @@ export function toJson(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2);
 }
 
-async function main(argv: string[]): Promise<number> {
+export interface CliOutput {
+  log(text: string): void;
+  error(text: string): void;
+}
+
+/** The CLI without the process: its exit code, and what it printed through `out`. */
+export async function runReplayCli(argv: string[], out: CliOutput = console): Promise<number> {
   let args: ReplayArgs;
   try {
     args = parseReplayArgs(argv);
   } catch (error) {
     if (error instanceof UsageError) {
-      console.error(`${error.message}\n\n${USAGE}`);
+      out.error(`${error.message}\n\n${USAGE}`);
       return 2;
     }
     throw error;
@@ -151,16 +157,16 @@ async function main(argv: string[]): Promise<number> {
   const modem = readCapture(args.modemFile, args.format, errors);
   const cmts = args.cmtsFile ? readCapture(args.cmtsFile, args.format, errors) : undefined;
   if (!modem || errors.length > 0) {
-    console.error(errors.join('\n'));
+    out.error(errors.join('\n'));
     return 2;
   }
   const outcome = await diagnoseCaptures(modem, cmts, { mac: args.mac, setPointDbmv: args.setPointDbmv });
-  console.log(args.json ? toJson(outcome) : formatDiagnosis(outcome));
+  out.log(args.json ? toJson(outcome) : formatDiagnosis(outcome));
   return 0;
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then(
+  runReplayCli(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: unknown) => {
       console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
