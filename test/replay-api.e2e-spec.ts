@@ -125,6 +125,12 @@ describe.each<StoreKind>(['memory', 'redis'])('replays through the API (%s store
     const badAs = await post('?as=router', '.1.3.6.1.2.1.1.7.0 = INTEGER: 1').expect(400);
     expect(badAs.body.fields).toEqual([{ field: 'as', problems: ['as must be modem or cmts'] }]);
     await post('?cmtsId=no-such-cmts', '.1.3.6.1.2.1.1.7.0 = INTEGER: 1').expect(404);
+    const garbage = Array.from({ length: 500 }, (_, i) => `${i} = \u0000\uffff"${'\\'.repeat(i % 7)}`).join(
+      '\r\n',
+    );
+    const many = await post('', garbage).expect(400);
+    expect(many.body.fields).toHaveLength(20);
+    expect(many.body.message).toMatch(/\.\.\. and 480 more$/);
     const big = `.1.3.6.1.2.1.1.1.0 = STRING: "${'x'.repeat(20 << 20)}"`;
     const tooBig = await post('', big).expect(413);
     expect(tooBig.body.message).toMatch(/over 20 MB/);

@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { ResponseWriter } from './ber-codec';
 import {
   describeCaptureErrors,
   MAX_CAPTURE_ERRORS,
@@ -345,5 +347,80 @@ describe('parseCapture: snmprec', () => {
   it('is parsed as asked when the format is given', () => {
     const result = parseCapture('1.3.6.1.2.1.1.5.0|4|cm', 'snmpwalk');
     expect(result.ok).toBe(false);
+  });
+});
+
+describe('parseCapture on hostile text', () => {
+  const fragments = [
+    '.1.3.6.1.2.1.1.1.0',
+    'iso.3.6.1',
+    ' = ',
+    '=',
+    'STRING: ',
+    '"',
+    '\\',
+    '\n',
+    '\r\n',
+    'Hex-STRING: ',
+    '0A ',
+    'INTEGER: ',
+    '-',
+    '4294967296',
+    'up(1)',
+    'Timeticks: (',
+    ')',
+    'OID: ',
+    'Opaque: Float: ',
+    '|',
+    '4x',
+    '70',
+    'No Such Object available',
+    '',
+  ];
+
+  const TYPE_NAMES = [
+    'INTEGER',
+    'Counter32',
+    'Gauge32',
+    'Counter64',
+    'Timeticks',
+    'IpAddress',
+    'OID',
+    'STRING',
+  ];
+
+  it('answers every text with varbinds the agent can encode, or numbered problems, never an exception', () => {
+    const writer = new ResponseWriter();
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(fc.constantFrom(...fragments), { maxLength: 40 }).map((a) => a.join('')),
+          fc
+            .array(
+              fc.tuple(
+                fc.nat(),
+                fc.constantFrom(...TYPE_NAMES),
+                fc.oneof(fc.string(), fc.bigInt({ min: -(2n ** 65n), max: 2n ** 65n }).map(String)),
+              ),
+              { minLength: 1, maxLength: 5 },
+            )
+            .map((vbs) => vbs.map(([arc, type, value]) => `.1.3.6.1.${arc} = ${type}: ${value}`).join('\n')),
+        ),
+        (text) => {
+          const result = parseCapture(text);
+          if (result.ok) {
+            expect(result.capture.varbinds.length).toBeGreaterThan(0);
+            writer.reset();
+            result.capture.varbinds.forEach((vb) => writer.varbind(vb));
+          } else {
+            expect(result.errors.length).toBeGreaterThan(0);
+            expect(result.errors.length).toBeLessThanOrEqual(MAX_CAPTURE_ERRORS);
+            result.errors.forEach((e) => expect(e.line === undefined || e.line >= 1).toBe(true));
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
