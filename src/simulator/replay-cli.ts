@@ -115,7 +115,7 @@ export function formatDiagnosis(outcome: OneShotDiagnosis): string {
   if (cmts) {
     lines.push(
       cmts.reachable
-        ? `cmts:      ${cmts.rows} modem rows; ${cmts.rowFound ? `row of ${cmts.mac} found` : `no row for ${cmts.mac ?? 'an unknown MAC (pass --mac)'}`}`
+        ? `cmts:      ${cmts.rows} modem rows; ${cmtsRowText(cmts)}`
         : `cmts:      not read (${cmts.error})`,
     );
   }
@@ -130,6 +130,13 @@ export function formatDiagnosis(outcome: OneShotDiagnosis): string {
     lines.push('  none');
   }
   return lines.join('\n');
+}
+
+function cmtsRowText(cmts: NonNullable<OneShotDiagnosis['cmts']>): string {
+  if (!cmts.mac) {
+    return "the modem's MAC is not in its capture (pass --mac): diagnosed without the CMTS";
+  }
+  return cmts.rowFound ? `row of ${cmts.mac} found` : `no row for ${cmts.mac}`;
 }
 
 export function toJson(value: unknown): string {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { OuiRegistry } from '../cpe/oui-registry';
 import { diagnose } from '../diagnosis/diagnose';
 import { DEFAULT_THRESHOLDS, type ThresholdsProfile } from '../diagnosis/thresholds';
@@ -11,7 +10,7 @@ import { SnmpClient } from '../snmp/snmp-client';
 import type { SnmpTarget } from '../snmp/snmp-target';
 import type { CmtsSnapshot } from '../telemetry/cmts-reading';
 import type { ModemReading } from '../telemetry/modem-reading';
-import { captureModemMac, REPLAY_ID_PREFIX, ReplayedDevice, ReplayRegistry, type ReplayKind } from './replay';
+import { captureModemMac, ReplayedDevice, ReplayRegistry, replayIdFor } from './replay';
 
 // One diagnosis of a device as the service makes it (the real ModemPoller and CmtsPoller over UDP, then diagnose),
 // without the service: for `npm run replay` and for comparing a replayed capture with the live device.
@@ -32,11 +31,6 @@ export interface OneShotDiagnosis {
 }
 
 const CLIENT_OPTIONS = { timeoutMs: 2000, retries: 1, maxRepetitions: 25 };
-
-/** A replay id derived from the capture's text: registering the same capture twice gives the same device. */
-export function replayIdFor(kind: ReplayKind, text: string): string {
-  return `${REPLAY_ID_PREFIX}${kind === 'cmts' ? 'cmts-' : ''}${createHash('sha256').update(text).digest('hex').slice(0, 12)}`;
-}
 
 /** Polls a modem (and its CMTS) once and diagnoses it with no history, as a first diagnosis of a line. */
 export async function pollAndDiagnose(
@@ -60,7 +54,8 @@ export async function pollAndDiagnose(
       rowFound: row !== null,
       ...(!snapshot.reachable && { error: snapshot.error }),
     };
-    if (snapshot.reachable) {
+    // As the service: without the modem's MAC its row cannot be looked for, and "no row" would be a false claim.
+    if (snapshot.reachable && mac) {
       context = { cmtsId: cmts.id, setPointDbmv: options.setPointDbmv ?? 0, row, neighbourhood: null };
     }
   }

@@ -3,8 +3,7 @@ import { CmtsService } from '../cmts/cmts.service';
 import { AppConfig } from '../config/app-config';
 import { InventoryService } from '../inventory/inventory.service';
 import { describeCaptureErrors, parseCapture, type CaptureFormat } from '../snmp/parse-capture';
-import { captureModemMac, ReplayedDevice, type ReplayKind } from './replay';
-import { replayIdFor } from './replay-diagnosis';
+import { captureModemMac, ReplayedDevice, replayIdFor, type ReplayKind } from './replay';
 import { SimulatorService } from './simulator.service';
 
 export interface ReplayRegistration {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { encodeOid } from '../snmp/ber-codec';
 import { IF_TYPE, OID } from '../snmp/docsis-oids';
 import { macFromIndex } from '../snmp/parse-modem-reading';
@@ -12,6 +13,12 @@ export type ReplayKind = 'modem' | 'cmts';
 
 /** Replay ids are also their v2c communities; the prefix keeps them apart from the simulated fleet's. */
 export const REPLAY_ID_PREFIX = 'replay-';
+
+/** A replay id derived from the capture's text: registering the same capture twice gives the same device. */
+export function replayIdFor(kind: ReplayKind, text: string): string {
+  const hash = createHash('sha256').update(text).digest('hex').slice(0, 12);
+  return `${REPLAY_ID_PREFIX}${kind === 'cmts' ? 'cmts-' : ''}${hash}`;
+}
 
 interface ReplayVarbind extends AgentVarbind {
   position: number;
