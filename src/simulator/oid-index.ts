@@ -1,10 +1,10 @@
-import { compareOids, parseOid, type SnmpType } from '../snmp/snmp-value';
+import { compareOids, parseOid, type WireType } from '../snmp/snmp-value';
 
 /** One object of a simulated MIB: its OID, type and how to compute its value (G) when a request reads it. */
 export interface MibEntry<G> {
   oid: string;
   parts: number[];
-  type: SnmpType;
+  type: WireType;
   get: G;
   /** encodeOid(oid), filled in when the agent first answers with this entry. */
   oidBer?: Buffer;
@@ -12,7 +12,7 @@ export interface MibEntry<G> {
   position?: number;
 }
 
-export function entry<G>(oid: string, type: SnmpType, get: G): MibEntry<G> {
+export function entry<G>(oid: string, type: WireType, get: G): MibEntry<G> {
   return { oid, parts: parseOid(oid), type, get };
 }
 

@@ -6,6 +6,7 @@ import { SnmpAgent } from '../snmp/snmp-agent';
 import type { SnmpCredentials } from '../snmp/snmp-target';
 import { simulatedCustomer } from './customers';
 import { ScenarioError, SimulatedFleet, WRITE_SUFFIX } from './fleet';
+import { ReplayRegistry } from './replay';
 import { NODE_SCENARIOS, SCENARIOS } from './scenarios';
 import type { SimModem } from './sim-modem';
 
@@ -30,6 +31,8 @@ export class SimulatorService implements OnModuleInit, OnApplicationShutdown {
   private readonly log = new Logger('Simulator');
   private fleet!: SimulatedFleet;
   private agent!: SnmpAgent;
+  /** Captured walks served next to the fleet (community = replay id). */
+  private replayRegistry!: ReplayRegistry;
 
   constructor(
     private readonly config: AppConfig,
@@ -41,6 +44,7 @@ export class SimulatorService implements OnModuleInit, OnApplicationShutdown {
     const sim = this.config.simulator;
     const started = Date.now();
     this.fleet = new SimulatedFleet(sim.fleet, sim.timing);
+    this.replayRegistry = new ReplayRegistry(this.fleet);
     this.agent = await SnmpAgent.start(
       {
         address: sim.host,
@@ -48,7 +52,7 @@ export class SimulatorService implements OnModuleInit, OnApplicationShutdown {
         maxBulkVarbinds: sim.maxBulkVarbinds,
         v3Users: this.fleet.v3Users(),
       },
-      this.fleet,
+      this.replayRegistry,
     );
     // CMTSes first: a modem may only name a CMTS the inventory knows.
     for (const cmts of this.fleet.cmtses()) {
@@ -81,6 +85,10 @@ export class SimulatorService implements OnModuleInit, OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.agent?.close();
+  }
+
+  get replays(): ReplayRegistry {
+    return this.replayRegistry;
   }
 
   get snmpPort(): number {

@@ -285,6 +285,18 @@ describe('ResponseWriter', () => {
     expect(decoded.map((vb) => (vb.value as Buffer).length)).toEqual([1, 1, 2, 7, 9, 9, 9]);
   });
 
+  it('writes Opaque and Null, as a replayed capture holds them', async () => {
+    const opaque = Buffer.from('9f78043f000000', 'hex');
+    const decoded = await decodedByNetSnmp(2, (w) => {
+      w.varbind({ oid: '1.3.6.1.4.1.2021.10.1.6.1', type: 'Opaque', value: opaque });
+      w.varbind({ oid: '1.3.6.1.4.1.9999.1.0', type: 'Null', value: Buffer.alloc(0) });
+    });
+    expect(decoded.map((vb) => [vb.type, vb.value])).toEqual([
+      [snmp.ObjectType.Opaque, opaque],
+      [snmp.ObjectType.Null, null],
+    ]);
+  });
+
   it('writes noSuchObject, noSuchInstance and endOfMibView', async () => {
     const decoded = await decodedByNetSnmp(3, (w) => {
       w.exception('1.3.6.1.2.1.1.99.0', ExceptionTag.NoSuchObject);

@@ -1,4 +1,4 @@
-import type { SnmpVarbind } from './snmp-value';
+import type { SnmpVarbind, WireType } from './snmp-value';
 
 // A small, strict BER codec for the agent's fast path: it decodes only well-formed SNMPv1/v2c
 // GET/GETNEXT/GETBULK requests (anything else is left to net-snmp) and writes GetResponse messages
@@ -19,6 +19,7 @@ const Tag = {
   Counter32: 0x41,
   Gauge32: 0x42,
   TimeTicks: 0x43,
+  Opaque: 0x44,
   Counter64: 0x46,
 } as const;
 
@@ -281,7 +282,7 @@ export class ResponseWriter {
   }
 
   /** Appends a varbind; throws, as net-snmp does, for a value its type cannot carry. */
-  varbind(vb: SnmpVarbind & { oidBer?: Buffer }): void {
+  varbind(vb: Omit<SnmpVarbind, 'type'> & { type: WireType; oidBer?: Buffer }): void {
     const oid = vb.oidBer ?? encodeOid(vb.oid);
     const value = vb.value;
     this.ensure(
@@ -315,6 +316,13 @@ export class ResponseWriter {
         break;
       case 'IpAddress':
         this.ipAddress(String(value));
+        break;
+      case 'Opaque':
+        this.octetString(value, Tag.Opaque);
+        break;
+      case 'Null':
+        this.buf[this.pos++] = Tag.Null;
+        this.buf[this.pos++] = 0;
         break;
       default:
         throw new TypeError(`unknown SNMP type '${String(vb.type)}'`);
@@ -406,9 +414,9 @@ export class ResponseWriter {
     this.pos += this.buf.write(hex, this.pos, 'hex');
   }
 
-  private octetString(value: SnmpVarbind['value']): void {
+  private octetString(value: SnmpVarbind['value'], tag: number = Tag.OctetString): void {
     const start = this.pos + 2;
-    this.buf[this.pos] = Tag.OctetString;
+    this.buf[this.pos] = tag;
     if (typeof value === 'string') {
       // UTF-8, as net-snmp writes strings.
       this.pos = start + this.buf.write(value, start, 'utf8');

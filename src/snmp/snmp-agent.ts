@@ -1,7 +1,7 @@
 import * as dgram from 'node:dgram';
 import * as snmp from 'net-snmp';
 import { FastPath, walkBulk } from './agent-fast-path';
-import type { SnmpType, SnmpVarbind } from './snmp-value';
+import type { SnmpType, SnmpVarbind, WireType } from './snmp-value';
 import { usmUser, type AuthProtocol, type PrivProtocol } from './usm';
 
 // A lean SNMP responder over net-snmp's own message decoding, USM and encoding. net-snmp's Mib-backed Agent
@@ -9,8 +9,12 @@ import { usmUser, type AuthProtocol, type PrivProtocol } from './usm';
 // (sorted OIDs, values computed on demand), so one process can serve a whole simulated fleet on one port.
 // Plain v1/v2c reads skip net-snmp's codec altogether (agent-fast-path.ts).
 
-/** A view's answer. A view that keeps encodeOid(oid) (ber-codec.ts) per object passes it as oidBer. */
-export interface AgentVarbind extends SnmpVarbind {
+/**
+ * A view's answer. A view that keeps encodeOid(oid) (ber-codec.ts) per object passes it as oidBer. Opaque and
+ * Null (a replayed capture's) carry their octets as a Buffer.
+ */
+export interface AgentVarbind extends Omit<SnmpVarbind, 'type'> {
+  type: WireType;
   oidBer?: Buffer;
 }
 
@@ -63,7 +67,7 @@ export interface AgentStats {
   varbindsOut: number;
 }
 
-const TYPE_CODE: Record<SnmpType, number> = {
+const TYPE_CODE: Record<WireType, number> = {
   Integer: snmp.ObjectType.Integer,
   OctetString: snmp.ObjectType.OctetString,
   OID: snmp.ObjectType.OID,
@@ -72,9 +76,15 @@ const TYPE_CODE: Record<SnmpType, number> = {
   Gauge32: snmp.ObjectType.Gauge,
   TimeTicks: snmp.ObjectType.TimeTicks,
   Counter64: snmp.ObjectType.Counter64,
+  Opaque: snmp.ObjectType.Opaque,
+  Null: snmp.ObjectType.Null,
 };
 
-const TYPE_NAME = new Map<number, SnmpType>(Object.entries(TYPE_CODE).map(([n, c]) => [c, n as SnmpType]));
+const TYPE_NAME = new Map<number, SnmpType>(
+  Object.entries(TYPE_CODE)
+    .filter(([n]) => n !== 'Opaque' && n !== 'Null')
+    .map(([n, c]) => [c, n as SnmpType]),
+);
 
 const SET_ERROR: Record<Exclude<SetResult, 'ok'>, number> = {
   noAccess: snmp.ErrorStatus.NoAccess,
@@ -268,11 +278,12 @@ export class SnmpAgent {
   }
 }
 
-function toWire(vb: SnmpVarbind | undefined): WireVarbind | undefined {
+function toWire(vb: AgentVarbind | undefined): WireVarbind | undefined {
   if (!vb) {
     return undefined;
   }
-  const value = vb.type === 'Counter64' ? counter64Buffer(vb.value as bigint) : vb.value;
+  const value =
+    vb.type === 'Counter64' ? counter64Buffer(vb.value as bigint) : vb.type === 'Null' ? null : vb.value;
   return { oid: vb.oid, type: TYPE_CODE[vb.type], value };
 }
 

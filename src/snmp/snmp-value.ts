@@ -3,6 +3,9 @@
 export type SnmpType =
   'Integer' | 'OctetString' | 'OID' | 'IpAddress' | 'Counter32' | 'Gauge32' | 'TimeTicks' | 'Counter64';
 
+/** Types an agent can answer with beyond the poller's: a replayed capture keeps its Opaque and Null objects. */
+export type WireType = SnmpType | 'Opaque' | 'Null';
+
 export interface SnmpVarbind {
   oid: string;
   type: SnmpType;
