@@ -11,6 +11,7 @@ import {
   type ResponseObject,
 } from '@nestjs/swagger';
 import { ROLES, type Role } from '../auth/api-key';
+import { CONFLICTING_KEYS_MESSAGE, NO_KEY_MESSAGE, UNAUTHENTICATED_LIMIT_MESSAGE } from '../auth/auth.guard';
 import { PUBLIC_KEY, ROLES_KEY } from '../auth/roles.decorator';
 import { LineTokenGuard } from '../lines/line-token.guard';
 import { ErrorResponse, TooManyRequestsResponse } from './dto/error.response';
@@ -211,11 +212,14 @@ function rateLimited(isPublic: boolean): ErrorCase {
   };
 }
 
-const NO_KEY: ErrorCase = {
-  when: 'No API key, or not a valid one',
-  body: {
-    message: 'a valid API key is required: send it as "Authorization: Bearer <key>" or "X-API-Key: <key>"',
-  },
+const NO_KEY: ErrorCase = { when: 'No API key, or not a valid one', body: { message: NO_KEY_MESSAGE } };
+const CONFLICTING_KEYS: ErrorCase = {
+  when: 'Authorization and X-API-Key carry different keys',
+  body: { message: CONFLICTING_KEYS_MESSAGE },
+};
+const UNAUTHENTICATED_LIMIT: ErrorCase = {
+  when: 'More than UNAUTHENTICATED_RATE_PER_MIN requests without a valid key from this client address in a minute',
+  body: { message: UNAUTHENTICATED_LIMIT_MESSAGE },
 };
 
 function describeAccess(operation: OperationObject, access: RouteAccess): void {
@@ -231,6 +235,14 @@ function describeAccess(operation: OperationObject, access: RouteAccess): void {
     );
     operation.security = [{ bearer: [] }, { apiKey: [] }];
     addErrorCase(operation, 401, NO_KEY, ErrorResponse);
+    addErrorCase(operation, 401, CONFLICTING_KEYS, ErrorResponse);
+    (operation.responses[401] as ResponseObject).headers = {
+      'WWW-Authenticate': {
+        description: 'The Bearer challenge (RFC 6750), with error="invalid_token" when a key was sent.',
+        schema: { type: 'string', example: 'Bearer realm="linecheck", error="invalid_token"' },
+      },
+    };
+    addErrorCase(operation, 429, UNAUTHENTICATED_LIMIT, TooManyRequestsResponse);
     // A key holds at least one role, so a route open to every role but admin's cannot refuse one.
     if (refusedRoles.length > 0) {
       addErrorCase(
@@ -239,7 +251,7 @@ function describeAccess(operation: OperationObject, access: RouteAccess): void {
         {
           when: `The key has none of the roles ${access.roles.join(', ')}`,
           body: {
-            message: `this needs one of the roles ${access.roles.join(', ')}; key 5e2b7c9d1a04 has ${refusedRoles[0]}`,
+            message: `this needs one of the roles ${access.roles.join(', ')}; the key sent has ${refusedRoles[0]}`,
           },
         },
         ErrorResponse,
