@@ -15,6 +15,7 @@ import { CONFLICTING_KEYS_MESSAGE, NO_KEY_MESSAGE, UNAUTHENTICATED_LIMIT_MESSAGE
 import { PUBLIC_KEY, ROLES_KEY } from '../auth/roles.decorator';
 import { LineTokenGuard } from '../lines/line-token.guard';
 import { ErrorResponse, TooManyRequestsResponse } from './dto/error.response';
+import { ActionOutcomeResponse } from './dto/lines.response';
 import { SnmpV2cViewResponse, SnmpV3ViewResponse } from './dto/modem.response';
 import { SnmpV2cDto, SnmpV3Dto } from './dto/modem.dto';
 import { ReachableReadingResponse, UnreachableReadingResponse } from './dto/telemetry.response';
@@ -71,6 +72,7 @@ const EXTRA_MODELS = [
   SnmpV3ViewResponse,
   ReachableReadingResponse,
   UnreachableReadingResponse,
+  ActionOutcomeResponse,
 ];
 
 const LINE_TOKEN_HEADER = 'X-Line-Token';
@@ -93,6 +95,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setTitle('Linecheck')
     .setDescription(DESCRIPTION)
     .setVersion('0.1.0')
+    // Relative: the API is described where it is served, whatever host name or proxy prefix reaches it.
+    .addServer('/', 'This Linecheck instance')
     .addBearerAuth(
       {
         type: 'http',
@@ -113,6 +117,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     operationIdFactory: operationId,
     extraModels: EXTRA_MODELS,
   });
+  document.info.license = { name: 'UNLICENSED (proprietary)' };
+  unwrapLoneAllOf(document.components);
   const operations = operationsById(document);
   for (const operation of operations.values()) {
     for (const [status, response] of Object.entries(operation.responses)) {
@@ -134,6 +140,29 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     }
   }
   return document;
+}
+
+/**
+ * The scanner wraps a bare enum or model reference as `allOf: [$ref]`; alone, that is the reference itself
+ * (linters flag a one-schema allOf).
+ */
+function unwrapLoneAllOf(value: unknown): void {
+  if (Array.isArray(value)) {
+    value.forEach(unwrapLoneAllOf);
+    return;
+  }
+  if (typeof value !== 'object' || value == null) {
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  for (const [key, child] of Object.entries(record)) {
+    const inner = child as { allOf?: unknown[] } | null;
+    if (inner && typeof inner === 'object' && Object.keys(inner).length === 1 && inner.allOf?.length === 1) {
+      record[key] = inner.allOf[0];
+    } else {
+      unwrapLoneAllOf(child);
+    }
+  }
 }
 
 function operationId(controller: string, method: string): string {
@@ -226,6 +255,7 @@ function describeAccess(operation: OperationObject, access: RouteAccess): void {
   const lines: string[] = [];
   if (access.isPublic) {
     lines.push('**Access:** public, no API key needed.');
+    operation.security = [];
   } else {
     const refusedRoles = ROLES.filter((r) => r !== 'admin' && !access.roles.includes(r));
     lines.push(
