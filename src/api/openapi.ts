@@ -38,7 +38,9 @@ no valid key gives 401, a key without one of the route's roles gives 403. Roles 
 an admin key may call every route, and routes that name no role are admin-only. Each route's description lists its
 roles. Agent-only keys must also send the \`X-Line-Token\` from caller verification on a line's own data
 (diagnosis, telemetry, timeline, history) when LINE_TOKEN_REQUIRED is on (the default). Requests are rate-limited
-per key (RATE_LIMIT_PER_MIN, 429).
+per key (RATE_LIMIT_PER_MIN, 429), and requests without a valid key per client address
+(UNAUTHENTICATED_RATE_PER_MIN, 429 with Retry-After). A 401 carries a Bearer \`WWW-Authenticate\` challenge; two
+different keys in one request are refused. A request body is read only after its key and role are checked.
 
 ### Errors
 Every error is JSON: \`{ statusCode, error?, message }\`. Bad input gets 400 with every bad field named
