@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Builds the NOC dashboard: type-checks src/dashboard/web (JS with JSDoc types, its own tsconfig with the DOM),
 // bundles it with esbuild into one minified app.js + app.css, and writes them with index.html to
-// public/dashboard, which DashboardModule serves at /dashboard. `--no-check` skips the type check.
+// public/dashboard, which DashboardModule serves at /dashboard. `--no-check` skips the type check; `--sourcemap`
+// adds app.js.map for development (never in a production build: it would publish the sources).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
@@ -29,7 +30,7 @@ await build({
   outdir: out,
   bundle: true,
   minify: true,
-  sourcemap: true,
+  sourcemap: process.argv.includes('--sourcemap'),
   format: 'esm',
   target: ['chrome109', 'firefox115', 'safari16', 'edge109'],
   legalComments: 'none',

@@ -1,5 +1,5 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { ApiModule } from './api/api.module';
 import { AuditModule } from './audit/audit.module';
@@ -8,6 +8,7 @@ import { EventsModule } from './events/events.module';
 import { McpModule } from './mcp/mcp.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { ErrorFilter } from './api/error.filter';
+import { RequestBodyInterceptor } from './api/request-body';
 import { validationPipe } from './api/validation';
 import { AppConfig } from './config/app-config';
 import { SimulatorModule } from './simulator/simulator.module';
@@ -32,6 +33,8 @@ export class AppModule {
         { provide: AppConfig, useValue: config },
         { provide: APP_PIPE, useFactory: validationPipe },
         { provide: APP_FILTER, useClass: ErrorFilter },
+        // Bodies are read after the guards (key, role, rate limit), with each route's own limit.
+        { provide: APP_INTERCEPTOR, useClass: RequestBodyInterceptor },
       ],
       exports: [AppConfig],
     };

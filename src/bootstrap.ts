@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import type { AddressInfo } from 'node:net';
+import { answerClientErrors } from './api/client-errors';
 import { setupOpenApi } from './api/openapi';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
@@ -27,7 +28,15 @@ export async function startApp(
   app.use(
     helmet({
       // Swagger UI at /docs styles itself inline; scripts stay 'self' only (the dashboard is one bundled file).
-      contentSecurityPolicy: { directives: { 'style-src': ["'self'", "'unsafe-inline'"] } },
+      contentSecurityPolicy: {
+        directives: {
+          'style-src': ["'self'", "'unsafe-inline'"],
+          // Over plain HTTP (the usual case inside the ISP's network) this would send the page's assets to https.
+          'upgrade-insecure-requests': config.http.httpsOnly ? [] : null,
+        },
+      },
+      // HSTS only where the service is reached over HTTPS alone (HTTPS_ONLY): a proxy in front terminates TLS.
+      strictTransportSecurity: config.http.httpsOnly,
       // A JSON API called from tools: no reason to be embedded, and no referrer to leak ids in.
       referrerPolicy: { policy: 'no-referrer' },
     }),
@@ -40,12 +49,7 @@ export async function startApp(
       exposedHeaders: ['Idempotent-Replayed'],
     });
   }
-  app.useBodyParser('json', { limit: '256kb' });
-  // Bulk imports (POST /modems:import) come as CSV or JSON lines.
-  app.useBodyParser('text', {
-    type: ['text/csv', 'application/x-ndjson', 'application/jsonl'],
-    limit: '20mb',
-  });
+  answerClientErrors(app.getHttpServer());
   app.enableShutdownHooks();
   setupOpenApi(app);
   await app.listen(config.http.port, config.http.host);

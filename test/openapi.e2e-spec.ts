@@ -75,6 +75,17 @@ describe('OpenAPI description', () => {
     );
     expect(documented.sort()).toEqual(served.map((r) => openApiPath(r)).sort());
     expect(doc.paths['/api/v1/modems:import']?.post).toBeDefined();
+    // Every operation can succeed, but the two stateless MCP ones that are always 405 (redocly.yaml turns
+    // operation-2xx-response off for them).
+    const without2xx = Object.entries(doc.paths).flatMap(([path, item]) =>
+      (['get', 'put', 'post', 'delete', 'patch'] as const)
+        .filter((m) => item[m] && !Object.keys(item[m].responses).some((s) => s.startsWith('2')))
+        .map((m) => `${m} ${path}`),
+    );
+    expect(without2xx.sort()).toEqual(['delete /mcp', 'get /mcp']);
+    // Public operations say so (security: []); servers is set.
+    expect(doc.paths['/health']?.get?.security).toEqual([]);
+    expect(doc.servers?.length).toBeGreaterThan(0);
 
     const problems: string[] = [];
     for (const route of served) {

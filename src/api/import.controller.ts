@@ -12,6 +12,7 @@ import { readCsv, readJsonLines, type ImportRow } from '../inventory/modem-impor
 import { MODEM_ID, PutModemDto } from './dto/modem.dto';
 import { ImportResultResponse } from './dto/modem.response';
 import { ApiErrors, ApiRequestContent, STORE_UNAVAILABLE } from './openapi.decorators';
+import { TextBody } from './request-body';
 import { flatten, tooDeep, type FieldProblem } from './validation';
 
 class ImportModemDto extends PutModemDto {
@@ -28,6 +29,7 @@ export interface ImportResult {
 }
 
 const MAX_ROWS = 100_000;
+const IMPORT_TYPES = ['text/csv', 'application/x-ndjson', 'application/jsonl'];
 
 const CSV_EXAMPLE =
   'id,host,community,writeCommunity,mac,cmtsId,customerNumber,fullName,address\n' +
@@ -67,6 +69,7 @@ export class ImportController {
   @Post('modems\\:import')
   @HttpCode(200)
   @Roles('operator')
+  @TextBody({ types: IMPORT_TYPES, limitBytes: 20 * 1024 * 1024 })
   @ApiOperation({
     summary: 'Bulk import modems with their customers',
     description:
@@ -137,10 +140,7 @@ export class ImportController {
     @CurrentCaller() caller: Caller,
   ): Promise<ImportResult> {
     const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
-    if (
-      typeof body !== 'string' ||
-      !['text/csv', 'application/x-ndjson', 'application/jsonl'].includes(type)
-    ) {
+    if (typeof body !== 'string' || !IMPORT_TYPES.includes(type)) {
       throw new BadRequestException(
         'send the rows as text/csv or as JSON lines (application/x-ndjson), one modem per line',
       );

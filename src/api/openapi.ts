@@ -11,9 +11,11 @@ import {
   type ResponseObject,
 } from '@nestjs/swagger';
 import { ROLES, type Role } from '../auth/api-key';
+import { CONFLICTING_KEYS_MESSAGE, NO_KEY_MESSAGE, UNAUTHENTICATED_LIMIT_MESSAGE } from '../auth/auth.guard';
 import { PUBLIC_KEY, ROLES_KEY } from '../auth/roles.decorator';
 import { LineTokenGuard } from '../lines/line-token.guard';
 import { ErrorResponse, TooManyRequestsResponse } from './dto/error.response';
+import { ActionOutcomeResponse } from './dto/lines.response';
 import { SnmpV2cViewResponse, SnmpV3ViewResponse } from './dto/modem.response';
 import { SnmpV2cDto, SnmpV3Dto } from './dto/modem.dto';
 import { ReachableReadingResponse, UnreachableReadingResponse } from './dto/telemetry.response';
@@ -36,7 +38,9 @@ no valid key gives 401, a key without one of the route's roles gives 403. Roles 
 an admin key may call every route, and routes that name no role are admin-only. Each route's description lists its
 roles. Agent-only keys must also send the \`X-Line-Token\` from caller verification on a line's own data
 (diagnosis, telemetry, timeline, history) when LINE_TOKEN_REQUIRED is on (the default). Requests are rate-limited
-per key (RATE_LIMIT_PER_MIN, 429).
+per key (RATE_LIMIT_PER_MIN, 429), and requests without a valid key per client address
+(UNAUTHENTICATED_RATE_PER_MIN, 429 with Retry-After). A 401 carries a Bearer \`WWW-Authenticate\` challenge; two
+different keys in one request are refused. A request body is read only after its key and role are checked.
 
 ### Errors
 Every error is JSON: \`{ statusCode, error?, message }\`. Bad input gets 400 with every bad field named
@@ -70,6 +74,7 @@ const EXTRA_MODELS = [
   SnmpV3ViewResponse,
   ReachableReadingResponse,
   UnreachableReadingResponse,
+  ActionOutcomeResponse,
 ];
 
 const LINE_TOKEN_HEADER = 'X-Line-Token';
@@ -92,6 +97,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setTitle('Linecheck')
     .setDescription(DESCRIPTION)
     .setVersion('0.1.0')
+    // Relative: the API is described where it is served, whatever host name or proxy prefix reaches it.
+    .addServer('/', 'This Linecheck instance')
     .addBearerAuth(
       {
         type: 'http',
@@ -112,6 +119,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     operationIdFactory: operationId,
     extraModels: EXTRA_MODELS,
   });
+  document.info.license = { name: 'UNLICENSED (proprietary)' };
+  unwrapLoneAllOf(document.components);
   const operations = operationsById(document);
   for (const operation of operations.values()) {
     for (const [status, response] of Object.entries(operation.responses)) {
@@ -133,6 +142,29 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     }
   }
   return document;
+}
+
+/**
+ * The scanner wraps a bare enum or model reference as `allOf: [$ref]`; alone, that is the reference itself
+ * (linters flag a one-schema allOf).
+ */
+function unwrapLoneAllOf(value: unknown): void {
+  if (Array.isArray(value)) {
+    value.forEach(unwrapLoneAllOf);
+    return;
+  }
+  if (typeof value !== 'object' || value == null) {
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  for (const [key, child] of Object.entries(record)) {
+    const inner = child as { allOf?: unknown[] } | null;
+    if (inner && typeof inner === 'object' && Object.keys(inner).length === 1 && inner.allOf?.length === 1) {
+      record[key] = inner.allOf[0];
+    } else {
+      unwrapLoneAllOf(child);
+    }
+  }
 }
 
 function operationId(controller: string, method: string): string {
@@ -211,17 +243,21 @@ function rateLimited(isPublic: boolean): ErrorCase {
   };
 }
 
-const NO_KEY: ErrorCase = {
-  when: 'No API key, or not a valid one',
-  body: {
-    message: 'a valid API key is required: send it as "Authorization: Bearer <key>" or "X-API-Key: <key>"',
-  },
+const NO_KEY: ErrorCase = { when: 'No API key, or not a valid one', body: { message: NO_KEY_MESSAGE } };
+const CONFLICTING_KEYS: ErrorCase = {
+  when: 'Authorization and X-API-Key carry different keys',
+  body: { message: CONFLICTING_KEYS_MESSAGE },
+};
+const UNAUTHENTICATED_LIMIT: ErrorCase = {
+  when: 'More than UNAUTHENTICATED_RATE_PER_MIN requests without a valid key from this client address in a minute',
+  body: { message: UNAUTHENTICATED_LIMIT_MESSAGE },
 };
 
 function describeAccess(operation: OperationObject, access: RouteAccess): void {
   const lines: string[] = [];
   if (access.isPublic) {
     lines.push('**Access:** public, no API key needed.');
+    operation.security = [];
   } else {
     const refusedRoles = ROLES.filter((r) => r !== 'admin' && !access.roles.includes(r));
     lines.push(
@@ -231,6 +267,14 @@ function describeAccess(operation: OperationObject, access: RouteAccess): void {
     );
     operation.security = [{ bearer: [] }, { apiKey: [] }];
     addErrorCase(operation, 401, NO_KEY, ErrorResponse);
+    addErrorCase(operation, 401, CONFLICTING_KEYS, ErrorResponse);
+    (operation.responses[401] as ResponseObject).headers = {
+      'WWW-Authenticate': {
+        description: 'The Bearer challenge (RFC 6750), with error="invalid_token" when a key was sent.',
+        schema: { type: 'string', example: 'Bearer realm="linecheck", error="invalid_token"' },
+      },
+    };
+    addErrorCase(operation, 429, UNAUTHENTICATED_LIMIT, TooManyRequestsResponse);
     // A key holds at least one role, so a route open to every role but admin's cannot refuse one.
     if (refusedRoles.length > 0) {
       addErrorCase(
@@ -239,7 +283,7 @@ function describeAccess(operation: OperationObject, access: RouteAccess): void {
         {
           when: `The key has none of the roles ${access.roles.join(', ')}`,
           body: {
-            message: `this needs one of the roles ${access.roles.join(', ')}; key 5e2b7c9d1a04 has ${refusedRoles[0]}`,
+            message: `this needs one of the roles ${access.roles.join(', ')}; the key sent has ${refusedRoles[0]}`,
           },
         },
         ErrorResponse,

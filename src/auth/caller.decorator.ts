@@ -13,12 +13,18 @@ export const CurrentCaller = createParamDecorator((_data: unknown, ctx: Executio
   return caller;
 });
 
-/** `Authorization: Bearer <key>` or `X-API-Key: <key>`. */
-export function presentedKey(req: Request): string | undefined {
+/** Both headers were sent with different keys: which one counts would be a guess, so neither does. */
+export const CONFLICTING_KEYS = Symbol('conflicting keys');
+
+/** `Authorization: Bearer <key>` or `X-API-Key: <key>` (both only when they carry the same key). */
+export function presentedKey(req: Request): string | typeof CONFLICTING_KEYS | undefined {
   const auth = req.headers.authorization;
-  if (auth && /^bearer\s+/i.test(auth)) {
-    return auth.replace(/^bearer\s+/i, '').trim() || undefined;
-  }
+  const bearer =
+    auth && /^bearer\s+/i.test(auth) ? auth.replace(/^bearer\s+/i, '').trim() || undefined : undefined;
   const header = req.headers['x-api-key'];
-  return (Array.isArray(header) ? header[0] : header)?.trim() || undefined;
+  const apiKey = (Array.isArray(header) ? header[0] : header)?.trim() || undefined;
+  if (bearer && apiKey && bearer !== apiKey) {
+    return CONFLICTING_KEYS;
+  }
+  return bearer ?? apiKey;
 }

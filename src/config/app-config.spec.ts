@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './app-config';
 describe(loadConfig.name, () => {
   it('applies defaults: loopback, in-process store, simulator off', () => {
     const config = loadConfig({});
-    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000, corsOrigins: [] });
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000, corsOrigins: [], httpsOnly: false });
     expect(config.redis.url).toBeUndefined();
     expect(config.simulator.enabled).toBe(false);
     expect(config.diagnosis.thresholds.name).toBe('docsis-default');

@@ -18,7 +18,7 @@ export class ConfigError extends Error {
 /** Typed configuration, built once from the environment. Inject it; never read process.env elsewhere. */
 export class AppConfig {
   constructor(
-    readonly http: { host: string; port: number; corsOrigins: string[] },
+    readonly http: { host: string; port: number; corsOrigins: string[]; httpsOnly: boolean },
     readonly logLevel: Environment['LOG_LEVEL'],
     readonly redis: { url: string | undefined; keyPrefix: string },
     readonly snmp: SnmpClientOptions,
@@ -42,12 +42,15 @@ export class AppConfig {
       /** Keys from API_KEYS (hashes only). None: open access, allowed on loopback only. */
       keys: ApiKeyRecord[];
       ratePerMin: number;
+      /** Requests without a valid key per client address and minute; 0 is no limit. */
+      unauthenticatedPerMin: number;
       lineTokenRequired: boolean;
       lineTokenTtlSec: number;
       verifyMaxFailures: number;
       verifyLockoutSec: number;
       auditRetentionSec: number;
     },
+    readonly events: { maxStreamsPerKey: number; maxStreams: number },
     readonly actions: { rebootCooldownSec: number; rebootTimeoutSec: number; rebootPollIntervalMs: number },
     readonly simulator: {
       enabled: boolean;
@@ -110,7 +113,12 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   }
 
   return new AppConfig(
-    { host: e.HOST, port: e.PORT, corsOrigins: e.CORS_ORIGINS.split(',').filter((o) => o !== '') },
+    {
+      host: e.HOST,
+      port: e.PORT,
+      corsOrigins: e.CORS_ORIGINS.split(',').filter((o) => o !== ''),
+      httpsOnly: e.HTTPS_ONLY,
+    },
     e.LOG_LEVEL,
     { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX },
     {
@@ -144,12 +152,14 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     {
       keys: apiKeys.keys,
       ratePerMin: e.RATE_LIMIT_PER_MIN,
+      unauthenticatedPerMin: e.UNAUTHENTICATED_RATE_PER_MIN,
       lineTokenRequired: e.LINE_TOKEN_REQUIRED,
       lineTokenTtlSec: e.LINE_TOKEN_TTL_SEC,
       verifyMaxFailures: e.VERIFY_MAX_FAILURES,
       verifyLockoutSec: e.VERIFY_LOCKOUT_SEC,
       auditRetentionSec: e.AUDIT_RETENTION_SEC,
     },
+    { maxStreamsPerKey: e.EVENTS_MAX_STREAMS_PER_KEY, maxStreams: e.EVENTS_MAX_STREAMS },
     {
       rebootCooldownSec: e.REBOOT_COOLDOWN_SEC,
       rebootTimeoutSec: e.REBOOT_TIMEOUT_SEC,

@@ -74,6 +74,16 @@ export class Environment {
   /** `name:role+role:secret` or `name:role+role:sha256:<hex>`, comma-separated. Never echoed in errors. */
   @IsOptional() @IsString() API_KEYS?: string;
   @IsInt() @Min(0) @Max(1_000_000) RATE_LIMIT_PER_MIN: number = 600;
+  /** Requests without a valid key per client address and minute before 429 (0: no limit). */
+  @IsInt() @Min(0) @Max(1_000_000) UNAUTHENTICATED_RATE_PER_MIN: number = 120;
+  /** Live event streams (GET /events) open at once, per API key and in all (per instance). */
+  @IsInt() @Min(1) @Max(100_000) EVENTS_MAX_STREAMS_PER_KEY: number = 20;
+  @IsInt() @Min(1) @Max(100_000) EVENTS_MAX_STREAMS: number = 500;
+  /**
+   * The service is reached over HTTPS only (TLS in front of it): browsers are told so (HSTS,
+   * upgrade-insecure-requests). Off by default, so a dashboard opened over plain HTTP loads.
+   */
+  @Transform(toBool) @IsBoolean() HTTPS_ONLY: boolean = false;
   @Transform(toBool) @IsBoolean() LINE_TOKEN_REQUIRED: boolean = true;
   @IsInt() @Min(30) @Max(86400) LINE_TOKEN_TTL_SEC: number = 900;
   @IsInt() @Min(1) @Max(100) VERIFY_MAX_FAILURES: number = 5;

@@ -1,5 +1,6 @@
-import { Module } from '@nestjs/common';
-import { ServeStaticModule } from '@nestjs/serve-static';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import express from 'express';
 import { join } from 'node:path';
 
 /**
@@ -8,13 +9,17 @@ import { join } from 'node:path';
  */
 export const DASHBOARD_DIR = join(__dirname, '..', '..', 'public', 'dashboard');
 
-@Module({
-  imports: [
-    ServeStaticModule.forRoot({
-      rootPath: DASHBOARD_DIR,
-      serveRoot: '/dashboard',
-      serveStaticOptions: { index: 'index.html', fallthrough: false },
-    }),
-  ],
-})
-export class DashboardModule {}
+@Module({})
+export class DashboardModule implements OnModuleInit {
+  constructor(private readonly http: HttpAdapterHost) {}
+
+  /**
+   * A missing file falls through to the app's own JSON 404 (`Cannot GET /dashboard/…`): serve-static's errors
+   * name the absolute path on disk, which no client has any business knowing.
+   */
+  onModuleInit(): void {
+    this.http.httpAdapter
+      .getInstance<express.Express>()
+      .use('/dashboard', express.static(DASHBOARD_DIR, { index: 'index.html', fallthrough: true }));
+  }
+}

@@ -57,6 +57,11 @@ export class MetricsService {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'linecheck_' });
+    // prom-client names these gauges `_total`, a suffix Prometheus keeps for counters (promtool refuses them).
+    // Each is the sum of the same metric without the suffix, which is kept by type: sum() gives it back.
+    for (const kind of ['handles', 'requests', 'resources']) {
+      this.registry.removeSingleMetric(`linecheck_nodejs_active_${kind}_total`);
+    }
   }
 
   /** A gauge whose value is read at scrape time (fleet and node views, queue depth). */

@@ -48,6 +48,9 @@ export class FastPath {
   private respond(view: AgentView, request: CommunityRequest): Buffer {
     const w = this.writer;
     w.reset();
+    if (request.version === SNMP_V1) {
+      return this.respondV1(view, request);
+    }
     if (request.pduType === PduTag.Get) {
       for (const oid of request.oids) {
         const found = view.get(oid);
@@ -75,6 +78,41 @@ export class FastPath {
     }
     return w.finish(request.version, request.communityBytes, request.requestId, 0, 0);
   }
+
+  /**
+   * SNMPv1 has no exception values (RFC 3584 §4.4): a varbind without an answer fails the whole request with
+   * noSuchName and its index, and the request's varbinds come back unchanged. v1 cannot carry Counter64 either.
+   */
+  private respondV1(view: AgentView, request: CommunityRequest): Buffer {
+    const w = this.writer;
+    const found = request.oids.map((oid) => v1Answer(view, oid, request.pduType === PduTag.GetNext));
+    const failed = found.findIndex((vb) => vb === undefined);
+    if (failed < 0) {
+      found.forEach((vb) => w.varbind(vb!));
+      return w.finish(request.version, request.communityBytes, request.requestId, 0, 0);
+    }
+    request.oids.forEach((oid) => w.exception(oid, NULL_TAG));
+    return w.finish(request.version, request.communityBytes, request.requestId, NO_SUCH_NAME, failed + 1);
+  }
+}
+
+const SNMP_V1 = 0;
+/** RFC 1157 error-status noSuchName. */
+export const NO_SUCH_NAME = 2;
+/** An ASN.1 NULL (tag 5, length 0): the value of each varbind in a v1 error response. */
+const NULL_TAG = 0x05;
+
+/** A v1 GET's or GETNEXT's answer for one OID: GETNEXT steps over Counter64 objects (RFC 3584 §4.4). */
+export function v1Answer(view: AgentView, oid: string, next: boolean): AgentVarbind | undefined {
+  if (!next) {
+    const found = view.get(oid);
+    return found?.type === 'Counter64' ? undefined : found;
+  }
+  let found = view.next(oid);
+  while (found?.type === 'Counter64') {
+    found = view.next(found.oid);
+  }
+  return found;
 }
 
 function onSent(error: Error | null): void {

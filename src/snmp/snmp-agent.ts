@@ -1,6 +1,7 @@
 import * as dgram from 'node:dgram';
 import * as snmp from 'net-snmp';
-import { FastPath, walkBulk } from './agent-fast-path';
+import { FastPath, NO_SUCH_NAME, v1Answer, walkBulk } from './agent-fast-path';
+import { PduTag } from './ber-codec';
 import type { SnmpType, SnmpVarbind, WireType } from './snmp-value';
 import { usmUser, type AuthProtocol, type PrivProtocol } from './usm';
 
@@ -221,7 +222,12 @@ export class SnmpAgent {
         return;
       }
       const pdu = message.pdu.getResponsePduForRequest();
-      answer(view, pdu);
+      const read = message.pdu.type === PduTag.Get || message.pdu.type === PduTag.GetNext;
+      if (message.version === snmp.Version1 && read) {
+        answerV1(view, message, pdu);
+      } else {
+        answer(view, pdu);
+      }
       stats.varbindsOut += pdu.varbinds.length;
       const send = (): void => agent.listener.send(message.createResponseForRequest(pdu), rinfo, socket);
       if (view.delayMs) {
@@ -291,6 +297,24 @@ function counter64Buffer(value: bigint): Buffer {
   const buf = Buffer.alloc(8);
   buf.writeBigUInt64BE(BigInt.asUintN(64, value));
   return buf;
+}
+
+/** As the fast path answers v1 (RFC 3584 §4.4): noSuchName and the failing index instead of exception values. */
+function answerV1(
+  view: AgentView,
+  message: NetSnmpMessage,
+  pdu: ReturnType<NetSnmpMessage['pdu']['getResponsePduForRequest']>,
+): void {
+  const next = message.pdu.type === PduTag.GetNext;
+  const found = message.pdu.varbinds.map((vb) => toWire(v1Answer(view, vb.oid, next)));
+  const failed = found.findIndex((vb) => vb === undefined);
+  if (failed < 0) {
+    pdu.varbinds = found as WireVarbind[];
+    return;
+  }
+  pdu.varbinds = message.pdu.varbinds.map((vb) => ({ oid: vb.oid, type: snmp.ObjectType.Null, value: null }));
+  pdu.errorStatus = NO_SUCH_NAME;
+  pdu.errorIndex = failed + 1;
 }
 
 function noSuch(oid: string): WireVarbind {

@@ -33,6 +33,7 @@ describe('access over the whole route table', () => {
         API_KEYS: ROLES.map((role) => `rel-${role}:${role}:${KEY[role]}`).join(','),
         SIMULATOR_MODEMS: '4',
         RATE_LIMIT_PER_MIN: '1000000',
+        UNAUTHENTICATED_RATE_PER_MIN: '1000000',
       },
       logger,
     );
@@ -76,6 +77,23 @@ describe('access over the whole route table', () => {
         } else {
           tally.refused401++;
         }
+      }
+      // A valid admin key beside a different one: two credentials, so neither counts.
+      const [method, expressPath] = route.split(' ') as [Method, string];
+      const both = await t
+        .http()
+        [method](concretePath(expressPath))
+        .set('Authorization', `Bearer ${KEY.admin}`)
+        .set('X-API-Key', WRONG_KEY)
+        .timeout(10_000);
+      tally.requests++;
+      if (
+        both.status !== 401 ||
+        !/^Bearer realm="linecheck"/.test(String(both.headers['www-authenticate']))
+      ) {
+        wrong.push(`${route} with two different keys: ${both.status} ${both.headers['www-authenticate']}`);
+      } else {
+        tally.refused401++;
       }
       expect(facts.roles.length).toBeGreaterThan(0);
     }
@@ -129,13 +147,15 @@ describe('access over the whole route table', () => {
       const where = `${path} (${res.status})`;
       expect([where, res.headers['x-content-type-options']]).toEqual([where, 'nosniff']);
       expect([where, res.headers['x-frame-options']]).toEqual([where, 'SAMEORIGIN']);
-      expect([where, res.headers['strict-transport-security']]).toEqual([
-        where,
-        expect.stringMatching(/max-age=/),
-      ]);
+      // Plain HTTP is the default deployment (TLS, if any, ends at a proxy): no HSTS, no upgrade to https.
+      expect([where, res.headers['strict-transport-security']]).toEqual([where, undefined]);
       expect([where, res.headers['content-security-policy']]).toEqual([
         where,
         expect.stringContaining("default-src 'self'"),
+      ]);
+      expect([where, res.headers['content-security-policy']]).toEqual([
+        where,
+        expect.not.stringContaining('upgrade-insecure-requests'),
       ]);
       expect([where, res.headers['referrer-policy']]).toEqual([where, 'no-referrer']);
       expect([where, res.headers['x-powered-by']]).toEqual([where, undefined]);
@@ -158,6 +178,32 @@ describe('access over the whole route table', () => {
     const logs = logger.lines.join('\n');
     for (const key of [...Object.values(KEY), WRONG_KEY]) {
       expect(logs).not.toContain(key);
+    }
+  });
+});
+
+describe('HTTPS_ONLY', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('memory', {
+      API_KEYS: `rel-noc:noc:${KEY.noc}`,
+      SIMULATOR_MODEMS: '2',
+      HTTPS_ONLY: 'true',
+    });
+  });
+  afterAll(() => t?.close());
+
+  it('tells browsers to use https only: HSTS and upgrade-insecure-requests', async () => {
+    for (const path of ['/health', '/dashboard/', '/api/v1/modems']) {
+      const res = await t.http().get(path);
+      expect([path, res.headers['strict-transport-security']]).toEqual([
+        path,
+        expect.stringMatching(/max-age=/),
+      ]);
+      expect([path, res.headers['content-security-policy']]).toEqual([
+        path,
+        expect.stringContaining('upgrade-insecure-requests'),
+      ]);
     }
   });
 });

@@ -13,9 +13,9 @@ import { CapturingLogger, startTestApp, type TestApp } from '../support/test-app
 // record changes (modems, CMTSes, API keys, simulator state, sweeps, audit), compared deep-equal before and after.
 
 const ADMIN = 'hostile-admin-key-0123456789abcdefghij';
-/** `app.useBodyParser('json', { limit: '256kb' })` in src/bootstrap.ts. */
+/** JSON_BODY_LIMIT_BYTES in src/api/request-body.ts. */
 const JSON_LIMIT = 256 * 1024;
-/** The text parser for bulk imports (text/csv, JSON lines). */
+/** The import route's text limit (text/csv, JSON lines): @TextBody in src/api/import.controller.ts. */
 const TEXT_LIMIT = 20 * 1024 * 1024;
 const RUNS = Number(process.env.HOSTILE_RUNS ?? 80);
 

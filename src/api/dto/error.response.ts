@@ -1,4 +1,19 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+
+/**
+ * One of these models, or null. OpenAPI 3.0 has no null type: `nullable` beside `$ref`/`allOf` is ignored by
+ * strict validators, so null is its own alternative here (a nullable schema whose only value is null).
+ */
+export function oneOfOrNull(...models: (abstract new (...args: never[]) => unknown)[]): {
+  oneOf: Record<string, unknown>[];
+} {
+  return {
+    oneOf: [
+      ...models.map((m) => ({ $ref: getSchemaPath(m) })),
+      { type: 'object', nullable: true, enum: [null] },
+    ],
+  };
+}
 
 // Error bodies as ErrorFilter and the validation pipe write them (documentation only).
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ACTION, VERDICT } from './diagnosis.response';
+import { oneOfOrNull } from './error.response';
 
 // Caller verification and remote actions (documentation only).
 
@@ -82,9 +83,8 @@ export class RemoteActionResponse {
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
   @ApiProperty({ type: [ActionStepResponse] }) steps!: ActionStepResponse[];
   @ApiProperty({
-    type: () => ActionOutcomeResponse,
-    nullable: true,
-    description: 'The diagnosis once the modem is back (or when following it gave up).',
+    ...oneOfOrNull(ActionOutcomeResponse),
+    description: 'The diagnosis once the modem is back (or when following it gave up); null until then.',
   })
   outcome!: ActionOutcomeResponse | null;
   @ApiProperty({ type: String, nullable: true, description: 'Why the action failed.' }) error!: string | null;

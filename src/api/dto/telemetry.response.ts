@@ -1,4 +1,5 @@
-import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
+import { oneOfOrNull } from './error.response';
 
 // The raw reading of GET /modems/{id}/telemetry (src/telemetry/modem-reading.ts), in real units. Counter64
 // codeword counters are decimal strings: they do not fit a JSON number.
@@ -127,11 +128,7 @@ export class UnreachableReadingResponse {
 export class TelemetryResponse {
   @ApiProperty({ example: 'sim-cm-00031' }) modemId!: string;
   @ApiProperty({
-    oneOf: [
-      { $ref: getSchemaPath(ReachableReadingResponse) },
-      { $ref: getSchemaPath(UnreachableReadingResponse) },
-    ],
-    nullable: true,
+    ...oneOfOrNull(ReachableReadingResponse, UnreachableReadingResponse),
     description: 'The latest stored reading; null when the modem has not been read yet (or it expired).',
   })
   reading!: ReachableReadingResponse | UnreachableReadingResponse | null;
