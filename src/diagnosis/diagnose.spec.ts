@@ -35,6 +35,7 @@ describe('diagnose', () => {
       ['DOCSIS 3.1', docsis31Reading()],
     ])('a textbook %s modem is TEXTBOOK_OK with no findings', (_label, reading) => {
       expect(diagnose(diagnosisInput(reading))).toEqual({
+        notChecked: [],
         verdict: 'TEXTBOOK_OK',
         subKinds: [],
         action: 'CHECK_CUSTOMER_EQUIPMENT',
@@ -230,6 +231,7 @@ describe('diagnose', () => {
     it('an unreachable modem is MODEM_OFFLINE with the poll error', () => {
       const d = diagnose(diagnosisInput(unreachableReading('Request timed out')));
       expect(d).toEqual({
+        notChecked: [],
         verdict: 'MODEM_OFFLINE',
         subKinds: ['NO_POWER_OR_DISCONNECTED'],
         action: 'CHECK_POWER_AND_CABLING',

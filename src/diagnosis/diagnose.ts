@@ -2,6 +2,7 @@ import type { CmtsModemRow } from '../telemetry/cmts-reading';
 import type { ReachableReading, UnreachableReading } from '../telemetry/modem-reading';
 import { cmtsRowFindings } from './cmts-faults';
 import { assessFlapping } from './flapping';
+import { notCheckedFor } from './not-checked';
 import { inSubKindOrder, limitPercent, onlineAtCmts, round, subKindIndex } from './rule-helpers';
 import { cmtsPartialServiceRule } from './rules/cmts-partial-service.rule';
 import { codewordsRule } from './rules/codewords.rule';
@@ -117,7 +118,7 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
         DIRECTION_ORDER[a.channel.direction] - DIRECTION_ORDER[b.channel.direction] ||
         KIND_ORDER[a.channel.kind] - KIND_ORDER[b.channel.kind] ||
         a.channel.frequencyHz - b.channel.frequencyHz ||
-        a.channel.channelId - b.channel.channelId ||
+        (a.channel.channelId ?? -1) - (b.channel.channelId ?? -1) ||
         a.channel.ifIndex - b.channel.ifIndex;
       if (byChannel !== 0) {
         return byChannel;
@@ -134,6 +135,7 @@ function result(verdict: Verdict, subKinds: SubKind[], summary: string, findings
     action: actionFor(verdict, subKinds),
     summary,
     findings: sortFindings(findings),
+    notChecked: [],
   };
 }
 
@@ -437,6 +439,20 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
     return diagnoseRegistering(reading);
   }
 
+  const notChecked = notCheckedFor(reading, input.cmts);
+  const graded = gradeOperational(reading, input);
+  if (notChecked.length === 0) {
+    return graded;
+  }
+  return {
+    ...graded,
+    summary: `${graded.summary} Not checked: ${notChecked.map((n) => n.reason).join(' ')}`,
+    notChecked,
+  };
+}
+
+/** The rules and flapping check over an operational modem's reading. */
+function gradeOperational(reading: ReachableReading, input: DiagnosisInput): Diagnosis {
   const ctx: RuleContext = {
     reading,
     cmts: input.cmts,

@@ -126,6 +126,8 @@ export const FAST_POLL_COLUMNS: readonly OidName[] = [
   'docsIfSigQExtUncorrectables',
   'docsIfCmStatusValue',
   'docsIfCmStatusTxPower',
+  'docsIfCmStatusResets',
+  'docsIfCmStatusLostSyncs',
   'docsIfCmStatusT3Timeouts',
   'docsIfCmStatusT4Timeouts',
   'docsDevCpeInetSource',
@@ -156,6 +158,16 @@ export const FAST_POLL_COLUMNS: readonly OidName[] = [
   'docsIf31CmStatusOfdmaUsRangingStatus',
   'docsIf31CmUsOfdmaChanChannelId',
   'docsIf31CmUsOfdmaChanTxPower',
+];
+
+/**
+ * The 32-bit codeword counters (RFC 2670), walked in a second round only when a modem has downstream channels but
+ * no docsIfSigQExt* (Counter64) rows: DOCSIS 1.x/2.0 modems. Modems that have the Ext columns never pay for them.
+ */
+export const LEGACY_CODEWORD_COLUMNS: readonly OidName[] = [
+  'docsIfSigQUnerroreds',
+  'docsIfSigQCorrecteds',
+  'docsIfSigQUncorrectables',
 ];
 
 /** A CMTS row per modem (docsIf3CmtsCmRegStatusId), one GET refreshes it. */

@@ -191,7 +191,8 @@ export const codewordsRule: Rule = (ctx) => {
   const sinceBoot: Window = { text: `since the modem started ${formatDuration(reading.uptimeSec)} ago` };
 
   for (const ch of reading.downstream) {
-    if (!ch.locked) {
+    // Counters not read are not graded (diagnosis/not-checked lists the channel).
+    if (!ch.locked || ch.unerrored == null || ch.corrected == null || ch.uncorrectable == null) {
       continue;
     }
     const current: Keyed = new Map([
