@@ -439,8 +439,15 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
     return diagnoseRegistering(reading);
   }
 
-  const notChecked = notCheckedFor(reading, input.cmts);
-  const graded = gradeOperational(reading, input);
+  const ctx: RuleContext = {
+    reading,
+    cmts: input.cmts,
+    history: input.history,
+    counterBaseline: input.counterBaseline,
+    thresholds: input.thresholds,
+  };
+  const notChecked = notCheckedFor(ctx);
+  const graded = gradeOperational(ctx, input);
   if (notChecked.length === 0) {
     return graded;
   }
@@ -452,14 +459,8 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
 }
 
 /** The rules and flapping check over an operational modem's reading. */
-function gradeOperational(reading: ReachableReading, input: DiagnosisInput): Diagnosis {
-  const ctx: RuleContext = {
-    reading,
-    cmts: input.cmts,
-    history: input.history,
-    counterBaseline: input.counterBaseline,
-    thresholds: input.thresholds,
-  };
+function gradeOperational(ctx: RuleContext, input: DiagnosisInput): Diagnosis {
+  const { reading } = ctx;
   const neighbourhood = input.cmts?.neighbourhood;
   const flapping = assessFlapping(reading, input.history, input.thresholds, input.cmts?.row?.lastRegAt);
   const findings = sortFindings([...flapping.findings, ...RULES.flatMap((rule) => rule(ctx))]);

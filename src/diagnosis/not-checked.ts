@@ -1,6 +1,8 @@
 import type { ReachableReading } from '../telemetry/modem-reading';
 import { describeChannel, dsRef, timeoutTotals } from './rule-helpers';
-import type { CmtsContext, NotChecked } from './types';
+import { ungradedCodewordChannels } from './rules/codewords.rule';
+import { cpeSeen } from './rules/no-cpe.rule';
+import type { CmtsContext, NotChecked, RuleContext } from './types';
 
 // What the rules could not grade because the modem did not answer the objects they need. The rules skip what was
 // not read; this says so, naming the objects, so that a verdict never rests silently on a missing table.
@@ -46,28 +48,30 @@ function reinitsNotChecked(reading: ReachableReading, cmts: CmtsContext | undefi
   ];
 }
 
-function codewordsNotChecked(reading: ReachableReading): NotChecked[] {
-  const unread = reading.downstream.filter(
-    (ch) => ch.locked && (ch.unerrored == null || ch.corrected == null || ch.uncorrectable == null),
-  );
-  if (unread.length === 0) {
-    return [];
-  }
-  const names =
-    unread.length === reading.downstream.length
+function codewordsNotChecked(ctx: RuleContext): NotChecked[] {
+  const ungraded = ungradedCodewordChannels(ctx);
+  const unread = ungraded.filter((ch) => ch.unerrored == null);
+  const wrapping = ungraded.filter((ch) => ch.unerrored != null);
+  const names = (channels: typeof ungraded): string =>
+    channels.length === ctx.reading.downstream.length
       ? 'any downstream channel'
-      : unread.map((ch) => describeChannel(dsRef(ch))).join(', ');
-  return [
-    {
+      : channels.map((ch) => describeChannel(dsRef(ch))).join(', ');
+  const out: NotChecked[] = [];
+  if (unread.length > 0) {
+    out.push({
       code: 'CODEWORDS',
-      reason: `Codeword error counters not read for ${names}: the modem answers neither docsIfSigQExt* nor docsIfSigQ* codeword counters.`,
-    },
-  ];
-}
-
-/** Any device seen behind the modem, on any source: then its absence needs no checking. */
-export function cpeSeen(reading: ReachableReading, cmts: CmtsContext | undefined): boolean {
-  return reading.cpes.length > 0 || (reading.cpeMacs?.length ?? 0) > 0 || (cmts?.row?.cpes.length ?? 0) > 0;
+      reason: `Codeword error counters not read for ${names(unread)}: the modem answers neither docsIfSigQExt* nor docsIfSigQ* codeword counters.`,
+    });
+  }
+  if (wrapping.length > 0) {
+    out.push({
+      code: 'CODEWORDS',
+      reason:
+        `Codeword error ratios not graded yet for ${names(wrapping)}: the modem has only 32-bit counters ` +
+        '(docsIfSigQ*), which wrap within a day, so only their change between two polls is graded.',
+    });
+  }
+  return out;
 }
 
 function cpeNotChecked(reading: ReachableReading, cmts: CmtsContext | undefined): NotChecked[] {
@@ -86,11 +90,11 @@ function cpeNotChecked(reading: ReachableReading, cmts: CmtsContext | undefined)
   ];
 }
 
-export function notCheckedFor(reading: ReachableReading, cmts: CmtsContext | undefined): NotChecked[] {
+export function notCheckedFor(ctx: RuleContext): NotChecked[] {
   return [
-    ...timeoutsNotChecked(reading),
-    ...reinitsNotChecked(reading, cmts),
-    ...codewordsNotChecked(reading),
-    ...cpeNotChecked(reading, cmts),
+    ...timeoutsNotChecked(ctx.reading),
+    ...reinitsNotChecked(ctx.reading, ctx.cmts),
+    ...codewordsNotChecked(ctx),
+    ...cpeNotChecked(ctx.reading, ctx.cmts),
   ];
 }

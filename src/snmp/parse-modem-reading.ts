@@ -134,6 +134,8 @@ export function parseModemReading(poll: FastPollVarbinds): ReachableReading {
         unerrored: big(['docsIfSigQExtUnerroreds', 'docsIfSigQUnerroreds'], ix),
         corrected: big(['docsIfSigQExtCorrecteds', 'docsIfSigQCorrecteds'], ix),
         uncorrectable: big(['docsIfSigQExtUncorrectables', 'docsIfSigQUncorrectables'], ix),
+        ...(!col('docsIfSigQExtUnerroreds').has(ix) &&
+          col('docsIfSigQUnerroreds').has(ix) && { counterBits: 32 as const }),
       };
     });
 

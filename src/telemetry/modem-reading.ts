@@ -28,6 +28,8 @@ export interface DownstreamChannel {
   unerrored: bigint | null;
   corrected: bigint | null;
   uncorrectable: bigint | null;
+  /** 32 when the counters came from the 32-bit docsIfSigQ* columns (they wrap); absent for Counter64. */
+  counterBits?: 32;
 }
 
 export type RangingStatus = 'other' | 'aborted' | 'retriesExceeded' | 'success' | 'continue' | 'timeoutT4';

@@ -1,5 +1,10 @@
-import { cpeSeen } from '../not-checked';
-import type { Rule } from '../types';
+import type { ReachableReading } from '../../telemetry/modem-reading';
+import type { CmtsContext, Rule } from '../types';
+
+/** Any device seen behind the modem, on any source: then its absence needs no checking. */
+export function cpeSeen(reading: ReachableReading, cmts: CmtsContext | undefined): boolean {
+  return reading.cpes.length > 0 || (reading.cpeMacs?.length ?? 0) > 0 || (cmts?.row?.cpes.length ?? 0) > 0;
+}
 
 /**
  * Nothing behind the modem, with a healthy line, usually means the customer's router is off or unplugged. Only
