@@ -446,16 +446,8 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
     counterBaseline: input.counterBaseline,
     thresholds: input.thresholds,
   };
-  const notChecked = notCheckedFor(ctx);
-  const graded = gradeOperational(ctx, input);
-  if (notChecked.length === 0) {
-    return graded;
-  }
-  return {
-    ...graded,
-    summary: `${graded.summary} Not checked: ${notChecked.map((n) => n.reason).join(' ')}`,
-    notChecked,
-  };
+  // The summary stays words for the customer; what could not be checked goes to the agent and NOC beside it.
+  return { ...gradeOperational(ctx, input), notChecked: notCheckedFor(ctx) };
 }
 
 /** The rules and flapping check over an operational modem's reading. */
