@@ -126,8 +126,6 @@ export const FAST_POLL_COLUMNS: readonly OidName[] = [
   'docsIfSigQExtUncorrectables',
   'docsIfCmStatusValue',
   'docsIfCmStatusTxPower',
-  'docsIfCmStatusResets',
-  'docsIfCmStatusLostSyncs',
   'docsIfCmStatusT3Timeouts',
   'docsIfCmStatusT4Timeouts',
   'docsDevCpeInetSource',
@@ -161,14 +159,15 @@ export const FAST_POLL_COLUMNS: readonly OidName[] = [
 ];
 
 /**
- * The 32-bit codeword counters (RFC 2670), walked in a second round only when a modem has downstream channels but
- * no docsIfSigQExt* (Counter64) rows: DOCSIS 1.x/2.0 modems. Modems that have the Ext columns never pay for them.
+ * DOCS-IF-MIB columns that stand in for newer ones, walked in a second round only for a modem whose fast poll
+ * lacked the newer object (DOCSIS 1.x/2.0 modems): modems that have them never pay for these.
  */
-export const LEGACY_CODEWORD_COLUMNS: readonly OidName[] = [
-  'docsIfSigQUnerroreds',
-  'docsIfSigQCorrecteds',
-  'docsIfSigQUncorrectables',
-];
+export const FALLBACK_COLUMNS = {
+  /** The 32-bit codeword counters (RFC 2670), for docsIfSigQExt* (Counter64). */
+  docsIfSigQExtUnerroreds: ['docsIfSigQUnerroreds', 'docsIfSigQCorrecteds', 'docsIfSigQUncorrectables'],
+  /** For docsIf3CmStatusResets / LostSyncs. */
+  docsIf3CmStatusValue: ['docsIfCmStatusResets', 'docsIfCmStatusLostSyncs'],
+} as const satisfies Partial<Record<OidName, readonly OidName[]>>;
 
 /** A CMTS row per modem (docsIf3CmtsCmRegStatusId), one GET refreshes it. */
 export const CMTS_ROW_COLUMNS = [

@@ -1,12 +1,11 @@
 import type { ModemReading } from '../telemetry/modem-reading';
-import { FAST_POLL_COLUMNS, FAST_POLL_SCALARS, LEGACY_CODEWORD_COLUMNS, OID } from './docsis-oids';
-import { needsLegacyCodewords, parseModemReading } from './parse-modem-reading';
+import { FAST_POLL_COLUMNS, FAST_POLL_SCALARS, OID } from './docsis-oids';
+import { fallbackColumns, parseModemReading } from './parse-modem-reading';
 import type { SnmpClient } from './snmp-client';
 import type { SnmpTarget } from './snmp-target';
 
 const SCALAR_OIDS = FAST_POLL_SCALARS.map((n) => `${OID[n]}.0`);
 const COLUMN_OIDS = FAST_POLL_COLUMNS.map((n) => OID[n]);
-const LEGACY_CODEWORD_OIDS = LEGACY_CODEWORD_COLUMNS.map((n) => OID[n]);
 
 /** Reads the CM fast-poll set (docsis-reference §1.5). Never throws: an unreachable modem is a reading too. */
 export class ModemPoller {
@@ -24,8 +23,10 @@ export class ModemPoller {
         session.get(SCALAR_OIDS),
         session.walkColumns(COLUMN_OIDS),
       ]);
-      if (needsLegacyCodewords(columns)) {
-        columns.push(...(await session.walkColumns(LEGACY_CODEWORD_OIDS)));
+      // Only pre-3.0 modems (and ones missing DOCS-IF3 tables) pay for a second walk.
+      const fallback = columns.length > 0 ? fallbackColumns(columns) : [];
+      if (fallback.length > 0) {
+        columns.push(...(await session.walkColumns(fallback.map((n) => OID[n]))));
       }
       const latencyMs = round(performance.now() - started);
       if (scalars.length === 0 && columns.length === 0) {

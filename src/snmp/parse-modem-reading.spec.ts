@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OID } from './docsis-oids';
-import { decodeOfdmaTxPower, needsLegacyCodewords, parseModemReading } from './parse-modem-reading';
+import { decodeOfdmaTxPower, fallbackColumns, parseModemReading } from './parse-modem-reading';
 import type { SnmpVarbind } from './snmp-value';
 
 interface Fixture {
@@ -201,10 +201,16 @@ describe('parseModemReading on a captured DOCSIS 2.0 poll (DOCS-IF-MIB only)', (
     expect(reading.cpes).toEqual([{ ip: '192.168.0.148', source: 'learned' }]);
   });
 
-  it('asks for the 32-bit codeword columns only when no docsIfSigQExt row came back', () => {
-    const firstWalk = varbinds.filter((v) => !v.oid.startsWith('1.3.6.1.2.1.10.127.1.1.4.1.2.'));
-    expect(needsLegacyCodewords(firstWalk)).toBe(true);
-    expect(needsLegacyCodewords(fixture('docsis31-textbook'))).toBe(false);
+  it('walks the DOCS-IF-MIB fallback columns only for objects the fast poll lacked', () => {
+    expect(fallbackColumns(varbinds)).toEqual([
+      'docsIfSigQUnerroreds',
+      'docsIfSigQCorrecteds',
+      'docsIfSigQUncorrectables',
+      'docsIfCmStatusResets',
+      'docsIfCmStatusLostSyncs',
+    ]);
+    expect(fallbackColumns(fixture('docsis31-textbook'))).toEqual([]);
+    expect(fallbackColumns(fixture('docsis30-partial-service-us'))).toEqual([]);
   });
 });
 

@@ -10,7 +10,7 @@ import type {
   ReachableReading,
   UpstreamChannel,
 } from '../telemetry/modem-reading';
-import { IF_TYPE, OID, type OidName } from './docsis-oids';
+import { FALLBACK_COLUMNS, IF_TYPE, OID, type OidName } from './docsis-oids';
 import type { SnmpVarbind } from './snmp-value';
 
 // Pure: the varbinds of one fast poll -> a typed reading in real units. Tested on captured fixtures.
@@ -252,15 +252,25 @@ export function parseModemReading(poll: FastPollVarbinds): ReachableReading {
   };
 }
 
-const DS_POWER_PREFIX = `${OID.docsIfDownChannelPower}.`;
-const EXT_UNERRORED_PREFIX = `${OID.docsIfSigQExtUnerroreds}.`;
+const answered = (varbinds: readonly SnmpVarbind[], name: OidName): boolean => {
+  const prefix = `${OID[name]}.`;
+  return varbinds.some((vb) => vb.oid.startsWith(prefix));
+};
 
-/** True when the poll read downstream channels but none of their Counter64 codeword rows (a pre-3.0 modem). */
-export function needsLegacyCodewords(varbinds: readonly SnmpVarbind[]): boolean {
-  return (
-    varbinds.some((vb) => vb.oid.startsWith(DS_POWER_PREFIX)) &&
-    !varbinds.some((vb) => vb.oid.startsWith(EXT_UNERRORED_PREFIX))
-  );
+/**
+ * The DOCS-IF-MIB columns a second walk must read because the fast poll lacked the newer objects: the 32-bit
+ * codeword counters when downstream channels came without docsIfSigQExt* rows, the docsIfCmStatus resets and lost
+ * syncs when docsIf3CmStatusTable did not answer.
+ */
+export function fallbackColumns(varbinds: readonly SnmpVarbind[]): OidName[] {
+  const out: OidName[] = [];
+  if (answered(varbinds, 'docsIfDownChannelPower') && !answered(varbinds, 'docsIfSigQExtUnerroreds')) {
+    out.push(...FALLBACK_COLUMNS.docsIfSigQExtUnerroreds);
+  }
+  if (!answered(varbinds, 'docsIf3CmStatusValue')) {
+    out.push(...FALLBACK_COLUMNS.docsIf3CmStatusValue);
+  }
+  return out;
 }
 
 const DOCSIS_CAPABILITY: Record<number, DocsisVersion> = { 1: '1.x', 2: '1.x', 3: '2.0', 4: '3.0', 5: '3.1' };
