@@ -100,7 +100,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
 
   const shapes: Record<string, ModemShape> = {};
   for (const pair of e.SIMULATOR_MODEM_SHAPES?.split(',') ?? []) {
-    const [id, text] = pair.split('=');
+    const [id, text = ''] = pair.split('=');
     const shape = parseShape(text);
     if (typeof shape === 'string') {
       problems.push(`SIMULATOR_MODEM_SHAPES: ${id}: ${shape}`);
