@@ -8,6 +8,7 @@ import {
   docsis31Reading,
   dsChannel,
   ofdmaChannel,
+  ofdmChannel,
   ruleContext,
   snapshotOf,
   textbookReading,
@@ -73,6 +74,18 @@ describe('notCheckedFor', () => {
     const [entry] = notCheckedFor(ruleContext(reading));
     expect(entry.code).toBe('CODEWORDS');
     expect(entry.reason).toContain('Downstream channel 2 (561 MHz)');
+  });
+
+  it('lists an OFDM channel without a complete profile counter row', () => {
+    const reading = docsis31Reading({ ofdm: [ofdmChannel({ profiles: [] })] });
+    expect(notCheckedFor(ruleContext(reading))).toEqual([
+      {
+        code: 'CODEWORDS',
+        reason:
+          'Codeword error counters not read for OFDM downstream channel 33 (PLC 957 MHz): the modem answers no ' +
+          'complete docsIf31CmDsOfdmProfileStats row.',
+      },
+    ]);
   });
 
   it('lists 32-bit codeword counters until a baseline lets their change be graded', () => {

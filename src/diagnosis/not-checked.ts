@@ -1,5 +1,5 @@
 import type { ReachableReading } from '../telemetry/modem-reading';
-import { describeChannel, dsRef, timeoutTotals } from './rule-helpers';
+import { describeChannel, dsRef, ofdmRef, timeoutTotals } from './rule-helpers';
 import { ungradedCodewordChannels } from './rules/codewords.rule';
 import { cpeSeen } from './rules/no-cpe.rule';
 import type { CmtsContext, NotChecked, RuleContext } from './types';
@@ -61,6 +61,13 @@ function codewordsNotChecked(ctx: RuleContext): NotChecked[] {
     out.push({
       code: 'CODEWORDS',
       reason: `Codeword error counters not read for ${names(unread)}: the modem answers neither docsIfSigQExt* nor docsIfSigQ* codeword counters.`,
+    });
+  }
+  const ofdmUnread = ctx.reading.ofdm.filter((ch) => ch.profiles.length === 0);
+  if (ofdmUnread.length > 0) {
+    out.push({
+      code: 'CODEWORDS',
+      reason: `Codeword error counters not read for ${ofdmUnread.map((ch) => describeChannel(ofdmRef(ch))).join(', ')}: the modem answers no complete docsIf31CmDsOfdmProfileStats row.`,
     });
   }
   if (wrapping.length > 0) {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OID } from './docsis-oids';
+import { OID, type OidName } from './docsis-oids';
 import { decodeOfdmaTxPower, fallbackColumns, parseModemReading } from './parse-modem-reading';
 import type { SnmpVarbind } from './snmp-value';
 
@@ -298,6 +298,24 @@ describe('parseModemReading: each object from the newest table that has it', () 
     const ch = parse(minimal(extra as SnmpVarbind[])).downstream[0];
     const { unerrored, corrected, uncorrectable, counterBits } = ch;
     expect({ unerrored, corrected, uncorrectable, ...(counterBits && { counterBits }) }).toEqual(expected);
+  });
+});
+
+describe('parseModemReading: OFDM profile counters', () => {
+  it('keeps a profile only when all three of its counters were read', () => {
+    const vb = (name: OidName, ix: string, v: bigint): SnmpVarbind => c64(`${OID[name]}.${ix}`, v);
+    const reading = parse(
+      minimal([
+        { oid: `${OID.ifType}.160`, type: 'Integer', value: 277 },
+        vb('docsIf31CmDsOfdmProfileStatsTotalCodewords', '160.0', 100n),
+        vb('docsIf31CmDsOfdmProfileStatsCorrectedCodewords', '160.0', 1n),
+        vb('docsIf31CmDsOfdmProfileStatsUncorrectableCodewords', '160.0', 0n),
+        vb('docsIf31CmDsOfdmProfileStatsTotalCodewords', '160.255', 100n),
+      ]),
+    );
+    expect(reading.ofdm[0].profiles).toEqual([
+      { profileId: 0, total: 100n, corrected: 1n, uncorrectable: 0n },
+    ]);
   });
 });
 

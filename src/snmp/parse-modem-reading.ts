@@ -192,14 +192,15 @@ export function parseModemReading(poll: FastPollVarbinds): ReachableReading {
         powerDbmv: numeric(v, `${ix}.${band}`) / 10,
       })),
       meanRxMerDb: mer.has(ix) ? num(mer, ix) / 100 : null,
-      profiles: subRows(col('docsIf31CmDsOfdmProfileStatsTotalCodewords'), ix).map(([profileId]) => {
+      // A profile is kept only with all three counters read: a missing one is not read, never 0.
+      profiles: subRows(col('docsIf31CmDsOfdmProfileStatsTotalCodewords'), ix).flatMap(([profileId]) => {
         const pix = `${ix}.${profileId}`;
-        return {
-          profileId,
-          total: big(['docsIf31CmDsOfdmProfileStatsTotalCodewords'], pix) ?? 0n,
-          corrected: big(['docsIf31CmDsOfdmProfileStatsCorrectedCodewords'], pix) ?? 0n,
-          uncorrectable: big(['docsIf31CmDsOfdmProfileStatsUncorrectableCodewords'], pix) ?? 0n,
-        };
+        const total = big(['docsIf31CmDsOfdmProfileStatsTotalCodewords'], pix);
+        const corrected = big(['docsIf31CmDsOfdmProfileStatsCorrectedCodewords'], pix);
+        const uncorrectable = big(['docsIf31CmDsOfdmProfileStatsUncorrectableCodewords'], pix);
+        return total == null || corrected == null || uncorrectable == null
+          ? []
+          : [{ profileId, total, corrected, uncorrectable }];
       }),
     };
   });
