@@ -329,6 +329,9 @@ function diagnoseUnreachable(reading: UnreachableReading, input: DiagnosisInput)
 
 function diagnoseProvisioning(reading: ReachableReading): Diagnosis | null {
   const { value, name } = reading.status;
+  if (value == null) {
+    return null;
+  }
   let code: SubKind;
   let message: string;
   if (value === CM_STATUS_ACCESS_DENIED) {
@@ -357,8 +360,7 @@ function diagnoseProvisioning(reading: ReachableReading): Diagnosis | null {
   );
 }
 
-function diagnoseRegistering(reading: ReachableReading): Diagnosis {
-  const { value, name } = reading.status;
+function diagnoseRegistering(value: number, name: string): Diagnosis {
   const state = name || `state ${value}`;
   const finding: Finding = {
     code: 'REGISTRATION_IN_PROGRESS',
@@ -435,8 +437,10 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
   if (provisioning != null) {
     return provisioning;
   }
-  if (reading.status.value !== CM_STATUS_OPERATIONAL) {
-    return diagnoseRegistering(reading);
+  // A modem whose state was not read answers SNMP on its cable IP, so it got that far: its line is graded, and
+  // diagnosis/not-checked says the state (and with it provisioning) could not be checked.
+  if (reading.status.value != null && reading.status.value !== CM_STATUS_OPERATIONAL) {
+    return diagnoseRegistering(reading.status.value, reading.status.name);
   }
 
   const ctx: RuleContext = {

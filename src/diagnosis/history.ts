@@ -29,7 +29,7 @@ export function toHistoryEntry(
     reachable: true,
     ...cmts,
     uptimeSec: reading.uptimeSec,
-    statusValue: reading.status.value,
+    ...(reading.status.value != null && { statusValue: reading.status.value }),
     // Counters not read stay out of the entry, so that history keeps "not read" apart from 0.
     ...(reading.status.resets != null && { resets: reading.status.resets }),
     ...(totals.t3 != null && { t3: totals.t3 }),

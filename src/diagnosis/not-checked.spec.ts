@@ -59,6 +59,19 @@ describe('notCheckedFor', () => {
     expect(codes(reading)).toEqual(['T3_T4_TIMEOUTS']);
   });
 
+  it('lists the registration state when neither status table answered, and grades the line anyway', () => {
+    const reading = textbookReading({
+      status: { value: null, name: 'not read', resets: 0, lostSyncs: 0 },
+    });
+    expect(codes(reading)).toEqual(['REGISTRATION_STATE']);
+    const d = diagnose(diagnosisInput(reading));
+    expect({ verdict: d.verdict, notChecked: d.notChecked.map((n) => n.code) }).toEqual({
+      verdict: 'TEXTBOOK_OK',
+      notChecked: ['REGISTRATION_STATE'],
+    });
+    expect('statusValue' in toHistoryEntry(reading)).toBe(false);
+  });
+
   it('lists re-initialisations only when neither the resets counter nor the CMTS registration time is known', () => {
     const reading = textbookReading({
       status: { value: 12, name: 'operational', resets: null, lostSyncs: null },

@@ -97,8 +97,23 @@ function cpeNotChecked(reading: ReachableReading, cmts: CmtsContext | undefined)
   ];
 }
 
+function registrationNotChecked(reading: ReachableReading): NotChecked[] {
+  return reading.status.value != null
+    ? []
+    : [
+        {
+          code: 'REGISTRATION_STATE',
+          reason:
+            "The modem's registration state was not read (neither docsIf3CmStatusValue nor docsIfCmStatusValue " +
+            'answered), so provisioning (access denied, forwarding disabled) could not be checked; the line was ' +
+            'graded as the modem answered it.',
+        },
+      ];
+}
+
 export function notCheckedFor(ctx: RuleContext): NotChecked[] {
   return [
+    ...registrationNotChecked(ctx.reading),
     ...timeoutsNotChecked(ctx.reading),
     ...reinitsNotChecked(ctx.reading, ctx.cmts),
     ...codewordsNotChecked(ctx),

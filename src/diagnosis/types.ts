@@ -150,7 +150,13 @@ export interface DiagnosisInput {
 }
 
 /** Checks the diagnosis could not make because the modem did not answer the objects they need. */
-export const NOT_CHECKED_CODES = ['T3_T4_TIMEOUTS', 'RF_REINIT', 'CODEWORDS', 'CPE_PRESENCE'] as const;
+export const NOT_CHECKED_CODES = [
+  'REGISTRATION_STATE',
+  'T3_T4_TIMEOUTS',
+  'RF_REINIT',
+  'CODEWORDS',
+  'CPE_PRESENCE',
+] as const;
 export type NotCheckedCode = (typeof NOT_CHECKED_CODES)[number];
 
 export interface NotChecked {

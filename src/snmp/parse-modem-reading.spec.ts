@@ -356,6 +356,7 @@ describe('parseModemReading: DOCSIS version', () => {
     const reading = parse([{ oid: `${OID.sysUpTime}.0`, type: 'TimeTicks', value: 100 }]);
     expect(reading.docsisVersion).toBe('unknown');
     expect(reading.docsisVersionSource).toBeUndefined();
+    expect(reading.status).toEqual({ value: null, name: 'not read', resets: null, lostSyncs: null });
   });
 });
 

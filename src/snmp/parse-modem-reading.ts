@@ -223,7 +223,7 @@ export function parseModemReading(poll: FastPollVarbinds): ReachableReading {
   const statusValue =
     status3.size > 0
       ? num(status3, macIx, numeric([...status3.values()][0], 'docsIf3CmStatusValue'))
-      : num(col('docsIfCmStatusValue'), macIx);
+      : firstOf(['docsIfCmStatusValue'], macIx);
 
   const bridge = bridgeTable(col('dot1dTpFdbPort'), col('dot1dTpFdbStatus'));
   return {
@@ -240,7 +240,7 @@ export function parseModemReading(poll: FastPollVarbinds): ReachableReading {
     ),
     status: {
       value: statusValue,
-      name: cmStatusName(statusValue),
+      name: statusValue == null ? 'not read' : cmStatusName(statusValue),
       resets: firstOf(['docsIf3CmStatusResets', 'docsIfCmStatusResets'], macIx),
       lostSyncs: firstOf(['docsIf3CmStatusLostSyncs', 'docsIfCmStatusLostSyncs'], macIx),
     },

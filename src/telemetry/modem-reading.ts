@@ -86,7 +86,7 @@ export interface CpeEntry {
 
 export interface ModemStatus {
   /** docsIf3CmStatusValue (CmRegState), falling back to docsIfCmStatusValue. 12 = operational. */
-  value: number;
+  value: number | null;
   name: string;
   /** docsIf3CmStatusResets, else docsIfCmStatusResets; null when neither answered. */
   resets: number | null;

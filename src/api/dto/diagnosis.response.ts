@@ -67,7 +67,7 @@ export class NotCheckedResponse {
     enum: [...NOT_CHECKED_CODES],
     enumName: 'NotCheckedCode',
     description:
-      'The check that could not be made: T3_T4_TIMEOUTS (upstream timeout counters), RF_REINIT (cable ' +
+      'The check that could not be made: REGISTRATION_STATE (the modem state, hence provisioning), T3_T4_TIMEOUTS (upstream timeout counters), RF_REINIT (cable ' +
       're-initialisations), CODEWORDS (codeword error ratios), CPE_PRESENCE (whether a device is behind the modem).',
   })
   code!: string;

@@ -103,7 +103,13 @@ export class CpeEntryResponse {
 }
 
 export class ModemStatusResponse {
-  @ApiProperty({ description: 'CmRegState; 12 = operational.', example: 12 }) value!: number;
+  @ApiProperty({
+    ...NOT_READ,
+    description:
+      'docsIf3CmStatusValue (CmRegState), else docsIfCmStatusValue; 12 = operational; null: not read.',
+    example: 12,
+  })
+  value!: number | null;
   @ApiProperty({ example: 'operational' }) name!: string;
   @ApiProperty({
     ...NOT_READ,

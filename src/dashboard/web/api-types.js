@@ -77,7 +77,7 @@
  * @property {string} sysDescr
  * @property {number} uptimeSec
  * @property {'1.x'|'2.0'|'3.0'|'3.1'|'unknown'} docsisVersion
- * @property {{ value: number, name: string, resets: number|null, lostSyncs: number|null }} status
+ * @property {{ value: number|null, name: string, resets: number|null, lostSyncs: number|null }} status
  * @property {DownstreamChannel[]} downstream
  * @property {UpstreamChannel[]} upstream
  * @property {OfdmChannel[]} ofdm
@@ -87,7 +87,7 @@
  * @typedef {ReachableReading|UnreachableReading} ModemReading
  *
  * @typedef {{ direction: 'downstream'|'upstream', kind: 'SC-QAM'|'OFDM'|'OFDMA', ifIndex: number, channelId: number|null, frequencyHz: number }} ChannelRef
- * @typedef {{ code: 'T3_T4_TIMEOUTS'|'RF_REINIT'|'CODEWORDS'|'CPE_PRESENCE', reason: string }} NotChecked
+ * @typedef {{ code: 'REGISTRATION_STATE'|'T3_T4_TIMEOUTS'|'RF_REINIT'|'CODEWORDS'|'CPE_PRESENCE', reason: string }} NotChecked
  * @typedef {'FAULT'|'MARGINAL'|'INFO'} Severity
  *
  * @typedef {object} Finding
