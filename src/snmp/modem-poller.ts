@@ -23,10 +23,17 @@ export class ModemPoller {
         session.get(SCALAR_OIDS),
         session.walkColumns(COLUMN_OIDS),
       ]);
-      // Only pre-3.0 modems (and ones missing DOCS-IF3 tables) pay for a second walk.
+      // Only pre-3.0 modems (and ones missing DOCS-IF3 tables) pay for a second walk. It gets what is left of
+      // the walk deadline, so a poll still ends within pollBudgetMs; with nothing left, those objects stay not read.
       const fallback = columns.length > 0 ? fallbackColumns(columns) : [];
-      if (fallback.length > 0) {
-        columns.push(...(await session.walkColumns(fallback.map((n) => OID[n]))));
+      const remainingMs = session.walkDeadlineMs() - (performance.now() - started);
+      if (fallback.length > 0 && remainingMs > 0) {
+        columns.push(
+          ...(await session.walkColumns(
+            fallback.map((n) => OID[n]),
+            { deadlineMs: remainingMs },
+          )),
+        );
       }
       const latencyMs = round(performance.now() - started);
       if (scalars.length === 0 && columns.length === 0) {
