@@ -27,6 +27,7 @@ const diagnosis: Diagnosis = {
   action: 'CHECK_CUSTOMER_EQUIPMENT',
   summary: 'ok',
   findings: [],
+  notChecked: [],
 };
 
 function record(id: string): ModemRecord {

@@ -209,7 +209,7 @@ export class LineCheckService {
         : this.othersSilent(record.id, reading.observedAt),
     ]);
     const cpeDevices: CpeDevice[] = reading.reachable
-      ? reading.cpeMacs.map((mac) => ({ mac, vendor: this.oui.vendorOf(mac) }))
+      ? (reading.cpeMacs ?? []).map((mac) => ({ mac, vendor: this.oui.vendorOf(mac) }))
       : [];
     const diagnosis = diagnose({
       reading,
@@ -250,6 +250,8 @@ function present(stored: StoredReading, source: 'live' | 'cache'): LineDiagnosis
     action: diagnosis.action,
     summary: diagnosis.summary,
     findings: diagnosis.findings,
+    // Diagnoses stored before notChecked existed decode without it.
+    notChecked: diagnosis.notChecked ?? [],
     observedAt: new Date(reading.observedAt).toISOString(),
     ageSec: Math.max(0, Math.round((Date.now() - reading.observedAt) / 1000)),
     source,
@@ -264,12 +266,11 @@ export function counterSnapshot(reading: ModemReading): CounterSnapshot | null {
   return {
     at: reading.observedAt,
     uptimeSec: reading.uptimeSec,
-    ds: reading.downstream.map(({ ifIndex, unerrored, corrected, uncorrectable }) => ({
-      ifIndex,
-      unerrored,
-      corrected,
-      uncorrectable,
-    })),
+    ds: reading.downstream.flatMap(({ ifIndex, unerrored, corrected, uncorrectable }) =>
+      unerrored == null || corrected == null || uncorrectable == null
+        ? []
+        : [{ ifIndex, unerrored, corrected, uncorrectable }],
+    ),
     ofdm: reading.ofdm.flatMap((ch) =>
       ch.profiles.map((p) => ({
         ifIndex: ch.ifIndex,

@@ -46,4 +46,21 @@ describe(loadConfig.name, () => {
     }
     expect(message).toContain('BOGUS');
   });
+
+  it('reads chosen modem shapes, and names an unknown generation or a quirk its generation lacks', () => {
+    const fleet = loadConfig({
+      SIMULATOR_MODEM_SHAPES: 'sim-cm-00001=2.0,sim-cm-00002=3.0+NO_US_STATUS_TABLE+BRIDGE_WITHOUT_STATUS',
+    }).simulator.fleet;
+    expect(fleet.shapes).toEqual({
+      'sim-cm-00001': { docsis: '2.0', quirks: [] },
+      'sim-cm-00002': { docsis: '3.0', quirks: ['NO_US_STATUS_TABLE', 'BRIDGE_WITHOUT_STATUS'] },
+    });
+    expect(() => loadConfig({ SIMULATOR_MODEM_SHAPES: 'sim-cm-00001=4.0' })).toThrow(
+      'SIMULATOR_MODEM_SHAPES: sim-cm-00001: unknown DOCSIS generation 4.0 (known: 2.0, 3.0, 3.1)',
+    );
+    expect(() => loadConfig({ SIMULATOR_MODEM_SHAPES: 'sim-cm-00001=2.0+DUMMY_SC_QAM_ROWS' })).toThrow(
+      'quirk DUMMY_SC_QAM_ROWS does not exist for DOCSIS 2.0 (known: BRIDGE_WITHOUT_STATUS)',
+    );
+    expect(() => loadConfig({ SIMULATOR_MODEM_SHAPES: 'sim-cm-00001' })).toThrow('SIMULATOR_MODEM_SHAPES');
+  });
 });

@@ -5,6 +5,7 @@ import { parseApiKeys, type ApiKeyRecord } from '../auth/api-key';
 import { mergeThresholds } from '../diagnosis/merge-thresholds';
 import { DEFAULT_THRESHOLDS, type ThresholdsProfile } from '../diagnosis/thresholds';
 import { DEFAULT_SCENARIO_MIX, type FleetSpec } from '../simulator/fleet';
+import { parseShape, type ModemShape } from '../simulator/generations';
 import { SCENARIO_NAMES } from '../simulator/scenarios';
 import type { SimTiming } from '../simulator/sim-modem';
 import type { SnmpClientOptions } from '../snmp/snmp-target';
@@ -100,6 +101,17 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     }
   }
 
+  const shapes: Record<string, ModemShape> = {};
+  for (const pair of e.SIMULATOR_MODEM_SHAPES?.split(',') ?? []) {
+    const [id, text = ''] = pair.split('=');
+    const shape = parseShape(text);
+    if (typeof shape === 'string') {
+      problems.push(`SIMULATOR_MODEM_SHAPES: ${id}: ${shape}`);
+    } else {
+      shapes[id] = shape;
+    }
+  }
+
   const apiKeys = parseApiKeys(e.API_KEYS ?? '', Date.now());
   problems.push(...apiKeys.problems);
   if (apiKeys.keys.length === 0 && !isLoopback(e.HOST)) {
@@ -174,6 +186,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
         size: e.SIMULATOR_MODEMS,
         docsis31Share: e.SIMULATOR_DOCSIS31_SHARE,
         v3Share: e.SIMULATOR_V3_SHARE,
+        docsis20Share: e.SIMULATOR_DOCSIS20_SHARE,
+        quirkShare: e.SIMULATOR_QUIRK_SHARE,
+        shapes,
         scenarioMix,
         seed: e.SIMULATOR_SEED,
         idPrefix: 'sim-cm-',

@@ -101,6 +101,13 @@ export class Environment {
   @IsInt() @Min(0) SIMULATOR_SEED: number = 42;
   @IsNumber() @Min(0) @Max(1) SIMULATOR_DOCSIS31_SHARE: number = 0.5;
   @IsNumber() @Min(0) @Max(1) SIMULATOR_V3_SHARE: number = 0.1;
+  @IsNumber() @Min(0) @Max(1) SIMULATOR_DOCSIS20_SHARE: number = 0.05;
+  @IsNumber() @Min(0) @Max(1) SIMULATOR_QUIRK_SHARE: number = 0.1;
+  @IsOptional()
+  @Matches(/^[\w-]+=[\w.+]+(,[\w-]+=[\w.+]+)*$/, {
+    message: 'SIMULATOR_MODEM_SHAPES must look like sim-cm-00001=2.0,sim-cm-00002=3.0+NO_US_STATUS_TABLE',
+  })
+  SIMULATOR_MODEM_SHAPES?: string;
   @IsInt() @Min(1) @Max(2000) SIMULATOR_SERVICE_GROUP_SIZE: number = 40;
   @IsInt() @Min(1) @Max(1000) SIMULATOR_SERVICE_GROUPS_PER_CMTS: number = 8;
   @IsOptional()

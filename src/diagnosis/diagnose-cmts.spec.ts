@@ -42,6 +42,7 @@ describe('diagnose with CMTS data', () => {
   describe('an unreachable modem the CMTS has online (§3.3 step 2)', () => {
     it('is INSUFFICIENT_DATA, never a dispatch', () => {
       expect(offlineWith({}, 'Request timed out')).toEqual({
+        notChecked: [],
         verdict: 'INSUFFICIENT_DATA',
         subKinds: ['CM_SNMP_UNREACHABLE_BUT_ONLINE'],
         action: 'NO_DISPATCH',
@@ -105,6 +106,7 @@ describe('diagnose with CMTS data', () => {
     it('escalates an outage to the NOC, naming the node', () => {
       const d = offlineWith({ row: null, neighbourhood: neighbourhood({ othersOffline: 26 }) });
       expect(d).toEqual({
+        notChecked: [],
         verdict: 'PLANT_OUTAGE',
         subKinds: ['SERVICE_GROUP_OUTAGE'],
         action: 'ESCALATE_TO_NOC',
@@ -188,6 +190,7 @@ describe('diagnose with CMTS data', () => {
     it('is MODEM_OFFLINE, saying how many neighbours are fine', () => {
       const d = offlineWith({ row: null });
       expect(d).toEqual({
+        notChecked: [],
         verdict: 'MODEM_OFFLINE',
         subKinds: ['NO_POWER_OR_DISCONNECTED'],
         action: 'CHECK_POWER_AND_CABLING',

@@ -35,6 +35,7 @@ describe('diagnose', () => {
       ['DOCSIS 3.1', docsis31Reading()],
     ])('a textbook %s modem is TEXTBOOK_OK with no findings', (_label, reading) => {
       expect(diagnose(diagnosisInput(reading))).toEqual({
+        notChecked: [],
         verdict: 'TEXTBOOK_OK',
         subKinds: [],
         action: 'CHECK_CUSTOMER_EQUIPMENT',
@@ -230,6 +231,7 @@ describe('diagnose', () => {
     it('an unreachable modem without CMTS data is INSUFFICIENT_DATA with the poll error, never "only this home"', () => {
       const d = diagnose(diagnosisInput(unreachableReading('Request timed out')));
       expect(d).toEqual({
+        notChecked: [],
         verdict: 'INSUFFICIENT_DATA',
         subKinds: ['NEIGHBOURS_UNKNOWN'],
         action: 'NO_DISPATCH',

@@ -2,6 +2,7 @@ import type { CmtsModemRow } from '../telemetry/cmts-reading';
 import type { ReachableReading, UnreachableReading } from '../telemetry/modem-reading';
 import { cmtsRowFindings } from './cmts-faults';
 import { assessFlapping } from './flapping';
+import { notCheckedFor } from './not-checked';
 import { inSubKindOrder, limitPercent, onlineAtCmts, round, subKindIndex } from './rule-helpers';
 import { cmtsPartialServiceRule } from './rules/cmts-partial-service.rule';
 import { codewordsRule } from './rules/codewords.rule';
@@ -117,7 +118,7 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
         DIRECTION_ORDER[a.channel.direction] - DIRECTION_ORDER[b.channel.direction] ||
         KIND_ORDER[a.channel.kind] - KIND_ORDER[b.channel.kind] ||
         a.channel.frequencyHz - b.channel.frequencyHz ||
-        a.channel.channelId - b.channel.channelId ||
+        (a.channel.channelId ?? -1) - (b.channel.channelId ?? -1) ||
         a.channel.ifIndex - b.channel.ifIndex;
       if (byChannel !== 0) {
         return byChannel;
@@ -134,6 +135,7 @@ function result(verdict: Verdict, subKinds: SubKind[], summary: string, findings
     action: actionFor(verdict, subKinds),
     summary,
     findings: sortFindings(findings),
+    notChecked: [],
   };
 }
 
@@ -387,6 +389,9 @@ function diagnoseUnreachable(reading: UnreachableReading, input: DiagnosisInput)
 
 function diagnoseProvisioning(reading: ReachableReading): Diagnosis | null {
   const { value, name } = reading.status;
+  if (value == null) {
+    return null;
+  }
   let code: SubKind;
   let message: string;
   if (value === CM_STATUS_ACCESS_DENIED) {
@@ -415,8 +420,7 @@ function diagnoseProvisioning(reading: ReachableReading): Diagnosis | null {
   );
 }
 
-function diagnoseRegistering(reading: ReachableReading): Diagnosis {
-  const { value, name } = reading.status;
+function diagnoseRegistering(value: number, name: string): Diagnosis {
   const state = name || `state ${value}`;
   const finding: Finding = {
     code: 'REGISTRATION_IN_PROGRESS',
@@ -493,8 +497,10 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
   if (provisioning != null) {
     return provisioning;
   }
-  if (reading.status.value !== CM_STATUS_OPERATIONAL) {
-    return diagnoseRegistering(reading);
+  // A modem whose state was not read answers SNMP on its cable IP, so it got that far: its line is graded, and
+  // diagnosis/not-checked says the state (and with it provisioning) could not be checked.
+  if (reading.status.value != null && reading.status.value !== CM_STATUS_OPERATIONAL) {
+    return diagnoseRegistering(reading.status.value, reading.status.name);
   }
 
   const ctx: RuleContext = {
@@ -504,6 +510,13 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
     counterBaseline: input.counterBaseline,
     thresholds: input.thresholds,
   };
+  // The summary stays words for the customer; what could not be checked goes to the agent and NOC beside it.
+  return { ...gradeOperational(ctx, input), notChecked: notCheckedFor(ctx) };
+}
+
+/** The rules and flapping check over an operational modem's reading. */
+function gradeOperational(ctx: RuleContext, input: DiagnosisInput): Diagnosis {
+  const { reading } = ctx;
   const neighbourhood = input.cmts?.neighbourhood;
   const flapping = assessFlapping(reading, input.history, input.thresholds, input.cmts?.row?.lastRegAt);
   const findings = sortFindings([...flapping.findings, ...RULES.flatMap((rule) => rule(ctx))]);

@@ -97,7 +97,34 @@ describe('assessFlapping', () => {
       reinits: 3,
       codes: ['RF_REINIT'],
     });
-    expect(summary(assess([], 30 * 3600, 3))).toEqual({ rebootsObserved: 0, reinits: 0, codes: [] });
+    // A boot before the window: the resets since boot count as an average rate per window (3 in 30 h).
+    expect(summary(assess([], 30 * 3600, 3))).toEqual({ rebootsObserved: 0, reinits: 2.4, codes: [] });
+  });
+
+  it('grades a first look at a long-running modem by its resets per window since boot', () => {
+    // docsIfCmStatusResets of a DOCSIS 2.0 modem: 953 in 11 days.
+    const result = assess([], 11 * 24 * 3600, 953);
+    expect(result.findings).toEqual([
+      {
+        code: 'RF_REINIT',
+        severity: 'FAULT',
+        observed: 86.6,
+        limit: 3,
+        unit: 'count/24h',
+        message:
+          'The modem lost and re-established its cable connection 86.6 times on average per 24 h since it started ' +
+          '11 days ago, which points to the cable line.',
+      },
+    ]);
+  });
+
+  it('uses the resets counter only where it was read', () => {
+    const history = [historyEntry(20, { resets: undefined }), historyEntry(10, { resets: undefined })];
+    const reading = textbookReading({
+      status: { value: 12, name: 'operational', resets: null, lostSyncs: null },
+    });
+    const result = assessFlapping(reading, history, DEFAULT_THRESHOLDS);
+    expect(summary(result)).toEqual({ rebootsObserved: 0, reinits: 0, codes: [] });
   });
 
   it('ignores entries outside the window and unreachable ones', () => {

@@ -1,5 +1,5 @@
 import type { ReachableReading } from '../telemetry/modem-reading';
-import { fmt, rebootedBetween } from './rule-helpers';
+import { fmt, formatDuration, rebootedBetween } from './rule-helpers';
 import type { UptimePoint } from './rule-helpers';
 import type { ThresholdsProfile } from './thresholds';
 import type { Finding, HistoryEntry } from './types';
@@ -83,7 +83,12 @@ export function assessFlapping(
     .filter((h) => h.reachable && h.uptimeSec != null)
     .map((h) => ({ at: h.at, uptimeSec: h.uptimeSec ?? 0, resets: h.resets }))
     .sort((a, b) => a.at - b.at);
-  points.push({ at: reading.observedAt, uptimeSec: reading.uptimeSec, resets: reading.status.resets });
+  const current: Point = {
+    at: reading.observedAt,
+    uptimeSec: reading.uptimeSec,
+    resets: reading.status.resets ?? undefined,
+  };
+  points.push(current);
 
   let rebootsObserved = 0;
   let resetReinits = 0;
@@ -111,10 +116,22 @@ export function assessFlapping(
     registrations.push({ at: reading.observedAt, lastRegAt: currentLastRegAt });
   }
   const reregistrations = reregistrationsWithoutReboot(registrations, points).length;
+  // A first look at a modem up for longer than the window: its resets since boot, as an average rate per window,
+  // are all there is to compare with the limit (the same reasoning as for T3/T4 counters).
+  const windowSec = t.windowHours * 3600;
+  const averaged =
+    current.resets != null &&
+    points.every((p) => p === current || p.resets == null) &&
+    current.uptimeSec > windowSec
+      ? Number(((current.resets * windowSec) / current.uptimeSec).toFixed(1))
+      : 0;
   // Both count the same events when both are known; the larger catches what one source missed.
-  const reinits = Math.max(resetReinits, reregistrations);
+  const reinits = Math.max(resetReinits, reregistrations, averaged);
 
-  const window = `in the last ${fmt(t.windowHours)} h`;
+  const window =
+    reinits === averaged && averaged > 0
+      ? `on average per ${fmt(t.windowHours)} h since it started ${formatDuration(current.uptimeSec)} ago`
+      : `in the last ${fmt(t.windowHours)} h`;
   const findings: Finding[] = [];
   if (rebootsObserved >= t.reboots) {
     findings.push({
@@ -123,7 +140,7 @@ export function assessFlapping(
       observed: rebootsObserved,
       limit: t.reboots,
       unit: 'count/24h',
-      message: `The modem restarted ${rebootsObserved} times ${window}, which points to its power supply or the modem itself.`,
+      message: `The modem restarted ${rebootsObserved} times in the last ${fmt(t.windowHours)} h, which points to its power supply or the modem itself.`,
     });
   }
   if (reinits >= t.reinits) {

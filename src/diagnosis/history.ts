@@ -29,11 +29,12 @@ export function toHistoryEntry(
     reachable: true,
     ...cmts,
     uptimeSec: reading.uptimeSec,
-    statusValue: reading.status.value,
-    resets: reading.status.resets,
-    t3: totals.t3,
-    t4: totals.t4,
-    t3Exceeded: totals.t3Exceeded,
+    ...(reading.status.value != null && { statusValue: reading.status.value }),
+    // Counters not read stay out of the entry, so that history keeps "not read" apart from 0.
+    ...(reading.status.resets != null && { resets: reading.status.resets }),
+    ...(totals.t3 != null && { t3: totals.t3 }),
+    ...(totals.t4 != null && { t4: totals.t4 }),
+    ...(totals.t3Exceeded != null && { t3Exceeded: totals.t3Exceeded }),
     ...(verdict && { verdict }),
   };
 }

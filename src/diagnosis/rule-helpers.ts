@@ -92,7 +92,8 @@ export function cmtsUsRef(us: CmtsUpstream): ChannelRef {
 }
 
 /**
- * "Downstream channel 5 (603 MHz)", "OFDM downstream channel 33 (PLC 957 MHz)", "OFDMA upstream channel 9";
+ * "Downstream channel 5 (603 MHz)", "OFDM downstream channel 33 (PLC 957 MHz)", "OFDMA upstream channel 9",
+ * "Upstream (ifIndex 2)" when the modem gives no channel id;
  * `detail` is appended inside the parentheses: "Downstream channel 5 (603 MHz, 256-QAM)".
  */
 export function describeChannel(ref: ChannelRef, detail?: string): string {
@@ -103,12 +104,16 @@ export function describeChannel(ref: ChannelRef, detail?: string): string {
   if (detail) {
     details.push(detail);
   }
-  const name =
+  const prefix =
     ref.kind === 'SC-QAM'
-      ? `${ref.direction === 'downstream' ? 'Downstream' : 'Upstream'} channel ${ref.channelId}`
+      ? ref.direction === 'downstream'
+        ? 'Downstream'
+        : 'Upstream'
       : ref.kind === 'OFDM'
-        ? `OFDM downstream channel ${ref.channelId}`
-        : `OFDMA upstream channel ${ref.channelId}`;
+        ? 'OFDM downstream'
+        : 'OFDMA upstream';
+  const name =
+    ref.channelId == null ? `${prefix} (ifIndex ${ref.ifIndex})` : `${prefix} channel ${ref.channelId}`;
   return details.length > 0 ? `${name} (${details.join(', ')})` : name;
 }
 
@@ -181,13 +186,33 @@ export function rebootedBetween(earlier: UptimePoint, later: UptimePoint): boole
   return later.uptimeSec + BOOT_SLACK_SEC < elapsedSec;
 }
 
-/** Sums over every upstream channel (SC-QAM and OFDMA), the unit HistoryEntry counters are kept in. */
-export function timeoutTotals(reading: ReachableReading): { t3: number; t4: number; t3Exceeded: number } {
+export interface TimeoutTotals {
+  t3: number | null;
+  t4: number | null;
+  t3Exceeded: number | null;
+}
+
+/**
+ * Sums over every upstream channel (SC-QAM and OFDMA), the unit HistoryEntry counters are kept in. A sum is null
+ * (not read) when any channel lacks that counter, or there is no upstream channel: a partial sum would undercount.
+ */
+export function timeoutTotals(reading: ReachableReading): TimeoutTotals {
   const channels = [...reading.upstream, ...reading.ofdma];
+  const total = (pick: (ch: (typeof channels)[number]) => number | null): number | null => {
+    let sum = 0;
+    for (const ch of channels) {
+      const v = pick(ch);
+      if (v == null) {
+        return null;
+      }
+      sum += v;
+    }
+    return channels.length === 0 ? null : sum;
+  };
   return {
-    t3: channels.reduce((sum, ch) => sum + ch.t3Timeouts, 0),
-    t4: channels.reduce((sum, ch) => sum + ch.t4Timeouts, 0),
-    t3Exceeded: channels.reduce((sum, ch) => sum + ch.t3Exceededs, 0),
+    t3: total((ch) => ch.t3Timeouts),
+    t4: total((ch) => ch.t4Timeouts),
+    t3Exceeded: total((ch) => ch.t3Exceededs),
   };
 }
 

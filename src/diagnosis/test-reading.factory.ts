@@ -202,9 +202,9 @@ export function snapshotOf(reading: ReachableReading, minutesAgo: number): Count
     uptimeSec: reading.uptimeSec - minutesAgo * 60,
     ds: reading.downstream.map((ch) => ({
       ifIndex: ch.ifIndex,
-      unerrored: ch.unerrored,
-      corrected: ch.corrected,
-      uncorrectable: ch.uncorrectable,
+      unerrored: ch.unerrored ?? 0n,
+      corrected: ch.corrected ?? 0n,
+      uncorrectable: ch.uncorrectable ?? 0n,
     })),
     ofdm: reading.ofdm.flatMap((ch) => ch.profiles.map((p) => ({ ifIndex: ch.ifIndex, ...p }))),
   };

@@ -67,7 +67,8 @@ export interface ChannelRef {
   direction: 'downstream' | 'upstream';
   kind: 'SC-QAM' | 'OFDM' | 'OFDMA';
   ifIndex: number;
-  channelId: number;
+  /** Null when the modem names no channel id for it (an upstream without docsIfUpChannelTable): never invented. */
+  channelId: number | null;
   frequencyHz: number;
 }
 
@@ -162,12 +163,30 @@ export interface DiagnosisInput {
   othersSilent?: number;
 }
 
+/** Checks the diagnosis could not make because the modem did not answer the objects they need. */
+export const NOT_CHECKED_CODES = [
+  'REGISTRATION_STATE',
+  'T3_T4_TIMEOUTS',
+  'RF_REINIT',
+  'CODEWORDS',
+  'CPE_PRESENCE',
+] as const;
+export type NotCheckedCode = (typeof NOT_CHECKED_CODES)[number];
+
+export interface NotChecked {
+  code: NotCheckedCode;
+  /** Which objects were missing, in a sentence for the agent or NOC. */
+  reason: string;
+}
+
 export interface Diagnosis {
   verdict: Verdict;
   subKinds: SubKind[];
   action: Action;
   summary: string;
   findings: Finding[];
+  /** What could not be graded and why; empty when everything the rules grade was read. */
+  notChecked: NotChecked[];
 }
 
 /** What a rule sees. `reading` is always a reachable one: offline triage happens before rules run. */

@@ -137,11 +137,13 @@ export class LineTools {
           }
           const d = await this.checks.diagnosis(args.modem_id, args.max_age_sec);
           const findings = d.findings.map((f) => `- ${f.severity}: ${f.message}`).join('\n');
+          const notChecked = d.notChecked.map((n) => `- ${n.reason}`).join('\n');
           return answer(
             `Verdict for ${d.modemId}: ${d.verdict} (${d.source === 'live' ? 'checked just now' : `reading ${d.ageSec} s old`}).\n` +
               `Tell the customer: ${d.summary}\n` +
               `Next step for you: ${NEXT_STEP[d.action]}` +
-              (findings ? `\nFindings:\n${findings}` : ''),
+              (findings ? `\nFindings:\n${findings}` : '') +
+              (notChecked ? `\nNot checked (the modem does not give what it needs):\n${notChecked}` : ''),
             d,
           );
         }),

@@ -1,5 +1,6 @@
 import type { AgentBackend, AgentView, V3User } from '../snmp/snmp-agent';
 import { cmtsView, type SimCmts } from './cmts-mib';
+import { QUIRKS_BY_GENERATION, scenarioMisfit, type ModemShape } from './generations';
 import { modemView } from './modem-mib';
 import { Prng } from './prng';
 import { findScenario, NODE_SCENARIOS, SCENARIOS, type NodeScenario, type Scenario } from './scenarios';
@@ -24,6 +25,12 @@ export interface FleetSpec {
   serviceGroupSize: number;
   /** Service groups per CMTS; every 4 share one MAC domain. */
   serviceGroupsPerCmts: number;
+  /** Share of the would-be DOCSIS 3.0 modems that are DOCSIS 2.0 instead (DOCS-IF-MIB only), 0..1; default 0. */
+  docsis20Share?: number;
+  /** Share of modems with one vendor quirk of their generation (generations.ts), 0..1; default 0. */
+  quirkShare?: number;
+  /** Chosen shapes by modem id (tests): they override the drawn generation and quirks. */
+  shapes?: Record<string, ModemShape>;
 }
 
 export const CMTS_ID_PREFIX = 'sim-cmts-';
@@ -31,8 +38,11 @@ const SGS_PER_MAC_DOMAIN = 4;
 /** In a node outage this share of the node's modems loses the plant; the rest stay up. */
 const OUTAGE_SHARE = 0.8;
 
+/** RF_REINIT_SINCE_BOOT is left out so that the default fleet keeps the scenarios it had before it existed. */
+const DEFAULT_WEIGHTS: Record<string, number> = { TEXTBOOK: 60, NO_CPE: 4, RF_REINIT_SINCE_BOOT: 0 };
+
 export const DEFAULT_SCENARIO_MIX: Record<string, number> = Object.fromEntries(
-  SCENARIOS.map((s) => [s.name, s.name === 'TEXTBOOK' ? 60 : s.name === 'NO_CPE' ? 4 : 1]),
+  SCENARIOS.map((s) => [s.name, DEFAULT_WEIGHTS[s.name] ?? 1]),
 );
 
 /** Write access uses the community "<modemId>:rw", as real modems separate read and write communities. */
@@ -60,11 +70,12 @@ export class SimulatedFleet implements AgentBackend {
     const first = spec.firstIndex ?? 0;
     for (let i = first; i < first + spec.size; i++) {
       const rnd = Prng.for(spec.seed, i, 1);
-      const docsis = rnd.next() < spec.docsis31Share ? '3.1' : '3.0';
+      const drawn = rnd.next() < spec.docsis31Share ? '3.1' : '3.0';
       const v3 = rnd.next() < spec.v3Share;
-      const allowed = weighted.filter((s) => !s.requires || s.requires === docsis);
-      const scenario = pickWeighted(allowed, spec.scenarioMix, rnd) ?? SCENARIOS[0];
       const id = `${spec.idPrefix}${String(i + 1).padStart(5, '0')}`;
+      const shape = spec.shapes?.[id] ?? drawShape(spec, i, drawn);
+      const allowed = weighted.filter((s) => scenarioMisfit(s, shape) == null);
+      const scenario = pickWeighted(allowed, spec.scenarioMix, rnd) ?? SCENARIOS[0];
       const credentials: SimCredentials = v3
         ? {
             version: '3',
@@ -84,13 +95,14 @@ export class SimulatedFleet implements AgentBackend {
         id,
         i,
         spec.seed,
-        docsis,
+        shape.docsis,
         mac,
         credentials,
         placement,
         scenario,
         timing,
         start,
+        shape.quirks,
       );
       this.byId.set(id, modem);
       this.cmtsById.get(placement.cmtsId)!.modems.push(modem);
@@ -197,9 +209,10 @@ export class SimulatedFleet implements AgentBackend {
     if (!scenario) {
       throw new ScenarioError(`unknown scenario ${scenarioName}`);
     }
-    if (scenario.requires && scenario.requires !== modem.docsis) {
+    const misfit = scenarioMisfit(scenario, modem);
+    if (misfit != null) {
       throw new ScenarioError(
-        `scenario ${scenario.name} needs a DOCSIS ${scenario.requires} modem; ${id} is ${modem.docsis}`,
+        `${misfit}; ${id} is DOCSIS ${modem.docsis}${modem.quirks.length > 0 ? ` with ${modem.quirks.join(', ')}` : ''}`,
       );
     }
     modem.applyScenario(scenario, this.now());
@@ -235,6 +248,17 @@ export class SimulatedFleet implements AgentBackend {
     }
     return modemView(modem, now, writable);
   }
+}
+
+/**
+ * A modem's generation and quirks, from their own random stream: fleets without 2.0 modems or quirks keep the
+ * modems, scenarios and credentials they always had.
+ */
+function drawShape(spec: FleetSpec, i: number, drawn: '3.0' | '3.1'): ModemShape {
+  const rnd = Prng.for(spec.seed, i, 16);
+  const docsis = drawn === '3.0' && rnd.next() < (spec.docsis20Share ?? 0) ? '2.0' : drawn;
+  const quirks = rnd.next() < (spec.quirkShare ?? 0) ? [rnd.pick(QUIRKS_BY_GENERATION[docsis])] : [];
+  return { docsis, quirks };
 }
 
 function pickWeighted(scenarios: Scenario[], mix: Record<string, number>, rnd: Prng): Scenario | undefined {

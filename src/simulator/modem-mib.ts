@@ -51,9 +51,18 @@ class SkeletonBuilder {
   }
 }
 
+/** ifIndexes of the placeholder SC-QAM rows of the DUMMY_SC_QAM_ROWS quirk. */
+const DUMMY_DS_IF_INDEXES = [200, 201] as const;
+/** docsIfDocsisBaseCapability / DOCS-IF31 ClabsDocsisVersion: docsis20(3) docsis30(4) docsis31(5). */
+const DOCSIS_CAPABILITY = { '2.0': 3, '3.0': 4, '3.1': 5 } as const;
+
 function buildSkeleton(p: ModemProfile): OidIndex<Getter> {
   const b = new SkeletonBuilder();
   const is31 = p.docsis === '3.1';
+  // DOCSIS 2.0: DOCS-IF-MIB alone (RFC 2670 era), with only the 32-bit codeword counters.
+  const is20 = p.docsis === '2.0';
+  const usStatusTable = !is20 && !p.quirks.includes('NO_US_STATUS_TABLE');
+  const dummyDs = p.quirks.includes('DUMMY_SC_QAM_ROWS') ? DUMMY_DS_IF_INDEXES : [];
   b.add(OID.sysDescr, '0', 'OctetString', (m) => {
     const pr = m.profile;
     return `<<HW_REV: 1.0; VENDOR: ${pr.vendor}; BOOTR: 1.2.1; SW_REV: ${pr.swRev}; MODEL: ${pr.model}>>`;
@@ -79,6 +88,7 @@ function buildSkeleton(p: ModemProfile): OidIndex<Getter> {
     })),
     ...p.ofdm.map((ch) => ({ ifIndex: ch.ifIndex, type: 277, descr: 'RF OFDM Downstream', up: () => true })),
     ...p.ofdma.map((ch) => ({ ifIndex: ch.ifIndex, type: 278, descr: 'RF OFDMA Upstream', up: () => true })),
+    ...dummyDs.map((ifIndex) => ({ ifIndex, type: 128, descr: 'RF Downstream Interface', up: () => false })),
   ];
   for (const f of ifaces) {
     b.add(OID.ifIndex, `${f.ifIndex}`, 'Integer', () => f.ifIndex);
@@ -99,11 +109,27 @@ function buildSkeleton(p: ModemProfile): OidIndex<Getter> {
     b.add(OID.docsIfSigQUncorrectables, ix, 'Counter32', (m, up) => U32(dsCounters(m, i, up).uncorr));
     b.add(OID.docsIfSigQSignalNoise, ix, 'Integer', (m) => tenths(ds(m).snrDb));
     b.add(OID.docsIfSigQMicroreflections, ix, 'Integer', () => 32);
+    if (is20) {
+      return;
+    }
     b.add(OID.docsIfSigQExtUnerroreds, ix, 'Counter64', (m, up) => dsCounters(m, i, up).unerr);
     b.add(OID.docsIfSigQExtCorrecteds, ix, 'Counter64', (m, up) => dsCounters(m, i, up).corr);
     b.add(OID.docsIfSigQExtUncorrectables, ix, 'Counter64', (m, up) => dsCounters(m, i, up).uncorr);
     b.add(OID.docsIf3SignalQualityExtRxMER, ix, 'Integer', (m) => tenths(ds(m).snrDb));
   });
+  // Placeholder rows some DOCSIS 3.1 modems keep in the SC-QAM tables: nothing is tuned there.
+  for (const ifIndex of dummyDs) {
+    const ix = `${ifIndex}`;
+    b.add(OID.docsIfDownChannelId, ix, 'Integer', () => 0);
+    b.add(OID.docsIfDownChannelFrequency, ix, 'Integer', () => 0);
+    b.add(OID.docsIfDownChannelModulation, ix, 'Integer', () => 1);
+    b.add(OID.docsIfDownChannelPower, ix, 'Integer', () => 0);
+    b.add(OID.docsIfSigQSignalNoise, ix, 'Integer', () => 0);
+    b.add(OID.docsIfSigQExtUnerroreds, ix, 'Counter64', () => 0n);
+    b.add(OID.docsIfSigQExtCorrecteds, ix, 'Counter64', () => 0n);
+    b.add(OID.docsIfSigQExtUncorrectables, ix, 'Counter64', () => 0n);
+    b.add(OID.docsIf3SignalQualityExtRxMER, ix, 'Integer', () => 0);
+  }
   // DOCS-IF31-MIB: RFC 4546 tables may carry rows for OFDM channels "but with dummy values".
   for (const ch of p.ofdm) {
     const ix = `${ch.ifIndex}`;
@@ -116,7 +142,7 @@ function buildSkeleton(p: ModemProfile): OidIndex<Getter> {
     b.add(OID.docsIfSigQExtCorrecteds, ix, 'Counter64', () => 0n);
     b.add(OID.docsIfSigQExtUncorrectables, ix, 'Counter64', () => 0n);
   }
-  b.add(OID.docsIfDocsisBaseCapability, '0', 'Integer', () => (is31 ? 5 : 4));
+  b.add(OID.docsIfDocsisBaseCapability, '0', 'Integer', () => DOCSIS_CAPABILITY[p.docsis]);
 
   p.us.forEach((ch, i) => {
     const ix = `${ch.ifIndex}`;
@@ -124,6 +150,9 @@ function buildSkeleton(p: ModemProfile): OidIndex<Getter> {
     b.add(OID.docsIfUpChannelId, ix, 'Integer', (m) => us(m).channelId);
     b.add(OID.docsIfUpChannelFrequency, ix, 'Integer', (m) => us(m).frequencyHz);
     b.add(OID.docsIfUpChannelWidth, ix, 'Integer', () => 6_400_000);
+    if (!usStatusTable) {
+      return;
+    }
     b.add(OID.docsIf3CmStatusUsTxPower, ix, 'Integer', (m) => tenths(us(m).txPowerDbmv));
     b.add(OID.docsIf3CmStatusUsT3Timeouts, ix, 'Counter32', (m, up) => perDay(us(m).t3PerDay, up));
     b.add(OID.docsIf3CmStatusUsT4Timeouts, ix, 'Counter32', (m, up) => perDay(us(m).t4PerDay, up));
@@ -146,10 +175,12 @@ function buildSkeleton(p: ModemProfile): OidIndex<Getter> {
   b.add(OID.docsIfCmStatusLostSyncs, mac, 'Counter32', () => 0);
   b.add(OID.docsIfCmStatusT3Timeouts, mac, 'Counter32', (m, up) => sumUs(m, up, 't3PerDay'));
   b.add(OID.docsIfCmStatusT4Timeouts, mac, 'Counter32', (m, up) => sumUs(m, up, 't4PerDay'));
-  b.add(OID.docsIf3CmStatusValue, mac, 'Integer', (m) => m.profile.statusValue);
-  b.add(OID.docsIf3CmStatusCode, mac, 'OctetString', () => '');
-  b.add(OID.docsIf3CmStatusResets, mac, 'Counter32', (m) => m.profile.resetsSinceBoot);
-  b.add(OID.docsIf3CmStatusLostSyncs, mac, 'Counter32', () => 0);
+  if (!is20) {
+    b.add(OID.docsIf3CmStatusValue, mac, 'Integer', (m) => m.profile.statusValue);
+    b.add(OID.docsIf3CmStatusCode, mac, 'OctetString', () => '');
+    b.add(OID.docsIf3CmStatusResets, mac, 'Counter32', (m) => m.profile.resetsSinceBoot);
+    b.add(OID.docsIf3CmStatusLostSyncs, mac, 'Counter32', () => 0);
+  }
 
   b.add(OID.docsDevResetNow, '0', 'Integer', () => 2);
   b.add(OID.docsDevSerialNumber, '0', 'OctetString', (m) => `SIM${m.seed.toString(16)}${m.index}`);
@@ -231,10 +262,13 @@ function addressedEntries(m: SimModem): OidIndex<Getter> {
     { mac: m.mac, port: IF_INDEX.mac, status: 4 },
     ...m.profile.cpes.map((c) => ({ mac: c.mac, port: IF_INDEX.ethernet, status: 3 })),
   ];
+  const withStatus = !m.profile.quirks.includes('BRIDGE_WITHOUT_STATUS');
   for (const b of bridged) {
     const ix = macIndex(b.mac);
     add(`${OID.dot1dTpFdbPort}.${ix}`, b.port);
-    add(`${OID.dot1dTpFdbStatus}.${ix}`, b.status);
+    if (withStatus) {
+      add(`${OID.dot1dTpFdbStatus}.${ix}`, b.status);
+    }
   }
   return new OidIndex(entries);
 }

@@ -1,3 +1,4 @@
+import type { ModemGeneration, ModemQuirk } from './generations';
 import { Prng } from './prng';
 
 // What one simulated modem "is": levels and error rates per channel, in real units. Counters are derived from
@@ -69,7 +70,9 @@ export const CPE_VENDORS = [
 ] as const;
 
 export interface ModemProfile {
-  docsis: '3.0' | '3.1';
+  docsis: ModemGeneration;
+  /** Departures from the MIBs' full set that this modem shows (generations.ts). */
+  quirks: ModemQuirk[];
   vendor: string;
   model: string;
   swRev: string;
@@ -104,13 +107,16 @@ const VENDORS = [
   { vendor: 'ARRIS', model: 'SB6183', sw: 'D30CM-OSPREY-2.4.0.1-GA-02-NOSH', docsis: '3.0' },
   { vendor: 'Motorola', model: 'MB7621', sw: '7621-5.7.1.5', docsis: '3.0' },
   { vendor: 'Hitron', model: 'CDA3-35', sw: '4.5.10.23', docsis: '3.0' },
+  { vendor: 'Motorola', model: 'SB5101', sw: 'SB5101N-2.8.3.0-SCM00-NOSH', docsis: '2.0' },
+  { vendor: 'Thomson', model: 'TCM420', sw: 'ST42.05.05', docsis: '2.0' },
 ] as const;
 
 /** A healthy modem: every graded metric inside its textbook band, with some realistic spread. */
-export function textbookProfile(docsis: '3.0' | '3.1', rnd: Prng): ModemProfile {
+export function textbookProfile(docsis: ModemGeneration, rnd: Prng): ModemProfile {
   const vendor = rnd.pick(VENDORS.filter((v) => v.docsis === docsis));
-  const dsCount = docsis === '3.1' ? 32 : rnd.pick([8, 16, 24, 32]);
-  const usCount = rnd.pick([4, 4, 4, 2]);
+  // A DOCSIS 2.0 modem has one downstream and one upstream channel.
+  const dsCount = docsis === '2.0' ? 1 : docsis === '3.1' ? 32 : rnd.pick([8, 16, 24, 32]);
+  const usCount = docsis === '2.0' ? 1 : rnd.pick([4, 4, 4, 2]);
   const tiltBase = rnd.between(-4, 2);
   const ds: DsProfile[] = Array.from({ length: dsCount }, (_, i) => ({
     ifIndex: i === 0 ? IF_INDEX.primaryDs : 47 + i,
@@ -172,6 +178,7 @@ export function textbookProfile(docsis: '3.0' | '3.1', rnd: Prng): ModemProfile 
       : [];
   return {
     docsis,
+    quirks: [],
     vendor: vendor.vendor,
     model: vendor.model,
     swRev: vendor.sw,

@@ -66,7 +66,9 @@ export async function pollAndDiagnose(
     counterBaseline: null,
     thresholds: options.thresholds ?? DEFAULT_THRESHOLDS,
     cmts: context,
-    cpeDevices: reading.reachable ? reading.cpeMacs.map((mac) => ({ mac, vendor: oui.vendorOf(mac) })) : [],
+    cpeDevices: reading.reachable
+      ? (reading.cpeMacs ?? []).map((mac) => ({ mac, vendor: oui.vendorOf(mac) }))
+      : [],
   });
   return { reading, ...(cmtsOutcome && { cmts: cmtsOutcome }), diagnosis };
 }

@@ -303,6 +303,17 @@ export const SCENARIOS: readonly Scenario[] = [
     expect: { verdict: 'LINE_FAULT', subKinds: ['PARTIAL_SERVICE_US'], action: 'REMOTE_FIX' },
     apply: (p) => (p.cmts.partialSvcState = 4),
   },
+  {
+    name: 'RF_REINIT_SINCE_BOOT',
+    description:
+      'The modem counts 953 RF re-initialisations in the 11 days since it started (docsIf3CmStatusResets, or ' +
+      'docsIfCmStatusResets on a DOCSIS 2.0 modem) while it kept running.',
+    expect: { verdict: 'FLAPPING', subKinds: ['RF_REINIT'], action: 'DISPATCH_TECHNICIAN' },
+    apply: (p) => {
+      p.resetsSinceBoot = 953;
+      p.uptimeSec = 11 * 24 * HOURS;
+    },
+  },
 ];
 
 /** Conditions of a whole service group (node), applied on top of each modem's own scenario. */

@@ -1,3 +1,4 @@
+import type { ModemGeneration, ModemQuirk } from './generations';
 import type { ModemProfile } from './modem-profile';
 import { textbookProfile } from './modem-profile';
 import { Prng } from './prng';
@@ -64,13 +65,14 @@ export class SimModem {
     readonly id: string,
     readonly index: number,
     readonly seed: number,
-    readonly docsis: '3.0' | '3.1',
+    readonly docsis: ModemGeneration,
     readonly mac: string,
     readonly credentials: SimCredentials,
     readonly placement: SimPlacement,
     scenario: Scenario,
     private readonly timing: SimTiming,
     now: number,
+    readonly quirks: readonly ModemQuirk[] = [],
   ) {
     const uptime = Prng.for(seed, index, 7).between(1 * 86400, 40 * 86400);
     this.bootAt = now - uptime * 1000;
@@ -81,6 +83,7 @@ export class SimModem {
   /** A fresh textbook profile from the modem's seed, then the scenario's changes. */
   applyScenario(scenario: Scenario, now: number): void {
     const profile = textbookProfile(this.docsis, Prng.for(this.seed, this.index));
+    profile.quirks = [...this.quirks];
     scenario.apply(profile);
     this.profile = profile;
     this.scenario = scenario;
@@ -154,6 +157,7 @@ export class SimModem {
 function shapeKey(p: ModemProfile): string {
   return [
     p.docsis,
+    p.quirks.join('+'),
     p.ds.length,
     p.us.length,
     p.ofdm.map((o) => o.bands.length).join('+'),

@@ -13,6 +13,8 @@ import type { SimModem } from './sim-modem';
 export interface SimModemView {
   id: string;
   docsis: string;
+  /** Departures from the full MIB set (generations.ts MODEM_QUIRKS). */
+  quirks: string[];
   snmpVersion: '2c' | '3';
   mac: string;
   scenario: string;
@@ -173,6 +175,7 @@ export class SimulatorService implements OnModuleInit, OnApplicationShutdown {
     return {
       id: m.id,
       docsis: m.docsis,
+      quirks: [...m.quirks],
       snmpVersion: m.credentials.version,
       mac: m.mac,
       scenario: m.scenario.name,

@@ -158,6 +158,17 @@ export const FAST_POLL_COLUMNS: readonly OidName[] = [
   'docsIf31CmUsOfdmaChanTxPower',
 ];
 
+/**
+ * DOCS-IF-MIB columns that stand in for newer ones, walked in a second round only for a modem whose fast poll
+ * lacked the newer object (DOCSIS 1.x/2.0 modems): modems that have them never pay for these.
+ */
+export const FALLBACK_COLUMNS = {
+  /** The 32-bit codeword counters (RFC 2670), for docsIfSigQExt* (Counter64). */
+  docsIfSigQExtUnerroreds: ['docsIfSigQUnerroreds', 'docsIfSigQCorrecteds', 'docsIfSigQUncorrectables'],
+  /** For docsIf3CmStatusResets / LostSyncs. */
+  docsIf3CmStatusValue: ['docsIfCmStatusResets', 'docsIfCmStatusLostSyncs'],
+} as const satisfies Partial<Record<OidName, readonly OidName[]>>;
+
 /** A CMTS row per modem (docsIf3CmtsCmRegStatusId), one GET refreshes it. */
 export const CMTS_ROW_COLUMNS = [
   'docsIf3CmtsCmRegStatusMacAddr',

@@ -1,6 +1,6 @@
 import type { ModemReading } from '../telemetry/modem-reading';
 import { FAST_POLL_COLUMNS, FAST_POLL_SCALARS, OID } from './docsis-oids';
-import { parseModemReading } from './parse-modem-reading';
+import { fallbackColumns, parseModemReading } from './parse-modem-reading';
 import type { SnmpClient } from './snmp-client';
 import type { SnmpTarget } from './snmp-target';
 
@@ -23,6 +23,18 @@ export class ModemPoller {
         session.get(SCALAR_OIDS),
         session.walkColumns(COLUMN_OIDS),
       ]);
+      // Only pre-3.0 modems (and ones missing DOCS-IF3 tables) pay for a second walk. It gets what is left of
+      // the walk deadline, so a poll still ends within pollBudgetMs; with nothing left, those objects stay not read.
+      const fallback = columns.length > 0 ? fallbackColumns(columns) : [];
+      const remainingMs = session.walkDeadlineMs() - (performance.now() - started);
+      if (fallback.length > 0 && remainingMs > 0) {
+        columns.push(
+          ...(await session.walkColumns(
+            fallback.map((n) => OID[n]),
+            { deadlineMs: remainingMs },
+          )),
+        );
+      }
       const latencyMs = round(performance.now() - started);
       if (scalars.length === 0 && columns.length === 0) {
         return {

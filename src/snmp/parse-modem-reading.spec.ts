@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OID } from './docsis-oids';
-import { decodeOfdmaTxPower, parseModemReading } from './parse-modem-reading';
+import { OID, type OidName } from './docsis-oids';
+import { decodeOfdmaTxPower, fallbackColumns, parseModemReading } from './parse-modem-reading';
 import type { SnmpVarbind } from './snmp-value';
 
 interface Fixture {
@@ -150,5 +150,242 @@ describe('parseModemReading edge cases', () => {
       vb(`${OID.docsDevCpeInetSource}.1.4.10.0.0`, 'Integer', 3),
     ]);
     expect(r.cpes).toEqual([{ ip: '2001:db8:0:0:0:0:0:1', source: 'learned' }]);
+  });
+});
+
+describe('parseModemReading on a captured DOCSIS 2.0 poll (DOCS-IF-MIB only)', () => {
+  const varbinds = fixture('docsis20-resets');
+  const reading = parse(varbinds);
+
+  it('takes the version from docsIfDocsisBaseCapability, docsis20(3)', () => {
+    expect(reading.docsisVersion).toBe('2.0');
+    expect(reading.docsisVersionSource).toBe('docsIfDocsisBaseCapability');
+  });
+
+  it('reads status and counters from docsIfCmStatus: 953 resets, 0 lost syncs read as 0', () => {
+    expect(reading.status).toEqual({ value: 12, name: 'operational', resets: 953, lostSyncs: 0 });
+  });
+
+  it('reads the one upstream from the MAC interface: level and T3/T4, no T3-exceeded counter', () => {
+    expect(reading.upstream).toEqual([
+      {
+        ifIndex: 4,
+        channelId: 1,
+        frequencyHz: 16_400_000,
+        txPowerDbmv: 41.4,
+        t3Timeouts: 0,
+        t4Timeouts: 0,
+        t3Exceededs: null,
+        muted: false,
+        rangingStatus: 'success',
+      },
+    ]);
+  });
+
+  it('reads codewords from the 32-bit docsIfSigQ columns and marks them so', () => {
+    expect(reading.downstream).toHaveLength(1);
+    expect(reading.downstream[0]).toEqual(
+      expect.objectContaining({
+        snrDb: 40.1,
+        unerrored: 2_560_091_966n,
+        corrected: 14_216_729n,
+        uncorrectable: 178_345n,
+        counterBits: 32,
+      }),
+    );
+  });
+
+  it('takes no MAC from a bridge table without a status column, and says how it answered', () => {
+    expect(reading.cpeMacs).toBeNull();
+    expect(reading.bridgeTable).toBe('withoutStatus');
+    expect(reading.cpes).toEqual([{ ip: '192.168.0.148', source: 'learned' }]);
+  });
+
+  it('walks the DOCS-IF-MIB fallback columns only for objects the fast poll lacked', () => {
+    expect(fallbackColumns(varbinds)).toEqual([
+      'docsIfSigQUnerroreds',
+      'docsIfSigQCorrecteds',
+      'docsIfSigQUncorrectables',
+      'docsIfCmStatusResets',
+      'docsIfCmStatusLostSyncs',
+    ]);
+    expect(fallbackColumns(fixture('docsis31-textbook'))).toEqual([]);
+    expect(fallbackColumns(fixture('docsis30-partial-service-us'))).toEqual([]);
+  });
+});
+
+/** A minimal poll: one MAC interface (2), one downstream (3), one upstream (4), plus `extra`. */
+function minimal(extra: SnmpVarbind[]): SnmpVarbind[] {
+  const vb = (oid: string, value: number | bigint, type: SnmpVarbind['type'] = 'Integer'): SnmpVarbind => ({
+    oid,
+    type,
+    value,
+  });
+  return [
+    vb(`${OID.sysUpTime}.0`, 360_000, 'TimeTicks'),
+    vb(`${OID.ifType}.2`, 127),
+    vb(`${OID.ifType}.3`, 128),
+    vb(`${OID.ifType}.4`, 129),
+    vb(`${OID.docsIfDownChannelId}.3`, 5),
+    vb(`${OID.docsIfDownChannelFrequency}.3`, 603_000_000),
+    vb(`${OID.docsIfDownChannelPower}.3`, 12),
+    vb(`${OID.docsIfCmStatusValue}.2`, 12),
+    vb(`${OID.docsIfCmStatusTxPower}.2`, 420),
+    ...extra,
+  ];
+}
+
+const int = (oid: string, value: number): SnmpVarbind => ({ oid, type: 'Counter32', value });
+const c64 = (oid: string, value: bigint): SnmpVarbind => ({ oid, type: 'Counter64', value });
+
+describe('parseModemReading: each object from the newest table that has it', () => {
+  it.each`
+    object         | if3                                            | legacy                                        | expected
+    ${'resets'}    | ${int(`${OID.docsIf3CmStatusResets}.2`, 7)}    | ${int(`${OID.docsIfCmStatusResets}.2`, 953)}  | ${7}
+    ${'resets'}    | ${null}                                        | ${int(`${OID.docsIfCmStatusResets}.2`, 953)}  | ${953}
+    ${'resets'}    | ${null}                                        | ${int(`${OID.docsIfCmStatusResets}.2`, 0)}    | ${0}
+    ${'resets'}    | ${null}                                        | ${null}                                       | ${null}
+    ${'lostSyncs'} | ${int(`${OID.docsIf3CmStatusLostSyncs}.2`, 2)} | ${int(`${OID.docsIfCmStatusLostSyncs}.2`, 9)} | ${2}
+    ${'lostSyncs'} | ${null}                                        | ${int(`${OID.docsIfCmStatusLostSyncs}.2`, 9)} | ${9}
+    ${'lostSyncs'} | ${null}                                        | ${null}                                       | ${null}
+  `('$object: IF3 $if3.value, DOCS-IF $legacy.value -> $expected', ({ object, if3, legacy, expected }) => {
+    const reading = parse(minimal([if3, legacy].filter((v): v is SnmpVarbind => v != null)));
+    expect(reading.status[object as 'resets' | 'lostSyncs']).toBe(expected);
+  });
+
+  it('reads T3/T4 per channel from docsIf3CmStatusUsTable when it answers', () => {
+    const reading = parse(
+      minimal([
+        { oid: `${OID.docsIf3CmStatusUsTxPower}.4`, type: 'Integer', value: 440 },
+        int(`${OID.docsIf3CmStatusUsT3Timeouts}.4`, 3),
+        int(`${OID.docsIf3CmStatusUsT4Timeouts}.4`, 0),
+        int(`${OID.docsIf3CmStatusUsT3Exceededs}.4`, 0),
+        int(`${OID.docsIfCmStatusT3Timeouts}.2`, 99),
+      ]),
+    );
+    expect(reading.upstream).toEqual([
+      expect.objectContaining({ ifIndex: 4, txPowerDbmv: 44, t3Timeouts: 3, t4Timeouts: 0, t3Exceededs: 0 }),
+    ]);
+  });
+
+  it('falls back to docsIfCmStatus T3/T4 on the MAC interface; a counter neither has is null, not 0', () => {
+    const reading = parse(minimal([int(`${OID.docsIfCmStatusT3Timeouts}.2`, 0)]));
+    expect(reading.upstream).toEqual([
+      expect.objectContaining({
+        ifIndex: 4,
+        txPowerDbmv: 42,
+        t3Timeouts: 0,
+        t4Timeouts: null,
+        t3Exceededs: null,
+      }),
+    ]);
+  });
+
+  it('names no channel for an upstream without docsIfUpChannelTable, and none of several it cannot tell apart', () => {
+    expect(parse(minimal([])).upstream[0]).toEqual(
+      expect.objectContaining({ ifIndex: 4, channelId: null, frequencyHz: 0 }),
+    );
+    const bonded = parse(minimal([{ oid: `${OID.ifType}.80`, type: 'Integer', value: 129 }]));
+    expect(bonded.upstream).toEqual([expect.objectContaining({ ifIndex: 2, channelId: null })]);
+  });
+
+  it.each`
+    label          | extra                                                                                                                                                                                    | expected
+    ${'Counter64'} | ${[c64(`${OID.docsIfSigQExtUnerroreds}.3`, 10n), c64(`${OID.docsIfSigQExtCorrecteds}.3`, 0n), c64(`${OID.docsIfSigQExtUncorrectables}.3`, 0n), int(`${OID.docsIfSigQUnerroreds}.3`, 5)]} | ${{ unerrored: 10n, corrected: 0n, uncorrectable: 0n }}
+    ${'32-bit'}    | ${[int(`${OID.docsIfSigQUnerroreds}.3`, 5), int(`${OID.docsIfSigQCorrecteds}.3`, 0), int(`${OID.docsIfSigQUncorrectables}.3`, 0)]}                                                       | ${{ unerrored: 5n, corrected: 0n, uncorrectable: 0n, counterBits: 32 }}
+    ${'neither'}   | ${[]}                                                                                                                                                                                    | ${{ unerrored: null, corrected: null, uncorrectable: null }}
+  `('codeword counters: $label', ({ extra, expected }) => {
+    const ch = parse(minimal(extra as SnmpVarbind[])).downstream[0];
+    const { unerrored, corrected, uncorrectable, counterBits } = ch;
+    expect({ unerrored, corrected, uncorrectable, ...(counterBits && { counterBits }) }).toEqual(expected);
+  });
+});
+
+describe('parseModemReading: OFDM profile counters', () => {
+  it('keeps a profile only when all three of its counters were read', () => {
+    const vb = (name: OidName, ix: string, v: bigint): SnmpVarbind => c64(`${OID[name]}.${ix}`, v);
+    const reading = parse(
+      minimal([
+        { oid: `${OID.ifType}.160`, type: 'Integer', value: 277 },
+        vb('docsIf31CmDsOfdmProfileStatsTotalCodewords', '160.0', 100n),
+        vb('docsIf31CmDsOfdmProfileStatsCorrectedCodewords', '160.0', 1n),
+        vb('docsIf31CmDsOfdmProfileStatsUncorrectableCodewords', '160.0', 0n),
+        vb('docsIf31CmDsOfdmProfileStatsTotalCodewords', '160.255', 100n),
+      ]),
+    );
+    expect(reading.ofdm[0].profiles).toEqual([
+      { profileId: 0, total: 100n, corrected: 1n, uncorrectable: 0n },
+    ]);
+  });
+});
+
+describe('parseModemReading: DOCSIS version', () => {
+  const scalar = (
+    name: 'docsIfDocsisBaseCapability' | 'docsIf31CmDocsisBaseCapability',
+    v: number,
+  ): SnmpVarbind => ({
+    oid: `${OID[name]}.0`,
+    type: 'Integer',
+    value: v,
+  });
+  const if3Status: SnmpVarbind = { oid: `${OID.docsIf3CmStatusValue}.2`, type: 'Integer', value: 12 };
+  const ofdmChannel: SnmpVarbind = {
+    oid: `${OID.docsIf31CmDsOfdmChanChannelId}.160`,
+    type: 'Integer',
+    value: 33,
+  };
+
+  it.each`
+    label                                  | extra                                                                                     | version  | source
+    ${'DOCS-IF31 capability first'}        | ${[scalar('docsIf31CmDocsisBaseCapability', 5), scalar('docsIfDocsisBaseCapability', 4)]} | ${'3.1'} | ${'docsIf31CmDocsisBaseCapability'}
+    ${'DOCS-IF capability docsis20(3)'}    | ${[scalar('docsIfDocsisBaseCapability', 3)]}                                              | ${'2.0'} | ${'docsIfDocsisBaseCapability'}
+    ${'DOCS-IF capability docsis11(2)'}    | ${[scalar('docsIfDocsisBaseCapability', 2)]}                                              | ${'1.x'} | ${'docsIfDocsisBaseCapability'}
+    ${'DOCS-IF31 other(0): next source'}   | ${[scalar('docsIf31CmDocsisBaseCapability', 0), scalar('docsIfDocsisBaseCapability', 4)]} | ${'3.0'} | ${'docsIfDocsisBaseCapability'}
+    ${'no capability, DOCS-IF31 answered'} | ${[if3Status, ofdmChannel]}                                                               | ${'3.1'} | ${'inferred'}
+    ${'no capability, DOCS-IF3 answered'}  | ${[if3Status]}                                                                            | ${'3.0'} | ${'inferred'}
+    ${'no capability, DOCS-IF-MIB alone'}  | ${[]}                                                                                     | ${'2.0'} | ${'inferred'}
+  `('$label -> $version ($source)', ({ extra, version, source }) => {
+    const reading = parse(minimal(extra as SnmpVarbind[]));
+    expect({ version: reading.docsisVersion, source: reading.docsisVersionSource }).toEqual({
+      version,
+      source,
+    });
+  });
+
+  it('is unknown only when no DOCSIS object answered at all', () => {
+    const reading = parse([{ oid: `${OID.sysUpTime}.0`, type: 'TimeTicks', value: 100 }]);
+    expect(reading.docsisVersion).toBe('unknown');
+    expect(reading.docsisVersionSource).toBeUndefined();
+    expect(reading.status).toEqual({ value: null, name: 'not read', resets: null, lostSyncs: null });
+  });
+});
+
+describe('parseModemReading: placeholder rows and the bridge table', () => {
+  const vb = (oid: string, value: number): SnmpVarbind => ({ oid, type: 'Integer', value });
+
+  it('drops SC-QAM rows at frequency 0 that are not up, and keeps real ones', () => {
+    const reading = parse(
+      minimal([
+        vb(`${OID.ifType}.200`, 128),
+        vb(`${OID.ifOperStatus}.200`, 2),
+        vb(`${OID.docsIfDownChannelFrequency}.200`, 0),
+        vb(`${OID.docsIfDownChannelPower}.200`, 0),
+        vb(`${OID.ifOperStatus}.3`, 1),
+      ]),
+    );
+    expect(reading.downstream.map((ch) => ch.ifIndex)).toEqual([3]);
+  });
+
+  const SELF = '0.29.205.139.0.0';
+  const ROUTER = '20.117.144.123.208.172';
+  it.each`
+    label                         | rows                                                                                                                              | cpeMacs                  | state
+    ${'learned row'}              | ${[vb(`${OID.dot1dTpFdbPort}.${SELF}`, 2), vb(`${OID.dot1dTpFdbStatus}.${SELF}`, 4), vb(`${OID.dot1dTpFdbStatus}.${ROUTER}`, 3)]} | ${['14:75:90:7b:d0:ac']} | ${'withStatus'}
+    ${'status column, only self'} | ${[vb(`${OID.dot1dTpFdbPort}.${SELF}`, 2), vb(`${OID.dot1dTpFdbStatus}.${SELF}`, 4)]}                                             | ${[]}                    | ${'withStatus'}
+    ${'no status column'}         | ${[vb(`${OID.dot1dTpFdbPort}.${SELF}`, 2), vb(`${OID.dot1dTpFdbPort}.${ROUTER}`, 1)]}                                             | ${null}                  | ${'withoutStatus'}
+    ${'no bridge table'}          | ${[]}                                                                                                                             | ${null}                  | ${'absent'}
+  `('$label: cpeMacs $cpeMacs, $state', ({ rows, cpeMacs, state }) => {
+    const reading = parse(minimal(rows as SnmpVarbind[]));
+    expect({ cpeMacs: reading.cpeMacs, state: reading.bridgeTable }).toEqual({ cpeMacs, state });
   });
 });

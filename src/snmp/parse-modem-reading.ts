@@ -1,6 +1,8 @@
 import type {
+  BridgeTableState,
   CpeEntry,
   DocsisVersion,
+  DocsisVersionSource,
   DownstreamChannel,
   OfdmaChannel,
   OfdmChannel,
@@ -8,7 +10,7 @@ import type {
   ReachableReading,
   UpstreamChannel,
 } from '../telemetry/modem-reading';
-import { IF_TYPE, OID, type OidName } from './docsis-oids';
+import { FALLBACK_COLUMNS, IF_TYPE, OID, type OidName } from './docsis-oids';
 import type { SnmpVarbind } from './snmp-value';
 
 // Pure: the varbinds of one fast poll -> a typed reading in real units. Tested on captured fixtures.
@@ -86,9 +88,24 @@ export function parseModemReading(poll: FastPollVarbinds): ReachableReading {
     const v = c.get(ix);
     return v == null ? fallback : numeric(v, ix);
   };
-  const big = (c: Column, ix: string): bigint => {
-    const v = c.get(ix);
-    return typeof v === 'bigint' ? v : v == null || Buffer.isBuffer(v) ? 0n : BigInt(v);
+  /** The value at `ix` of the first of `columns` that has it: the newest table first, per object. */
+  const firstOf = (columns: readonly OidName[], ix: string): number | null => {
+    for (const name of columns) {
+      const v = col(name).get(ix);
+      if (v != null) {
+        return numeric(v, ix);
+      }
+    }
+    return null;
+  };
+  const big = (columns: readonly OidName[], ix: string): bigint | null => {
+    for (const name of columns) {
+      const v = col(name).get(ix);
+      if (v != null && !Buffer.isBuffer(v)) {
+        return typeof v === 'bigint' ? v : BigInt(numeric(v, ix));
+      }
+    }
+    return null;
   };
 
   const ifType = col('ifType');
@@ -99,8 +116,11 @@ export function parseModemReading(poll: FastPollVarbinds): ReachableReading {
   const dsPower = col('docsIfDownChannelPower');
   const rxMer = col('docsIf3SignalQualityExtRxMER');
   const snr = col('docsIfSigQSignalNoise');
+  // Some DOCSIS 3.1 modems keep placeholder SC-QAM rows (frequency 0, not locked): no channel is tuned there.
+  const placeholder = (ix: string, frequency: OidName): boolean =>
+    firstOf([frequency], ix) === 0 && num(oper, ix, 1) !== 1;
   const downstream: DownstreamChannel[] = ofType(IF_TYPE.docsCableDownstream)
-    .filter((ix) => dsPower.has(ix))
+    .filter((ix) => dsPower.has(ix) && !placeholder(ix, 'docsIfDownChannelFrequency'))
     .map((ix) => {
       const mod = num(col('docsIfDownChannelModulation'), ix);
       return {
@@ -111,41 +131,48 @@ export function parseModemReading(poll: FastPollVarbinds): ReachableReading {
         locked: num(oper, ix, 1) === 1,
         powerDbmv: num(dsPower, ix) / 10,
         snrDb: (rxMer.has(ix) ? num(rxMer, ix) : num(snr, ix)) / 10,
-        unerrored: big(col('docsIfSigQExtUnerroreds'), ix),
-        corrected: big(col('docsIfSigQExtCorrecteds'), ix),
-        uncorrectable: big(col('docsIfSigQExtUncorrectables'), ix),
+        unerrored: big(['docsIfSigQExtUnerroreds', 'docsIfSigQUnerroreds'], ix),
+        corrected: big(['docsIfSigQExtCorrecteds', 'docsIfSigQCorrecteds'], ix),
+        uncorrectable: big(['docsIfSigQExtUncorrectables', 'docsIfSigQUncorrectables'], ix),
+        ...(!col('docsIfSigQExtUnerroreds').has(ix) &&
+          col('docsIfSigQUnerroreds').has(ix) && { counterBits: 32 as const }),
       };
     });
 
+  const macIx = ofType(IF_TYPE.docsCableMaclayer)[0] ?? '2';
+  const channelId = (ix: string): number | null => firstOf(['docsIfUpChannelId'], ix);
   const usTx = col('docsIf3CmStatusUsTxPower');
   let upstream: UpstreamChannel[] = ofType(IF_TYPE.docsCableUpstream)
-    .filter((ix) => usTx.has(ix))
+    .filter((ix) => usTx.has(ix) && !placeholder(ix, 'docsIfUpChannelFrequency'))
     .map((ix) => ({
       ifIndex: Number(ix),
-      channelId: num(col('docsIfUpChannelId'), ix),
+      channelId: channelId(ix),
       frequencyHz: num(col('docsIfUpChannelFrequency'), ix),
       txPowerDbmv: num(usTx, ix) / 10,
-      t3Timeouts: num(col('docsIf3CmStatusUsT3Timeouts'), ix),
-      t4Timeouts: num(col('docsIf3CmStatusUsT4Timeouts'), ix),
-      t3Exceededs: num(col('docsIf3CmStatusUsT3Exceededs'), ix),
+      t3Timeouts: firstOf(['docsIf3CmStatusUsT3Timeouts'], ix),
+      t4Timeouts: firstOf(['docsIf3CmStatusUsT4Timeouts'], ix),
+      t3Exceededs: firstOf(['docsIf3CmStatusUsT3Exceededs'], ix),
       muted: num(col('docsIf3CmStatusUsIsMuted'), ix, 2) === 1,
       rangingStatus: RANGING[num(col('docsIf3CmStatusUsRangingStatus'), ix, 4)] ?? 'other',
     }));
 
-  const macIx = ofType(IF_TYPE.docsCableMaclayer)[0] ?? '2';
   const legacyTx = col('docsIfCmStatusTxPower');
+  const usIfIndexes = ofType(IF_TYPE.docsCableUpstream).filter(
+    (ix) => !placeholder(ix, 'docsIfUpChannelFrequency'),
+  );
   if (upstream.length === 0 && legacyTx.has(macIx)) {
-    // Pre-3.0 modem: one upstream, its level and timeouts on the MAC interface.
-    const usIx = ofType(IF_TYPE.docsCableUpstream)[0] ?? '4';
+    // Pre-3.0 modem (or a 3.0 one without docsIf3CmStatusUsTable): its level and timeouts are on the MAC interface.
+    // They speak for the single upstream; with several, no channel is named (the timeouts are the modem's totals).
+    const usIx = usIfIndexes.length === 1 ? usIfIndexes[0] : null;
     upstream = [
       {
-        ifIndex: Number(usIx),
-        channelId: num(col('docsIfUpChannelId'), usIx),
-        frequencyHz: num(col('docsIfUpChannelFrequency'), usIx),
+        ifIndex: usIx == null ? Number(macIx) : Number(usIx),
+        channelId: usIx == null ? null : channelId(usIx),
+        frequencyHz: usIx == null ? 0 : num(col('docsIfUpChannelFrequency'), usIx),
         txPowerDbmv: num(legacyTx, macIx) / 10,
-        t3Timeouts: num(col('docsIfCmStatusT3Timeouts'), macIx),
-        t4Timeouts: num(col('docsIfCmStatusT4Timeouts'), macIx),
-        t3Exceededs: 0,
+        t3Timeouts: firstOf(['docsIfCmStatusT3Timeouts'], macIx),
+        t4Timeouts: firstOf(['docsIfCmStatusT4Timeouts'], macIx),
+        t3Exceededs: null,
         muted: false,
         rangingStatus: 'success',
       },
@@ -165,12 +192,16 @@ export function parseModemReading(poll: FastPollVarbinds): ReachableReading {
         powerDbmv: numeric(v, `${ix}.${band}`) / 10,
       })),
       meanRxMerDb: mer.has(ix) ? num(mer, ix) / 100 : null,
-      profiles: subRows(col('docsIf31CmDsOfdmProfileStatsTotalCodewords'), ix).map(([profileId]) => ({
-        profileId,
-        total: big(col('docsIf31CmDsOfdmProfileStatsTotalCodewords'), `${ix}.${profileId}`),
-        corrected: big(col('docsIf31CmDsOfdmProfileStatsCorrectedCodewords'), `${ix}.${profileId}`),
-        uncorrectable: big(col('docsIf31CmDsOfdmProfileStatsUncorrectableCodewords'), `${ix}.${profileId}`),
-      })),
+      // A profile is kept only with all three counters read: a missing one is not read, never 0.
+      profiles: subRows(col('docsIf31CmDsOfdmProfileStatsTotalCodewords'), ix).flatMap(([profileId]) => {
+        const pix = `${ix}.${profileId}`;
+        const total = big(['docsIf31CmDsOfdmProfileStatsTotalCodewords'], pix);
+        const corrected = big(['docsIf31CmDsOfdmProfileStatsCorrectedCodewords'], pix);
+        const uncorrectable = big(['docsIf31CmDsOfdmProfileStatsUncorrectableCodewords'], pix);
+        return total == null || corrected == null || uncorrectable == null
+          ? []
+          : [{ profileId, total, corrected, uncorrectable }];
+      }),
     };
   });
 
@@ -181,9 +212,9 @@ export function parseModemReading(poll: FastPollVarbinds): ReachableReading {
       ifIndex: Number(ix),
       channelId: num(col('docsIf31CmUsOfdmaChanChannelId'), ix),
       txPowerDbmv: decodeOfdmaTxPower(num(ofdmaTx, ix)),
-      t3Timeouts: num(col('docsIf31CmStatusOfdmaUsT3Timeouts'), ix),
-      t4Timeouts: num(col('docsIf31CmStatusOfdmaUsT4Timeouts'), ix),
-      t3Exceededs: num(col('docsIf31CmStatusOfdmaUsT3Exceededs'), ix),
+      t3Timeouts: firstOf(['docsIf31CmStatusOfdmaUsT3Timeouts'], ix),
+      t4Timeouts: firstOf(['docsIf31CmStatusOfdmaUsT4Timeouts'], ix),
+      t3Exceededs: firstOf(['docsIf31CmStatusOfdmaUsT3Exceededs'], ix),
       muted: num(col('docsIf31CmStatusOfdmaUsIsMuted'), ix, 2) === 1,
       rangingStatus: RANGING[num(col('docsIf31CmStatusOfdmaUsRangingStatus'), ix, 4)] ?? 'other',
     }));
@@ -192,8 +223,9 @@ export function parseModemReading(poll: FastPollVarbinds): ReachableReading {
   const statusValue =
     status3.size > 0
       ? num(status3, macIx, numeric([...status3.values()][0], 'docsIf3CmStatusValue'))
-      : num(col('docsIfCmStatusValue'), macIx);
+      : firstOf(['docsIfCmStatusValue'], macIx);
 
+  const bridge = bridgeTable(col('dot1dTpFdbPort'), col('dot1dTpFdbStatus'));
   return {
     reachable: true,
     modemId: poll.modemId,
@@ -201,33 +233,79 @@ export function parseModemReading(poll: FastPollVarbinds): ReachableReading {
     latencyMs: poll.latencyMs,
     sysDescr: String(scalar('sysDescr') ?? ''),
     uptimeSec: numeric(scalar('sysUpTime') ?? 0, 'sysUpTime.0') / 100,
-    docsisVersion: docsisVersion(
+    ...docsisVersion(
       scalar('docsIf31CmDocsisBaseCapability'),
       scalar('docsIfDocsisBaseCapability'),
+      (prefix) => [...cols.keys()].some((oid) => oid.startsWith(prefix)),
     ),
     status: {
       value: statusValue,
-      name: cmStatusName(statusValue),
-      resets: num(col('docsIf3CmStatusResets'), macIx),
-      lostSyncs: num(col('docsIf3CmStatusLostSyncs'), macIx),
+      name: statusValue == null ? 'not read' : cmStatusName(statusValue),
+      resets: firstOf(['docsIf3CmStatusResets', 'docsIfCmStatusResets'], macIx),
+      lostSyncs: firstOf(['docsIf3CmStatusLostSyncs', 'docsIfCmStatusLostSyncs'], macIx),
     },
     downstream,
     upstream,
     ofdm,
     ofdma,
     cpes: parseCpes(col('docsDevCpeInetSource')),
-    cpeMacs: learnedMacs(col('dot1dTpFdbStatus')),
+    ...bridge,
   };
 }
 
+const answered = (varbinds: readonly SnmpVarbind[], name: OidName): boolean => {
+  const prefix = `${OID[name]}.`;
+  return varbinds.some((vb) => vb.oid.startsWith(prefix));
+};
+
+/**
+ * The DOCS-IF-MIB columns a second walk must read because the fast poll lacked the newer objects: the 32-bit
+ * codeword counters when downstream channels came without docsIfSigQExt* rows, the docsIfCmStatus resets and lost
+ * syncs when docsIf3CmStatusTable did not answer.
+ */
+export function fallbackColumns(varbinds: readonly SnmpVarbind[]): OidName[] {
+  const out: OidName[] = [];
+  if (answered(varbinds, 'docsIfDownChannelPower') && !answered(varbinds, 'docsIfSigQExtUnerroreds')) {
+    out.push(...FALLBACK_COLUMNS.docsIfSigQExtUnerroreds);
+  }
+  if (!answered(varbinds, 'docsIf3CmStatusValue')) {
+    out.push(...FALLBACK_COLUMNS.docsIf3CmStatusValue);
+  }
+  return out;
+}
+
+const DOCSIS_CAPABILITY: Record<number, DocsisVersion> = { 1: '1.x', 2: '1.x', 3: '2.0', 4: '3.0', 5: '3.1' };
+const DOCS_IF31_PREFIX = '1.3.6.1.4.1.4491.2.1.28.';
+const DOCS_IF3_PREFIX = '1.3.6.1.4.1.4491.2.1.20.';
+const DOCS_IF_PREFIX = '1.3.6.1.2.1.10.127.';
+
+/**
+ * The capability scalars first (DOCS-IF31, then DOCS-IF-MIB); without them, the newest MIB that answered. A modem
+ * that speaks only DOCS-IF-MIB is at most DOCSIS 2.0, and its tables do not tell 2.0 from 1.x.
+ */
 function docsisVersion(
   cap31: SnmpVarbind['value'] | undefined,
   cap: SnmpVarbind['value'] | undefined,
-): DocsisVersion {
-  const v = Number(cap31 ?? cap ?? 0);
-  return (
-    ({ 1: '1.x', 2: '1.x', 3: '2.0', 4: '3.0', 5: '3.1' } as Record<number, DocsisVersion>)[v] ?? 'unknown'
-  );
+  answered: (prefix: string) => boolean,
+): { docsisVersion: DocsisVersion; docsisVersionSource?: DocsisVersionSource } {
+  const v31 = DOCSIS_CAPABILITY[Number(cap31)];
+  if (v31 != null) {
+    return { docsisVersion: v31, docsisVersionSource: 'docsIf31CmDocsisBaseCapability' };
+  }
+  const v = DOCSIS_CAPABILITY[Number(cap)];
+  if (v != null) {
+    return { docsisVersion: v, docsisVersionSource: 'docsIfDocsisBaseCapability' };
+  }
+  const inferred: DocsisVersion | null = answered(DOCS_IF31_PREFIX)
+    ? '3.1'
+    : answered(DOCS_IF3_PREFIX)
+      ? '3.0'
+      : answered(DOCS_IF_PREFIX)
+        ? '2.0'
+        : null;
+  return inferred == null
+    ? { docsisVersion: 'unknown' }
+    : { docsisVersion: inferred, docsisVersionSource: 'inferred' };
 }
 
 /** Rows of a table indexed {ifIndex, sub}: the sub-indexes under one ifIndex, in order. */
@@ -239,12 +317,25 @@ function subRows(c: Column, ifIndex: string): [number, SnmpVarbind['value']][] {
     .sort((a, b) => a[0] - b[0]);
 }
 
-/** BRIDGE-MIB rows are indexed by the MAC itself (six sub-ids); learned(3) ones are devices behind the modem. */
-function learnedMacs(status: Column): string[] {
-  return [...status]
-    .filter(([, v]) => Number(v) === 3)
-    .map(([ix]) => macFromIndex(ix))
-    .filter((mac): mac is string => mac != null);
+const FDB_LEARNED = 3;
+
+/**
+ * BRIDGE-MIB rows are indexed by the MAC itself (six sub-ids). Only the status column tells learned(3) devices
+ * behind the modem from its own self(4) entry and the cable side's; without it the rows prove nothing either way,
+ * so no MAC is taken from them (a "device connected" claim would name the modem itself).
+ */
+function bridgeTable(
+  port: Column,
+  status: Column,
+): { cpeMacs: string[] | null; bridgeTable: BridgeTableState } {
+  if (status.size > 0) {
+    const cpeMacs = [...status]
+      .filter(([, v]) => Number(v) === FDB_LEARNED)
+      .map(([ix]) => macFromIndex(ix))
+      .filter((mac): mac is string => mac != null);
+    return { cpeMacs, bridgeTable: 'withStatus' };
+  }
+  return { cpeMacs: null, bridgeTable: port.size > 0 ? 'withoutStatus' : 'absent' };
 }
 
 export function macFromIndex(index: string): string | null {

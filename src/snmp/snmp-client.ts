@@ -94,6 +94,11 @@ export class SnmpSession {
     });
   }
 
+  /** How long a walk of this session may keep sending requests (SnmpClientOptions.walkDeadlineMs). */
+  walkDeadlineMs(): number {
+    return walkDeadlineMs(this.options);
+  }
+
   /**
    * Walks several table columns at once with GETBULK (all as repeaters), dropping each column as it leaves its
    * subtree. Copes with agents that return fewer varbinds than asked, and falls back to GETNEXT when the agent

@@ -3,6 +3,17 @@
 
 export type DocsisVersion = '1.x' | '2.0' | '3.0' | '3.1' | 'unknown';
 
+/**
+ * Where the DOCSIS version came from: docsIf31CmDocsisBaseCapability, docsIfDocsisBaseCapability, or inferred from
+ * which MIB tables answered (DOCS-IF31 -> 3.1, DOCS-IF3 -> 3.0, DOCS-IF-MIB alone -> 2.0 or earlier).
+ */
+export type DocsisVersionSource =
+  'docsIf31CmDocsisBaseCapability' | 'docsIfDocsisBaseCapability' | 'inferred';
+
+// Counters and fields the modem did not answer are null ("not read"), never 0: a DOCSIS 2.0 modem without the
+// DOCS-IF3 tables has no per-channel T3 count, which says nothing about its line. Readings stored before these
+// became nullable carry numbers throughout and read the same.
+
 export interface DownstreamChannel {
   ifIndex: number;
   channelId: number;
@@ -13,21 +24,27 @@ export interface DownstreamChannel {
   powerDbmv: number;
   /** RxMER (docsIf3SignalQualityExtRxMER) where the modem has it, else docsIfSigQSignalNoise. */
   snrDb: number;
-  unerrored: bigint;
-  corrected: bigint;
-  uncorrectable: bigint;
+  /** docsIfSigQExt* (Counter64), else the 32-bit docsIfSigQ* columns; null when neither answered. */
+  unerrored: bigint | null;
+  corrected: bigint | null;
+  uncorrectable: bigint | null;
+  /** 32 when the counters came from the 32-bit docsIfSigQ* columns (they wrap); absent for Counter64. */
+  counterBits?: 32;
 }
 
 export type RangingStatus = 'other' | 'aborted' | 'retriesExceeded' | 'success' | 'continue' | 'timeoutT4';
 
 export interface UpstreamChannel {
   ifIndex: number;
-  channelId: number;
+  /** docsIfUpChannelId; null when the modem has no upstream channel table (never invented as 0). */
+  channelId: number | null;
+  /** docsIfUpChannelFrequency; 0 when not read. */
   frequencyHz: number;
   txPowerDbmv: number;
-  t3Timeouts: number;
-  t4Timeouts: number;
-  t3Exceededs: number;
+  /** docsIf3CmStatusUs*, else (one upstream, pre-3.0) docsIfCmStatus* on the MAC ifIndex; null when not read. */
+  t3Timeouts: number | null;
+  t4Timeouts: number | null;
+  t3Exceededs: number | null;
   muted: boolean;
   rangingStatus: RangingStatus;
 }
@@ -55,9 +72,9 @@ export interface OfdmaChannel {
   channelId: number;
   /** P1.6r_n target power, decoded from quarter dBmV (2017 MIB) or tenths (2016 MIB). */
   txPowerDbmv: number;
-  t3Timeouts: number;
-  t4Timeouts: number;
-  t3Exceededs: number;
+  t3Timeouts: number | null;
+  t4Timeouts: number | null;
+  t3Exceededs: number | null;
   muted: boolean;
   rangingStatus: RangingStatus;
 }
@@ -69,11 +86,19 @@ export interface CpeEntry {
 
 export interface ModemStatus {
   /** docsIf3CmStatusValue (CmRegState), falling back to docsIfCmStatusValue. 12 = operational. */
-  value: number;
+  value: number | null;
   name: string;
-  resets: number;
-  lostSyncs: number;
+  /** docsIf3CmStatusResets, else docsIfCmStatusResets; null when neither answered. */
+  resets: number | null;
+  /** docsIf3CmStatusLostSyncs, else docsIfCmStatusLostSyncs; null when neither answered. */
+  lostSyncs: number | null;
 }
+
+/**
+ * How the modem's bridge table (BRIDGE-MIB dot1dTpFdbTable) answered: with its status column, so learned(3) rows
+ * can be told from the modem's own self(4) entry; with addresses but no status column; or not at all.
+ */
+export type BridgeTableState = 'withStatus' | 'withoutStatus' | 'absent';
 
 export interface ReachableReading {
   reachable: true;
@@ -84,14 +109,21 @@ export interface ReachableReading {
   sysDescr: string;
   uptimeSec: number;
   docsisVersion: DocsisVersion;
+  /** Absent on readings stored before it was recorded. */
+  docsisVersionSource?: DocsisVersionSource;
   status: ModemStatus;
   downstream: DownstreamChannel[];
   upstream: UpstreamChannel[];
   ofdm: OfdmChannel[];
   ofdma: OfdmaChannel[];
   cpes: CpeEntry[];
-  /** MACs the modem's bridge learned on its CPE side (BRIDGE-MIB dot1dTpFdbStatus learned(3)). */
-  cpeMacs: string[];
+  /**
+   * MACs the modem's bridge learned on its CPE side (BRIDGE-MIB dot1dTpFdbStatus learned(3)); null when the bridge
+   * table could not tell learned devices apart (no table, or no status column).
+   */
+  cpeMacs: string[] | null;
+  /** Absent on readings stored before it was recorded. */
+  bridgeTable?: BridgeTableState;
 }
 
 export interface UnreachableReading {

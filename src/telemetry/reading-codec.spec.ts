@@ -78,3 +78,31 @@ describe('packed codec', () => {
     expect(decodePacked(Buffer.from(encodeJson(value)))).toEqual(value);
   });
 });
+
+describe('"not read" through the codecs', () => {
+  it('keeps a counter that was not read apart from 0 in compact history', () => {
+    const read: HistoryEntry = {
+      at: 9,
+      reachable: true,
+      uptimeSec: 60,
+      resets: 0,
+      t3: 0,
+      t4: 0,
+      t3Exceeded: 0,
+    };
+    const notRead: HistoryEntry = { at: 9, reachable: true, uptimeSec: 60, t3: 0, t4: 0 };
+    expect(decodeHistory(encodeHistory(read))).toEqual(read);
+    expect(decodeHistory(encodeHistory(notRead))).toEqual(notRead);
+  });
+
+  it('keeps null counters, channel ids and cpeMacs null in packed and JSON readings', () => {
+    const reading = {
+      status: { value: 12, resets: null, lostSyncs: 0 },
+      downstream: [{ ifIndex: 3, unerrored: null, corrected: 5n, uncorrectable: 0n, counterBits: 32 }],
+      upstream: [{ ifIndex: 2, channelId: null, t3Timeouts: 0, t3Exceededs: null }],
+      cpeMacs: null,
+    };
+    expect(decodePacked(encodePacked(reading))).toEqual(reading);
+    expect(decodeJson(encodeJson(reading))).toEqual(reading);
+  });
+});

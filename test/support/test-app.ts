@@ -38,6 +38,9 @@ export async function startTestApp(
     SIMULATOR_MODEMS: '40',
     SIMULATOR_SCENARIO_MIX: 'TEXTBOOK=1',
     SIMULATOR_V3_SHARE: '0.25',
+    // DOCSIS 2.0 modems and quirks only where a test chooses them (SIMULATOR_MODEM_SHAPES).
+    SIMULATOR_DOCSIS20_SHARE: '0',
+    SIMULATOR_QUIRK_SHARE: '0',
     SIMULATOR_REBOOT_DOWN_SEC: '0.4',
     SIMULATOR_SELF_REBOOT_SEC: '1.2',
     SNMP_TIMEOUT_MS: '400',

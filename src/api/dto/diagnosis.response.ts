@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { TimelineEventKind } from '../../diagnosis/timeline';
-import { ACTIONS, SUB_KINDS, VERDICTS } from '../../diagnosis/types';
+import { ACTIONS, NOT_CHECKED_CODES, SUB_KINDS, VERDICTS } from '../../diagnosis/types';
 
 // Response schemas of the line endpoints (documentation only: the controllers return the domain types).
 
@@ -27,7 +27,15 @@ export class ChannelRefResponse {
   @ApiProperty({ enum: ['downstream', 'upstream'] }) direction!: 'downstream' | 'upstream';
   @ApiProperty({ enum: ['SC-QAM', 'OFDM', 'OFDMA'] }) kind!: 'SC-QAM' | 'OFDM' | 'OFDMA';
   @ApiProperty({ description: 'The channel ifIndex on the modem.', example: 77 }) ifIndex!: number;
-  @ApiProperty({ description: 'The DOCSIS channel id.', example: 31 }) channelId!: number;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description:
+      'The DOCSIS channel id; null when the modem names none (an upstream without docsIfUpChannelTable): ' +
+      'the ifIndex is then all that is known.',
+    example: 31,
+  })
+  channelId!: number | null;
   @ApiProperty({ description: 'Centre (SC-QAM) or PLC (OFDM) frequency.', example: 663000000 })
   frequencyHz!: number;
 }
@@ -52,6 +60,24 @@ export class FindingResponse {
     example: 'Downstream channel 31 (663 MHz, 256-QAM) has an SNR of 27 dB, below the 30 dB minimum.',
   })
   message!: string;
+}
+
+export class NotCheckedResponse {
+  @ApiProperty({
+    enum: [...NOT_CHECKED_CODES],
+    enumName: 'NotCheckedCode',
+    description:
+      'The check that could not be made: REGISTRATION_STATE (the modem state, hence provisioning), T3_T4_TIMEOUTS (upstream timeout counters), RF_REINIT (cable ' +
+      're-initialisations), CODEWORDS (codeword error ratios), CPE_PRESENCE (whether a device is behind the modem).',
+  })
+  code!: string;
+  @ApiProperty({
+    description: 'Which objects the modem did not answer, in a sentence for the agent or NOC.',
+    example:
+      'Upstream T3 timeouts, T4 timeouts, T3 retries exhausted (T3 exceeded) not read: the modem has no ' +
+      'docsIf3CmStatusUsTable (and no docsIfCmStatus T3/T4 counters on its MAC interface).',
+  })
+  reason!: string;
 }
 
 export const LINE_FAULT_DIAGNOSIS = {
@@ -94,6 +120,7 @@ export const LINE_FAULT_DIAGNOSIS = {
       message: 'Downstream channel 32 (669 MHz, 256-QAM) has an SNR of 27 dB, below the 30 dB minimum.',
     },
   ],
+  notChecked: [],
   observedAt: '2026-11-25T13:14:10.265Z',
   ageSec: 0,
   source: 'live',
@@ -109,6 +136,7 @@ export const TEXTBOOK_OK_DIAGNOSIS = {
     'Line and modem are within spec; a Ubiquiti router is connected: have the customer test with a computer ' +
     'wired directly to the modem, bypassing the router.',
   findings: [],
+  notChecked: [],
   observedAt: '2026-11-25T10:43:27.770Z',
   ageSec: 42,
   source: 'cache',
@@ -124,6 +152,13 @@ export class LineDiagnosisResponse {
   @ApiProperty({ description: 'The verdict and the action in words an agent can say.' }) summary!: string;
   @ApiProperty({ type: [FindingResponse], description: 'The evidence: channel, value and limit.' })
   findings!: FindingResponse[];
+  @ApiProperty({
+    type: [NotCheckedResponse],
+    description:
+      'What could not be graded because the modem did not answer the objects it needs ("not read" is never ' +
+      'graded as 0); empty when everything was read.',
+  })
+  notChecked!: NotCheckedResponse[];
   @ApiProperty({ format: 'date-time', description: 'When the modem was read.' }) observedAt!: string;
   @ApiProperty({ description: 'Age of the reading at answer time, seconds.', example: 0 }) ageSec!: number;
   @ApiProperty({
@@ -149,10 +184,12 @@ export class HistoryEntryResponse {
   cmtsRegState?: number;
   @ApiPropertyOptional() uptimeSec?: number;
   @ApiPropertyOptional({ description: 'Modem status (CmRegState), 12 = operational.' }) statusValue?: number;
-  @ApiPropertyOptional() resets?: number;
+  @ApiPropertyOptional({ description: 'Absent when the modem did not answer a resets counter.' })
+  resets?: number;
   @ApiPropertyOptional({ description: 'T3 timeouts, summed over the upstream channels.' }) t3?: number;
   @ApiPropertyOptional({ description: 'T4 timeouts, summed over the upstream channels.' }) t4?: number;
-  @ApiPropertyOptional() t3Exceeded?: number;
+  @ApiPropertyOptional({ description: 'T3 retries exhausted; absent (like t3, t4) when not read.' })
+  t3Exceeded?: number;
   @ApiPropertyOptional({ ...VERDICT }) verdict?: string;
 }
 

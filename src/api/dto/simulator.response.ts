@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MODEM_GENERATIONS, MODEM_QUIRKS } from '../../simulator/generations';
 import { ACTION, SUB_KIND, VERDICT } from './diagnosis.response';
 
 // The simulator's controls (documentation only). Present only when SIMULATOR_ENABLED.
@@ -36,7 +37,15 @@ export class SimulatorStatsResponse {
 
 export class SimModemResponse {
   @ApiProperty({ example: 'sim-cm-00030' }) id!: string;
-  @ApiProperty({ enum: ['3.0', '3.1'] }) docsis!: string;
+  @ApiProperty({ enum: MODEM_GENERATIONS, description: 'DOCSIS generation: 2.0 speaks DOCS-IF-MIB alone.' })
+  docsis!: string;
+  @ApiProperty({
+    enum: Object.keys(MODEM_QUIRKS),
+    isArray: true,
+    description: 'Vendor quirks: objects or tables this modem lacks or fills with placeholders.',
+    example: [],
+  })
+  quirks!: string[];
   @ApiProperty({ enum: ['2c', '3'] }) snmpVersion!: '2c' | '3';
   @ApiProperty({ example: '00:1d:cd:df:00:1d' }) mac!: string;
   @ApiProperty({ example: 'US_POWER_HIGH_FAULT' }) scenario!: string;
@@ -53,6 +62,7 @@ export class SimModemResponse {
 export const SIM_MODEM_EXAMPLE = {
   id: 'sim-cm-00030',
   docsis: '3.0',
+  quirks: [],
   snmpVersion: '2c',
   mac: '00:1d:cd:df:00:1d',
   scenario: 'US_POWER_HIGH_FAULT',

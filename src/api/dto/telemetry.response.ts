@@ -1,10 +1,22 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { oneOfOrNull } from './error.response';
 
 // The raw reading of GET /modems/{id}/telemetry (src/telemetry/modem-reading.ts), in real units. Counter64
 // codeword counters are decimal strings: they do not fit a JSON number.
 
 const COUNTER64 = { type: String, pattern: '^\\d+$', description: 'Counter64, as a decimal string.' };
+
+/** A counter the modem may not answer: null is "not read", never 0. */
+const NOT_READ = {
+  type: 'integer' as const,
+  nullable: true,
+  description: 'null: not read (the modem has no such object).',
+};
+const COUNTER64_OR_NOT_READ = {
+  ...COUNTER64,
+  nullable: true,
+  description: 'Counter64 as a decimal string (32-bit docsIfSigQ* on pre-3.0 modems); null: not read.',
+};
 
 const RANGING_STATUS = {
   enum: ['other', 'aborted', 'retriesExceeded', 'success', 'continue', 'timeoutT4'],
@@ -20,19 +32,29 @@ export class DownstreamChannelResponse {
   locked!: boolean;
   @ApiProperty({ example: 1.5 }) powerDbmv!: number;
   @ApiProperty({ description: 'RxMER where the modem has it, else the SNR.', example: 40.1 }) snrDb!: number;
-  @ApiProperty({ ...COUNTER64, example: '144904617499' }) unerrored!: string;
-  @ApiProperty({ ...COUNTER64, example: '18751428' }) corrected!: string;
-  @ApiProperty({ ...COUNTER64, example: '635032' }) uncorrectable!: string;
+  @ApiProperty({ ...COUNTER64_OR_NOT_READ, example: '144904617499' }) unerrored!: string | null;
+  @ApiProperty({ ...COUNTER64_OR_NOT_READ, example: '18751428' }) corrected!: string | null;
+  @ApiProperty({ ...COUNTER64_OR_NOT_READ, example: '635032' }) uncorrectable!: string | null;
+  @ApiPropertyOptional({
+    enum: [32],
+    description: '32: the counters are the 32-bit docsIfSigQ* ones, which wrap (graded only between polls).',
+  })
+  counterBits?: 32;
 }
 
 export class UpstreamChannelResponse {
-  @ApiProperty({ example: 4 }) ifIndex!: number;
-  @ApiProperty({ example: 1 }) channelId!: number;
-  @ApiProperty({ example: 16400000 }) frequencyHz!: number;
+  @ApiProperty({
+    description: 'The upstream ifIndex, or the MAC interface when a pre-3.0 reading cannot name the channel.',
+    example: 4,
+  })
+  ifIndex!: number;
+  @ApiProperty({ ...NOT_READ, description: 'null: the modem has no upstream channel table.', example: 1 })
+  channelId!: number | null;
+  @ApiProperty({ description: '0 when not read.', example: 16400000 }) frequencyHz!: number;
   @ApiProperty({ example: 43.8 }) txPowerDbmv!: number;
-  @ApiProperty({ example: 35 }) t3Timeouts!: number;
-  @ApiProperty({ example: 0 }) t4Timeouts!: number;
-  @ApiProperty({ example: 0 }) t3Exceededs!: number;
+  @ApiProperty({ ...NOT_READ, example: 35 }) t3Timeouts!: number | null;
+  @ApiProperty({ ...NOT_READ, example: 0 }) t4Timeouts!: number | null;
+  @ApiProperty({ ...NOT_READ, example: 0 }) t3Exceededs!: number | null;
   @ApiProperty() muted!: boolean;
   @ApiProperty(RANGING_STATUS) rangingStatus!: string;
 }
@@ -69,9 +91,9 @@ export class OfdmaChannelResponse {
   @ApiProperty({ example: 170 }) ifIndex!: number;
   @ApiProperty({ example: 41 }) channelId!: number;
   @ApiProperty({ example: 41.75 }) txPowerDbmv!: number;
-  @ApiProperty({ example: 0 }) t3Timeouts!: number;
-  @ApiProperty({ example: 0 }) t4Timeouts!: number;
-  @ApiProperty({ example: 0 }) t3Exceededs!: number;
+  @ApiProperty({ ...NOT_READ, example: 0 }) t3Timeouts!: number | null;
+  @ApiProperty({ ...NOT_READ, example: 0 }) t4Timeouts!: number | null;
+  @ApiProperty({ ...NOT_READ, example: 0 }) t3Exceededs!: number | null;
   @ApiProperty() muted!: boolean;
   @ApiProperty(RANGING_STATUS) rangingStatus!: string;
 }
@@ -82,10 +104,26 @@ export class CpeEntryResponse {
 }
 
 export class ModemStatusResponse {
-  @ApiProperty({ description: 'CmRegState; 12 = operational.', example: 12 }) value!: number;
+  @ApiProperty({
+    ...NOT_READ,
+    description:
+      'docsIf3CmStatusValue (CmRegState), else docsIfCmStatusValue; 12 = operational; null: not read.',
+    example: 12,
+  })
+  value!: number | null;
   @ApiProperty({ example: 'operational' }) name!: string;
-  @ApiProperty({ example: 0 }) resets!: number;
-  @ApiProperty({ example: 0 }) lostSyncs!: number;
+  @ApiProperty({
+    ...NOT_READ,
+    description: 'docsIf3CmStatusResets, else docsIfCmStatusResets; null: not read.',
+    example: 0,
+  })
+  resets!: number | null;
+  @ApiProperty({
+    ...NOT_READ,
+    description: 'docsIf3CmStatusLostSyncs, else docsIfCmStatusLostSyncs; null: not read.',
+    example: 0,
+  })
+  lostSyncs!: number | null;
 }
 
 export class ReachableReadingResponse {
@@ -97,7 +135,18 @@ export class ReachableReadingResponse {
   @ApiProperty({ example: '<<HW_REV: 1.0; VENDOR: ARRIS; SW_REV: AB01.02.053.05; MODEL: SB8200>>' })
   sysDescr!: string;
   @ApiProperty({ example: 3025553.31 }) uptimeSec!: number;
-  @ApiProperty({ enum: ['1.x', '2.0', '3.0', '3.1', 'unknown'] }) docsisVersion!: string;
+  @ApiProperty({
+    enum: ['1.x', '2.0', '3.0', '3.1', 'unknown'],
+    description: 'unknown only when neither capability object nor any DOCSIS table answered.',
+  })
+  docsisVersion!: string;
+  @ApiPropertyOptional({
+    enum: ['docsIf31CmDocsisBaseCapability', 'docsIfDocsisBaseCapability', 'inferred'],
+    description:
+      'Where the version came from; inferred: from the newest MIB that answered (DOCS-IF31 → 3.1, DOCS-IF3 → 3.0, ' +
+      'DOCS-IF-MIB alone → 2.0 or earlier). Absent on readings stored before it was recorded.',
+  })
+  docsisVersionSource?: string;
   @ApiProperty({ type: () => ModemStatusResponse }) status!: ModemStatusResponse;
   @ApiProperty({ type: [DownstreamChannelResponse] }) downstream!: DownstreamChannelResponse[];
   @ApiProperty({ type: [UpstreamChannelResponse] }) upstream!: UpstreamChannelResponse[];
@@ -107,10 +156,19 @@ export class ReachableReadingResponse {
   @ApiProperty({ type: [CpeEntryResponse] }) cpes!: CpeEntryResponse[];
   @ApiProperty({
     type: [String],
-    description: 'MACs learned on the CPE side of the bridge.',
+    nullable: true,
+    description:
+      'MACs learned on the CPE side of the bridge (dot1dTpFdbStatus learned); null when the bridge table could ' +
+      'not tell them (no table, or no status column).',
     example: ['24:65:11:82:15:eb'],
   })
-  cpeMacs!: string[];
+  cpeMacs!: string[] | null;
+  @ApiPropertyOptional({
+    enum: ['withStatus', 'withoutStatus', 'absent'],
+    description:
+      'How the bridge table (dot1dTpFdbTable) answered. Absent on readings stored before it was recorded.',
+  })
+  bridgeTable?: string;
 }
 
 export class UnreachableReadingResponse {
@@ -145,6 +203,7 @@ export const TELEMETRY_EXAMPLE = {
       '<<HW_REV: 1.0; VENDOR: ARRIS; BOOTR: 1.2.1; SW_REV: AB01.02.053.05_051921_193.0A.NSH; MODEL: SB8200>>',
     uptimeSec: 3025553.31,
     docsisVersion: '3.1',
+    docsisVersionSource: 'docsIf31CmDocsisBaseCapability',
     status: { value: 12, name: 'operational', resets: 0, lostSyncs: 0 },
     downstream: [
       {
@@ -200,5 +259,6 @@ export const TELEMETRY_EXAMPLE = {
     ],
     cpes: [{ ip: '192.168.1.101', source: 'learned' }],
     cpeMacs: ['24:65:11:82:15:eb'],
+    bridgeTable: 'withStatus',
   },
 };

@@ -54,17 +54,18 @@
  * @property {boolean} locked
  * @property {number} powerDbmv
  * @property {number} snrDb
- * @property {string} unerrored decimal string (Counter64)
- * @property {string} corrected
- * @property {string} uncorrectable
+ * @property {string|null} unerrored decimal string (Counter64); null: not read
+ * @property {string|null} corrected
+ * @property {string|null} uncorrectable
+ * @property {32} [counterBits] 32: the wrapping docsIfSigQ* counters
  *
  * @typedef {object} UpstreamChannel
  * @property {number} ifIndex
- * @property {number} channelId
+ * @property {number|null} channelId null: the modem has no upstream channel table
  * @property {number} frequencyHz
  * @property {number} txPowerDbmv
- * @property {number} t3Timeouts
- * @property {number} t4Timeouts
+ * @property {number|null} t3Timeouts null: not read
+ * @property {number|null} t4Timeouts
  * @property {boolean} muted
  * @property {string} rangingStatus
  *
@@ -78,7 +79,7 @@
  * @property {string} sysDescr
  * @property {number} uptimeSec
  * @property {'1.x'|'2.0'|'3.0'|'3.1'|'unknown'} docsisVersion
- * @property {{ value: number, name: string, resets: number, lostSyncs: number }} status
+ * @property {{ value: number|null, name: string, resets: number|null, lostSyncs: number|null }} status
  * @property {DownstreamChannel[]} downstream
  * @property {UpstreamChannel[]} upstream
  * @property {OfdmChannel[]} ofdm
@@ -87,7 +88,8 @@
  * @typedef {{ reachable: false, modemId: string, observedAt: number, error: string }} UnreachableReading
  * @typedef {ReachableReading|UnreachableReading} ModemReading
  *
- * @typedef {{ direction: 'downstream'|'upstream', kind: 'SC-QAM'|'OFDM'|'OFDMA', ifIndex: number, channelId: number, frequencyHz: number }} ChannelRef
+ * @typedef {{ direction: 'downstream'|'upstream', kind: 'SC-QAM'|'OFDM'|'OFDMA', ifIndex: number, channelId: number|null, frequencyHz: number }} ChannelRef
+ * @typedef {{ code: 'REGISTRATION_STATE'|'T3_T4_TIMEOUTS'|'RF_REINIT'|'CODEWORDS'|'CPE_PRESENCE', reason: string }} NotChecked
  * @typedef {'FAULT'|'MARGINAL'|'INFO'} Severity
  *
  * @typedef {object} Finding
@@ -106,6 +108,7 @@
  * @property {string} action
  * @property {string} summary
  * @property {Finding[]} findings
+ * @property {NotChecked[]} [notChecked] what could not be checked, and why
  * @property {string} observedAt
  * @property {number} ageSec
  * @property {'live'|'cache'} source

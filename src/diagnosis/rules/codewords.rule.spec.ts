@@ -19,9 +19,9 @@ function scQamWindow(total: bigint, corrected: bigint, uncorrectable: bigint) {
   const now = textbookReading();
   const ch = now.downstream[4];
   now.downstream[4] = dsChannel(5, {
-    unerrored: ch.unerrored + total - corrected - uncorrectable,
-    corrected: ch.corrected + corrected,
-    uncorrectable: ch.uncorrectable + uncorrectable,
+    unerrored: (ch.unerrored ?? 0n) + total - corrected - uncorrectable,
+    corrected: (ch.corrected ?? 0n) + corrected,
+    uncorrectable: (ch.uncorrectable ?? 0n) + uncorrectable,
   });
   return ruleContext(now, { counterBaseline: baseline });
 }

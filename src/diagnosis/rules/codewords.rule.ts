@@ -1,4 +1,4 @@
-import type { ReachableReading } from '../../telemetry/modem-reading';
+import type { DownstreamChannel, ReachableReading } from '../../telemetry/modem-reading';
 import {
   describeChannel,
   dsRef,
@@ -9,7 +9,7 @@ import {
   toPercent,
 } from '../rule-helpers';
 import type { ThresholdsProfile } from '../thresholds';
-import type { ChannelRef, Finding, Rule } from '../types';
+import type { ChannelRef, CounterSnapshot, Finding, Rule, RuleContext } from '../types';
 
 const NCP_PROFILE_ID = 255;
 
@@ -166,56 +166,96 @@ function resetFinding(reading: ReachableReading): Finding {
   };
 }
 
+interface Windows {
+  baseline: CounterSnapshot | null;
+  delta: Window | null;
+  sinceBoot: Window;
+}
+
+/** The baseline usable for deltas (none across a reboot), and how each kind of window is worded. */
+function windowsOf(ctx: RuleContext): Windows & { rebooted: boolean } {
+  const { reading, counterBaseline } = ctx;
+  const rebooted =
+    counterBaseline != null &&
+    rebootedBetween(counterBaseline, { at: reading.observedAt, uptimeSec: reading.uptimeSec });
+  const baseline = rebooted ? null : counterBaseline;
+  return {
+    rebooted,
+    baseline,
+    delta:
+      baseline == null
+        ? null
+        : { text: `in the last ${formatDuration((reading.observedAt - baseline.at) / 1000)}` },
+    sinceBoot: { text: `since the modem started ${formatDuration(reading.uptimeSec)} ago` },
+  };
+}
+
+/**
+ * The counts of one SC-QAM channel to grade, or null when they cannot be graded: counters not read, or 32-bit
+ * counters (docsIfSigQ*) without a delta. Those wrap within a day at 256-QAM rates, so their values since boot
+ * would give ratios out of thin air; only their change since a baseline inside one boot speaks.
+ */
+function scQamCounts(
+  ch: DownstreamChannel,
+  w: Windows,
+  minCodewords: number,
+): { counts: Codewords; window: Window } | null {
+  if (ch.unerrored == null || ch.corrected == null || ch.uncorrectable == null) {
+    return null;
+  }
+  const current: Keyed = new Map([
+    [
+      0,
+      {
+        total: ch.unerrored + ch.corrected + ch.uncorrectable,
+        corrected: ch.corrected,
+        uncorrectable: ch.uncorrectable,
+      },
+    ],
+  ]);
+  const previous: Keyed = new Map();
+  const prev = w.baseline?.ds.find((p) => p.ifIndex === ch.ifIndex);
+  if (prev) {
+    previous.set(0, {
+      total: prev.unerrored + prev.corrected + prev.uncorrectable,
+      corrected: prev.corrected,
+      uncorrectable: prev.uncorrectable,
+    });
+  }
+  const result = windowed(current, previous, w.delta, w.sinceBoot, minCodewords);
+  return ch.counterBits === 32 && result.window !== w.delta ? null : result;
+}
+
+/** Locked SC-QAM channels whose codeword counters cannot be graded now (see scQamCounts). */
+export function ungradedCodewordChannels(ctx: RuleContext): DownstreamChannel[] {
+  const w = windowsOf(ctx);
+  return ctx.reading.downstream.filter(
+    (ch) => ch.locked && scQamCounts(ch, w, ctx.thresholds.codewords.minCodewords) == null,
+  );
+}
+
 /**
  * Codeword error ratios per channel (§2.5): locked SC-QAM downstream channels and OFDM channels (data profiles
  * summed, NCP profile 255 graded on its own). Never a lifetime total across channels.
  */
 export const codewordsRule: Rule = (ctx) => {
-  const { reading, counterBaseline, thresholds } = ctx;
+  const { reading, thresholds } = ctx;
   const t = thresholds.codewords;
   const findings: Finding[] = [];
-  const rebooted =
-    counterBaseline != null &&
-    rebootedBetween(counterBaseline, {
-      at: reading.observedAt,
-      uptimeSec: reading.uptimeSec,
-    });
-  const baseline = rebooted ? null : counterBaseline;
-  if (rebooted) {
+  const w = windowsOf(ctx);
+  const { baseline, delta: deltaWindow, sinceBoot } = w;
+  if (w.rebooted) {
     findings.push(resetFinding(reading));
   }
-  const deltaWindow: Window | null =
-    baseline == null
-      ? null
-      : { text: `in the last ${formatDuration((reading.observedAt - baseline.at) / 1000)}` };
-  const sinceBoot: Window = { text: `since the modem started ${formatDuration(reading.uptimeSec)} ago` };
 
   for (const ch of reading.downstream) {
-    if (!ch.locked) {
+    // Counters not read, or not gradable yet, are left to diagnosis/not-checked.
+    const graded = ch.locked ? scQamCounts(ch, w, t.minCodewords) : null;
+    if (graded == null) {
       continue;
     }
-    const current: Keyed = new Map([
-      [
-        0,
-        {
-          total: ch.unerrored + ch.corrected + ch.uncorrectable,
-          corrected: ch.corrected,
-          uncorrectable: ch.uncorrectable,
-        },
-      ],
-    ]);
-    const previous: Keyed = new Map();
-    const prev = baseline?.ds.find((p) => p.ifIndex === ch.ifIndex);
-    if (prev) {
-      previous.set(0, {
-        total: prev.unerrored + prev.corrected + prev.uncorrectable,
-        corrected: prev.corrected,
-        uncorrectable: prev.uncorrectable,
-      });
-    }
-    const { counts, window } = windowed(current, previous, deltaWindow, sinceBoot, t.minCodewords);
     const channel = dsRef(ch);
-    findings.push(...gradeCounters(counts, channel, describeChannel(channel), window, t));
+    findings.push(...gradeCounters(graded.counts, channel, describeChannel(channel), graded.window, t));
   }
 
   for (const ch of reading.ofdm) {

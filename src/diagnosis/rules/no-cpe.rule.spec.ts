@@ -30,3 +30,15 @@ describe('noCpeRule', () => {
     expect(noCpeRule(ctx).map((f) => f.code)).toEqual(reported ? ['NO_CPE_DETECTED'] : []);
   });
 });
+
+describe('noCpeRule evidence', () => {
+  it.each`
+    label                                           | cpeMacs | bridgeTable        | reported
+    ${'bridge table with status, no learned entry'} | ${[]}   | ${'withStatus'}    | ${true}
+    ${'bridge table without a status column'}       | ${null} | ${'withoutStatus'} | ${false}
+    ${'no bridge table'}                            | ${null} | ${'absent'}        | ${false}
+  `('$label: reported $reported', ({ cpeMacs, bridgeTable, reported }) => {
+    const ctx = ruleContext(textbookReading({ cpes: [], cpeMacs, bridgeTable }));
+    expect(noCpeRule(ctx).map((f) => f.code)).toEqual(reported ? ['NO_CPE_DETECTED'] : []);
+  });
+});

@@ -1,12 +1,19 @@
-import type { Rule } from '../types';
+import type { ReachableReading } from '../../telemetry/modem-reading';
+import type { CmtsContext, Rule } from '../types';
+
+/** Any device seen behind the modem, on any source: then its absence needs no checking. */
+export function cpeSeen(reading: ReachableReading, cmts: CmtsContext | undefined): boolean {
+  return reading.cpes.length > 0 || (reading.cpeMacs?.length ?? 0) > 0 || (cmts?.row?.cpes.length ?? 0) > 0;
+}
 
 /**
- * Nothing behind the modem on any source (its CPE table, its bridge, the CMTS's CPE table) with a healthy line
- * usually means the customer's router is off or unplugged. One source alone can be empty while a device is there.
+ * Nothing behind the modem, with a healthy line, usually means the customer's router is off or unplugged. Only
+ * positive evidence counts: the modem's bridge table answered with its status column and holds no learned(3) entry,
+ * and no other source (its CPE table, the CMTS's CPE table) lists a device. A missing table or a missing status
+ * column proves nothing: diagnosis/not-checked reports it instead.
  */
 export const noCpeRule: Rule = (ctx) => {
-  const cmtsCpes = ctx.cmts?.row?.cpes.length ?? 0;
-  if (ctx.reading.cpes.length > 0 || ctx.reading.cpeMacs.length > 0 || cmtsCpes > 0) {
+  if (cpeSeen(ctx.reading, ctx.cmts) || ctx.reading.cpeMacs == null) {
     return [];
   }
   return [

@@ -143,3 +143,33 @@ describe('t3T4Rule', () => {
     });
   });
 });
+
+describe('t3T4Rule with counters the modem did not answer', () => {
+  /** One legacy upstream: T3/T4 from docsIfCmStatus, no T3-exceeded counter. */
+  function legacy(t3: number | null, t4: number | null, uptimeSec = 3 * 24 * 3600) {
+    return textbookReading({
+      uptimeSec,
+      upstream: [usChannel(1, { t3Timeouts: t3, t4Timeouts: t4, t3Exceededs: null })],
+    });
+  }
+
+  it('grades the counters that were read and never a missing one as 0', () => {
+    const findings = t3T4Rule(ruleContext(legacy(0, 1, 12 * 3600)));
+    expect(findings.map((f) => [f.severity, f.observed])).toEqual([['FAULT', 1]]);
+    expect(t3T4Rule(ruleContext(legacy(null, null)))).toEqual([]);
+  });
+
+  it('takes deltas from entries that lack T3-exceeded, as the current reading does', () => {
+    const history = [historyEntry(6, { t3: 0, t4: 0, t3Exceeded: undefined })];
+    const findings = t3T4Rule(ruleContext(legacy(5, 0), { history }));
+    expect(findings.map((f) => [f.severity, f.observed])).toEqual([['MARGINAL', 5]]);
+    expect(findings[0].message).toContain('in the last 6 h');
+  });
+
+  it('finds no baseline in entries that lack a counter the reading has', () => {
+    const history = [historyEntry(6, { t3: undefined, t4: undefined, t3Exceeded: undefined })];
+    const findings = t3T4Rule(ruleContext(legacy(30, 0), { history }));
+    expect(findings.map((f) => [f.severity, f.observed])).toEqual([['MARGINAL', 10]]);
+    expect(findings[0].message).toContain('on average per 24 h since it started 3 days ago');
+  });
+});

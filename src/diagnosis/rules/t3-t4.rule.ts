@@ -1,28 +1,44 @@
-import { fmt, formatDuration, rebootedBetween, round, timeoutTotals } from '../rule-helpers';
+import {
+  fmt,
+  formatDuration,
+  rebootedBetween,
+  round,
+  timeoutTotals,
+  type TimeoutTotals,
+} from '../rule-helpers';
 import type { Finding, HistoryEntry, Rule } from '../types';
+
+type Counter = 't3' | 't4' | 't3Exceeded';
+const COUNTERS: readonly Counter[] = ['t3', 't4', 't3Exceeded'];
 
 interface TimeoutPoint {
   at: number;
   uptimeSec?: number;
-  t3: number;
-  t4: number;
-  t3Exceeded: number;
+  t3: number | null;
+  t4: number | null;
+  t3Exceeded: number | null;
 }
 
-function counterDecreased(before: TimeoutPoint, after: TimeoutPoint): boolean {
-  return after.t3 < before.t3 || after.t4 < before.t4 || after.t3Exceeded < before.t3Exceeded;
+/** The counters the current reading has; only those are compared and graded. */
+function readCounters(p: TimeoutPoint): Counter[] {
+  return COUNTERS.filter((k) => p[k] != null);
 }
 
-function toPoint(entry: HistoryEntry): TimeoutPoint | null {
-  if (!entry.reachable || entry.t3 == null || entry.t4 == null || entry.t3Exceeded == null) {
+function counterDecreased(before: TimeoutPoint, after: TimeoutPoint, keys: readonly Counter[]): boolean {
+  return keys.some((k) => (after[k] ?? 0) < (before[k] ?? 0));
+}
+
+/** A history entry that holds every counter the current reading has, or null. */
+function toPoint(entry: HistoryEntry, keys: readonly Counter[]): TimeoutPoint | null {
+  if (!entry.reachable || keys.some((k) => entry[k] == null)) {
     return null;
   }
   return {
     at: entry.at,
     uptimeSec: entry.uptimeSec,
-    t3: entry.t3,
-    t4: entry.t4,
-    t3Exceeded: entry.t3Exceeded,
+    t3: entry.t3 ?? null,
+    t4: entry.t4 ?? null,
+    t3Exceeded: entry.t3Exceeded ?? null,
   };
 }
 
@@ -31,15 +47,16 @@ function toPoint(entry: HistoryEntry): TimeoutPoint | null {
  * counter decrease between it and any later point. Walking back from now, the first break ends the search.
  */
 function findBaseline(history: HistoryEntry[], now: TimeoutPoint, windowMs: number): TimeoutPoint | null {
+  const keys = readCounters(now);
   const points = history
-    .map(toPoint)
+    .map((e) => toPoint(e, keys))
     .filter((p): p is TimeoutPoint => p != null && p.at <= now.at && p.at >= now.at - windowMs)
     .sort((a, b) => a.at - b.at);
   let baseline: TimeoutPoint | null = null;
   let later = now;
   for (let i = points.length - 1; i >= 0; i--) {
     const p = points[i];
-    if (rebootedBetween(p, later) || counterDecreased(p, later)) {
+    if (rebootedBetween(p, later) || counterDecreased(p, later, keys)) {
       break;
     }
     baseline = p;
@@ -60,19 +77,21 @@ export const t3T4Rule: Rule = (ctx) => {
   const now: TimeoutPoint = { at: reading.observedAt, uptimeSec: reading.uptimeSec, ...totals };
   const baseline = findBaseline(history, now, windowSec * 1000);
 
-  let counts: { t3: number; t4: number; t3Exceeded: number };
+  // Counters not read stay null and are not graded (diagnosis/not-checked lists them).
+  const scaled = (f: (k: Counter) => number): TimeoutTotals => ({
+    t3: totals.t3 == null ? null : f('t3'),
+    t4: totals.t4 == null ? null : f('t4'),
+    t3Exceeded: totals.t3Exceeded == null ? null : f('t3Exceeded'),
+  });
+  let counts: TimeoutTotals;
   let when: string;
   if (baseline != null) {
-    counts = {
-      t3: now.t3 - baseline.t3,
-      t4: now.t4 - baseline.t4,
-      t3Exceeded: now.t3Exceeded - baseline.t3Exceeded,
-    };
+    counts = scaled((k) => (now[k] ?? 0) - (baseline[k] ?? 0));
     when = `in the last ${formatDuration((now.at - baseline.at) / 1000)}`;
   } else if (reading.uptimeSec > windowSec) {
     // Counters since a boot long ago: only their average rate over the window is comparable with the limits.
     const scale = windowSec / reading.uptimeSec;
-    counts = { t3: totals.t3 * scale, t4: totals.t4 * scale, t3Exceeded: totals.t3Exceeded * scale };
+    counts = scaled((k) => (totals[k] ?? 0) * scale);
     when = `on average per ${fmt(t.windowHours)} h since it started ${formatDuration(reading.uptimeSec)} ago`;
   } else {
     counts = totals;
@@ -90,7 +109,7 @@ export const t3T4Rule: Rule = (ctx) => {
       message,
     });
   };
-  if (counts.t4 >= t.t4Fault) {
+  if (counts.t4 != null && counts.t4 >= t.t4Fault) {
     push(
       'FAULT',
       counts.t4,
@@ -98,13 +117,16 @@ export const t3T4Rule: Rule = (ctx) => {
       `The modem had ${fmt(counts.t4)} T4 timeouts ${when}, meaning it lost contact with the network and had to reconnect.`,
     );
   }
-  if (counts.t3Exceeded >= t.t3ExceededFault) {
+  if (counts.t3Exceeded != null && counts.t3Exceeded >= t.t3ExceededFault) {
     push(
       'FAULT',
       counts.t3Exceeded,
       t.t3ExceededFault,
       `The modem ran out of T3 ranging retries ${fmt(counts.t3Exceeded)} times ${when}, which forces it to reconnect.`,
     );
+  }
+  if (counts.t3 == null) {
+    return findings;
   }
   if (counts.t3 >= t.t3Fault) {
     push(

@@ -17,7 +17,7 @@ import { mhz } from '../labels.js';
  * the modem's own channels by accident.
  * @param {Finding[]} findings
  * @param {string[]} codes
- * @returns {(ref: { direction: string, kind: string, ifIndex: number, channelId: number }) => BarStatus}
+ * @returns {(ref: { direction: string, kind: string, ifIndex: number, channelId: number|null }) => BarStatus}
  */
 export function statusFromFindings(findings, codes) {
   /** @type {Map<string, BarStatus>} */
@@ -35,7 +35,7 @@ export function statusFromFindings(findings, codes) {
 }
 
 function channelKey(
-  /** @type {{ direction: string, kind: string, ifIndex: number, channelId: number }} */ c,
+  /** @type {{ direction: string, kind: string, ifIndex: number, channelId: number|null }} */ c,
 ) {
   return `${c.direction}/${c.kind}/${c.ifIndex}/${c.channelId}`;
 }
@@ -137,8 +137,8 @@ export function usTxChart(r, t, findings) {
       : `DOCSIS 3.0 with ${channels.length} upstream channel${channels.length === 1 ? '' : 's'}: ` +
         `the ceiling is ${pmax} dBmV; textbook ${u.lowMarginal} to ${textbookMax} dBmV.`,
     bars: channels.map((ch) => ({
-      channel: `us-${ch.channelId}`,
-      label: `US ${ch.channelId}`,
+      channel: `us-${ch.channelId ?? `if${ch.ifIndex}`}`,
+      label: ch.channelId == null ? `US (ifIndex ${ch.ifIndex})` : `US ${ch.channelId}`,
       value: ch.txPowerDbmv,
       status: status({ direction: 'upstream', kind: 'SC-QAM', ...ch }),
       detail: `${mhz(ch.frequencyHz)}${ch.muted ? ', muted' : ''}`,
@@ -177,16 +177,17 @@ function formatPercent(/** @type {number} */ v) {
  */
 export function codewordCharts(r, t, findings) {
   const c = t.codewords;
+  // Counters not read, and 32-bit ones (they wrap, so their ratios since boot mean nothing), get no bar.
   const channels = r.downstream
-    .filter((ch) => ch.locked)
+    .filter((ch) => ch.locked && ch.counterBits !== 32)
     .sort((a, b) => a.frequencyHz - b.frequencyHz)
-    .map((ch) => {
-      const total = BigInt(ch.unerrored) + BigInt(ch.corrected) + BigInt(ch.uncorrectable);
-      return {
-        ch,
-        uncorrectable: percentOf(ch.uncorrectable, total),
-        corrected: percentOf(ch.corrected, total),
-      };
+    .flatMap((ch) => {
+      const { unerrored, corrected, uncorrectable } = ch;
+      if (unerrored == null || corrected == null || uncorrectable == null) {
+        return [];
+      }
+      const total = BigInt(unerrored) + BigInt(corrected) + BigInt(uncorrectable);
+      return [{ ch, uncorrectable: percentOf(uncorrectable, total), corrected: percentOf(corrected, total) }];
     });
   const note =
     `Ratios since the modem’s counters started. Colours follow the diagnosis, which grades the change over the ` +

@@ -2,6 +2,7 @@
 import { html } from 'htm/preact';
 
 /** @typedef {import('../api-types.js').Finding} Finding */
+/** @typedef {import('../api-types.js').NotChecked} NotChecked */
 
 const SEVERITY = {
   FAULT: { label: 'Fault', tone: 'bad', icon: '✕' },
@@ -10,8 +11,10 @@ const SEVERITY = {
 };
 const ORDER = { FAULT: 0, MARGINAL: 1, INFO: 2 };
 
-/** The diagnosis' findings in its own plain sentences, faults first. */
-export function Findings(/** @type {{ findings: Finding[] }} */ { findings }) {
+/** The diagnosis' findings in its own plain sentences, faults first; then what it could not check. */
+export function Findings(
+  /** @type {{ findings: Finding[], notChecked?: NotChecked[] }} */ { findings, notChecked = [] },
+) {
   const sorted = [...findings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
   return html`<section class="panel" aria-labelledby="findings-title">
     <h2 id="findings-title">Findings</h2>
@@ -29,6 +32,13 @@ export function Findings(/** @type {{ findings: Finding[] }} */ { findings }) {
               </li>`;
             })}
           </ul>`
+    }
+    ${
+      notChecked.length > 0 &&
+      html`<h3>Not checked</h3>
+        <ul class="findings" data-testid="not-checked">
+          ${notChecked.map((n) => html`<li data-code=${n.code}>${n.reason}</li>`)}
+        </ul>`
     }
   </section>`;
 }

@@ -63,7 +63,7 @@ export function ModemView(/** @type {{ modemId: string }} */ { modemId }) {
         ? html`<p aria-busy="true">Loading the modem…</p>`
         : html`
             <${VerdictPanel} diagnosis=${data.diagnosis} onPoll=${poll} polling=${modem.loading} />
-            <${Findings} findings=${data.diagnosis.findings} />
+            <${Findings} findings=${data.diagnosis.findings} notChecked=${data.diagnosis.notChecked} />
             <${ReadingPanel}
               reading=${data.reading}
               thresholds=${thresholds.data}
