@@ -132,11 +132,12 @@ describe('responses match the OpenAPI document (Ajv, strict)', () => {
     concrete: string,
     body?: unknown,
     key = KEY.admin,
+    textType = 'text/csv',
   ): Promise<Response> {
     let req = t.http()[method](concrete).set(as(key));
     if (body !== undefined) {
       req =
-        typeof body === 'string' ? req.set('Content-Type', 'text/csv').send(body) : req.send(body as object);
+        typeof body === 'string' ? req.set('Content-Type', textType).send(body) : req.send(body as object);
     }
     const res = await req;
     check(method, path, res);
@@ -175,6 +176,13 @@ describe('responses match the OpenAPI document (Ajv, strict)', () => {
       '/api/v1/modems:import',
       'id,host,community,mac\nresp-3,10.9.9.10,public,00:1d:cd:00:00:03\nresp-4,10.9.9.11,public,bad-mac\n',
     );
+
+    // A captured walk, replayed.
+    const capture =
+      '.1.3.6.1.2.1.1.1.0 = STRING: "replayed"\n.1.3.6.1.2.1.1.3.0 = Timeticks: (100) 0:00:01.00\n';
+    const replays = '/api/v1/simulator/replays';
+    await call('post', replays, replays, capture, KEY.admin, 'text/plain');
+    await call('post', replays, replays, 'not a capture', KEY.admin, 'text/plain');
 
     // CMTSes and nodes.
     const cmtses = await call('get', '/api/v1/cmts', '/api/v1/cmts');

@@ -1,12 +1,4 @@
-import {
-  BadRequestException,
-  Controller,
-  HttpCode,
-  PayloadTooLargeException,
-  Post,
-  Query,
-  Req,
-} from '@nestjs/common';
+import { BadRequestException, Controller, HttpCode, Post, Query, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ReplayQuery } from '../api/dto/replay.dto';
@@ -18,6 +10,7 @@ import {
   STORE_UNAVAILABLE,
   UNKNOWN_CMTS,
 } from '../api/openapi.decorators';
+import { TextBody } from '../api/request-body';
 import { Roles } from '../auth/roles.decorator';
 import { ReplayService } from './replay.service';
 
@@ -53,6 +46,7 @@ export class ReplayController {
 
   @Post('replays')
   @HttpCode(201)
+  @TextBody({ types: ['text/plain'], limitBytes: MAX_CAPTURE_BYTES })
   @ApiOperation({
     summary: 'Replay a captured walk of a real device',
     description:
@@ -111,13 +105,13 @@ export class ReplayController {
     413: [
       {
         when: 'The capture is over 20 MB',
-        body: { message: 'the capture is over 20 MB: walk the DOCSIS subtrees only (see the README)' },
+        body: { message: 'request entity too large' },
       },
     ],
     503: [STORE_UNAVAILABLE],
   })
   async register(@Req() req: Request, @Query() q: ReplayQuery) {
-    const text = await readCapture(req);
+    const text = readCapture(req);
     return this.replays.register(text, {
       as: q.as,
       format: q.format,
@@ -128,47 +122,10 @@ export class ReplayController {
   }
 }
 
-/**
- * The text/plain body, read here: the app's body parsers take JSON and the bulk-import types only. A parser that
- * took it first left it as a string.
- */
-async function readCapture(req: Request): Promise<string> {
-  const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-  if (type !== 'text/plain') {
+/** The text/plain body, read after the guards by the app's body interceptor with this route's own limit. */
+function readCapture(req: Request): string {
+  if (typeof req.body !== 'string') {
     throw new BadRequestException(NOT_TEXT);
   }
-  const tooLarge = (): PayloadTooLargeException =>
-    new PayloadTooLargeException(
-      `the capture is over ${MAX_CAPTURE_BYTES >> 20} MB: walk the DOCSIS subtrees only (see the README)`,
-    );
-  if (typeof req.body === 'string') {
-    if (Buffer.byteLength(req.body) > MAX_CAPTURE_BYTES) {
-      throw tooLarge();
-    }
-    return req.body;
-  }
-  if (Number(req.headers['content-length'] ?? 0) > MAX_CAPTURE_BYTES) {
-    throw tooLarge();
-  }
-  if (req.readableEnded) {
-    throw new BadRequestException(NOT_TEXT);
-  }
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer): void => {
-      size += chunk.length;
-      if (size > MAX_CAPTURE_BYTES) {
-        // Drain the rest unread, so the answer still reaches the client.
-        req.off('data', onData);
-        req.resume();
-        reject(tooLarge());
-        return;
-      }
-      chunks.push(chunk);
-    };
-    req.on('data', onData);
-    req.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.once('error', reject);
-  });
+  return req.body;
 }
