@@ -12,7 +12,6 @@ import { groupKey, type ModemRecord } from '../inventory/modem-record';
 import { LiveEvents } from '../events/live-events';
 import { pollBudgetMs } from '../snmp/snmp-target';
 import { ModemPoller } from '../snmp/modem-poller';
-import { CMTS_REG_STATE, isOnlineAtCmts } from '../telemetry/cmts-reading';
 import type { ModemReading } from '../telemetry/modem-reading';
 import { TelemetryStore, type StoredReading } from '../telemetry/telemetry-store';
 
@@ -172,13 +171,14 @@ export class LineCheckService {
 
 /**
  * A modem its CMTS shows offline is not polled: the poll could only time out, and the CMTS already says why.
- * Returns the reading that stands for that poll, or null when the modem should be polled.
+ * Returns the reading that stands for that poll, or null when the modem should be polled. A CMTS with no modem
+ * table shows nothing either way, and a row without a state says nothing: those modems are polled.
  */
 function offlineAtCmts(modemId: string, cmts: CmtsContext): ModemReading | null {
-  if (cmts.row && isOnlineAtCmts(cmts.row.regState)) {
+  if (cmts.modemTables === 'none' || cmts.row?.state.online || cmts.row?.state.value === null) {
     return null;
   }
-  const state = cmts.row ? (CMTS_REG_STATE[cmts.row.regState] ?? `state ${cmts.row.regState}`) : null;
+  const state = cmts.row ? cmts.row.state.name : null;
   return {
     reachable: false,
     modemId,

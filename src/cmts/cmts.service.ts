@@ -2,10 +2,16 @@ import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { cmtsRowFaultKinds } from '../diagnosis/cmts-faults';
 import type { CmtsContext, Neighbourhood, SubKind } from '../diagnosis/types';
-import { groupKey, type CmtsRecord, type Membership, type ModemRecord } from '../inventory/modem-record';
+import {
+  groupedBy,
+  groupKey,
+  type CmtsRecord,
+  type Membership,
+  type ModemRecord,
+} from '../inventory/modem-record';
 import { CmtsPoller } from '../snmp/cmts-poller';
 import type { SnmpCredentials } from '../snmp/snmp-target';
-import { isOnlineAtCmts, type CmtsModemRow, type CmtsSnapshot } from '../telemetry/cmts-reading';
+import type { CmtsModemRow, CmtsModemTables, CmtsSnapshot } from '../telemetry/cmts-reading';
 import { TelemetryStore } from '../telemetry/telemetry-store';
 
 export interface CmtsInput {
@@ -23,6 +29,10 @@ export interface CmtsView {
   snmpVersion: '2c' | '3';
   setPointDbmv: number;
   discoversModems: boolean;
+  /** Which modem tables the last discovery found: null before the first one. 'none': a blind CMTS. */
+  modemTables: CmtsModemTables | null;
+  /** The modem objects the last discovery found no rows in. */
+  missingObjects: string[];
   createdAt: string;
   updatedAt: string;
 }
@@ -35,6 +45,10 @@ export interface DiscoveryResult {
   created: number;
   unmatched: number;
   groups: number;
+  modemTables: CmtsModemTables;
+  missingObjects: string[];
+  /** What limits the answers about this CMTS's modems: a missing table, nodes grouped by upstream channel. */
+  warnings: string[];
 }
 
 const FAULT_VERDICTS = new Set(['LINE_FAULT', 'FLAPPING']);
@@ -66,6 +80,7 @@ export class CmtsService {
       ...(input.modemDefaults
         ? { modemDefaults: { port: input.modemDefaults.port ?? 161, snmp: input.modemDefaults.snmp } }
         : {}),
+      ...(existing?.tables ? { tables: existing.tables } : {}),
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     };
@@ -96,6 +111,8 @@ export class CmtsService {
     if (!snapshot.reachable) {
       throw new CmtsUnreachableError(`CMTS ${id} did not answer: ${snapshot.error}`);
     }
+    const { tables } = snapshot;
+    const groups = snapshot.rows.map((r) => groupKey(membershipOf(id, r, 0)));
     const result: DiscoveryResult = {
       cmtsId: id,
       at: new Date(snapshot.observedAt).toISOString(),
@@ -103,8 +120,15 @@ export class CmtsService {
       updated: 0,
       created: 0,
       unmatched: 0,
-      groups: new Set(snapshot.rows.map((r) => groupKey(r))).size,
+      groups: new Set(groups).size,
+      modemTables: tables.modemTables,
+      missingObjects: tables.missing,
+      warnings: discoveryWarnings(id, tables.modemTables, tables.missing, groups),
     };
+    await this.store.putCmts({
+      ...record,
+      tables: { modemTables: tables.modemTables, missing: tables.missing, at: snapshot.observedAt },
+    });
     for (const row of snapshot.rows) {
       const modemId = await this.store.modemIdByMac(row.mac);
       const existing = modemId ? await this.store.getModem(modemId) : null;
@@ -166,6 +190,18 @@ export class CmtsService {
       return undefined;
     }
     const { snapshot, byMac } = cachedSnapshot;
+    const { modemTables, missing } = snapshot.tables;
+    if (modemTables === 'none') {
+      // No table to find the modem in: its absence says nothing, and there is no node to count.
+      return {
+        cmtsId: record.id,
+        setPointDbmv: record.setPointDbmv,
+        row: null,
+        neighbourhood: null,
+        modemTables,
+        missingObjects: missing,
+      };
+    }
     const cached = byMac.get(modem.mac) ?? null;
     const fresh = snapshot.observedAt >= before;
     let row = cached;
@@ -188,6 +224,8 @@ export class CmtsService {
       neighbourhood: membership
         ? await this.neighbourhood(record, cachedSnapshot, membership, modem.id)
         : null,
+      modemTables,
+      missingObjects: missing,
     };
   }
 
@@ -216,7 +254,7 @@ export class CmtsService {
     const faultCounts: Partial<Record<SubKind, number>> = {};
     for (const m of members) {
       const row = m.mac ? rowsByMac.get(m.mac) : undefined;
-      if (!row || !isOnlineAtCmts(row.regState)) {
+      if (!row || !row.state.online) {
         othersOffline++;
         continue;
       }
@@ -240,6 +278,8 @@ export class CmtsService {
       cmtsId: record.id,
       mdIfIndex: group.mdIfIndex,
       sgId: group.sgId,
+      groupKey: key,
+      groupedBy: groupedBy(key),
       others: members.length,
       othersOffline,
       faultCounts,
@@ -304,12 +344,45 @@ function target(record: CmtsRecord): { host: string; port: number; credentials: 
   return { host: record.host, port: record.port, credentials: record.snmp };
 }
 
+/** Without a service group id (RFC 4546, or MdCmSgId 0 = unknown) the node is the set of upstream channels. */
 function membershipOf(cmtsId: string, row: CmtsModemRow, seenAt: number): Membership {
-  return { cmtsId, mdIfIndex: row.mdIfIndex, sgId: row.sgId, regId: row.regId, seenAt };
+  return {
+    cmtsId,
+    mdIfIndex: row.mdIfIndex ?? 0,
+    sgId: row.sgId ?? 0,
+    ...(row.sgId == null ? { usIfIndexes: row.upstream.map((us) => us.ifIndex).filter((ix) => ix > 0) } : {}),
+    regId: row.regId ?? row.statusIndex ?? 0,
+    seenAt,
+  };
 }
 
 function sameGroup(a: Membership, b: Membership | undefined): boolean {
-  return b != null && a.cmtsId === b.cmtsId && a.mdIfIndex === b.mdIfIndex && a.sgId === b.sgId;
+  return b != null && a.cmtsId === b.cmtsId && groupKey(a) === groupKey(b);
+}
+
+function discoveryWarnings(
+  cmtsId: string,
+  modemTables: CmtsModemTables,
+  missing: readonly string[],
+  groups: readonly string[],
+): string[] {
+  const warnings: string[] = [];
+  if (modemTables === 'none') {
+    warnings.push(
+      `${cmtsId} exposes no modem table (no rows in ${missing.join(', ')}): its modems are polled directly, and ` +
+        'their diagnoses carry no evidence from the headend (no offline state, no neighbourhood).',
+    );
+  } else if (missing.length > 0) {
+    warnings.push(`${cmtsId} gave no rows in ${missing.join(', ')}; those objects are not read.`);
+  }
+  const byUpstream = groups.filter((g) => groupedBy(g) === 'upstreamChannels').length;
+  if (byUpstream > 0) {
+    warnings.push(
+      `${byUpstream} of ${groups.length} modems have no service group id at ${cmtsId}: their nodes are grouped ` +
+        'by upstream channel (us:<ifIndexes>), not by service group.',
+    );
+  }
+  return warnings;
 }
 
 function toView(r: CmtsRecord): CmtsView {
@@ -320,6 +393,8 @@ function toView(r: CmtsRecord): CmtsView {
     snmpVersion: r.snmp.version,
     setPointDbmv: r.setPointDbmv,
     discoversModems: r.modemDefaults != null,
+    modemTables: r.tables?.modemTables ?? null,
+    missingObjects: r.tables?.missing ?? [],
     createdAt: new Date(r.createdAt).toISOString(),
     updatedAt: new Date(r.updatedAt).toISOString(),
   };

@@ -2,8 +2,7 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { CmtsService } from '../cmts/cmts.service';
 import { AppConfig } from '../config/app-config';
 import type { SubKind, Verdict } from '../diagnosis/types';
-import type { CmtsRecord } from '../inventory/modem-record';
-import { isOnlineAtCmts } from '../telemetry/cmts-reading';
+import { groupedBy, type CmtsRecord, type GroupedBy } from '../inventory/modem-record';
 import { TelemetryStore } from '../telemetry/telemetry-store';
 
 export type NodeState = 'OUTAGE' | 'NODE_WIDE_FAULT' | 'DEGRADED' | 'OK' | 'UNKNOWN';
@@ -11,6 +10,8 @@ export type NodeState = 'OUTAGE' | 'NODE_WIDE_FAULT' | 'DEGRADED' | 'OK' | 'UNKN
 export interface NodeSummary {
   cmtsId: string;
   serviceGroupId: string;
+  /** serviceGroup: MdIfIndex.MdCmSgId; upstreamChannels: the CMTS gives no service group (`us:<ifIndexes>`). */
+  groupedBy: GroupedBy;
   state: NodeState;
   modems: number;
   offline: number;
@@ -99,14 +100,18 @@ export class NodesService {
       this.store.getModems(ids),
       this.store.latestVerdicts(ids),
     ]);
-    const rows = snapshot.reachable ? new Map(snapshot.rows.map((r) => [r.mac, r])) : null;
+    // A CMTS without modem tables shows nobody online or offline: its nodes are UNKNOWN, not in outage.
+    const rows =
+      snapshot.reachable && snapshot.tables.modemTables !== 'none'
+        ? new Map(snapshot.rows.map((r) => [r.mac, r]))
+        : null;
     const byVerdict: Partial<Record<Verdict, number>> = {};
     const faults = new Map<SubKind, number>();
     const worst: NodeDetail['worst'] = [];
     let offline = 0;
     for (const m of members) {
       const row = rows && m.mac ? rows.get(m.mac) : undefined;
-      const isOffline = rows != null && (!row || !isOnlineAtCmts(row.regState));
+      const isOffline = rows != null && (!row || !row.state.online);
       const v = verdicts.get(m.id);
       if (isOffline) {
         offline++;
@@ -147,6 +152,7 @@ export class NodesService {
     return {
       cmtsId: record.id,
       serviceGroupId,
+      groupedBy: groupedBy(serviceGroupId),
       state,
       modems: n,
       offline,

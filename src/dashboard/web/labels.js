@@ -92,6 +92,7 @@ const SUB_KIND_WORDS = {
   FEC_WINDOW_RESET: 'error counters restarted',
   NO_RESPONSE: 'no response',
   REGISTRATION_IN_PROGRESS: 'registering',
+  CMTS_NO_EVIDENCE: 'the CMTS shows no modem table',
 };
 
 export function subKindWords(/** @type {string} */ code) {

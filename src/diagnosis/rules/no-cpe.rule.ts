@@ -5,7 +5,7 @@ import type { Rule } from '../types';
  * usually means the customer's router is off or unplugged. One source alone can be empty while a device is there.
  */
 export const noCpeRule: Rule = (ctx) => {
-  const cmtsCpes = ctx.cmts?.row?.cpes.length ?? 0;
+  const cmtsCpes = ctx.cmts?.row?.cpes?.length ?? 0;
   if (ctx.reading.cpes.length > 0 || ctx.reading.cpeMacs.length > 0 || cmtsCpes > 0) {
     return [];
   }
