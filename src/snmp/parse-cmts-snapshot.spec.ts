@@ -12,7 +12,11 @@ const mac = (m: string): Buffer => Buffer.from(m.split(':').map((h) => parseInt(
 const ip = (a: string): Buffer => Buffer.from(a.split('.').map(Number));
 
 /** A DOCS-IF3 registration row (regId) without upstream or CPE rows. */
-function if3Reg(regId: number, m: string, patch: { value?: number; sgId?: number } = {}): SnmpVarbind[] {
+function if3Reg(
+  regId: number,
+  m: string,
+  patch: { value?: number | null; sgId?: number } = {},
+): SnmpVarbind[] {
   return [
     vb('docsIf3CmtsCmRegStatusMacAddr', `${regId}`, 'OctetString', mac(m)),
     vb('docsIf3CmtsCmRegStatusIPv4Addr', `${regId}`, 'OctetString', ip(`10.0.0.${regId}`)),
