@@ -196,7 +196,11 @@ export class LineTools {
           const { worst: _worst, ...node } = await this.nodes.node(m.cmtsId, groupKey(m));
           const faults = node.sharedFaults.map((f) => `${f.subKind} on ${f.modems} modems`).join(', ');
           return answer(
-            `Node ${node.cmtsId}/${node.serviceGroupId}: ${node.state}. ${node.offline} of ${node.modems} modems offline` +
+            `Node ${node.cmtsId}/${node.serviceGroupId}` +
+              (node.groupedBy === 'upstreamChannels'
+                ? ' (grouped by upstream channel: the CMTS gives no service group)'
+                : '') +
+              `: ${node.state}. ${node.offline} of ${node.modems} modems offline` +
               (faults ? `; shared faults: ${faults}.` : '.') +
               (node.state === 'OUTAGE' || node.state === 'NODE_WIDE_FAULT'
                 ? ' This is an area problem: no technician visit for this customer.'
