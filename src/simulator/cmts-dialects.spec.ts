@@ -26,7 +26,7 @@ function walkAll(fleet: SimulatedFleet, cmtsId: string): SnmpVarbind[] {
   const view = cmtsView(fleet.cmts(cmtsId)!, NOW);
   const out: SnmpVarbind[] = [];
   for (let vb = view.next('0'); vb; vb = view.next(vb.oid)) {
-    out.push({ oid: vb.oid, type: vb.type, value: vb.value as SnmpVarbind['value'] });
+    out.push({ oid: vb.oid, type: vb.type, value: vb.value });
   }
   return out;
 }
