@@ -1,4 +1,4 @@
-import { sleep, startTestApp, type TestApp } from './support/test-app';
+import { sleep, startTestApp, type StoreKind, type TestApp } from './support/test-app';
 
 // CMTS dialects through HTTP against the simulated CMTSes: a DOCS-IF3 CMTS, an RFC 4546 one (rows of offline
 // modems stay, and one where they vanish) and a blind one that exposes no modem table.
@@ -18,12 +18,12 @@ const FLEET = {
   CMTS_SNAPSHOT_TTL_SEC: '1',
 };
 
-describe('CMTS dialects', () => {
+describe.each<StoreKind>(['memory', 'redis'])('CMTS dialects (%s store)', (store) => {
   let t: TestApp;
   let modems: SimModem[];
 
   beforeAll(async () => {
-    t = await startTestApp('memory', FLEET);
+    t = await startTestApp(store, FLEET);
     modems = (await t.http().get('/api/v1/simulator/modems?limit=1000').expect(200)).body.items;
   });
   afterAll(() => t.close());
