@@ -100,7 +100,8 @@ export class NodeSummaryResponse {
   groupedBy!: string;
   @ApiProperty({
     ...NODE_STATE,
-    description: 'UNKNOWN: the CMTS did not answer, so offline modems cannot be told.',
+    description:
+      'UNKNOWN: the CMTS did not answer, or it exposes no modem table, so offline modems cannot be told.',
   })
   state!: string;
   @ApiProperty({ example: 40 }) modems!: number;

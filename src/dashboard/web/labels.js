@@ -57,7 +57,7 @@ export const NODE_STATE = {
     explain: 'the same fault on a share of the node: a plant problem',
   },
   DEGRADED: { label: 'Degraded', icon: '▲', explain: 'some modems have faults or are offline' },
-  UNKNOWN: { label: 'Unknown', icon: '?', explain: 'the CMTS did not answer' },
+  UNKNOWN: { label: 'Unknown', icon: '?', explain: 'the CMTS did not answer, or shows no modem table' },
   OK: { label: 'OK', icon: '✓', explain: 'no shared faults, nobody offline' },
 };
 
