@@ -108,6 +108,8 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'warn',
       SIMULATOR_MODEMS: String(a.modems),
       SIMULATOR_SEED: '42',
+      SIMULATOR_SERVICE_GROUPS_PER_CMTS: '8',
+      SIMULATOR_CMTS_DIALECT_MIX: 'docsis30=1',
       SIMULATOR_V3_SHARE: '0',
       SIMULATOR_SCENARIO_MIX: benchScenarioMix(),
     });

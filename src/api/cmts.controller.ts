@@ -126,7 +126,9 @@ export class CmtsController {
     description:
       'Walks the CMTS now and records every modem’s MAC, IP and service group (node), which node views and ' +
       'outage triage rely on; with `modemDefaults` set it also registers modems Linecheck does not know yet. ' +
-      'Discovery also runs every DISCOVERY_INTERVAL_SEC.',
+      'Discovery also runs every DISCOVERY_INTERVAL_SEC. It reads the DOCS-IF3 tables and falls back per object ' +
+      'to the RFC 4546 DOCS-IF-MIB table; `warnings` names what the CMTS lacks (a CMTS with no modem table at all ' +
+      'is blind: its modems are polled directly) and nodes grouped by upstream channel instead of service group.',
   })
   @ApiOkResponse({
     type: DiscoveryResultResponse,
@@ -138,6 +140,9 @@ export class CmtsController {
       created: 2,
       unmatched: 0,
       groups: 2,
+      modemTables: 'docsIf3',
+      missingObjects: [],
+      warnings: [],
     },
   })
   @ApiErrors({

@@ -2,7 +2,7 @@ import { Roles } from '../auth/roles.decorator';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NodesService, type NodeDetail, type NodeSummary } from '../nodes/nodes.service';
-import { NodeParams, NodesQuery } from './dto/cmts.dto';
+import { NodeParams, NodesQuery, SERVICE_GROUP_ID_MESSAGE } from './dto/cmts.dto';
 import {
   NODE_DETAIL_EXAMPLE,
   NODE_SUMMARY_EXAMPLE,
@@ -56,9 +56,7 @@ export class NodesController {
       invalid('serviceGroupId is not <MdIfIndex>.<MdCmSgId>', [
         {
           field: 'serviceGroupId',
-          problems: [
-            'serviceGroupId must be <MdIfIndex>.<MdCmSgId>, e.g. 1000.2 (the MAC domain ifIndex and the CM service group id)',
-          ],
+          problems: [SERVICE_GROUP_ID_MESSAGE],
         },
       ]),
     ],

@@ -13,7 +13,6 @@ import { LiveEvents } from '../events/live-events';
 import { pollBudgetMs } from '../snmp/snmp-target';
 import { ModemPoller } from '../snmp/modem-poller';
 import type { SnmpTarget } from '../snmp/snmp-target';
-import { CMTS_REG_STATE, isOnlineAtCmts } from '../telemetry/cmts-reading';
 import type { ModemReading } from '../telemetry/modem-reading';
 import { TelemetryStore, type StoredReading } from '../telemetry/telemetry-store';
 
@@ -83,12 +82,13 @@ export class LineCheckService {
     cmts: CmtsContext,
     target: SnmpTarget,
   ): Promise<ModemReading | null> {
-    if (cmts.row && isOnlineAtCmts(cmts.row.regState)) {
+    // A CMTS with no modem table shows nothing either way, and a row without a state says nothing: polled.
+    if (cmts.modemTables === 'none' || cmts.row?.state.online || cmts.row?.state.value === null) {
       return null;
     }
     const observedAt = Date.now();
     if (cmts.row) {
-      const state = CMTS_REG_STATE[cmts.row.regState] ?? `state ${cmts.row.regState}`;
+      const state = cmts.row.state.name;
       return {
         reachable: false,
         modemId,

@@ -3,10 +3,16 @@ import { AppConfig } from '../config/app-config';
 import { cmtsRowFaultKinds } from '../diagnosis/cmts-faults';
 import type { CmtsContext, Neighbourhood, SubKind } from '../diagnosis/types';
 import { normalizeMac } from '../inventory/mac-address';
-import { groupKey, type CmtsRecord, type Membership, type ModemRecord } from '../inventory/modem-record';
+import {
+  groupedBy,
+  groupKey,
+  type CmtsRecord,
+  type Membership,
+  type ModemRecord,
+} from '../inventory/modem-record';
 import { CmtsPoller } from '../snmp/cmts-poller';
 import type { SnmpCredentials } from '../snmp/snmp-target';
-import { isOnlineAtCmts, type CmtsModemRow, type CmtsSnapshot } from '../telemetry/cmts-reading';
+import type { CmtsModemRow, CmtsModemTables, CmtsSnapshot } from '../telemetry/cmts-reading';
 import { TelemetryStore } from '../telemetry/telemetry-store';
 
 export interface CmtsInput {
@@ -24,6 +30,10 @@ export interface CmtsView {
   snmpVersion: '2c' | '3';
   setPointDbmv: number;
   discoversModems: boolean;
+  /** Which modem tables the last discovery found: null before the first one. 'none': a blind CMTS. */
+  modemTables: CmtsModemTables | null;
+  /** The modem objects the last discovery found no rows in. */
+  missingObjects: string[];
   createdAt: string;
   updatedAt: string;
 }
@@ -36,6 +46,10 @@ export interface DiscoveryResult {
   created: number;
   unmatched: number;
   groups: number;
+  modemTables: CmtsModemTables;
+  missingObjects: string[];
+  /** What limits the answers about this CMTS's modems: a missing table, nodes grouped by upstream channel. */
+  warnings: string[];
 }
 
 const FAULT_VERDICTS = new Set(['LINE_FAULT', 'FLAPPING']);
@@ -67,6 +81,7 @@ export class CmtsService {
       ...(input.modemDefaults
         ? { modemDefaults: { port: input.modemDefaults.port ?? 161, snmp: input.modemDefaults.snmp } }
         : {}),
+      ...(existing?.tables ? { tables: existing.tables } : {}),
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     };
@@ -97,6 +112,8 @@ export class CmtsService {
     if (!snapshot.reachable) {
       throw new CmtsUnreachableError(`CMTS ${id} did not answer: ${snapshot.error}`);
     }
+    const { tables } = snapshot;
+    const groups = snapshot.rows.map((r) => groupKey(membershipOf(id, r, 0)));
     const result: DiscoveryResult = {
       cmtsId: id,
       at: new Date(snapshot.observedAt).toISOString(),
@@ -104,8 +121,15 @@ export class CmtsService {
       updated: 0,
       created: 0,
       unmatched: 0,
-      groups: new Set(snapshot.rows.map((r) => groupKey(r))).size,
+      groups: new Set(groups).size,
+      modemTables: tables.modemTables,
+      missingObjects: tables.missing,
+      warnings: discoveryWarnings(id, tables.modemTables, tables.missing, groups),
     };
+    await this.store.putCmts({
+      ...record,
+      tables: { modemTables: tables.modemTables, missing: tables.missing, at: snapshot.observedAt },
+    });
     for (const row of snapshot.rows) {
       const modemId = await this.store.modemIdByMac(row.mac);
       const existing = modemId ? await this.store.getModem(modemId) : null;
@@ -171,12 +195,24 @@ export class CmtsService {
     if (!cachedSnapshot) {
       return undefined;
     }
+    const { modemTables, missing } = cachedSnapshot.snapshot.tables;
+    if (modemTables === 'none') {
+      // No table to find the modem in: its absence says nothing, and there is no node to count.
+      return {
+        cmtsId: record.id,
+        setPointDbmv: record.setPointDbmv,
+        row: null,
+        neighbourhood: null,
+        modemTables,
+        missingObjects: missing,
+      };
+    }
     const cached = cachedSnapshot.byMac.get(mac) ?? null;
     let row = cached;
     // A sweep reads the CMTS once per snapshot; a call-centre diagnosis also re-reads this modem's own row.
     if (cached && cachedSnapshot.snapshot.observedAt < before && options.refreshRow) {
       row = await this.poller.row(target(record), cached).catch(() => cached);
-      if (isOnlineAtCmts(row?.regState ?? 0) !== isOnlineAtCmts(cached.regState)) {
+      if ((row?.state.online ?? false) !== cached.state.online) {
         const fresh = await this.cachedSnapshot(record, 0);
         if (fresh) {
           cachedSnapshot = fresh;
@@ -196,6 +232,8 @@ export class CmtsService {
         membership && membership.cmtsId === record.id
           ? await this.neighbourhood(record, cachedSnapshot, membership, modem.id, mac)
           : null,
+      modemTables,
+      missingObjects: missing,
     };
   }
 
@@ -234,7 +272,7 @@ export class CmtsService {
     const faultCounts: Partial<Record<SubKind, number>> = {};
     const count = (row: CmtsModemRow | undefined, modemId: string | undefined): void => {
       others++;
-      if (!row || !isOnlineAtCmts(row.regState)) {
+      if (!row || !row.state.online) {
         othersOffline++;
         return;
       }
@@ -273,6 +311,8 @@ export class CmtsService {
       cmtsId: record.id,
       mdIfIndex: group.mdIfIndex,
       sgId: group.sgId,
+      groupKey: key,
+      groupedBy: groupedBy(key),
       observedAt: cached.snapshot.observedAt,
       others,
       othersOffline,
@@ -347,10 +387,15 @@ function target(record: CmtsRecord): { host: string; port: number; credentials: 
   return { host: record.host, port: record.port, credentials: record.snmp };
 }
 
+/** The node a CMTS row places its modem in now. */
+export function rowGroupKey(row: CmtsModemRow): string {
+  return groupKey(membershipOf('', row, 0));
+}
+
 function rowsByGroup(rows: readonly CmtsModemRow[]): Map<string, CmtsModemRow[]> {
   const out = new Map<string, CmtsModemRow[]>();
   for (const row of rows) {
-    const key = groupKey(row);
+    const key = rowGroupKey(row);
     const list = out.get(key);
     if (list) {
       list.push(row);
@@ -361,12 +406,45 @@ function rowsByGroup(rows: readonly CmtsModemRow[]): Map<string, CmtsModemRow[]>
   return out;
 }
 
+/** Without a service group id (RFC 4546, or MdCmSgId 0 = unknown) the node is the set of upstream channels. */
 function membershipOf(cmtsId: string, row: CmtsModemRow, seenAt: number): Membership {
-  return { cmtsId, mdIfIndex: row.mdIfIndex, sgId: row.sgId, regId: row.regId, seenAt };
+  return {
+    cmtsId,
+    mdIfIndex: row.mdIfIndex ?? 0,
+    sgId: row.sgId ?? 0,
+    ...(row.sgId == null ? { usIfIndexes: row.upstream.map((us) => us.ifIndex).filter((ix) => ix > 0) } : {}),
+    regId: row.regId ?? row.statusIndex ?? 0,
+    seenAt,
+  };
 }
 
 function sameGroup(a: Membership, b: Membership | undefined): boolean {
-  return b != null && a.cmtsId === b.cmtsId && a.mdIfIndex === b.mdIfIndex && a.sgId === b.sgId;
+  return b != null && a.cmtsId === b.cmtsId && groupKey(a) === groupKey(b);
+}
+
+function discoveryWarnings(
+  cmtsId: string,
+  modemTables: CmtsModemTables,
+  missing: readonly string[],
+  groups: readonly string[],
+): string[] {
+  const warnings: string[] = [];
+  if (modemTables === 'none') {
+    warnings.push(
+      `${cmtsId} exposes no modem table (no rows in ${missing.join(', ')}): its modems are polled directly, and ` +
+        'their diagnoses carry no evidence from the headend (no offline state, no neighbourhood).',
+    );
+  } else if (missing.length > 0) {
+    warnings.push(`${cmtsId} gave no rows in ${missing.join(', ')}; those objects are not read.`);
+  }
+  const byUpstream = groups.filter((g) => groupedBy(g) === 'upstreamChannels').length;
+  if (byUpstream > 0) {
+    warnings.push(
+      `${byUpstream} of ${groups.length} modems have no service group id at ${cmtsId}: their nodes are grouped ` +
+        'by upstream channel (us:<ifIndexes>), not by service group.',
+    );
+  }
+  return warnings;
 }
 
 function toView(r: CmtsRecord): CmtsView {
@@ -377,6 +455,8 @@ function toView(r: CmtsRecord): CmtsView {
     snmpVersion: r.snmp.version,
     setPointDbmv: r.setPointDbmv,
     discoversModems: r.modemDefaults != null,
+    modemTables: r.tables?.modemTables ?? null,
+    missingObjects: r.tables?.missing ?? [],
     createdAt: new Date(r.createdAt).toISOString(),
     updatedAt: new Date(r.updatedAt).toISOString(),
   };

@@ -4,6 +4,7 @@ import { validateSync } from 'class-validator';
 import { parseApiKeys, type ApiKeyRecord } from '../auth/api-key';
 import { mergeThresholds } from '../diagnosis/merge-thresholds';
 import { DEFAULT_THRESHOLDS, type ThresholdsProfile } from '../diagnosis/thresholds';
+import type { CmtsDialect, OfflineRows } from '../simulator/cmts-mib';
 import { DEFAULT_SCENARIO_MIX, type FleetSpec } from '../simulator/fleet';
 import { parseShape, type ModemShape } from '../simulator/generations';
 import { SCENARIO_NAMES } from '../simulator/scenarios';
@@ -195,6 +196,22 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
         firstIndex: e.SIMULATOR_FIRST_INDEX,
         serviceGroupSize: e.SIMULATOR_SERVICE_GROUP_SIZE,
         serviceGroupsPerCmts: e.SIMULATOR_SERVICE_GROUPS_PER_CMTS,
+        cmtsDialectMix: Object.fromEntries(
+          e.SIMULATOR_CMTS_DIALECT_MIX.split(',').map((pair) => {
+            const [name, weight] = pair.split('=');
+            return [name, Number(weight)];
+          }),
+        ),
+        cmts: Object.fromEntries(
+          (e.SIMULATOR_CMTS ?? '')
+            .split(',')
+            .filter((pair) => pair !== '')
+            .map((pair) => {
+              const [id, setting] = pair.split('=');
+              const [dialect, offlineRows] = setting.split('/') as [CmtsDialect, OfflineRows | undefined];
+              return [id, { dialect, ...(offlineRows ? { offlineRows } : {}) }];
+            }),
+        ),
       },
       timing: {
         rebootDownSec: e.SIMULATOR_REBOOT_DOWN_SEC,

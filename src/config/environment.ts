@@ -109,7 +109,22 @@ export class Environment {
   })
   SIMULATOR_MODEM_SHAPES?: string;
   @IsInt() @Min(1) @Max(2000) SIMULATOR_SERVICE_GROUP_SIZE: number = 40;
-  @IsInt() @Min(1) @Max(1000) SIMULATOR_SERVICE_GROUPS_PER_CMTS: number = 8;
+  @IsInt() @Min(1) @Max(1000) SIMULATOR_SERVICE_GROUPS_PER_CMTS: number = 2;
+  @Matches(/^(docsis30|rfc4546|blind)=\d+(\.\d+)?(,(docsis30|rfc4546|blind)=\d+(\.\d+)?)*$/, {
+    message:
+      'SIMULATOR_CMTS_DIALECT_MIX must look like docsis30=7,rfc4546=2,blind=1 (dialects: docsis30, rfc4546, blind)',
+  })
+  SIMULATOR_CMTS_DIALECT_MIX: string = 'docsis30=7,rfc4546=2,blind=1';
+  @IsOptional()
+  @Matches(
+    /^[A-Za-z0-9._:-]+=(docsis30|rfc4546|blind)(\/(stay|vanish))?(,[A-Za-z0-9._:-]+=(docsis30|rfc4546|blind)(\/(stay|vanish))?)*$/,
+    {
+      message:
+        'SIMULATOR_CMTS must look like sim-cmts-2=rfc4546,sim-cmts-3=blind/vanish (dialect docsis30, rfc4546 or ' +
+        'blind; offline rows stay or vanish)',
+    },
+  )
+  SIMULATOR_CMTS?: string;
   @IsOptional()
   @Matches(/^[A-Z0-9_]+=\d+(\.\d+)?(,[A-Z0-9_]+=\d+(\.\d+)?)*$/, {
     message: 'SIMULATOR_SCENARIO_MIX must look like TEXTBOOK=60,LOW_DS_POWER_FAULT=2',

@@ -40,9 +40,9 @@ describe('cmtsRowFaultKinds', () => {
   });
 
   it('gives nothing for a row the CMTS does not have online, as the rules do', () => {
-    const row = cmtsRow({ regState: 2, partialSvcState: 5, upstream: [cmtsUpstream(1, { snrDb: 10 })] });
-    expect(cmtsRowFaultKinds(row, 0, DEFAULT_THRESHOLDS)).toEqual([]);
-    expect(cmtsRowFaultKinds({ ...row, regState: 8 }, 0, DEFAULT_THRESHOLDS)).toEqual([
+    const patch = { partialSvcState: 5, upstream: [cmtsUpstream(1, { snrDb: 10 })] };
+    expect(cmtsRowFaultKinds(cmtsRow({ ...patch, regState: 2 }), 0, DEFAULT_THRESHOLDS)).toEqual([]);
+    expect(cmtsRowFaultKinds(cmtsRow({ ...patch, regState: 8 }), 0, DEFAULT_THRESHOLDS)).toEqual([
       'PARTIAL_SERVICE_DS',
       'PARTIAL_SERVICE_US',
       'LOW_US_SNR',

@@ -1,9 +1,9 @@
 import type { CmtsModemRow } from '../telemetry/cmts-reading';
 import type { ReachableReading, UnreachableReading } from '../telemetry/modem-reading';
-import { cmtsRowFindings } from './cmts-faults';
+import { cmtsNoEvidenceFinding, cmtsProvisioningFinding, cmtsRowFindings } from './cmts-faults';
 import { assessFlapping } from './flapping';
 import { notCheckedFor } from './not-checked';
-import { inSubKindOrder, limitPercent, onlineAtCmts, round, subKindIndex } from './rule-helpers';
+import { inSubKindOrder, limitPercent, round, subKindIndex } from './rule-helpers';
 import { cmtsPartialServiceRule } from './rules/cmts-partial-service.rule';
 import { codewordsRule } from './rules/codewords.rule';
 import { dsPowerRule } from './rules/ds-power.rule';
@@ -55,11 +55,6 @@ const CM_STATUS_OPERATIONAL = 12;
 const CM_STATUS_ACCESS_DENIED = 13;
 const CM_STATUS_FORWARDING_DISABLED = 20;
 const CMTS_OPERATIONAL = 8;
-/** CMTS states of a modem that hears the downstream and transmits, but cannot finish ranging. */
-const CMTS_RANGING_STATES: Readonly<Record<number, string>> = {
-  2: 'initialRanging',
-  4: 'rangingAutoAdjComplete',
-};
 
 const PARTIAL_SERVICE: readonly SubKind[] = ['PARTIAL_SERVICE_DS', 'PARTIAL_SERVICE_US'];
 const FLAPPING_KINDS: readonly SubKind[] = ['DEVICE_REBOOTS', 'RF_REINIT'];
@@ -151,7 +146,10 @@ function noResponseFinding(reading: UnreachableReading): Finding {
 }
 
 function nodeName(n: Neighbourhood): string {
-  return `node ${n.mdIfIndex}.${n.sgId} of ${n.cmtsId}`;
+  return n.groupedBy === 'upstreamChannels'
+    ? `the upstream channels ${n.groupKey.slice(n.groupKey.indexOf(':') + 1)} of ${n.cmtsId} (grouped by upstream ` +
+        'channel: the CMTS gives no service group)'
+    : `node ${n.groupKey} of ${n.cmtsId}`;
 }
 
 /** §2.10: both the count and the share of offline neighbours must reach their limits (inclusive). */
@@ -216,8 +214,9 @@ function lineFault(
 /** Only with counted neighbours, most of them online, may the answer say that the problem is at this home. */
 function modemOffline(reading: UnreachableReading, neighbourhood: Neighbourhood): Diagnosis {
   const where =
-    `${neighbourhood.others - neighbourhood.othersOffline} of ${neighbourhood.others} other modems on the same ` +
-    'node are online, so the problem is at this home';
+    `${neighbourhood.others - neighbourhood.othersOffline} of ${neighbourhood.others} other modems on ` +
+    `${neighbourhood.groupedBy === 'upstreamChannels' ? 'the same upstream channels' : 'the same node'} are ` +
+    'online, so the problem is at this home';
   return result(
     'MODEM_OFFLINE',
     ['NO_POWER_OR_DISCONNECTED'],
@@ -232,6 +231,9 @@ function modemOffline(reading: UnreachableReading, neighbourhood: Neighbourhood)
 function unknownNodeReason(cmts: CmtsContext | undefined): string {
   if (cmts == null) {
     return 'Linecheck has no view of it from the network side (no CMTS is known for it, or its CMTS did not answer)';
+  }
+  if (isBlind(cmts)) {
+    return `its CMTS ${cmts.cmtsId} shows no modem table`;
   }
   if (cmts.neighbourhood == null) {
     return `its CMTS ${cmts.cmtsId} has never shown which node it belongs to`;
@@ -299,7 +301,7 @@ function onlineButUnmanaged(
   const online: Finding = {
     code: 'CM_SNMP_UNREACHABLE_BUT_ONLINE',
     severity: 'INFO',
-    observed: row.regState,
+    observed: row.state.value ?? 0,
     limit: CMTS_OPERATIONAL,
     unit: 'state',
     message: `The network sees the modem online, but the modem did not answer the poll (${reading.error}).`,
@@ -342,15 +344,15 @@ function plantOutage(
 function rangingFailure(
   reading: UnreachableReading,
   row: CmtsModemRow,
-  state: string,
   cmts: CmtsContext,
   thresholds: ThresholdsProfile,
 ): Diagnosis {
+  const state = row.state.name;
   const failure: Finding = {
     code: 'REGISTRATION_RF_FAILURE',
     severity: 'FAULT',
-    observed: row.regState,
-    limit: CMTS_OPERATIONAL,
+    observed: row.state.value ?? 0,
+    limit: row.state.source === 'rfc4546' ? 6 : CMTS_OPERATIONAL,
     unit: 'state',
     message:
       `The modem is powered and hears the network but cannot complete ranging (${state}): ` +
@@ -370,21 +372,59 @@ function diagnoseUnreachable(reading: UnreachableReading, input: DiagnosisInput)
   if (cmts == null) {
     return neighboursUnknown(reading, cmts, input.othersSilent, thresholds);
   }
+  if (isBlind(cmts)) {
+    return neighboursUnknown(reading, cmts, input.othersSilent, thresholds);
+  }
   const { row, neighbourhood } = cmts;
-  if (row != null && onlineAtCmts(row.regState)) {
+  const refused = row == null ? null : cmtsProvisioningFinding(row, cmts.cmtsId);
+  if (refused != null) {
+    return provisioningIssue(refused, [noResponseFinding(reading)]);
+  }
+  if (row != null && row.state.online) {
     return onlineButUnmanaged(reading, cmts, row, thresholds);
   }
   if (neighbourhood != null && isOutage(neighbourhood, thresholds)) {
     return plantOutage(reading, neighbourhood, thresholds);
   }
-  const ranging = row == null ? undefined : CMTS_RANGING_STATES[row.regState];
-  if (row != null && ranging != null) {
-    return rangingFailure(reading, row, ranging, cmts, thresholds);
+  if (row != null && row.state.ranging) {
+    return rangingFailure(reading, row, cmts, thresholds);
   }
   if (neighbourhood == null || neighbourhood.others === 0) {
     return neighboursUnknown(reading, cmts, input.othersSilent, thresholds);
   }
   return modemOffline(reading, neighbourhood);
+}
+
+function isBlind(cmts: CmtsContext | undefined): boolean {
+  return cmts?.modemTables === 'none';
+}
+
+/** PROVISIONING_ISSUE from one finding (ACCESS_DENIED or FORWARDING_DISABLED), plus any others that go with it. */
+function provisioningIssue(finding: Finding, others: Finding[] = []): Diagnosis {
+  return result(
+    'PROVISIONING_ISSUE',
+    [finding.code],
+    `Provisioning issue: ${finding.message} Transfer to the back office to check the account, configuration ` +
+      'file, MAC registration and device limit; no technician is needed.',
+    [finding, ...others],
+  );
+}
+
+/**
+ * The CMTS's word on provisioning when the modem's own status does not settle it: the modem is not operational
+ * (still registering, or its status was not read), or the CMTS disabled forwarding, which the modem cannot see.
+ */
+function cmtsProvisioning(reading: ReachableReading, cmts: CmtsContext | undefined): Diagnosis | null {
+  const row = cmts?.row;
+  if (cmts == null || row == null) {
+    return null;
+  }
+  const finding = cmtsProvisioningFinding(row, cmts.cmtsId);
+  if (finding == null) {
+    return null;
+  }
+  const modemDecides = reading.status.value === CM_STATUS_OPERATIONAL && !row.state.forwardingDisabled;
+  return modemDecides ? null : provisioningIssue(finding);
 }
 
 function diagnoseProvisioning(reading: ReachableReading): Diagnosis | null {
@@ -403,21 +443,14 @@ function diagnoseProvisioning(reading: ReachableReading): Diagnosis | null {
   } else {
     return null;
   }
-  const finding: Finding = {
+  return provisioningIssue({
     code,
     severity: 'FAULT',
     observed: value,
     limit: CM_STATUS_OPERATIONAL,
     unit: 'state',
     message,
-  };
-  return result(
-    'PROVISIONING_ISSUE',
-    [code],
-    `Provisioning issue: ${message} Transfer to the back office to check the account, configuration file, MAC ` +
-      'registration and device limit; no technician is needed.',
-    [finding],
-  );
+  });
 }
 
 function diagnoseRegistering(value: number, name: string): Diagnosis {
@@ -489,11 +522,25 @@ function textbookOpening(devices: readonly CpeDevice[] | undefined): string {
 
 /** §3.4 for the modem side: data in, verdict out. */
 export function diagnose(input: DiagnosisInput): Diagnosis {
+  const d = diagnoseModem(input);
+  const cmts = input.cmts;
+  if (cmts == null || !isBlind(cmts)) {
+    return d;
+  }
+  const noEvidence = cmtsNoEvidenceFinding(cmts.cmtsId, cmts.missingObjects ?? []);
+  return {
+    ...d,
+    summary: `${d.summary} ${noEvidence.message}`,
+    findings: sortFindings([...d.findings, noEvidence]),
+  };
+}
+
+function diagnoseModem(input: DiagnosisInput): Diagnosis {
   const { reading } = input;
   if (!reading.reachable) {
     return diagnoseUnreachable(reading, input);
   }
-  const provisioning = diagnoseProvisioning(reading);
+  const provisioning = diagnoseProvisioning(reading) ?? cmtsProvisioning(reading, input.cmts);
   if (provisioning != null) {
     return provisioning;
   }

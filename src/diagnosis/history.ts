@@ -17,7 +17,7 @@ export function toHistoryEntry(
     cmtsRow == null
       ? {}
       : {
-          cmtsRegState: cmtsRow.regState,
+          ...(cmtsRow.state.value != null && { cmtsRegState: cmtsRow.state.value }),
           ...(cmtsRow.lastRegAt != null && { lastRegAt: cmtsRow.lastRegAt }),
         };
   if (!reading.reachable) {

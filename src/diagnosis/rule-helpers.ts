@@ -226,8 +226,9 @@ export function inSubKindOrder(kinds: Iterable<SubKind>): SubKind[] {
 }
 
 /**
- * Registered and forwarding: operational(8), or registrationComplete(6) on CMTSs that stop there. The same test as
- * telemetry's isOnlineAtCmts, restated because diagnosis takes only types from telemetry.
+ * Registered and forwarding: operational(8), or registrationComplete(6) on CMTSs that stop there (the same values
+ * in CmtsCmRegState and RFC 4546). The same test as telemetry's isOnlineAtCmts, restated because diagnosis takes
+ * only types from telemetry; for stored history values. A row carries it as `state.online`.
  */
 export function onlineAtCmts(regState: number): boolean {
   return regState === 8 || regState === 6;
@@ -243,7 +244,7 @@ export type CmtsRowGrader = (
 /** The modem's CMTS row when the CMTS has it online; a row in any other state holds stale levels. */
 export function onlineCmtsRow(cmts: CmtsContext | undefined): CmtsModemRow | null {
   const row = cmts?.row;
-  return row != null && onlineAtCmts(row.regState) ? row : null;
+  return row != null && row.state.online ? row : null;
 }
 
 /** A rule that grades the modem's online CMTS row, and is silent without one. */

@@ -1,5 +1,5 @@
 // Readings for the diagnosis specs. Not a spec itself, so it must not use jest globals.
-import type { CmtsModemRow, CmtsUpstream } from '../telemetry/cmts-reading';
+import { cmtsRegState, type CmtsModemRow, type CmtsUpstream } from '../telemetry/cmts-reading';
 import type {
   DownstreamChannel,
   OfdmaChannel,
@@ -138,20 +138,25 @@ export function cmtsUpstream(n: number, patch: Partial<CmtsUpstream> = {}): Cmts
   };
 }
 
-/** The CMTS's row for the textbook modem: operational on node 1000.2, 4 clean upstreams, no partial service, one CPE. */
-export function cmtsRow(patch: Partial<CmtsModemRow> = {}): CmtsModemRow {
+/**
+ * The CMTS's row for the textbook modem: operational on node 1000.2, 4 clean upstreams, no partial service, one CPE.
+ * `regState` is shorthand for a DOCS-IF3 state (CmtsCmRegState); `state` takes either enumeration.
+ */
+export function cmtsRow(patch: Partial<CmtsModemRow> & { regState?: number } = {}): CmtsModemRow {
+  const { regState, ...rest } = patch;
   return {
     regId: 1,
+    statusIndex: null,
     mac: '00:1d:d1:00:00:01',
     ipv4: '10.1.0.11',
-    regState: 8,
+    state: cmtsRegState('docsIf3', regState ?? 8),
     mdIfIndex: 1000,
     sgId: 2,
     lastRegAt: NOW - THREE_DAYS_SEC * 1000 + 60_000,
     partialSvcState: 2,
     upstream: [1, 2, 3, 4].map((n) => cmtsUpstream(n)),
     cpes: [{ cpeId: 1, ip: '192.168.0.10', type: 1 }],
-    ...patch,
+    ...rest,
   };
 }
 
@@ -161,6 +166,8 @@ export function neighbourhood(patch: Partial<Neighbourhood> = {}): Neighbourhood
     cmtsId: 'sim-cmts-1',
     mdIfIndex: 1000,
     sgId: 2,
+    groupKey: '1000.2',
+    groupedBy: 'serviceGroup',
     observedAt: Date.UTC(2026, 10, 1, 10, 0),
     others: 31,
     othersOffline: 2,

@@ -1,4 +1,4 @@
-import type { CmtsModemRow } from '../telemetry/cmts-reading';
+import type { CmtsModemRow, CmtsModemTables } from '../telemetry/cmts-reading';
 import type { ModemReading } from '../telemetry/modem-reading';
 import type { ThresholdsProfile } from './thresholds';
 
@@ -46,6 +46,7 @@ export const SUB_KINDS = [
   'REGISTRATION_IN_PROGRESS',
   'NEIGHBOURS_UNKNOWN',
   'SILENCE_BURST',
+  'CMTS_NO_EVIDENCE',
 ] as const;
 export type SubKind = (typeof SUB_KINDS)[number];
 
@@ -110,11 +111,15 @@ export interface CounterSnapshot {
   ofdm: { ifIndex: number; profileId: number; total: bigint; corrected: bigint; uncorrectable: bigint }[];
 }
 
-/** The modem's service group as the CMTS sees it now, for offline triage and shared faults. */
+/** The modem's node as the CMTS sees it now, for offline triage and shared faults. */
 export interface Neighbourhood {
   cmtsId: string;
   mdIfIndex: number;
   sgId: number;
+  /** The node id (`1000.2`, or `us:2001+2002` when grouped by upstream channels). */
+  groupKey: string;
+  /** A service group (MdCmSgId), or the modems sharing the same upstream channels (no service group known). */
+  groupedBy: 'serviceGroup' | 'upstreamChannels';
   /** When the CMTS snapshot these counts come from was taken (epoch ms). */
   observedAt: number;
   /**
@@ -130,12 +135,19 @@ export interface Neighbourhood {
   faultCounts: Partial<Record<SubKind, number>>;
 }
 
-/** What the CMTS knows about this modem. `row` null: the modem has no row on its CMTS now. */
+/**
+ * What the CMTS knows about this modem. `row` null: the modem has no row on its CMTS now. A CMTS with no modem table
+ * at all (`modemTables` 'none') gives no evidence either way: no row means nothing there.
+ */
 export interface CmtsContext {
   cmtsId: string;
   setPointDbmv: number;
   row: CmtsModemRow | null;
   neighbourhood: Neighbourhood | null;
+  /** Which modem tables the CMTS exposes; absent means docsIf3 (contexts built before dialects). */
+  modemTables?: CmtsModemTables;
+  /** The modem objects the CMTS's last snapshot found no rows in. */
+  missingObjects?: string[];
 }
 
 /** A device behind the modem, as the modem's bridge table and the CMTS's CPE table describe it. */

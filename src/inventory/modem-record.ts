@@ -1,4 +1,5 @@
 import type { SnmpCredentials } from '../snmp/snmp-target';
+import type { CmtsModemTables } from '../telemetry/cmts-reading';
 
 export interface CustomerRecord {
   customerNumber: string;
@@ -6,17 +7,36 @@ export interface CustomerRecord {
   address?: string;
 }
 
-/** The service group a modem was last seen in on its CMTS. Kept when the modem vanishes from the CMTS tables. */
+/**
+ * The node a modem was last seen in on its CMTS. Kept when the modem vanishes from the CMTS tables. The node is its
+ * service group (MdIfIndex, MdCmSgId) when the CMTS gives one; otherwise the set of upstream channels it uses.
+ */
 export interface Membership {
   cmtsId: string;
   mdIfIndex: number;
+  /** MdCmSgId; 0 when the CMTS gives none (RFC 4546 CMTS, or MdCmSgId 0 = unknown). */
   sgId: number;
+  /** The CMTS's upstream ifIndexes of the modem: the node when there is no service group id. */
+  usIfIndexes?: number[];
   regId: number;
   seenAt: number;
 }
 
-export function groupKey(m: { mdIfIndex: number; sgId: number }): string {
-  return `${m.mdIfIndex}.${m.sgId}`;
+export type GroupedBy = 'serviceGroup' | 'upstreamChannels';
+
+/** Node ids grouped by upstream channels: `us:<ifIndex>+<ifIndex>...`, never to be taken for a service group. */
+export const US_GROUP_PREFIX = 'us:';
+
+/** The node id: `<MdIfIndex>.<MdCmSgId>` for a service group, else `us:<upstream ifIndexes, ascending>`. */
+export function groupKey(m: { mdIfIndex: number; sgId: number; usIfIndexes?: readonly number[] }): string {
+  if (m.sgId > 0 || m.usIfIndexes == null || m.usIfIndexes.length === 0) {
+    return `${m.mdIfIndex}.${m.sgId}`;
+  }
+  return `${US_GROUP_PREFIX}${[...new Set(m.usIfIndexes)].sort((a, b) => a - b).join('+')}`;
+}
+
+export function groupedBy(key: string): GroupedBy {
+  return key.startsWith(US_GROUP_PREFIX) ? 'upstreamChannels' : 'serviceGroup';
 }
 
 /** A CMTS Linecheck reads: where, how, and how to reach the modems it discovers. */
@@ -31,6 +51,8 @@ export interface CmtsRecord {
   modemDefaults?: { port: number; snmp: SnmpCredentials };
   createdAt: number;
   updatedAt: number;
+  /** What the last discovery found of the CMTS's modem tables. */
+  tables?: { modemTables: CmtsModemTables; missing: string[]; at: number };
 }
 
 /** A modem Linecheck knows: where to poll it and how. Credentials never leave the service. */

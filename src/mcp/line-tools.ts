@@ -34,7 +34,8 @@ const NODE_STATE_ADVICE: Record<NodeState, string> = {
   DEGRADED:
     'Some modems of the node have faults of their own: this says nothing about this home; decide with diagnose_line.',
   OK: 'The node is healthy: decide with diagnose_line.',
-  UNKNOWN: 'The CMTS did not answer, so the node cannot be judged: decide with diagnose_line.',
+  UNKNOWN:
+    'The CMTS did not answer or shows no modem table, so the node cannot be judged: decide with diagnose_line.',
 };
 
 @Injectable()
@@ -212,7 +213,11 @@ export class LineTools {
           const { worst: _worst, ...node } = await this.nodes.node(m.cmtsId, groupKey(m));
           const faults = node.sharedFaults.map((f) => `${f.subKind} on ${f.modems} modems`).join(', ');
           return answer(
-            `Node ${node.cmtsId}/${node.serviceGroupId}: ${node.state}. ${node.offline} of ${node.modems} modems offline` +
+            `Node ${node.cmtsId}/${node.serviceGroupId}` +
+              (node.groupedBy === 'upstreamChannels'
+                ? ' (grouped by upstream channel: the CMTS gives no service group)'
+                : '') +
+              `: ${node.state}. ${node.offline} of ${node.modems} modems offline` +
               (faults ? `; faults: ${faults}.` : '.') +
               ` ${NODE_STATE_ADVICE[node.state]}`,
             node,

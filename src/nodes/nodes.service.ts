@@ -2,9 +2,9 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { CmtsService } from '../cmts/cmts.service';
 import { AppConfig } from '../config/app-config';
 import type { SubKind, Verdict } from '../diagnosis/types';
+import { rowGroupKey } from '../cmts/cmts.service';
 import { normalizeMac } from '../inventory/mac-address';
-import { groupKey, type CmtsRecord } from '../inventory/modem-record';
-import { isOnlineAtCmts } from '../telemetry/cmts-reading';
+import { groupedBy, type CmtsRecord, type GroupedBy } from '../inventory/modem-record';
 import { TelemetryStore } from '../telemetry/telemetry-store';
 
 export type NodeState = 'OUTAGE' | 'NODE_WIDE_FAULT' | 'DEGRADED' | 'OK' | 'UNKNOWN';
@@ -12,6 +12,8 @@ export type NodeState = 'OUTAGE' | 'NODE_WIDE_FAULT' | 'DEGRADED' | 'OK' | 'UNKN
 export interface NodeSummary {
   cmtsId: string;
   serviceGroupId: string;
+  /** serviceGroup: MdIfIndex.MdCmSgId; upstreamChannels: the CMTS gives no service group (`us:<ifIndexes>`). */
+  groupedBy: GroupedBy;
   state: NodeState;
   /** Every modem of the node: the CMTS's rows in the group plus last known members whose rows vanished. */
   modems: number;
@@ -107,11 +109,13 @@ export class NodesService {
     ids: string[],
     listed = WORST_LIMIT,
   ): Promise<NodeDetail> {
-    const [cmts, members, verdicts] = await Promise.all([
+    const [snapshot, members, verdicts] = await Promise.all([
       this.cmts.rows(record),
       this.store.getModems(ids),
       this.store.latestVerdicts(ids),
     ]);
+    // A CMTS without modem tables shows nobody online or offline: its nodes are UNKNOWN, not in outage.
+    const cmts = snapshot?.snapshot.tables.modemTables === 'none' ? null : snapshot;
     const byVerdict: Partial<Record<Verdict, number>> = {};
     const faults = new Map<SubKind, number>();
     const worst: NodeDetail['worst'] = [];
@@ -121,13 +125,13 @@ export class NodesService {
     for (const m of members) {
       const mac = m.mac == null ? undefined : (normalizeMac(m.mac) ?? m.mac);
       const row = cmts && mac ? cmts.byMac.get(mac) : undefined;
-      if (mac && row && groupKey(row) !== serviceGroupId) {
+      if (mac && row && rowGroupKey(row) !== serviceGroupId) {
         continue; // moved to another node since it was last seen here
       }
       if (mac) {
         memberMacs.add(mac);
       }
-      const isOffline = cmts != null && (!row || !isOnlineAtCmts(row.regState));
+      const isOffline = cmts != null && (!row || !row.state.online);
       const v = verdicts.get(m.id);
       if (isOffline) {
         offline++;
@@ -150,7 +154,7 @@ export class NodesService {
       });
     }
     const unknownRows = (cmts?.byGroup.get(serviceGroupId) ?? []).filter((r) => !memberMacs.has(r.mac));
-    offline += unknownRows.filter((r) => !isOnlineAtCmts(r.regState)).length;
+    offline += unknownRows.filter((r) => !r.state.online).length;
     const n = worst.length + unknownRows.length;
     const sharedFaults = [...faults]
       .filter(([k]) => k !== 'NODE_WIDE')
@@ -173,6 +177,7 @@ export class NodesService {
     return {
       cmtsId: record.id,
       serviceGroupId,
+      groupedBy: groupedBy(serviceGroupId),
       state,
       modems: n,
       notInInventory: unknownRows.length,

@@ -5,14 +5,25 @@ import type { SnmpVarbind } from '../snmp/snmp-value';
 import { entry, exactIn, firstAfter, OidIndex, type MibEntry } from './oid-index';
 import type { CmtsRowState, SimModem } from './sim-modem';
 
-// The CMTS side of docsis-reference §1.2: one row per registered modem (docsIf3CmtsCmRegStatusId), upstream
-// status per modem and channel, partial service, and the CPEs behind each modem.
+// The CMTS side of docsis-reference §1.2, in the CMTS's dialect. docsis30: one row per registered modem
+// (docsIf3CmtsCmRegStatusId), upstream status per modem and channel, partial service, and the CPEs behind each
+// modem. rfc4546: only the DOCS-IF-MIB docsIfCmtsCmStatusTable (one upstream per modem, no service group) and
+// docsIfCmtsMacToCmTable. blind: no modem table at all (a restricted view, or a CMTS that exposes none).
 
 type Getter = (now: number) => SnmpVarbind['value'];
+
+export const CMTS_DIALECTS = ['docsis30', 'rfc4546', 'blind'] as const;
+export type CmtsDialect = (typeof CMTS_DIALECTS)[number];
+
+/** What becomes of an offline modem's row: it stays, as other(1), or it vanishes from the tables. */
+export const OFFLINE_ROWS = ['stay', 'vanish'] as const;
+export type OfflineRows = (typeof OFFLINE_ROWS)[number];
 
 export interface SimCmts {
   id: string;
   index: number;
+  dialect: CmtsDialect;
+  offlineRows: OfflineRows;
   startedAt: number;
   setPointDbmv: number;
   modems: SimModem[];
@@ -49,66 +60,146 @@ export function dateAndTime(ms: number): Buffer {
   return b;
 }
 
-/** The CMTS's upstream channel ifIndex that a modem's k-th upstream channel uses. */
+/** The CMTS's upstream channel ifIndex that a modem's k-th upstream channel uses: each node has its own upstreams. */
 export function cmtsUsIfIndex(m: SimModem, k: number): number {
-  return 2000 + (m.placement.mdIfIndex - 1000) * 16 + k + 1;
+  return 2000 + (m.placement.mdIfIndex - 1000) * 64 + (m.placement.sgId - 1) * 16 + k + 1;
+}
+
+const OTHER = 1;
+const IF3_FORWARDING_DISABLED = 17;
+const RFC4546_ACCESS_DENIED = 7;
+
+/** CmtsCmRegState (the simulator's own terms) -> RFC 4546 docsIfCmtsCmStatusValue. */
+function rfc4546Value(regState: number): number {
+  switch (regState) {
+    case 1:
+    case 2:
+    case 5:
+    case 6:
+    case 9:
+      return regState;
+    case 4:
+      return 3; // rangingAborted: ranging that cannot finish
+    case 8:
+    case 17:
+      return 6; // registrationComplete: RFC 4546's online state (it has no forwardingDisabled)
+    case 18:
+      return OTHER;
+    default:
+      return 4; // rangingComplete: ranged, provisioning under way
+  }
+}
+
+const NO_ROW: CmtsRowState = {
+  regState: OTHER,
+  lastRegAt: 0,
+  usRxOffsetDb: 0,
+  usSnrDb: 0,
+  usUncorrectables: 0,
+  partialSvcState: 1,
+  accessDenied: false,
+};
+
+/** The modem's row now, or null when the CMTS has none: absent, or offline on a CMTS whose offline rows vanish. */
+function rowOf(cmts: SimCmts, m: SimModem, now: number): CmtsRowState | null {
+  const row = m.cmtsRow(now);
+  if (row && cmts.offlineRows === 'vanish' && m.node.outage == null && row.regState === OTHER) {
+    return null;
+  }
+  return row;
 }
 
 function build(cmts: SimCmts, now: number): OidIndex<Getter> {
   const entries: MibEntry<Getter>[] = [
-    entry(`${OID.sysDescr}.0`, 'OctetString', () => `Simulated CMTS ${cmts.id} (Linecheck)`),
+    entry(`${OID.sysDescr}.0`, 'OctetString', () => `Simulated CMTS ${cmts.id} (Linecheck, ${cmts.dialect})`),
     entry(`${OID.sysUpTime}.0`, 'TimeTicks', (t) => Math.floor((t - cmts.startedAt) / 10) >>> 0),
     entry(`${OID.sysName}.0`, 'OctetString', () => cmts.id),
   ];
+  if (cmts.dialect === 'blind') {
+    return new OidIndex(entries);
+  }
   for (const m of cmts.modems) {
-    if (!m.cmtsRow(now)) {
+    if (!rowOf(cmts, m, now)) {
       continue;
     }
-    const id = m.placement.regId;
-    const row = (t: number): CmtsRowState =>
-      m.cmtsRow(t) ?? {
-        regState: 1,
-        lastRegAt: 0,
-        usRxOffsetDb: 0,
-        usSnrDb: 0,
-        usUncorrectables: 0,
-        partialSvcState: 1,
-      };
-    entries.push(
-      entry(`${OID.docsIf3CmtsCmRegStatusMacAddr}.${id}`, 'OctetString', () => macOctets(m.mac)),
-      entry(`${OID.docsIf3CmtsCmRegStatusIPv4Addr}.${id}`, 'OctetString', () => ipOctets(m.placement.ipv4)),
-      entry(`${OID.docsIf3CmtsCmRegStatusValue}.${id}`, 'Integer', (t) => row(t).regState),
-      entry(`${OID.docsIf3CmtsCmRegStatusMdIfIndex}.${id}`, 'Integer', () => m.placement.mdIfIndex),
-      entry(`${OID.docsIf3CmtsCmRegStatusMdCmSgId}.${id}`, 'Gauge32', () => m.placement.sgId),
-      entry(`${OID.docsIf3CmtsCmRegStatusLastRegTime}.${id}`, 'OctetString', (t) =>
-        dateAndTime(row(t).lastRegAt),
-      ),
-      entry(`${OID.docsIf31CmtsCmRegStatusPartialSvcState}.${id}`, 'Integer', (t) => row(t).partialSvcState),
-    );
-    m.profile.us.forEach((ch, k) => {
-      const ix = `${id}.${cmtsUsIfIndex(m, k)}`;
-      entries.push(
-        entry(`${OID.docsIf3CmtsCmUsStatusRxPower}.${ix}`, 'Integer', (t) =>
-          tenths(cmts.setPointDbmv + row(t).usRxOffsetDb + k * 0.1),
-        ),
-        entry(`${OID.docsIf3CmtsCmUsStatusSignalNoise}.${ix}`, 'Integer', (t) => tenths(row(t).usSnrDb)),
-        entry(
-          `${OID.docsIf3CmtsCmUsStatusUncorrectables}.${ix}`,
-          'Counter32',
-          (t) => row(t).usUncorrectables >>> 0,
-        ),
-        entry(`${OID.docsIf3CmtsCmUsStatusRangingStatus}.${ix}`, 'Integer', () => (ch.muted ? 2 : 4)),
-      );
-    });
-    m.profile.cpes.forEach((cpe, j) => {
-      const ix = `${id}.${j + 1}`;
-      entries.push(
-        entry(`${OID.docsSubmgt3CpeIpAddr}.${ix}`, 'OctetString', () => ipOctets(cpe.ip)),
-        entry(`${OID.docsSubmgt3CpeIpType}.${ix}`, 'Integer', () => cpe.type),
-      );
-    });
+    const row = (t: number): CmtsRowState => rowOf(cmts, m, t) ?? NO_ROW;
+    if (cmts.dialect === 'rfc4546') {
+      entries.push(...rfc4546Entries(cmts, m, row));
+    } else {
+      entries.push(...docsIf3Entries(cmts, m, row));
+    }
   }
   return new OidIndex(entries);
+}
+
+function rfc4546Entries(cmts: SimCmts, m: SimModem, row: (t: number) => CmtsRowState): MibEntry<Getter>[] {
+  const ix = m.placement.regId;
+  const us = m.profile.us;
+  const uncorrectables = (t: number): number => row(t).usUncorrectables * Math.max(1, us.length);
+  return [
+    entry(`${OID.docsIfCmtsCmStatusMacAddress}.${ix}`, 'OctetString', () => macOctets(m.mac)),
+    entry(`${OID.docsIfCmtsCmStatusIpAddress}.${ix}`, 'IpAddress', () => m.placement.ipv4),
+    entry(`${OID.docsIfCmtsCmStatusDownChannelIfIndex}.${ix}`, 'Integer', () => 3000 + m.placement.mdIfIndex),
+    entry(`${OID.docsIfCmtsCmStatusUpChannelIfIndex}.${ix}`, 'Integer', () => cmtsUsIfIndex(m, 0)),
+    entry(`${OID.docsIfCmtsCmStatusRxPower}.${ix}`, 'Integer', (t) =>
+      tenths(cmts.setPointDbmv + row(t).usRxOffsetDb),
+    ),
+    entry(`${OID.docsIfCmtsCmStatusValue}.${ix}`, 'Integer', (t) =>
+      row(t).accessDenied ? RFC4546_ACCESS_DENIED : rfc4546Value(row(t).regState),
+    ),
+    entry(`${OID.docsIfCmtsCmStatusUncorrectables}.${ix}`, 'Counter32', (t) => uncorrectables(t) >>> 0),
+    entry(`${OID.docsIfCmtsCmStatusSignalNoise}.${ix}`, 'Integer', (t) => tenths(row(t).usSnrDb)),
+    entry(`${OID.docsIfCmtsCmStatusExtUncorrectables}.${ix}`, 'Counter64', (t) => BigInt(uncorrectables(t))),
+    entry(`${OID.docsIfCmtsCmStatusInetAddressType}.${ix}`, 'Integer', () => 1),
+    entry(`${OID.docsIfCmtsCmStatusInetAddress}.${ix}`, 'OctetString', () => ipOctets(m.placement.ipv4)),
+    entry(
+      `${OID.docsIfCmtsCmStatusValueLastUpdate}.${ix}`,
+      'TimeTicks',
+      (t) => Math.max(0, Math.floor((row(t).lastRegAt - cmts.startedAt) / 10)) >>> 0,
+    ),
+    entry(`${OID.docsIfCmtsCmPtr}.${[...macOctets(m.mac)].join('.')}`, 'Integer', () => ix),
+  ];
+}
+
+function docsIf3Entries(cmts: SimCmts, m: SimModem, row: (t: number) => CmtsRowState): MibEntry<Getter>[] {
+  const id = m.placement.regId;
+  const entries: MibEntry<Getter>[] = [];
+  entries.push(
+    entry(`${OID.docsIf3CmtsCmRegStatusMacAddr}.${id}`, 'OctetString', () => macOctets(m.mac)),
+    entry(`${OID.docsIf3CmtsCmRegStatusIPv4Addr}.${id}`, 'OctetString', () => ipOctets(m.placement.ipv4)),
+    entry(`${OID.docsIf3CmtsCmRegStatusValue}.${id}`, 'Integer', (t) =>
+      row(t).accessDenied ? IF3_FORWARDING_DISABLED : row(t).regState,
+    ),
+    entry(`${OID.docsIf3CmtsCmRegStatusMdIfIndex}.${id}`, 'Integer', () => m.placement.mdIfIndex),
+    entry(`${OID.docsIf3CmtsCmRegStatusMdCmSgId}.${id}`, 'Gauge32', () => m.placement.sgId),
+    entry(`${OID.docsIf3CmtsCmRegStatusLastRegTime}.${id}`, 'OctetString', (t) =>
+      dateAndTime(row(t).lastRegAt),
+    ),
+    entry(`${OID.docsIf31CmtsCmRegStatusPartialSvcState}.${id}`, 'Integer', (t) => row(t).partialSvcState),
+  );
+  m.profile.us.forEach((ch, k) => {
+    const ix = `${id}.${cmtsUsIfIndex(m, k)}`;
+    entries.push(
+      entry(`${OID.docsIf3CmtsCmUsStatusRxPower}.${ix}`, 'Integer', (t) =>
+        tenths(cmts.setPointDbmv + row(t).usRxOffsetDb + k * 0.1),
+      ),
+      entry(`${OID.docsIf3CmtsCmUsStatusSignalNoise}.${ix}`, 'Integer', (t) => tenths(row(t).usSnrDb)),
+      entry(
+        `${OID.docsIf3CmtsCmUsStatusUncorrectables}.${ix}`,
+        'Counter32',
+        (t) => row(t).usUncorrectables >>> 0,
+      ),
+      entry(`${OID.docsIf3CmtsCmUsStatusRangingStatus}.${ix}`, 'Integer', () => (ch.muted ? 2 : 4)),
+    );
+  });
+  m.profile.cpes.forEach((cpe, j) => {
+    const ix = `${id}.${j + 1}`;
+    entries.push(
+      entry(`${OID.docsSubmgt3CpeIpAddr}.${ix}`, 'OctetString', () => ipOctets(cpe.ip)),
+      entry(`${OID.docsSubmgt3CpeIpType}.${ix}`, 'Integer', () => cpe.type),
+    );
+  });
+  return entries;
 }
 
 /** A view of one CMTS at one instant, for the SNMP agent. Read-only. */

@@ -1,5 +1,5 @@
 import type { AgentBackend, AgentView, V3User } from '../snmp/snmp-agent';
-import { cmtsView, type SimCmts } from './cmts-mib';
+import { CMTS_DIALECTS, cmtsView, type CmtsDialect, type OfflineRows, type SimCmts } from './cmts-mib';
 import { QUIRKS_BY_GENERATION, scenarioMisfit, type ModemShape } from './generations';
 import { modemView } from './modem-mib';
 import { Prng } from './prng';
@@ -31,6 +31,40 @@ export interface FleetSpec {
   quirkShare?: number;
   /** Chosen shapes by modem id (tests): they override the drawn generation and quirks. */
   shapes?: Record<string, ModemShape>;
+  /**
+   * Relative weights of the CMTS dialects (docsis30, rfc4546, blind); absent: all docsis30. CMTSes 1, 2 and 3 are
+   * docsis30, rfc4546 and blind when the mix has them, so a small fleet shows each; later CMTSes draw from the mix
+   * with the seed.
+   */
+  cmtsDialectMix?: Partial<Record<CmtsDialect, number>>;
+  /** Per CMTS id: its dialect and what becomes of offline modems' rows (default: they stay, as other(1)). */
+  cmts?: Record<string, { dialect?: CmtsDialect; offlineRows?: OfflineRows }>;
+}
+
+/** The dialect of the CMTS with this index: set per CMTS, else the fixed first three, else drawn by the seed. */
+export function cmtsDialectFor(spec: FleetSpec, cmtsIndex: number, cmtsId: string): CmtsDialect {
+  const set = spec.cmts?.[cmtsId]?.dialect;
+  if (set) {
+    return set;
+  }
+  const mix = spec.cmtsDialectMix ?? {};
+  const weighted = CMTS_DIALECTS.filter((d) => (mix[d] ?? 0) > 0);
+  if (weighted.length === 0) {
+    return 'docsis30';
+  }
+  const fixed: readonly CmtsDialect[] = ['docsis30', 'rfc4546', 'blind'];
+  if (cmtsIndex < fixed.length && weighted.includes(fixed[cmtsIndex])) {
+    return fixed[cmtsIndex];
+  }
+  const rnd = Prng.for(spec.seed, cmtsIndex, 13);
+  let r = rnd.next() * weighted.reduce((sum, d) => sum + (mix[d] ?? 0), 0);
+  for (const d of weighted) {
+    r -= mix[d] ?? 0;
+    if (r < 0) {
+      return d;
+    }
+  }
+  return weighted[weighted.length - 1];
 }
 
 export const CMTS_ID_PREFIX = 'sim-cmts-';
@@ -120,6 +154,8 @@ export class SimulatedFleet implements AgentBackend {
       this.cmtsById.set(cmtsId, {
         id: cmtsId,
         index: cmtsIndex,
+        dialect: cmtsDialectFor(this.spec, cmtsIndex, cmtsId),
+        offlineRows: this.spec.cmts?.[cmtsId]?.offlineRows ?? 'stay',
         startedAt: now - 90 * 86_400_000,
         setPointDbmv: 0,
         modems: [],

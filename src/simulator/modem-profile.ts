@@ -57,6 +57,8 @@ export interface CmtsSideProfile {
   usUncorrectablesPerDay: number;
   /** docsIf31CmtsCmRegStatusPartialSvcState: none(2), partialSvcUsOnlyImpaired(4)... */
   partialSvcState: number;
+  /** The CMTS refuses the modem: accessDenied(7) on RFC 4546, forwardingDisabled(17) in DOCS-IF3 (no accessDenied). */
+  accessDenied?: boolean;
 }
 
 /** Routers and other devices customers plug in, by IEEE OUI (checked against the oui-data registry). */

@@ -1,4 +1,5 @@
 import type { Action, SubKind, Verdict } from '../diagnosis/types';
+import type { CmtsDialect } from './cmts-mib';
 import type { ModemProfile } from './modem-profile';
 
 // Every fault and marginal condition of docsis-reference §3.2 that a modem alone can show, as data.
@@ -9,8 +10,22 @@ export interface Scenario {
   description: string;
   /** Scenarios on OFDM/OFDMA need a DOCSIS 3.1 modem. */
   requires?: '3.1';
-  expect: { verdict: Verdict; subKinds: SubKind[]; action: Action };
+  /** On a DOCSIS 3.0 (docsis30) CMTS, as the e2e suite runs them. */
+  expect: ScenarioExpectation;
+  /** Where a CMTS of another dialect shows the scenario otherwise. */
+  expectOn?: Partial<Record<CmtsDialect, ScenarioExpectation>>;
   apply(profile: ModemProfile): void;
+}
+
+export interface ScenarioExpectation {
+  verdict: Verdict;
+  subKinds: SubKind[];
+  action: Action;
+}
+
+/** What the scenario gives a modem on a CMTS of this dialect. */
+export function expectationOn(scenario: Scenario, dialect: CmtsDialect): ScenarioExpectation {
+  return scenario.expectOn?.[dialect] ?? scenario.expect;
 }
 
 const HOURS = 3600;
@@ -27,6 +42,19 @@ function allUs(p: ModemProfile, txPowerDbmv: number): void {
 function pmax30(p: ModemProfile): number {
   return ({ 1: 57, 2: 54, 3: 51, 4: 51 } as Record<number, number>)[p.us.length] ?? 48;
 }
+
+/** A fault only the CMTS shows, on a CMTS that does not show it. */
+const UNSEEN_WITHOUT_CMTS: ScenarioExpectation = {
+  verdict: 'TEXTBOOK_OK',
+  subKinds: [],
+  action: 'CHECK_CUSTOMER_EQUIPMENT',
+};
+/** A silent modem on a blind CMTS: offline is all that can be said. */
+const OFFLINE_WITHOUT_CMTS: ScenarioExpectation = {
+  verdict: 'MODEM_OFFLINE',
+  subKinds: ['NO_POWER_OR_DISCONNECTED'],
+  action: 'CHECK_POWER_AND_CABLING',
+};
 
 export const SCENARIOS: readonly Scenario[] = [
   {
@@ -235,6 +263,23 @@ export const SCENARIOS: readonly Scenario[] = [
     apply: (p) => (p.statusValue = 20),
   },
   {
+    name: 'CMTS_ACCESS_DENIED',
+    description:
+      'The CMTS refuses the modem (back office: account or config file): RFC 4546 CMTSes show accessDenied(7); ' +
+      'DOCS-IF3, which has no such state, forwardingDisabled(17). The modem is not reachable over the network: a ' +
+      'refused modem gets no forwarding, so its own accessDenied(13) shows only on its LAN side.',
+    expect: { verdict: 'PROVISIONING_ISSUE', subKinds: ['FORWARDING_DISABLED'], action: 'BACK_OFFICE' },
+    expectOn: {
+      rfc4546: { verdict: 'PROVISIONING_ISSUE', subKinds: ['ACCESS_DENIED'], action: 'BACK_OFFICE' },
+      blind: OFFLINE_WITHOUT_CMTS,
+    },
+    apply: (p) => {
+      p.answers = false;
+      p.statusValue = 13;
+      p.cmts.accessDenied = true;
+    },
+  },
+  {
     name: 'OFFLINE',
     description:
       'The modem answers nothing and the CMTS shows it offline: no power, or the coax is unplugged.',
@@ -257,6 +302,7 @@ export const SCENARIOS: readonly Scenario[] = [
       subKinds: ['CM_SNMP_UNREACHABLE_BUT_ONLINE'],
       action: 'NO_DISPATCH',
     },
+    expectOn: { blind: OFFLINE_WITHOUT_CMTS },
     apply: (p) => (p.answers = false),
   },
   {
@@ -264,6 +310,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description:
       'Powered and hearing the downstream, but stuck in initialRanging at the CMTS: upstream path broken.',
     expect: { verdict: 'LINE_FAULT', subKinds: ['REGISTRATION_RF_FAILURE'], action: 'DISPATCH_TECHNICIAN' },
+    expectOn: { blind: OFFLINE_WITHOUT_CMTS },
     apply: (p) => {
       p.answers = false;
       p.cmts.regState = 2;
@@ -273,24 +320,28 @@ export const SCENARIOS: readonly Scenario[] = [
     name: 'US_RX_OFFSET_MARGINAL',
     description: 'The CMTS receives this modem 4 dB below its set point.',
     expect: { verdict: 'MARGINAL', subKinds: ['US_RX_OFFSET'], action: 'REMOTE_FIX' },
+    expectOn: { blind: UNSEEN_WITHOUT_CMTS },
     apply: (p) => (p.cmts.usRxOffsetDb = -4),
   },
   {
     name: 'US_RX_OFFSET_FAULT',
     description: 'The CMTS receives this modem 8 dB below its set point: the modem cannot reach it.',
     expect: { verdict: 'LINE_FAULT', subKinds: ['US_RX_OFFSET'], action: 'DISPATCH_TECHNICIAN' },
+    expectOn: { blind: UNSEEN_WITHOUT_CMTS },
     apply: (p) => (p.cmts.usRxOffsetDb = -8),
   },
   {
     name: 'LOW_US_SNR_MARGINAL',
     description: 'Upstream SNR at the CMTS is 27 dB for this modem.',
     expect: { verdict: 'MARGINAL', subKinds: ['LOW_US_SNR'], action: 'REMOTE_FIX' },
+    expectOn: { blind: UNSEEN_WITHOUT_CMTS },
     apply: (p) => (p.cmts.usSnrDb = 27),
   },
   {
     name: 'LOW_US_SNR_FAULT',
     description: 'Upstream SNR at the CMTS is 21 dB for this modem alone (ingress at the home).',
     expect: { verdict: 'LINE_FAULT', subKinds: ['LOW_US_SNR'], action: 'DISPATCH_TECHNICIAN' },
+    expectOn: { blind: UNSEEN_WITHOUT_CMTS },
     apply: (p) => {
       p.cmts.usSnrDb = 21;
       p.cmts.usUncorrectablesPerDay = 5000;
@@ -301,6 +352,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description:
       'The CMTS reports partial service, upstream impaired (docsIf31CmtsCmRegStatusPartialSvcState).',
     expect: { verdict: 'LINE_FAULT', subKinds: ['PARTIAL_SERVICE_US'], action: 'REMOTE_FIX' },
+    expectOn: { rfc4546: UNSEEN_WITHOUT_CMTS, blind: UNSEEN_WITHOUT_CMTS },
     apply: (p) => (p.cmts.partialSvcState = 4),
   },
   {

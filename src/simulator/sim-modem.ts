@@ -43,6 +43,7 @@ export interface CmtsRowState {
   usSnrDb: number;
   usUncorrectables: number;
   partialSvcState: number;
+  accessDenied: boolean;
 }
 
 /** One simulated cable modem: a profile (levels, rates) plus a clock (boot time, reboots). */
@@ -125,6 +126,7 @@ export class SimModem {
       usSnrDb: ingress ? Math.min(c.usSnrDb, 21.5) : c.usSnrDb,
       usUncorrectables: Math.floor(((ingress ? 20_000 : c.usUncorrectablesPerDay) * upSec) / 86_400),
       partialSvcState: c.partialSvcState,
+      accessDenied: c.accessDenied === true,
     };
   }
 

@@ -6,6 +6,7 @@ import { LatencyDto, ModemIdParam, PageQuery, ScenarioDto } from '../api/dto/mod
 import {
   SIM_MODEM_EXAMPLE,
   ScenarioListResponse,
+  SimCmtsListResponse,
   SimCmtsRequestsResponse,
   SimModemPageResponse,
   SimModemResponse,
@@ -219,6 +220,27 @@ export class SimulatorController {
   })
   setNodeScenario(@Param() p: NodeParams, @Body() body: ScenarioDto) {
     return this.simulator.setNodeScenario(p.cmtsId, p.serviceGroupId, body.scenario);
+  }
+
+  @Get('cmts')
+  @ApiOperation({
+    summary: 'Simulated CMTSes',
+    description:
+      'Each simulated CMTS with its dialect (docsis30, rfc4546 or blind: which modem tables it serves) and what ' +
+      'becomes of offline modems’ rows.',
+  })
+  @ApiOkResponse({
+    type: SimCmtsListResponse,
+    example: {
+      items: [
+        { id: 'sim-cmts-1', dialect: 'docsis30', offlineRows: 'stay', modems: 80 },
+        { id: 'sim-cmts-2', dialect: 'rfc4546', offlineRows: 'stay', modems: 80 },
+        { id: 'sim-cmts-3', dialect: 'blind', offlineRows: 'stay', modems: 40 },
+      ],
+    },
+  })
+  cmtses() {
+    return { items: this.simulator.cmtses() };
   }
 
   @Get('cmts/:id/requests')

@@ -7,7 +7,7 @@ import type { SnmpCredentials } from '../snmp/snmp-target';
 import { simulatedCustomer } from './customers';
 import { ScenarioError, SimulatedFleet, WRITE_SUFFIX } from './fleet';
 import { ReplayRegistry } from './replay';
-import { NODE_SCENARIOS, SCENARIOS } from './scenarios';
+import { expectationOn, NODE_SCENARIOS, SCENARIOS } from './scenarios';
 import type { SimModem } from './sim-modem';
 
 export interface SimModemView {
@@ -158,6 +158,16 @@ export class SimulatorService implements OnModuleInit, OnApplicationShutdown {
     return { cmtsId, serviceGroupId, scenario: this.fleet.setNodeScenario(cmtsId, md, sg, scenario) };
   }
 
+  /** The simulated CMTSes: their dialect, what becomes of offline rows, and how many modems they serve. */
+  cmtses(): { id: string; dialect: string; offlineRows: string; modems: number }[] {
+    return this.fleet.cmtses().map((c) => ({
+      id: c.id,
+      dialect: c.dialect,
+      offlineRows: c.offlineRows,
+      modems: c.modems.length,
+    }));
+  }
+
   cmtsRequests(cmtsId: string): number {
     const c = this.fleet.cmts(cmtsId);
     if (!c) {
@@ -179,7 +189,7 @@ export class SimulatorService implements OnModuleInit, OnApplicationShutdown {
       snmpVersion: m.credentials.version,
       mac: m.mac,
       scenario: m.scenario.name,
-      expect: m.scenario.expect,
+      expect: expectationOn(m.scenario, this.fleet.cmts(m.placement.cmtsId)?.dialect ?? 'docsis30'),
       answering: m.answers(now),
       uptimeSec: Math.round(m.uptimeSec(now)),
       requests: m.requests,

@@ -1,10 +1,19 @@
 import type { CmtsModemRow, CmtsSnapshot } from '../telemetry/cmts-reading';
-import { CMTS_COLUMNS, CMTS_CPE_COLUMNS, CMTS_ROW_COLUMNS, CMTS_US_COLUMNS, OID } from './docsis-oids';
-import { parseCmtsRows } from './parse-cmts-snapshot';
+import {
+  CMTS_COLUMNS,
+  CMTS_CPE_COLUMNS,
+  CMTS_ROW_COLUMNS,
+  CMTS_US_COLUMNS,
+  OID,
+  RFC4546_CMTS_COLUMNS,
+} from './docsis-oids';
+import { CMTS_OBJECTS, parseCmtsRows, parseCmtsSnapshot } from './parse-cmts-snapshot';
 import type { SnmpClient, WalkLimits } from './snmp-client';
 import type { SnmpTarget } from './snmp-target';
+import type { SnmpVarbind } from './snmp-value';
 
 const SNAPSHOT_COLUMNS = CMTS_COLUMNS.map((n) => OID[n]);
+const RFC4546_COLUMNS = RFC4546_CMTS_COLUMNS.map((n) => OID[n]);
 /**
  * A CMTS's tables hold a row per modem and per upstream channel of each modem, so one snapshot of a CMTS with
  * thousands of modems takes thousands of GETBULK requests. The caps meant for a modem's own walk (200 requests,
@@ -13,6 +22,14 @@ const SNAPSHOT_COLUMNS = CMTS_COLUMNS.map((n) => OID[n]);
  */
 const SNAPSHOT_LIMITS: WalkLimits = { maxRounds: 100_000, deadlineMs: 120_000 };
 
+/** The MAC as the 6 sub-identifiers that index docsIfCmtsMacToCmTable. */
+function macIndex(mac: string): string {
+  return mac
+    .split(':')
+    .map((h) => parseInt(h, 16))
+    .join('.');
+}
+
 /** Reads a CMTS: every modem's row (a snapshot), or one modem's row with a single GET. Never throws. */
 export class CmtsPoller {
   constructor(
@@ -20,12 +37,22 @@ export class CmtsPoller {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /**
+   * The DOCS-IF3 tables first; the RFC 4546 table only when a DOCS-IF3 registration or upstream table gave no rows,
+   * so a DOCSIS 3.0 CMTS costs no second walk.
+   */
   async snapshot(cmtsId: string, target: SnmpTarget): Promise<CmtsSnapshot> {
     const observedAt = this.now();
     const session = this.client.open(target);
     try {
-      const rows = parseCmtsRows(await session.walkColumns(SNAPSHOT_COLUMNS, SNAPSHOT_LIMITS));
-      return { reachable: true, cmtsId, observedAt, rows };
+      let varbinds: SnmpVarbind[] = await session.walkColumns(SNAPSHOT_COLUMNS, SNAPSHOT_LIMITS);
+      let parsed = parseCmtsSnapshot(varbinds);
+      const { missing } = parsed.tables;
+      if (missing.includes(CMTS_OBJECTS.if3Reg) || missing.includes(CMTS_OBJECTS.if3Us)) {
+        varbinds = [...varbinds, ...(await session.walkColumns(RFC4546_COLUMNS, SNAPSHOT_LIMITS))];
+        parsed = parseCmtsSnapshot(varbinds);
+      }
+      return { reachable: true, cmtsId, observedAt, rows: parsed.rows, tables: parsed.tables };
     } catch (error) {
       return {
         reachable: false,
@@ -39,20 +66,33 @@ export class CmtsPoller {
   }
 
   /**
-   * The current row of one modem whose row id, upstream channels and CPEs are known from a snapshot: one GET.
-   * Null when the row is gone. CPEs that appeared since the snapshot show up at the next snapshot.
+   * The current row of one modem whose row ids, upstream channels and CPEs are known from a snapshot: one GET
+   * (a second one only when docsIfCmtsCmPtr says the modem's RFC 4546 row moved). Null when the row is gone.
+   * CPEs that appeared since the snapshot show up at the next snapshot.
    */
   async row(target: SnmpTarget, known: CmtsModemRow): Promise<CmtsModemRow | null> {
     const id = known.regId;
+    const rfc = known.statusIndex;
+    const rfcOids = (ix: number): string[] => RFC4546_CMTS_COLUMNS.map((n) => `${OID[n]}.${ix}`);
     const oids = [
-      ...CMTS_ROW_COLUMNS.map((n) => `${OID[n]}.${id}`),
-      ...known.upstream.flatMap((us) => CMTS_US_COLUMNS.map((n) => `${OID[n]}.${id}.${us.ifIndex}`)),
-      ...known.cpes.flatMap((c) => CMTS_CPE_COLUMNS.map((n) => `${OID[n]}.${id}.${c.cpeId}`)),
+      ...(id == null
+        ? []
+        : [
+            ...CMTS_ROW_COLUMNS.map((n) => `${OID[n]}.${id}`),
+            ...known.upstream.flatMap((us) => CMTS_US_COLUMNS.map((n) => `${OID[n]}.${id}.${us.ifIndex}`)),
+            ...(known.cpes ?? []).flatMap((c) => CMTS_CPE_COLUMNS.map((n) => `${OID[n]}.${id}.${c.cpeId}`)),
+          ]),
+      ...(rfc == null ? [] : [`${OID.docsIfCmtsCmPtr}.${macIndex(known.mac)}`, ...rfcOids(rfc)]),
     ];
     const session = this.client.open(target);
     try {
-      const [row] = parseCmtsRows(await session.get(oids));
-      return row && row.mac === known.mac ? row : null;
+      let varbinds = await session.get(oids);
+      const ptr = varbinds.find((vb) => vb.oid.startsWith(`${OID.docsIfCmtsCmPtr}.`))?.value;
+      if (rfc != null && typeof ptr === 'number' && ptr !== rfc) {
+        varbinds = [...varbinds, ...(await session.get(rfcOids(ptr)))];
+      }
+      const row = parseCmtsRows(varbinds).find((r) => r.mac === known.mac);
+      return row ? { ...row, cpes: row.cpes ?? (known.cpes == null ? null : []) } : null;
     } finally {
       session.close();
     }

@@ -44,6 +44,20 @@ export const OID = {
   dot1dTpFdbPort: '1.3.6.1.2.1.17.4.3.1.2',
   dot1dTpFdbStatus: '1.3.6.1.2.1.17.4.3.1.3',
 
+  docsIfCmtsCmStatusMacAddress: '1.3.6.1.2.1.10.127.1.3.3.1.2',
+  docsIfCmtsCmStatusIpAddress: '1.3.6.1.2.1.10.127.1.3.3.1.3',
+  docsIfCmtsCmStatusDownChannelIfIndex: '1.3.6.1.2.1.10.127.1.3.3.1.4',
+  docsIfCmtsCmStatusUpChannelIfIndex: '1.3.6.1.2.1.10.127.1.3.3.1.5',
+  docsIfCmtsCmStatusRxPower: '1.3.6.1.2.1.10.127.1.3.3.1.6',
+  docsIfCmtsCmStatusValue: '1.3.6.1.2.1.10.127.1.3.3.1.9',
+  docsIfCmtsCmStatusUncorrectables: '1.3.6.1.2.1.10.127.1.3.3.1.12',
+  docsIfCmtsCmStatusSignalNoise: '1.3.6.1.2.1.10.127.1.3.3.1.13',
+  docsIfCmtsCmStatusExtUncorrectables: '1.3.6.1.2.1.10.127.1.3.3.1.17',
+  docsIfCmtsCmStatusInetAddressType: '1.3.6.1.2.1.10.127.1.3.3.1.20',
+  docsIfCmtsCmStatusInetAddress: '1.3.6.1.2.1.10.127.1.3.3.1.21',
+  docsIfCmtsCmStatusValueLastUpdate: '1.3.6.1.2.1.10.127.1.3.3.1.22',
+  docsIfCmtsCmPtr: '1.3.6.1.2.1.10.127.1.3.7.1.2',
+
   docsIf3CmtsCmRegStatusMacAddr: '1.3.6.1.4.1.4491.2.1.20.1.3.1.2',
   docsIf3CmtsCmRegStatusIPv4Addr: '1.3.6.1.4.1.4491.2.1.20.1.3.1.5',
   docsIf3CmtsCmRegStatusValue: '1.3.6.1.4.1.4491.2.1.20.1.3.1.6',
@@ -196,3 +210,20 @@ export const CMTS_CPE_COLUMNS = [
 
 /** The CMTS columns read for a snapshot of all its modems (docsis-reference §1.2, CMTS side). */
 export const CMTS_COLUMNS = [...CMTS_ROW_COLUMNS, ...CMTS_US_COLUMNS, ...CMTS_CPE_COLUMNS] as const;
+
+/**
+ * RFC 4546 docsIfCmtsCmStatusTable (DOCSIS 1.x/2.0 CMTSs; most 3.0 CMTSs keep it too), {docsIfCmtsCmStatusIndex}:
+ * read where a DOCS-IF3 object gives no rows. One upstream per modem (its UpChannelIfIndex), no service group.
+ */
+export const RFC4546_CMTS_COLUMNS = [
+  'docsIfCmtsCmStatusMacAddress',
+  'docsIfCmtsCmStatusIpAddress',
+  'docsIfCmtsCmStatusUpChannelIfIndex',
+  'docsIfCmtsCmStatusRxPower',
+  'docsIfCmtsCmStatusValue',
+  'docsIfCmtsCmStatusUncorrectables',
+  'docsIfCmtsCmStatusSignalNoise',
+  'docsIfCmtsCmStatusExtUncorrectables',
+  'docsIfCmtsCmStatusInetAddressType',
+  'docsIfCmtsCmStatusInetAddress',
+] as const satisfies readonly OidName[];

@@ -1,8 +1,17 @@
-import type { CmtsCpe, CmtsModemRow, CmtsUpstream } from '../telemetry/cmts-reading';
-import { CMTS_COLUMNS, OID, type OidName } from './docsis-oids';
+import {
+  cmtsRegState,
+  type CmtsCpe,
+  type CmtsModemRow,
+  type CmtsModemTables,
+  type CmtsTablesSeen,
+  type CmtsUpstream,
+} from '../telemetry/cmts-reading';
+import { CMTS_COLUMNS, OID, RFC4546_CMTS_COLUMNS, type OidName } from './docsis-oids';
 import type { SnmpVarbind } from './snmp-value';
 
 // Pure: CMTS varbinds -> one row per registered modem, in real units. Tested on captured fixtures.
+// Each object is read from DOCS-IF3 where the CMTS has it, else from the RFC 4546 DOCS-IF-MIB table (per object,
+// not per CMTS: a CMTS may hide one DOCS-IF3 table and show another). What neither gives stays null.
 
 type Value = SnmpVarbind['value'];
 
@@ -22,6 +31,10 @@ export function formatMac(v: Value | undefined): string | null {
 }
 
 function formatIpv4(v: Value | undefined): string | null {
+  // An SMI IpAddress comes decoded as dotted text; an InetAddress as 4 octets.
+  if (typeof v === 'string' && /^\d{1,3}(\.\d{1,3}){3}$/.test(v)) {
+    return v;
+  }
   const b = octets(v);
   return b && b.length === 4 ? [...b].join('.') : null;
 }
@@ -58,7 +71,16 @@ function byColumn(
   return out;
 }
 
-const REG = CMTS_COLUMNS;
+const COLUMNS = [...CMTS_COLUMNS, ...RFC4546_CMTS_COLUMNS] as const;
+type Column = (typeof COLUMNS)[number];
+
+/** The modem objects a CMTS can lack, by the name a person looks them up by. */
+export const CMTS_OBJECTS = {
+  if3Reg: 'docsIf3CmtsCmRegStatusTable',
+  if3Us: 'docsIf3CmtsCmUsStatusTable',
+  cpe: 'docsSubmgt3CpeIpTable',
+  rfc4546: 'docsIfCmtsCmStatusTable',
+} as const;
 
 /**
  * Rows keyed {regId, sub} grouped by regId: the sub-indexes under each regId, in order. One pass over the column
@@ -79,46 +101,166 @@ function subRowsByRegId(c: Map<string, Value>): Map<string, [string, Value][]> {
   return out;
 }
 
-export function parseCmtsRows(varbinds: readonly SnmpVarbind[]): CmtsModemRow[] {
-  const cols = byColumn(varbinds, REG);
-  const col = (n: (typeof REG)[number]): Map<string, Value> => cols.get(n)!;
-  const usRows = subRowsByRegId(col('docsIf3CmtsCmUsStatusRxPower'));
-  const cpeRows = subRowsByRegId(col('docsSubmgt3CpeIpAddr'));
-  const rows: CmtsModemRow[] = [];
-  for (const [regId, macValue] of col('docsIf3CmtsCmRegStatusMacAddr')) {
-    const mac = formatMac(macValue);
-    if (!mac) {
-      continue;
+/** The sub-indexes (upstream ifIndexes) any of the columns has under each regId, in first-seen order. */
+function subIndexesByRegId(columns: readonly Map<string, Value>[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const c of columns) {
+    for (const [regId, rows] of subRowsByRegId(c)) {
+      const seen = out.get(regId) ?? [];
+      rows.forEach(([sub]) => seen.includes(sub) || seen.push(sub));
+      out.set(regId, seen);
     }
-    const num = (n: (typeof REG)[number], ix: string): number | null => {
-      const v = col(n).get(ix);
-      return v == null || Buffer.isBuffer(v) ? null : Number(v);
-    };
-    const upstream: CmtsUpstream[] = (usRows.get(regId) ?? []).map(([us, v]) => ({
+  }
+  return out;
+}
+
+function asNumber(v: Value | undefined): number | null {
+  return v == null || Buffer.isBuffer(v) || typeof v === 'string' ? null : Number(v);
+}
+
+const tenths = (v: number | null): number | null => (v == null ? null : v / 10);
+
+export interface ParsedCmts {
+  rows: CmtsModemRow[];
+  tables: CmtsTablesSeen;
+}
+
+export function parseCmtsSnapshot(varbinds: readonly SnmpVarbind[]): ParsedCmts {
+  const cols = byColumn(varbinds, COLUMNS);
+  const col = (n: Column): Map<string, Value> => cols.get(n)!;
+  const num = (n: Column, ix: string): number | null => asNumber(col(n).get(ix));
+  const usSubs = subIndexesByRegId([
+    col('docsIf3CmtsCmUsStatusRxPower'),
+    col('docsIf3CmtsCmUsStatusSignalNoise'),
+    col('docsIf3CmtsCmUsStatusUncorrectables'),
+    col('docsIf3CmtsCmUsStatusRangingStatus'),
+  ]);
+  const cpeRows = subRowsByRegId(col('docsSubmgt3CpeIpAddr'));
+  const hasCpeTable = col('docsSubmgt3CpeIpAddr').size > 0;
+
+  const rfcByMac = new Map<string, string>();
+  for (const [ix, v] of col('docsIfCmtsCmStatusMacAddress')) {
+    const mac = formatMac(v);
+    if (mac) {
+      rfcByMac.set(mac, ix);
+    }
+  }
+  let usedRfc = false;
+
+  const if3Upstream = (regId: string): CmtsUpstream[] =>
+    (usSubs.get(regId) ?? []).map((us) => ({
       ifIndex: Number(us),
-      rxPowerDbmv: Number(v) / 10,
-      snrDb: (num('docsIf3CmtsCmUsStatusSignalNoise', `${regId}.${us}`) ?? 0) / 10,
-      uncorrectables: num('docsIf3CmtsCmUsStatusUncorrectables', `${regId}.${us}`) ?? 0,
-      rangingStatus: num('docsIf3CmtsCmUsStatusRangingStatus', `${regId}.${us}`) ?? 4,
+      rxPowerDbmv: tenths(num('docsIf3CmtsCmUsStatusRxPower', `${regId}.${us}`)),
+      snrDb: tenths(num('docsIf3CmtsCmUsStatusSignalNoise', `${regId}.${us}`)),
+      uncorrectables: num('docsIf3CmtsCmUsStatusUncorrectables', `${regId}.${us}`),
+      rangingStatus: num('docsIf3CmtsCmUsStatusRangingStatus', `${regId}.${us}`),
     }));
-    const cpes: CmtsCpe[] = (cpeRows.get(regId) ?? []).flatMap(([cpeId, v]) => {
+  const rfcUpstream = (ix: string): CmtsUpstream[] => {
+    const rx = num('docsIfCmtsCmStatusRxPower', ix);
+    const snr = num('docsIfCmtsCmStatusSignalNoise', ix);
+    const usIfIndex = num('docsIfCmtsCmStatusUpChannelIfIndex', ix);
+    if (rx == null && snr == null && !usIfIndex) {
+      return [];
+    }
+    const ext = col('docsIfCmtsCmStatusExtUncorrectables').get(ix);
+    return [
+      {
+        ifIndex: usIfIndex ?? 0,
+        rxPowerDbmv: tenths(rx),
+        snrDb: tenths(snr),
+        uncorrectables:
+          typeof ext === 'bigint' || typeof ext === 'number'
+            ? Number(ext)
+            : num('docsIfCmtsCmStatusUncorrectables', ix),
+        rangingStatus: null,
+      },
+    ];
+  };
+  const rfcIpv4 = (ix: string): string | null =>
+    num('docsIfCmtsCmStatusInetAddressType', ix) === 1
+      ? formatIpv4(col('docsIfCmtsCmStatusInetAddress').get(ix))
+      : formatIpv4(col('docsIfCmtsCmStatusIpAddress').get(ix));
+
+  const rows: CmtsModemRow[] = [];
+  const seen = new Set<string>();
+  const build = (mac: string, regId: string | null, rfc: string | undefined): CmtsModemRow => {
+    const if3Value = regId == null ? null : num('docsIf3CmtsCmRegStatusValue', regId);
+    const rfcValue = rfc == null ? null : num('docsIfCmtsCmStatusValue', rfc);
+    const state =
+      if3Value != null || rfc == null
+        ? cmtsRegState(regId == null ? 'rfc4546' : 'docsIf3', if3Value)
+        : cmtsRegState('rfc4546', rfcValue);
+    let upstream = regId == null ? [] : if3Upstream(regId);
+    if (upstream.length === 0 && rfc != null) {
+      upstream = rfcUpstream(rfc);
+    }
+    const sgId = regId == null ? null : num('docsIf3CmtsCmRegStatusMdCmSgId', regId);
+    const ipv4 = regId == null ? null : formatIpv4(col('docsIf3CmtsCmRegStatusIPv4Addr').get(regId));
+    const row: CmtsModemRow = {
+      regId: regId == null ? null : Number(regId),
+      statusIndex: rfc == null ? null : Number(rfc),
+      mac,
+      ipv4: ipv4 ?? (rfc == null ? null : rfcIpv4(rfc)),
+      state,
+      mdIfIndex: regId == null ? null : num('docsIf3CmtsCmRegStatusMdIfIndex', regId),
+      sgId: sgId ? sgId : null,
+      lastRegAt: regId == null ? null : parseDateAndTime(col('docsIf3CmtsCmRegStatusLastRegTime').get(regId)),
+      partialSvcState: regId == null ? null : num('docsIf31CmtsCmRegStatusPartialSvcState', regId),
+      upstream,
+      cpes: hasCpeTable && regId != null ? cpesOf(regId) : null,
+    };
+    usedRfc ||=
+      rfc != null &&
+      (state.source === 'rfc4546' || (upstream.length > 0 && regId != null && !usSubs.has(regId)));
+    return row;
+  };
+  const cpesOf = (regId: string): CmtsCpe[] =>
+    (cpeRows.get(regId) ?? []).flatMap(([cpeId, v]) => {
       const ip = formatIpv4(v);
       return ip
         ? [{ cpeId: Number(cpeId), ip, type: num('docsSubmgt3CpeIpType', `${regId}.${cpeId}`) ?? 1 }]
         : [];
     });
-    rows.push({
-      regId: Number(regId),
-      mac,
-      ipv4: formatIpv4(col('docsIf3CmtsCmRegStatusIPv4Addr').get(regId)),
-      regState: num('docsIf3CmtsCmRegStatusValue', regId) ?? 1,
-      mdIfIndex: num('docsIf3CmtsCmRegStatusMdIfIndex', regId) ?? 0,
-      sgId: num('docsIf3CmtsCmRegStatusMdCmSgId', regId) ?? 0,
-      lastRegAt: parseDateAndTime(col('docsIf3CmtsCmRegStatusLastRegTime').get(regId)),
-      partialSvcState: num('docsIf31CmtsCmRegStatusPartialSvcState', regId),
-      upstream,
-      cpes,
-    });
+
+  for (const [regId, macValue] of col('docsIf3CmtsCmRegStatusMacAddr')) {
+    const mac = formatMac(macValue);
+    if (mac && !seen.has(mac)) {
+      seen.add(mac);
+      rows.push(build(mac, regId, rfcByMac.get(mac)));
+    }
   }
-  return rows;
+  for (const [mac, ix] of rfcByMac) {
+    if (!seen.has(mac)) {
+      seen.add(mac);
+      rows.push(build(mac, null, ix));
+    }
+  }
+
+  const if3Reg = col('docsIf3CmtsCmRegStatusMacAddr').size > 0;
+  const rfcTable = rfcByMac.size > 0;
+  const missing: string[] = [];
+  if (!if3Reg) {
+    missing.push(CMTS_OBJECTS.if3Reg);
+  }
+  if (usSubs.size === 0) {
+    missing.push(CMTS_OBJECTS.if3Us);
+  }
+  if (!hasCpeTable) {
+    missing.push(CMTS_OBJECTS.cpe);
+  }
+  if (!rfcTable && (!if3Reg || usSubs.size === 0)) {
+    missing.push(CMTS_OBJECTS.rfc4546);
+  }
+  const modemTables: CmtsModemTables = if3Reg
+    ? usedRfc
+      ? 'mixed'
+      : 'docsIf3'
+    : rfcTable
+      ? 'rfc4546'
+      : 'none';
+  return { rows, tables: { modemTables, missing } };
+}
+
+export function parseCmtsRows(varbinds: readonly SnmpVarbind[]): CmtsModemRow[] {
+  return parseCmtsSnapshot(varbinds).rows;
 }

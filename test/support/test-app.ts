@@ -36,6 +36,9 @@ export async function startTestApp(
     SIMULATOR_ENABLED: 'true',
     SIMULATOR_PORT: '0',
     SIMULATOR_MODEMS: '40',
+    // The topology and dialect the suites were written for: one DOCS-IF3 CMTS per 8 nodes.
+    SIMULATOR_SERVICE_GROUPS_PER_CMTS: '8',
+    SIMULATOR_CMTS_DIALECT_MIX: 'docsis30=1',
     SIMULATOR_SCENARIO_MIX: 'TEXTBOOK=1',
     SIMULATOR_V3_SHARE: '0.25',
     // DOCSIS 2.0 modems and quirks only where a test chooses them (SIMULATOR_MODEM_SHAPES).

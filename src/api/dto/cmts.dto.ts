@@ -14,7 +14,10 @@ import {
 import { MODEM_ID, SnmpEndpointDto, SnmpField, SnmpV2cDto, SnmpV3Dto } from './modem.dto';
 import { PageLimit } from './page-limit';
 
-const SERVICE_GROUP_ID = /^\d{1,10}\.\d{1,10}$/;
+export const SERVICE_GROUP_ID = /^(\d{1,10}\.\d{1,10}|us:\d{1,10}(\+\d{1,10}){0,63})$/;
+export const SERVICE_GROUP_ID_MESSAGE =
+  'serviceGroupId must be <MdIfIndex>.<MdCmSgId>, e.g. 1000.2 (the MAC domain ifIndex and the CM service group id), ' +
+  'or us:<upstream ifIndexes joined by +>, e.g. us:2001+2002';
 
 export class CmtsIdParam {
   @ApiProperty({
@@ -72,14 +75,13 @@ export class NodeParams {
   cmtsId!: string;
 
   @ApiProperty({
-    description: 'The node: <MdIfIndex>.<MdCmSgId> (the MAC domain ifIndex and the CM service group id).',
+    description:
+      'The node: <MdIfIndex>.<MdCmSgId> (the MAC domain ifIndex and the CM service group id), or, on a CMTS that ' +
+      'gives no service group, us:<ifIndex>+<ifIndex>... (the modems sharing those upstream channels).',
     pattern: SERVICE_GROUP_ID.source,
     example: '1000.1',
   })
-  @Matches(SERVICE_GROUP_ID, {
-    message:
-      'serviceGroupId must be <MdIfIndex>.<MdCmSgId>, e.g. 1000.2 (the MAC domain ifIndex and the CM service group id)',
-  })
+  @Matches(SERVICE_GROUP_ID, { message: SERVICE_GROUP_ID_MESSAGE })
   serviceGroupId!: string;
 }
 

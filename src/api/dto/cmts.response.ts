@@ -3,6 +3,8 @@ import { SUB_KIND, VERDICT, VerdictCountsResponse } from './diagnosis.response';
 
 // CMTS and node (service group) responses (documentation only).
 
+const MODEM_TABLES = { enum: ['docsIf3', 'rfc4546', 'mixed', 'none'], enumName: 'CmtsModemTables' };
+
 export class CmtsViewResponse {
   @ApiProperty({ example: 'sim-cmts-1' }) id!: string;
   @ApiProperty({ example: '10.0.0.1' }) host!: string;
@@ -13,6 +15,21 @@ export class CmtsViewResponse {
   setPointDbmv!: number;
   @ApiProperty({ description: 'True when modemDefaults is set: discovery registers unknown modems.' })
   discoversModems!: boolean;
+  @ApiProperty({
+    ...MODEM_TABLES,
+    nullable: true,
+    description:
+      'The modem tables the last discovery found: docsIf3 (DOCS-IF3), rfc4546 (DOCS-IF-MIB only), mixed (some ' +
+      'objects from each), none (a blind CMTS: its modems are polled directly and get no evidence from it); ' +
+      'null before the first discovery.',
+  })
+  modemTables!: string | null;
+  @ApiProperty({
+    type: [String],
+    description: 'The modem objects (tables) the last discovery found no rows in.',
+    example: [],
+  })
+  missingObjects!: string[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
@@ -24,6 +41,8 @@ export const CMTS_EXAMPLE = {
   snmpVersion: '2c',
   setPointDbmv: 0,
   discoversModems: true,
+  modemTables: 'docsIf3',
+  missingObjects: [],
   createdAt: '2026-11-25T13:13:55.169Z',
   updatedAt: '2026-11-25T13:13:55.169Z',
 };
@@ -41,7 +60,19 @@ export class DiscoveryResultResponse {
   @ApiProperty({ description: 'Modems registered from modemDefaults.', example: 2 }) created!: number;
   @ApiProperty({ description: 'Rows matching no modem (and not registered).', example: 0 })
   unmatched!: number;
-  @ApiProperty({ description: 'Service groups seen.', example: 2 }) groups!: number;
+  @ApiProperty({ description: 'Nodes seen (service groups, or upstream-channel groups).', example: 2 })
+  groups!: number;
+  @ApiProperty({ ...MODEM_TABLES, description: 'The modem tables found; none: a blind CMTS.' })
+  modemTables!: string;
+  @ApiProperty({ type: [String], description: 'The modem objects that gave no rows.', example: [] })
+  missingObjects!: string[];
+  @ApiProperty({
+    type: [String],
+    description:
+      'What limits the answers about this CMTS’s modems (a missing table, nodes grouped by upstream).',
+    example: [],
+  })
+  warnings!: string[];
 }
 
 export class SharedFaultResponse {
@@ -57,10 +88,20 @@ const NODE_STATE = {
 
 export class NodeSummaryResponse {
   @ApiProperty({ example: 'sim-cmts-1' }) cmtsId!: string;
-  @ApiProperty({ description: '<MdIfIndex>.<MdCmSgId>', example: '1000.1' }) serviceGroupId!: string;
+  @ApiProperty({
+    description: '<MdIfIndex>.<MdCmSgId>, or us:<ifIndex>+... when the CMTS gives no service group.',
+    example: '1000.1',
+  })
+  serviceGroupId!: string;
+  @ApiProperty({
+    enum: ['serviceGroup', 'upstreamChannels'],
+    description: 'upstreamChannels: the node is the modems sharing upstream channels, not a service group.',
+  })
+  groupedBy!: string;
   @ApiProperty({
     ...NODE_STATE,
-    description: 'UNKNOWN: the CMTS did not answer, so offline modems cannot be told.',
+    description:
+      'UNKNOWN: the CMTS did not answer, or it exposes no modem table, so offline modems cannot be told.',
   })
   state!: string;
   @ApiProperty({
@@ -121,6 +162,7 @@ export class NodeDetailResponse extends NodeSummaryResponse {
 export const NODE_SUMMARY_EXAMPLE = {
   cmtsId: 'sim-cmts-1',
   serviceGroupId: '1000.1',
+  groupedBy: 'serviceGroup',
   state: 'DEGRADED',
   modems: 40,
   notInInventory: 0,

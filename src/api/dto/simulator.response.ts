@@ -111,3 +111,24 @@ export class SimCmtsRequestsResponse {
   @ApiProperty({ example: 'sim-cmts-1' }) cmtsId!: string;
   @ApiProperty({ description: 'SNMP requests the simulated CMTS answered.', example: 20 }) requests!: number;
 }
+
+export class SimCmtsResponse {
+  @ApiProperty({ example: 'sim-cmts-2' }) id!: string;
+  @ApiProperty({
+    enum: ['docsis30', 'rfc4546', 'blind'],
+    description:
+      'The modem tables it serves: docsis30 (DOCS-IF3), rfc4546 (DOCS-IF-MIB docsIfCmtsCmStatusTable and ' +
+      'docsIfCmtsMacToCmTable only), blind (none).',
+  })
+  dialect!: string;
+  @ApiProperty({
+    enum: ['stay', 'vanish'],
+    description: 'What becomes of an offline modem’s row: it stays, as other(1), or vanishes.',
+  })
+  offlineRows!: string;
+  @ApiProperty({ example: 80 }) modems!: number;
+}
+
+export class SimCmtsListResponse {
+  @ApiProperty({ type: [SimCmtsResponse] }) items!: SimCmtsResponse[];
+}

@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, IsIn, IsObject, Matches, ValidateIf, ValidateNested } from 'class-validator';
 import { MODEM_ID } from './modem.dto';
+import { SERVICE_GROUP_ID } from './cmts.dto';
 import { PageLimit } from './page-limit';
 
 export class SweepScopeDto {
@@ -21,12 +22,13 @@ export class SweepScopeDto {
   cmtsId?: string;
 
   @ApiPropertyOptional({
-    description: 'Required for a node scope: <MdIfIndex>.<MdCmSgId>.',
-    pattern: '^\\d{1,10}\\.\\d{1,10}$',
+    description:
+      'Required for a node scope: <MdIfIndex>.<MdCmSgId>, or us:<ifIndex>+... (grouped by upstream).',
+    pattern: SERVICE_GROUP_ID.source,
     example: '1000.1',
   })
   @ValidateIf((s: SweepScopeDto) => s.kind === 'node')
-  @Matches(/^\d{1,10}\.\d{1,10}$/, {
+  @Matches(SERVICE_GROUP_ID, {
     message: 'serviceGroupId is required for a node scope: <MdIfIndex>.<MdCmSgId>',
   })
   serviceGroupId?: string;

@@ -10,6 +10,7 @@
  * @typedef {object} NodeSummary
  * @property {string} cmtsId
  * @property {string} serviceGroupId
+ * @property {'serviceGroup'|'upstreamChannels'} groupedBy
  * @property {NodeState} state
  * @property {number} modems
  * @property {number} notInInventory

@@ -61,7 +61,7 @@ export const NODE_STATE = {
     icon: '▲',
     explain: 'a share of its modems have faults of their own or are offline',
   },
-  UNKNOWN: { label: 'Unknown', icon: '?', explain: 'the CMTS did not answer' },
+  UNKNOWN: { label: 'Unknown', icon: '?', explain: 'the CMTS did not answer, or shows no modem table' },
   OK: { label: 'OK', icon: '✓', explain: 'no shared faults, nobody offline' },
 };
 
@@ -98,6 +98,7 @@ const SUB_KIND_WORDS = {
   REGISTRATION_IN_PROGRESS: 'registering',
   NEIGHBOURS_UNKNOWN: 'neighbours not known',
   SILENCE_BURST: 'many modems silent at once',
+  CMTS_NO_EVIDENCE: 'the CMTS shows no modem table',
 };
 
 export function subKindWords(/** @type {string} */ code) {

@@ -11,7 +11,7 @@ export const lowUsSnrFindings: CmtsRowGrader = (row, _setPointDbmv, thresholds) 
   const findings: Finding[] = [];
   for (const us of row.upstream) {
     const snr = us.snrDb;
-    if (snr >= t.snrTextbook) {
+    if (snr == null || snr >= t.snrTextbook) {
       continue;
     }
     const fault = snr < t.snrFault;

@@ -3,7 +3,7 @@ import type { CmtsContext, Rule } from '../types';
 
 /** Any device seen behind the modem, on any source: then its absence needs no checking. */
 export function cpeSeen(reading: ReachableReading, cmts: CmtsContext | undefined): boolean {
-  return reading.cpes.length > 0 || (reading.cpeMacs?.length ?? 0) > 0 || (cmts?.row?.cpes.length ?? 0) > 0;
+  return reading.cpes.length > 0 || (reading.cpeMacs?.length ?? 0) > 0 || (cmts?.row?.cpes?.length ?? 0) > 0;
 }
 
 /**

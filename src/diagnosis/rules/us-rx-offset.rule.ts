@@ -10,6 +10,9 @@ export const usRxOffsetFindings: CmtsRowGrader = (row, setPointDbmv, thresholds)
   const t = thresholds.cmtsUpstream;
   const findings: Finding[] = [];
   for (const us of row.upstream) {
+    if (us.rxPowerDbmv == null) {
+      continue;
+    }
     // CMTSs report tenths of a dB; rounding keeps float noise (1.5000000000000002) off the band edges.
     const offset = round(us.rxPowerDbmv - setPointDbmv, 2);
     const size = Math.abs(offset);

@@ -65,6 +65,14 @@ function NodeDetails({ node }) {
       <p class="node-state">
         <span aria-hidden="true">${state.icon}</span> <strong>${state.label}</strong>: ${state.explain}.
       </p>
+      ${
+        node.groupedBy === 'upstreamChannels'
+          ? html`<p data-testid="node-grouping">
+              Grouped by upstream channel: this CMTS gives no service group, so these are the modems sharing
+              the same upstream channels.
+            </p>`
+          : null
+      }
       <dl class="facts">
         <dt>Modems</dt>
         <dd>${count(node.modems)}</dd>
