@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import type { AddressInfo } from 'node:net';
+import { refuseUnreadBodies, unreadableBody } from './api/media-type';
 import { setupOpenApi } from './api/openapi';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
@@ -46,6 +47,7 @@ export async function startApp(
     type: ['text/csv', 'application/x-ndjson', 'application/jsonl'],
     limit: '20mb',
   });
+  app.use(unreadableBody, refuseUnreadBodies);
   app.enableShutdownHooks();
   setupOpenApi(app);
   await app.listen(config.http.port, config.http.host);

@@ -13,11 +13,17 @@ import {
 import { ROLES, type Role } from '../auth/api-key';
 import { PUBLIC_KEY, ROLES_KEY } from '../auth/roles.decorator';
 import { LineTokenGuard } from '../lines/line-token.guard';
-import { ErrorResponse, TooManyRequestsResponse } from './dto/error.response';
+import { ErrorResponse, TooManyRequestsResponse, ValidationErrorResponse } from './dto/error.response';
 import { SnmpV2cViewResponse, SnmpV3ViewResponse } from './dto/modem.response';
 import { SnmpV2cDto, SnmpV3Dto } from './dto/modem.dto';
 import { ReachableReadingResponse, UnreachableReadingResponse } from './dto/telemetry.response';
-import { errorBody, exampleKey, requestContentOf, type ErrorCase } from './openapi.decorators';
+import {
+  errorBody,
+  exampleKey,
+  requestContentOf,
+  UNSUPPORTED_MEDIA_TYPE,
+  type ErrorCase,
+} from './openapi.decorators';
 
 const DESCRIPTION = `
 Linecheck tells a cable ISP's call-centre agent, in one answer with evidence, whether a customer's line needs a
@@ -39,8 +45,8 @@ roles. Agent-only keys must also send the \`X-Line-Token\` from caller verificat
 per key (RATE_LIMIT_PER_MIN, 429).
 
 ### Errors
-Every error is JSON: \`{ statusCode, error?, message }\`. Bad input gets 400 with every bad field named
-(\`fields: [{ field, problems }]\`); unknown fields are refused. A modem that does not answer is not an error but a
+Every error is JSON: \`{ statusCode, error, message }\`. Bad input gets 400 (415 for a body that is not JSON) with
+every bad field named (\`fields: [{ field, problems }]\`); unknown fields are refused. A modem that does not answer is not an error but a
 verdict (MODEM_OFFLINE). A store (Redis) outage gets 503; while it lasts, keys created through the admin API cannot
 be checked either, so their calls get 503 on every route.
 `.trim();
@@ -131,6 +137,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     if (requestContent) {
       operation.requestBody = { required: true, ...requestContent };
     }
+    if (operation.requestBody) {
+      addErrorCase(operation, 415, UNSUPPORTED_MEDIA_TYPE, ValidationErrorResponse);
+    }
   }
   return document;
 }
@@ -207,7 +216,7 @@ function operationsById(document: OpenAPIObject): Map<string, OperationObject> {
 function rateLimited(isPublic: boolean): ErrorCase {
   return {
     when: `More than RATE_LIMIT_PER_MIN requests in a minute from this ${isPublic ? 'client address' : 'key'}`,
-    body: { error: undefined, message: 'ThrottlerException: Too Many Requests' },
+    body: { message: 'ThrottlerException: Too Many Requests' },
   };
 }
 

@@ -105,7 +105,7 @@ export class SimulatorService implements OnModuleInit, OnApplicationShutdown {
   get(id: string): SimModemView {
     const modem = this.fleet.get(id);
     if (!modem) {
-      throw new ScenarioError(`no simulated modem ${id}`);
+      throw new ScenarioError(`no simulated modem ${id}`, 'id', 404);
     }
     return this.view(modem);
   }
@@ -148,7 +148,7 @@ export class SimulatorService implements OnModuleInit, OnApplicationShutdown {
   cmtsRequests(cmtsId: string): number {
     const c = this.fleet.cmts(cmtsId);
     if (!c) {
-      throw new ScenarioError(`no simulated CMTS ${cmtsId}`);
+      throw new ScenarioError(`no simulated CMTS ${cmtsId}`, 'id', 404);
     }
     return c.requests;
   }
