@@ -38,7 +38,8 @@ export type SweepScope =
 export interface SweepState {
   id: string;
   scope: SweepScope;
-  trigger: 'api' | 'schedule';
+  /** Who started it: a client, the interval schedule, or the app's start (SWEEP_AT_START). */
+  trigger: 'api' | 'schedule' | 'start';
   total: number;
   done: number;
   failed: number;
