@@ -50,9 +50,11 @@ export class SimulatorService implements OnModuleInit, OnApplicationShutdown {
       },
       this.fleet,
     );
+    // Bound to every address (a container publishing the port): Linecheck itself polls it on loopback.
+    const pollHost = sim.host === '0.0.0.0' ? '127.0.0.1' : sim.host === '::' ? '::1' : sim.host;
     for (const modem of this.fleet.modems()) {
       await this.inventory.put(modem.id, {
-        host: sim.host,
+        host: pollHost,
         port: this.agent.port,
         snmp: credentialsOf(modem),
         mac: modem.mac,
@@ -62,7 +64,7 @@ export class SimulatorService implements OnModuleInit, OnApplicationShutdown {
     }
     for (const cmts of this.fleet.cmtses()) {
       await this.cmts.put(cmts.id, {
-        host: sim.host,
+        host: pollHost,
         port: this.agent.port,
         snmp: { version: '2c', community: cmts.id },
         setPointDbmv: cmts.setPointDbmv,
