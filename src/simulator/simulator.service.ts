@@ -1,9 +1,10 @@
-import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { CmtsService } from '../cmts/cmts.service';
 import { AppConfig } from '../config/app-config';
 import { InventoryService } from '../inventory/inventory.service';
 import { SnmpAgent } from '../snmp/snmp-agent';
 import type { SnmpCredentials } from '../snmp/snmp-target';
+import { TelemetryStore } from '../telemetry/telemetry-store';
 import { simulatedCustomer } from './customers';
 import { ScenarioError, SimulatedFleet, WRITE_SUFFIX } from './fleet';
 import { NODE_SCENARIOS, SCENARIOS } from './scenarios';
@@ -35,6 +36,7 @@ export class SimulatorService implements OnModuleInit, OnApplicationShutdown {
     private readonly config: AppConfig,
     private readonly inventory: InventoryService,
     private readonly cmts: CmtsService,
+    @Inject(TelemetryStore) private readonly store: TelemetryStore,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -112,8 +114,18 @@ export class SimulatorService implements OnModuleInit, OnApplicationShutdown {
     return this.view(modem);
   }
 
-  setScenario(id: string, scenario: string): SimModemView {
-    return this.view(this.fleet.setScenario(id, scenario));
+  /**
+   * A condition that only shows across polls (a modem that keeps rebooting) gets the polls it would have had
+   * written to its history, so the next diagnosis shows what the scenario promises instead of building up to it.
+   */
+  async setScenario(id: string, scenario: string): Promise<SimModemView> {
+    const modem = this.fleet.setScenario(id, scenario);
+    const past = modem.pastSelfReboots(this.config.diagnosis.thresholds.flapping.reboots);
+    await this.store.addHistory(
+      id,
+      past.map((p) => ({ at: p.at, reachable: true, uptimeSec: p.uptimeSec })),
+    );
+    return this.view(modem);
   }
 
   nodes(): { cmtsId: string; serviceGroupId: string; modems: number; scenario: string }[] {

@@ -167,12 +167,7 @@ export class MemoryTelemetryStore extends TelemetryStore {
     const { verdict, subKinds } = stored.diagnosis;
     this.verdicts.set(id, { verdict, subKinds, at: stored.reading.observedAt });
 
-    const history = (this.historyById.get(id) ?? []).filter(
-      (e) => e.at >= now - this.retention.historyRetentionSec * 1000,
-    );
-    history.push(entry);
-    history.sort((a, b) => a.at - b.at);
-    this.historyById.set(id, history.slice(-this.retention.historyMaxEntries));
+    this.appendHistory(id, [entry], now);
 
     if (counters) {
       const kept = (this.countersById.get(id) ?? []).filter(
@@ -193,6 +188,20 @@ export class MemoryTelemetryStore extends TelemetryStore {
       return Promise.resolve(null);
     }
     return Promise.resolve(decodeJson<StoredReading>(hit.json));
+  }
+
+  addHistory(modemId: string, entries: readonly HistoryEntry[]): Promise<void> {
+    this.appendHistory(modemId, entries, this.now());
+    return Promise.resolve();
+  }
+
+  private appendHistory(id: string, entries: readonly HistoryEntry[], now: number): void {
+    const history = (this.historyById.get(id) ?? []).filter(
+      (e) => e.at >= now - this.retention.historyRetentionSec * 1000,
+    );
+    history.push(...entries);
+    history.sort((a, b) => a.at - b.at);
+    this.historyById.set(id, history.slice(-this.retention.historyMaxEntries));
   }
 
   history(modemId: string, sinceMs: number): Promise<HistoryEntry[]> {

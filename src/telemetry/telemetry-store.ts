@@ -104,6 +104,8 @@ export abstract class TelemetryStore {
     history: HistoryEntry,
     counters: CounterSnapshot | null,
   ): Promise<void>;
+  /** Adds history entries without a reading (the simulator's made-up past of a modem switched to a scenario). */
+  abstract addHistory(modemId: string, entries: readonly HistoryEntry[]): Promise<void>;
   abstract latest(modemId: string): Promise<StoredReading | null>;
   /** History entries at or after `sinceMs`, oldest first. */
   abstract history(modemId: string, sinceMs: number): Promise<HistoryEntry[]>;
