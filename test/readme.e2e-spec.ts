@@ -98,18 +98,23 @@ function runSession(section: Section, composeEnv: Record<string, string>): Sessi
     const prefix = Object.entries(composeEnv)
       .map(([k, v]) => `${k}=${shellQuote(v)}`)
       .join(' ');
-    const res = spawnSync('unshare', ['-rn', 'bash', SESSION, scriptFile], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 240_000,
-      env: {
-        PATH: process.env.PATH ?? '/usr/bin:/bin',
-        HOME: work,
-        ROOT,
-        WORK: work,
-        COMPOSE_ENV: prefix,
+    // Its own PID namespace too: whatever the section started dies with it, also when the timeout kills it.
+    const res = spawnSync(
+      'unshare',
+      ['-rn', '--pid', '--fork', '--kill-child', 'bash', SESSION, scriptFile],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 240_000,
+        env: {
+          PATH: process.env.PATH ?? '/usr/bin:/bin',
+          HOME: work,
+          ROOT,
+          WORK: work,
+          COMPOSE_ENV: prefix,
+        },
       },
-    });
+    );
     const lines = (res.stderr ?? '').split('\n');
     const statuses = lines.flatMap((l) => {
       const m = /^@@status (\d{3}) (\S+) (\S+)/.exec(l);
@@ -153,7 +158,7 @@ function expectWorksAsShown(section: Section, result: SessionResult): void {
   expect(result.appLog).not.toMatch(/Invalid configuration/);
 }
 
-const canUnshare = spawnSync('unshare', ['-rn', 'true']).status === 0;
+const canUnshare = spawnSync('unshare', ['-rn', '--pid', '--fork', '--kill-child', 'true']).status === 0;
 const describeIfNamespaces = canUnshare ? describe : describe.skip;
 if (!canUnshare) {
   console.warn('readme.e2e-spec: skipped, `unshare -rn` (a private network namespace) is not available here');
