@@ -36,7 +36,9 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
-copyFileSync(join(web, 'index.html'), join(out, 'index.html'));
+for (const file of ['index.html', 'favicon.svg']) {
+  copyFileSync(join(web, file), join(out, file));
+}
 
 const size = (name) => `${name} ${(statSync(join(out, name)).size / 1024).toFixed(1)} KB`;
 console.log(`dashboard built into ${relative(root, out)}: ${['app.js', 'app.css'].map(size).join(', ')}`);

@@ -9,13 +9,18 @@ import { sleep, startTestApp, type TestApp } from './support/test-app';
 
 // The NOC dashboard in a real browser (Debian's Chromium driven by playwright-core) against the whole service
 // and its simulated plant: sign-in and its refusals, live updates without a reload, the drill-down to a modem's
-// channels, and the keyboard. Screenshots for the docs are taken on the way.
+// channels, and the keyboard. Screenshots are taken on the way.
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const NOC_KEY = 'noc-wall-0123456789abcdefghijklmnopqrstuv';
 const AGENT_KEY = 'agent-desk-0123456789abcdefghijklmnopqrst';
 const OPS_KEY = 'ops-operator-0123456789abcdefghijklmnopqr';
-const SCREENSHOTS = join(__dirname, '..', 'docs', 'screenshots');
+// Into the untracked .test-results/ by default, so a test run leaves the clone clean; UPDATE_SCREENSHOTS=1
+// refreshes the README's images in docs/screenshots.
+const SCREENSHOTS =
+  process.env.UPDATE_SCREENSHOTS === '1'
+    ? join(__dirname, '..', 'docs', 'screenshots')
+    : join(__dirname, '..', '.test-results', 'screenshots');
 /** Generous: a sweep, a live batch and a throttled refresh lie between a change and the page showing it. */
 const WAIT = { timeout: 45_000 };
 

@@ -260,6 +260,30 @@ describe.each(stores)('TelemetryStore contract (%s)', (_kind, make) => {
     expect((await store.history('m2', 10_007_000)).map((e) => e.at)).toEqual([10_007_000, 10_008_000]);
   });
 
+  it('adds history entries without a reading, in time order with the rest and within the same bounds', async () => {
+    await store.saveReading(
+      { reading: reading('m-seeded', clock), diagnosis, thresholdsProfile: 'p' },
+      entry(clock),
+      null,
+    );
+    await store.addHistory('m-seeded', [entry(clock - 3000), entry(clock - 2000), entry(clock - 1000)]);
+    expect((await store.history('m-seeded', 0)).map((e) => e.at)).toEqual([
+      clock - 3000,
+      clock - 2000,
+      clock - 1000,
+      clock,
+    ]);
+    await store.addHistory('m-seeded', [entry(clock - 5000), entry(clock - 4000)]);
+    expect((await store.history('m-seeded', 0)).map((e) => e.at)).toEqual([
+      clock - 4000,
+      clock - 3000,
+      clock - 2000,
+      clock - 1000,
+      clock,
+    ]);
+    expect(await store.latest('m-seeded')).not.toBeNull();
+  });
+
   it('drops history older than the retention time', async () => {
     await store.saveReading(
       { reading: reading('m3', clock), diagnosis, thresholdsProfile: 'p' },

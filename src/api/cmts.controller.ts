@@ -78,7 +78,12 @@ export class CmtsController {
     400: [
       invalid('Bad fields (each one named), or unknown fields', [
         { field: 'setPointDbmv', problems: ['setPointDbmv must not be greater than 30'] },
-        { field: 'snmp.version', problems: ['version must be equal to 2c'] },
+        {
+          field: 'snmp.version',
+          problems: [
+            'version must be "2c" (with community) or "3" (with user, authProtocol, authKey, privProtocol, privKey)',
+          ],
+        },
       ]),
       MALFORMED_JSON,
     ],

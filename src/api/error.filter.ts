@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import type { Response } from 'express';
 import { InvalidInputError } from '../common/app-errors';
+import { STATUS_CODES } from 'node:http';
 import { CmtsUnreachableError } from '../cmts/cmts.service';
 import { ScenarioError } from '../simulator/fleet';
 import { StoreUnavailableError } from '../telemetry/telemetry-store';
@@ -25,10 +26,15 @@ export class ErrorFilter implements ExceptionFilter {
       res.type('json');
     }
     if (error instanceof HttpException) {
+      const status = error.getStatus();
       const body = error.getResponse();
       res
-        .status(error.getStatus())
-        .json(typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body);
+        .status(status)
+        .json(
+          typeof body === 'string'
+            ? { statusCode: status, error: STATUS_CODES[status], message: body }
+            : { error: STATUS_CODES[status], ...body },
+        );
       return;
     }
     if (error instanceof InvalidInputError) {
@@ -38,7 +44,11 @@ export class ErrorFilter implements ExceptionFilter {
     }
     const clientError = asClientError(error);
     if (clientError) {
-      res.status(clientError.status).json({ statusCode: clientError.status, message: clientError.message });
+      res.status(clientError.status).json({
+        statusCode: clientError.status,
+        error: STATUS_CODES[clientError.status],
+        message: clientError.message,
+      });
       return;
     }
     if (error instanceof StoreUnavailableError) {
@@ -57,8 +67,12 @@ export class ErrorFilter implements ExceptionFilter {
       return;
     }
     if (error instanceof ScenarioError) {
-      const status = error.message.startsWith('no simulated modem') ? 404 : 400;
-      res.status(status).json({ statusCode: status, message: error.message });
+      res.status(error.status).json({
+        statusCode: error.status,
+        error: STATUS_CODES[error.status],
+        message: error.message,
+        fields: [{ field: error.field, problems: [error.message] }],
+      });
       return;
     }
     this.log.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
@@ -66,7 +80,7 @@ export class ErrorFilter implements ExceptionFilter {
   }
 }
 
-/** body-parser's errors (malformed JSON, body too large) carry a 4xx status and a message safe to show. */
+/** Client errors from Express' own layers carry a 4xx status and a message safe to show. */
 function asClientError(error: unknown): { status: number; message: string } | undefined {
   if (typeof error !== 'object' || error == null) {
     return undefined;

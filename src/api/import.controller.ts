@@ -11,7 +11,7 @@ import { InventoryService } from '../inventory/inventory.service';
 import { readCsv, readJsonLines, type ImportRow } from '../inventory/modem-import';
 import { MODEM_ID, PutModemDto } from './dto/modem.dto';
 import { ImportResultResponse } from './dto/modem.response';
-import { ApiErrors, ApiRequestContent, STORE_UNAVAILABLE } from './openapi.decorators';
+import { ApiErrors, ApiRequestContent, STORE_UNAVAILABLE, unreadableBody } from './openapi.decorators';
 import { TextBody } from './request-body';
 import { flatten, tooDeep, type FieldProblem } from './validation';
 
@@ -129,9 +129,7 @@ export class ImportController {
         body: { message: 'at most 100000 rows per import (got 120000)' },
       },
     ],
-    413: [
-      { when: 'The body is over 20 MB', body: { error: undefined, message: 'request entity too large' } },
-    ],
+    413: [unreadableBody('The body is over 20 MB', 'request body too large: at most 20971520 bytes')],
     503: [STORE_UNAVAILABLE],
   })
   async import(

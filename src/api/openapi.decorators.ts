@@ -12,7 +12,7 @@ import type { FieldProblem } from './validation';
 // OpenAPI helpers for the controllers. Who may call a route (401, 403, security, roles, X-Line-Token) is not
 // declared here: openapi.ts reads it from the same metadata the guards read, so the two cannot drift apart.
 
-export type ErrorStatus = 400 | 404 | 409 | 413 | 422 | 429 | 502 | 503;
+export type ErrorStatus = 400 | 404 | 409 | 413 | 415 | 422 | 429 | 502 | 503;
 
 /** One way a route fails: when it happens, and the body it answers with (statusCode and error are filled in). */
 export interface ErrorCase {
@@ -24,7 +24,8 @@ const ERROR_SCHEMAS: Record<ErrorStatus, Type<unknown>> = {
   400: ValidationErrorResponse,
   404: ErrorResponse,
   409: ConflictResponse,
-  413: ErrorResponse,
+  413: ValidationErrorResponse,
+  415: ValidationErrorResponse,
   422: ErrorResponse,
   429: TooManyRequestsResponse,
   502: ErrorResponse,
@@ -77,17 +78,38 @@ export const STORE_UNAVAILABLE: ErrorCase = {
   body: { message: 'telemetry store unavailable; retry shortly' },
 };
 
-export const MALFORMED_JSON: ErrorCase = {
-  when: 'The body is not valid JSON',
-  body: {
-    error: undefined,
-    message: "Expected property name or '}' in JSON at position 1",
-  },
-};
+/** The body as a whole could not be read (error.filter.ts): the problem is on the field `body`. */
+export function unreadableBody(when: string, message: string): ErrorCase {
+  return { when, body: { message, fields: [{ field: 'body', problems: [message] }] } };
+}
 
-export const BODY_TOO_LARGE: ErrorCase = {
-  when: 'The JSON body is over 256 KB',
-  body: { error: undefined, message: 'request entity too large' },
+export const MALFORMED_JSON = unreadableBody(
+  'The body is not valid JSON',
+  "Expected property name or '}' in JSON at position 1",
+);
+
+export const BODY_TOO_LARGE = unreadableBody(
+  'The JSON body is over 256 KB',
+  'request body too large: at most 262144 bytes',
+);
+
+/** Written by media-type.ts for every route with a body. */
+export const UNSUPPORTED_MEDIA_TYPE: ErrorCase = {
+  when: 'The body was sent without Content-Type: application/json',
+  body: {
+    message:
+      'send the body as JSON with Content-Type: application/json (bulk import: text/csv or application/x-ndjson), ' +
+      'not text/plain',
+    fields: [
+      {
+        field: 'Content-Type',
+        problems: [
+          'send the body as JSON with Content-Type: application/json (bulk import: text/csv or ' +
+            'application/x-ndjson), not text/plain',
+        ],
+      },
+    ],
+  },
 };
 
 export const BAD_MODEM_ID = invalid('The modem id is malformed', [

@@ -14,12 +14,18 @@ import { ROLES, type Role } from '../auth/api-key';
 import { CONFLICTING_KEYS_MESSAGE, NO_KEY_MESSAGE, UNAUTHENTICATED_LIMIT_MESSAGE } from '../auth/auth.guard';
 import { PUBLIC_KEY, ROLES_KEY } from '../auth/roles.decorator';
 import { LineTokenGuard } from '../lines/line-token.guard';
-import { ErrorResponse, TooManyRequestsResponse } from './dto/error.response';
+import { ErrorResponse, TooManyRequestsResponse, ValidationErrorResponse } from './dto/error.response';
 import { ActionOutcomeResponse } from './dto/lines.response';
 import { SnmpV2cViewResponse, SnmpV3ViewResponse } from './dto/modem.response';
 import { SnmpV2cDto, SnmpV3Dto } from './dto/modem.dto';
 import { ReachableReadingResponse, UnreachableReadingResponse } from './dto/telemetry.response';
-import { errorBody, exampleKey, requestContentOf, type ErrorCase } from './openapi.decorators';
+import {
+  errorBody,
+  exampleKey,
+  requestContentOf,
+  UNSUPPORTED_MEDIA_TYPE,
+  type ErrorCase,
+} from './openapi.decorators';
 
 const DESCRIPTION = `
 Linecheck tells a cable ISP's call-centre agent, in one answer with evidence, whether a customer's line needs a
@@ -43,8 +49,8 @@ per key (RATE_LIMIT_PER_MIN, 429), and requests without a valid key per client a
 different keys in one request are refused. A request body is read only after its key and role are checked.
 
 ### Errors
-Every error is JSON: \`{ statusCode, error?, message }\`. Bad input gets 400 with every bad field named
-(\`fields: [{ field, problems }]\`); unknown fields are refused. A modem that does not answer is not an error but a
+Every error is JSON: \`{ statusCode, error, message }\`. Bad input gets 400 (415 for a body that is not JSON) with
+every bad field named (\`fields: [{ field, problems }]\`); unknown fields are refused. A modem that does not answer is not an error but a
 verdict (MODEM_OFFLINE). A store (Redis) outage gets 503; while it lasts, keys created through the admin API cannot
 be checked either, so their calls get 503 on every route.
 `.trim();
@@ -139,6 +145,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     const requestContent = requestContentOf(route.handler);
     if (requestContent) {
       operation.requestBody = { required: true, ...requestContent };
+    }
+    if (operation.requestBody) {
+      addErrorCase(operation, 415, UNSUPPORTED_MEDIA_TYPE, ValidationErrorResponse);
     }
   }
   return document;
@@ -239,7 +248,7 @@ function operationsById(document: OpenAPIObject): Map<string, OperationObject> {
 function rateLimited(isPublic: boolean): ErrorCase {
   return {
     when: `More than RATE_LIMIT_PER_MIN requests in a minute from this ${isPublic ? 'client address' : 'key'}`,
-    body: { error: undefined, message: 'ThrottlerException: Too Many Requests' },
+    body: { message: 'ThrottlerException: Too Many Requests' },
   };
 }
 

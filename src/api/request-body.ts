@@ -9,6 +9,7 @@ import { Reflector } from '@nestjs/core';
 import { json, text, type Request, type RequestHandler, type Response } from 'express';
 import type { IncomingMessage } from 'node:http';
 import { from, mergeMap, type Observable } from 'rxjs';
+import { unreadableBodyError, unreadBodyError } from './media-type';
 
 /** Every JSON body the API takes is small: a modem, a CMTS, a sweep scope, a JSON-RPC message. */
 export const JSON_BODY_LIMIT_BYTES = 256 * 1024;
@@ -43,13 +44,20 @@ export class RequestBodyInterceptor implements NestInterceptor {
     const req = http.getRequest<Request>();
     const body = this.reflector.get<TextBody | undefined>(BODY_KEY, ctx.getHandler());
     const read = body ? this.textParser(body) : this.json;
+    const accepted = body
+      ? body.types.join(' or ')
+      : 'JSON with Content-Type: application/json (bulk import: text/csv or application/x-ndjson)';
     return from(
       new Promise<void>((resolve, reject) =>
-        read(req, http.getResponse<Response>(), (error?: unknown) =>
-          error
-            ? reject(error instanceof Error ? error : new Error('the request body could not be read'))
-            : resolve(),
-        ),
+        read(req, http.getResponse<Response>(), (error?: unknown) => {
+          if (error) {
+            const refused = unreadableBodyError(error);
+            reject(refused instanceof Error ? refused : new Error('the request body could not be read'));
+            return;
+          }
+          const unread = unreadBodyError(req, accepted);
+          return unread ? reject(unread) : resolve();
+        }),
       ),
     ).pipe(mergeMap(() => next.handle()));
   }
@@ -68,7 +76,14 @@ export class RequestBodyInterceptor implements NestInterceptor {
 function parser(read: RequestHandler, limitBytes: number): RequestHandler {
   return (req, res, next) => {
     if (declaredLength(req) > limitBytes) {
-      next(Object.assign(new Error('request entity too large'), { status: 413, expose: true }));
+      next(
+        Object.assign(new Error('request entity too large'), {
+          status: 413,
+          expose: true,
+          type: 'entity.too.large',
+          limit: limitBytes,
+        }),
+      );
       return;
     }
     read(req, res, next);

@@ -13,9 +13,35 @@ export interface FieldProblem {
 export function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
-    const own = e.constraints ? [{ field, problems: Object.values(e.constraints) }] : [];
+    const own = e.constraints ? [{ field, problems: problemsOf(e.constraints) }] : [];
     return [...own, ...flatten(e.children ?? [], field)];
   });
+}
+
+/** class-validator's type checks: when one fails, the rules about size or range say nothing useful. */
+const TYPE_CHECKS = new Set(['isInt', 'isNumber', 'isString', 'isBoolean', 'isArray', 'isObject']);
+const LIMIT = /(-?\d+(?:\.\d+)?)$/;
+
+/**
+ * One problem for a value of the wrong type, with the range it must be in ("must be an integer number from 0 to
+ * 86400"), instead of the type problem plus every range rule the wrong type also broke.
+ */
+function problemsOf(constraints: Record<string, string>): string[] {
+  const typeCheck = Object.keys(constraints).find((name) => TYPE_CHECKS.has(name));
+  if (!typeCheck) {
+    return Object.values(constraints);
+  }
+  const min = LIMIT.exec(constraints.min ?? '')?.[1];
+  const max = LIMIT.exec(constraints.max ?? '')?.[1];
+  const range =
+    min !== undefined && max !== undefined
+      ? ` from ${min} to ${max}`
+      : min !== undefined
+        ? ` of at least ${min}`
+        : max !== undefined
+          ? ` of at most ${max}`
+          : '';
+  return [`${constraints[typeCheck]}${range}`];
 }
 
 /** No input the API takes nests more than a few levels; deeper JSON would overflow the stack of the walks below. */

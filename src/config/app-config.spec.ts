@@ -23,6 +23,14 @@ describe(loadConfig.name, () => {
     expect(loadConfig({ SIMULATOR_ENABLED: 'true' }).simulator.enabled).toBe(true);
   });
 
+  it('sweeps at start by default with the simulator only, unless SWEEP_AT_START says otherwise', () => {
+    expect(loadConfig({}).sweep.atStart).toBe(false);
+    expect(loadConfig({ SIMULATOR_ENABLED: 'true' }).sweep.atStart).toBe(true);
+    expect(loadConfig({ SIMULATOR_ENABLED: 'true', SWEEP_AT_START: 'false' }).sweep.atStart).toBe(false);
+    expect(loadConfig({ SWEEP_AT_START: 'true' }).sweep.atStart).toBe(true);
+    expect(() => loadConfig({ SWEEP_AT_START: 'soon' })).toThrow(/SWEEP_AT_START/);
+  });
+
   it('stops naming every bad variable at once', () => {
     const bad = {
       PORT: 'eighty',

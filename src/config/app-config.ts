@@ -30,6 +30,8 @@ export class AppConfig {
     readonly sweep: {
       role: 'api' | 'worker' | 'both';
       intervalSec: number;
+      /** Start a sweep when the app starts, so verdicts exist before the first interval ends. */
+      atStart: boolean;
       chunkSize: number;
       concurrency: number;
       maxAgeSec: number;
@@ -153,6 +155,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     {
       role: e.INSTANCE_ROLE as 'api' | 'worker' | 'both',
       intervalSec: e.SWEEP_INTERVAL_SEC,
+      atStart: e.SWEEP_AT_START ?? e.SIMULATOR_ENABLED,
       chunkSize: e.SWEEP_CHUNK_SIZE,
       concurrency: e.SWEEP_CONCURRENCY,
       maxAgeSec: e.SWEEP_MAX_AGE_SEC,

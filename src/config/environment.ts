@@ -61,6 +61,8 @@ export class Environment {
 
   @IsIn(['api', 'worker', 'both']) INSTANCE_ROLE: string = 'both';
   @IsInt() @Min(0) SWEEP_INTERVAL_SEC: number = 900;
+  /** Sweep once at start (when SWEEP_INTERVAL_SEC > 0). Unset: on with the simulator, off without it. */
+  @IsOptional() @Transform(toBool) @IsBoolean() SWEEP_AT_START?: boolean;
   @IsInt() @Min(1) @Max(10000) SWEEP_CHUNK_SIZE: number = 100;
   @IsInt() @Min(1) @Max(1000) SWEEP_CONCURRENCY: number = 16;
   @IsInt() @Min(0) @Max(86400) SWEEP_MAX_AGE_SEC: number = 300;

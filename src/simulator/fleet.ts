@@ -82,8 +82,17 @@ export const DEFAULT_SCENARIO_MIX: Record<string, number> = Object.fromEntries(
 /** Write access uses the community "<modemId>:rw", as real modems separate read and write communities. */
 export const WRITE_SUFFIX = ':rw';
 
+/** A simulator request that cannot be done: the field at fault, and 404 for a simulated thing that does not exist. */
 export class ScenarioError extends Error {
   override name = 'ScenarioError';
+
+  constructor(
+    message: string,
+    readonly field: string,
+    readonly status: 400 | 404 = 400,
+  ) {
+    super(message);
+  }
 }
 
 /** A seeded fleet of simulated modems; also the SNMP agent's backend (community or v3 user -> modem). */
@@ -185,18 +194,19 @@ export class SimulatedFleet implements AgentBackend {
   setNodeScenario(cmtsId: string, mdIfIndex: number, sgId: number, scenario: string): NodeScenario {
     const cmts = this.cmtsById.get(cmtsId);
     if (!cmts) {
-      throw new ScenarioError(`no simulated CMTS ${cmtsId}`);
+      throw new ScenarioError(`no simulated CMTS ${cmtsId}`, 'cmtsId', 404);
     }
     if (!(scenario in NODE_SCENARIOS)) {
       throw new ScenarioError(
         `unknown node scenario ${scenario} (known: ${Object.keys(NODE_SCENARIOS).join(', ')})`,
+        'scenario',
       );
     }
     const members = cmts.modems.filter(
       (m) => m.placement.mdIfIndex === mdIfIndex && m.placement.sgId === sgId,
     );
     if (members.length === 0) {
-      throw new ScenarioError(`no simulated node ${mdIfIndex}.${sgId} on ${cmtsId}`);
+      throw new ScenarioError(`no simulated node ${mdIfIndex}.${sgId} on ${cmtsId}`, 'serviceGroupId', 404);
     }
     const node = scenario as NodeScenario;
     const affected = Math.round(members.length * OUTAGE_SHARE);
@@ -240,15 +250,19 @@ export class SimulatedFleet implements AgentBackend {
     const modem = this.byId.get(id);
     const scenario = findScenario(scenarioName);
     if (!modem) {
-      throw new ScenarioError(`no simulated modem ${id}`);
+      throw new ScenarioError(`no simulated modem ${id}`, 'id', 404);
     }
     if (!scenario) {
-      throw new ScenarioError(`unknown scenario ${scenarioName}`);
+      throw new ScenarioError(
+        `unknown scenario ${scenarioName} (known: ${SCENARIOS.map((s) => s.name).join(', ')})`,
+        'scenario',
+      );
     }
     const misfit = scenarioMisfit(scenario, modem);
     if (misfit != null) {
       throw new ScenarioError(
         `${misfit}; ${id} is DOCSIS ${modem.docsis}${modem.quirks.length > 0 ? ` with ${modem.quirks.join(', ')}` : ''}`,
+        'scenario',
       );
     }
     modem.applyScenario(scenario, this.now());
@@ -259,7 +273,7 @@ export class SimulatedFleet implements AgentBackend {
   setResponseDelay(id: string, ms: number): SimModem {
     const modem = this.byId.get(id);
     if (!modem) {
-      throw new ScenarioError(`no simulated modem ${id}`);
+      throw new ScenarioError(`no simulated modem ${id}`, 'id', 404);
     }
     modem.responseDelayMs = ms;
     return modem;

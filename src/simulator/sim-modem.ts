@@ -88,11 +88,14 @@ export class SimModem {
     scenario.apply(profile);
     this.profile = profile;
     this.scenario = scenario;
+    const period = this.selfRebootPeriod();
     if (profile.uptimeSec != null) {
       this.bootAt = now - profile.uptimeSec * 1000;
+    } else if (period != null) {
+      // A modem that keeps rebooting has just come back from its latest reboot (see pastSelfReboots).
+      this.bootAt = now;
     }
     this.reregisteredAt = profile.reregisteredAgoSec == null ? null : now - profile.reregisteredAgoSec * 1000;
-    const period = this.selfRebootPeriod();
     this.nextSelfReboot = period == null ? null : Math.max(now, this.bootAt) + period * 1000;
     this.shape = shapeKey(profile);
   }
@@ -128,6 +131,22 @@ export class SimModem {
       partialSvcState: c.partialSvcState,
       accessDenied: c.accessDenied === true,
     };
+  }
+
+  /**
+   * The last `count` runs before the current boot of a modem that keeps rebooting, each as a poll halfway through
+   * it would have seen it (when, and the uptime then); empty for a modem that does not reboot itself.
+   */
+  pastSelfReboots(count: number): { at: number; uptimeSec: number }[] {
+    const period = this.selfRebootPeriod();
+    if (period == null) {
+      return [];
+    }
+    const cycleMs = (period + this.timing.rebootDownSec) * 1000;
+    return Array.from({ length: count }, (_, i) => ({
+      at: this.bootAt - (count - i) * cycleMs + (period * 1000) / 2,
+      uptimeSec: period / 2,
+    }));
   }
 
   uptimeSec(now: number): number {

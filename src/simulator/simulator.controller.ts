@@ -17,10 +17,13 @@ import {
 import { ApiErrors, BAD_MODEM_ID, invalid, MALFORMED_JSON, type ErrorCase } from '../api/openapi.decorators';
 import { SimulatorService } from './simulator.service';
 
-const NO_SIM_MODEM: ErrorCase = {
-  when: 'No simulated modem with this id',
-  body: { error: undefined, message: 'no simulated modem sim-cm-09999' },
-};
+/** A ScenarioError as error.filter.ts writes it: the field at fault, with the message as its problem. */
+const simError = (when: string, field: string, message: string): ErrorCase => ({
+  when,
+  body: { message, fields: [{ field, problems: [message] }] },
+});
+
+const NO_SIM_MODEM = simError('No simulated modem with this id', 'id', 'no simulated modem sim-cm-09999');
 
 const BAD_SCENARIO = invalid('Not a scenario name', [
   { field: 'scenario', problems: ['scenario must be a scenario name such as TEXTBOOK'] },
@@ -126,14 +129,12 @@ export class SimulatorController {
       BAD_MODEM_ID,
       BAD_SCENARIO,
       MALFORMED_JSON,
-      { when: 'No such scenario', body: { error: undefined, message: 'unknown scenario DS_SNR_LOW' } },
-      {
-        when: 'The scenario needs a DOCSIS 3.1 modem',
-        body: {
-          error: undefined,
-          message: 'scenario OFDM_MER_FAULT needs a DOCSIS 3.1 modem; sim-cm-00030 is 3.0',
-        },
-      },
+      simError('No such scenario', 'scenario', 'unknown scenario DS_SNR_LOW (known: TEXTBOOK, NO_CPE, ...)'),
+      simError(
+        'The scenario needs a DOCSIS 3.1 modem',
+        'scenario',
+        'scenario OFDM_MER_FAULT needs a DOCSIS 3.1 modem; sim-cm-00030 is 3.0',
+      ),
     ],
     404: [NO_SIM_MODEM],
   })
@@ -208,14 +209,19 @@ export class SimulatorController {
     400: [
       BAD_SCENARIO,
       MALFORMED_JSON,
-      {
-        when: 'No such node scenario, simulated CMTS or node',
-        body: {
-          error: undefined,
-          message:
-            'unknown node scenario NODE_FIRE (known: NONE, NODE_OUTAGE, NODE_OUTAGE_ROWS_REMAIN, RETURN_PATH_INGRESS)',
-        },
-      },
+      simError(
+        'No such node scenario',
+        'scenario',
+        'unknown node scenario NODE_FIRE (known: NONE, NODE_OUTAGE, NODE_OUTAGE_ROWS_REMAIN, RETURN_PATH_INGRESS)',
+      ),
+    ],
+    404: [
+      simError('No simulated CMTS with this id', 'cmtsId', 'no simulated CMTS cmts-x'),
+      simError(
+        'No such node on the simulated CMTS',
+        'serviceGroupId',
+        'no simulated node 1009.4 on sim-cmts-1',
+      ),
     ],
   })
   setNodeScenario(@Param() p: NodeParams, @Body() body: ScenarioDto) {
@@ -259,11 +265,8 @@ export class SimulatorController {
           ],
         },
       ]),
-      {
-        when: 'No simulated CMTS with this id',
-        body: { error: undefined, message: 'no simulated CMTS cmts-x' },
-      },
     ],
+    404: [simError('No simulated CMTS with this id', 'id', 'no simulated CMTS cmts-x')],
   })
   cmtsRequests(@Param() { id }: CmtsIdParam) {
     return { cmtsId: id, requests: this.simulator.cmtsRequests(id) };

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CmtsModule } from '../cmts/cmts.module';
 import { InventoryModule } from '../inventory/inventory.module';
+import { TelemetryModule } from '../telemetry/telemetry.module';
 import { ReplayController } from './replay.controller';
 import { ReplayService } from './replay.service';
 import { SimulatorController } from './simulator.controller';
@@ -8,7 +9,7 @@ import { SimulatorService } from './simulator.service';
 
 /** Imported only when SIMULATOR_ENABLED: without it the /api/v1/simulator routes do not exist. */
 @Module({
-  imports: [InventoryModule, CmtsModule],
+  imports: [InventoryModule, CmtsModule, TelemetryModule],
   controllers: [SimulatorController, ReplayController],
   providers: [SimulatorService, ReplayService],
 })

@@ -1,9 +1,10 @@
-import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { CmtsService } from '../cmts/cmts.service';
 import { AppConfig } from '../config/app-config';
 import { InventoryService } from '../inventory/inventory.service';
 import { SnmpAgent } from '../snmp/snmp-agent';
 import type { SnmpCredentials } from '../snmp/snmp-target';
+import { TelemetryStore } from '../telemetry/telemetry-store';
 import { simulatedCustomer } from './customers';
 import { ScenarioError, SimulatedFleet, WRITE_SUFFIX } from './fleet';
 import { ReplayRegistry } from './replay';
@@ -40,6 +41,7 @@ export class SimulatorService implements OnModuleInit, OnApplicationShutdown {
     private readonly config: AppConfig,
     private readonly inventory: InventoryService,
     private readonly cmts: CmtsService,
+    @Inject(TelemetryStore) private readonly store: TelemetryStore,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -56,10 +58,12 @@ export class SimulatorService implements OnModuleInit, OnApplicationShutdown {
       },
       this.replayRegistry,
     );
+    // Bound to every address (a container publishing the port): Linecheck itself polls it on loopback.
+    const pollHost = sim.host === '0.0.0.0' ? '127.0.0.1' : sim.host === '::' ? '::1' : sim.host;
     // CMTSes first: a modem may only name a CMTS the inventory knows.
     for (const cmts of this.fleet.cmtses()) {
       await this.cmts.put(cmts.id, {
-        host: sim.host,
+        host: pollHost,
         port: this.agent.port,
         snmp: { version: '2c', community: cmts.id },
         setPointDbmv: cmts.setPointDbmv,
@@ -67,7 +71,7 @@ export class SimulatorService implements OnModuleInit, OnApplicationShutdown {
     }
     for (const modem of this.fleet.modems()) {
       await this.inventory.put(modem.id, {
-        host: sim.host,
+        host: pollHost,
         port: this.agent.port,
         snmp: credentialsOf(modem),
         mac: modem.mac,
@@ -118,13 +122,23 @@ export class SimulatorService implements OnModuleInit, OnApplicationShutdown {
   get(id: string): SimModemView {
     const modem = this.fleet.get(id);
     if (!modem) {
-      throw new ScenarioError(`no simulated modem ${id}`);
+      throw new ScenarioError(`no simulated modem ${id}`, 'id', 404);
     }
     return this.view(modem);
   }
 
-  setScenario(id: string, scenario: string): SimModemView {
-    return this.view(this.fleet.setScenario(id, scenario));
+  /**
+   * A condition that only shows across polls (a modem that keeps rebooting) gets the polls it would have had
+   * written to its history, so the next diagnosis shows what the scenario promises instead of building up to it.
+   */
+  async setScenario(id: string, scenario: string): Promise<SimModemView> {
+    const modem = this.fleet.setScenario(id, scenario);
+    const past = modem.pastSelfReboots(this.config.diagnosis.thresholds.flapping.reboots);
+    await this.store.addHistory(
+      id,
+      past.map((p) => ({ at: p.at, reachable: true, uptimeSec: p.uptimeSec })),
+    );
+    return this.view(modem);
   }
 
   nodes(): { cmtsId: string; serviceGroupId: string; modems: number; scenario: string }[] {
@@ -171,7 +185,7 @@ export class SimulatorService implements OnModuleInit, OnApplicationShutdown {
   cmtsRequests(cmtsId: string): number {
     const c = this.fleet.cmts(cmtsId);
     if (!c) {
-      throw new ScenarioError(`no simulated CMTS ${cmtsId}`);
+      throw new ScenarioError(`no simulated CMTS ${cmtsId}`, 'id', 404);
     }
     return c.requests;
   }

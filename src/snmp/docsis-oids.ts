@@ -1,4 +1,4 @@
-// Numeric OIDs from shared/docs/docsis-reference.md §1.2 (resolved there with snmptranslate against the MIB files).
+// Numeric OIDs from docs/docsis-reference.md §1.2 (resolved there with snmptranslate against the MIB files).
 // Column OIDs: append ".<index>". Scalars: append ".0".
 
 export const OID = {

@@ -175,12 +175,7 @@ export class MemoryTelemetryStore extends TelemetryStore {
       this.silentSince.set(id, stored.reading.observedAt);
     }
 
-    const history = (this.historyById.get(id) ?? []).filter(
-      (e) => e.at >= now - this.retention.historyRetentionSec * 1000,
-    );
-    history.push(entry);
-    history.sort((a, b) => a.at - b.at);
-    this.historyById.set(id, history.slice(-this.retention.historyMaxEntries));
+    this.appendHistory(id, [entry], now);
 
     if (counters) {
       const kept = (this.countersById.get(id) ?? []).filter(
@@ -207,6 +202,20 @@ export class MemoryTelemetryStore extends TelemetryStore {
     let n = 0;
     this.silentSince.forEach((at) => (n += at >= sinceMs ? 1 : 0));
     return Promise.resolve(n);
+  }
+
+  addHistory(modemId: string, entries: readonly HistoryEntry[]): Promise<void> {
+    this.appendHistory(modemId, entries, this.now());
+    return Promise.resolve();
+  }
+
+  private appendHistory(id: string, entries: readonly HistoryEntry[], now: number): void {
+    const history = (this.historyById.get(id) ?? []).filter(
+      (e) => e.at >= now - this.retention.historyRetentionSec * 1000,
+    );
+    history.push(...entries);
+    history.sort((a, b) => a.at - b.at);
+    this.historyById.set(id, history.slice(-this.retention.historyMaxEntries));
   }
 
   history(modemId: string, sinceMs: number): Promise<HistoryEntry[]> {

@@ -350,6 +350,21 @@ export class RedisTelemetryStore extends TelemetryStore {
     return this.run(() => this.redis.zcount(this.key('silent'), sinceMs, '+inf'));
   }
 
+  async addHistory(modemId: string, entries: readonly HistoryEntry[]): Promise<void> {
+    if (entries.length === 0) {
+      return;
+    }
+    const r = this.retention;
+    const hist = this.key('hist', modemId);
+    const tx = this.redis
+      .multi()
+      .zadd(hist, ...entries.flatMap((e) => [e.at, encodeHistory(e)]))
+      .zremrangebyscore(hist, '-inf', `(${this.now() - r.historyRetentionSec * 1000}`)
+      .zremrangebyrank(hist, 0, -(r.historyMaxEntries + 1))
+      .expire(hist, r.historyRetentionSec);
+    await this.run(() => tx.exec());
+  }
+
   async history(modemId: string, sinceMs: number): Promise<HistoryEntry[]> {
     const rows = await this.run(() => this.redis.zrangebyscore(this.key('hist', modemId), sinceMs, '+inf'));
     return rows.map(decodeHistory);

@@ -38,7 +38,8 @@ export type SweepScope =
 export interface SweepState {
   id: string;
   scope: SweepScope;
-  trigger: 'api' | 'schedule';
+  /** Who started it: a client, the interval schedule, or the app's start (SWEEP_AT_START). */
+  trigger: 'api' | 'schedule' | 'start';
   total: number;
   done: number;
   failed: number;
@@ -103,6 +104,8 @@ export abstract class TelemetryStore {
     history: HistoryEntry,
     counters: CounterSnapshot | null,
   ): Promise<void>;
+  /** Adds history entries without a reading (the simulator's made-up past of a modem switched to a scenario). */
+  abstract addHistory(modemId: string, entries: readonly HistoryEntry[]): Promise<void>;
   abstract latest(modemId: string): Promise<StoredReading | null>;
   /**
    * How many modems' latest reading is a silent one (the modem did not answer) taken at or after `sinceMs`: a

@@ -979,7 +979,7 @@ describe('hostile input over every HTTP route (redis store)', () => {
     );
   });
 
-  /** 413 over the JSON limit; a JSON primitive is malformed for the strict parser (400, no fields). */
+  /** 413 over the JSON limit; a JSON primitive is malformed for the strict parser (400 naming the body). */
   function expectBodyRefused(res: Reply, body: string, c: BodyCase, alsoNamed: string[] = []): void {
     if (utf8Bytes(body) > JSON_LIMIT) {
       expectRefused(res, [413], undefined, c.body);
@@ -988,7 +988,7 @@ describe('hostile input over every HTTP route (redis store)', () => {
     const primitive = !body.startsWith('{') && !body.startsWith('[');
     if (primitive) {
       expectRefused(res, [400], undefined, c.body);
-      expect(res.body.fields).toBeUndefined();
+      expect(res.body.fields).toEqual([{ field: 'body', problems: [expect.any(String)] }]);
       return;
     }
     expectRefused(res, [400], c.broken.length > 0 ? [...c.broken, ...alsoNamed] : 'any', c.body);
@@ -1537,8 +1537,8 @@ describe('hostile input over every HTTP route (redis store)', () => {
         if (named.length > 0) {
           expectRefused(res, [400], named, [c.id, g]);
         } else {
-          // Well-formed but unknown CMTS or node: the simulator refuses it (400, documented).
-          expectRefused(res, [400], undefined, [c.id, g]);
+          // Well-formed but unknown CMTS or node: not found (404, documented).
+          expectRefused(res, [404], undefined, [c.id, g]);
         }
       },
     );
@@ -1554,12 +1554,7 @@ describe('hostile input over every HTTP route (redis store)', () => {
         method: 'get',
         path: `/api/v1/simulator/cmts/${enc(c.id)}/requests`,
       });
-      // An unknown simulated CMTS is a 400 from the simulator (documented), not a field error.
-      if (c.kind === 'unknown') {
-        expectRefused(res, [400], undefined, c.id);
-      } else {
-        expectRefused(res, [statusForId(c)], ['id'], c.id);
-      }
+      expectRefused(res, [statusForId(c)], ['id'], c.id);
     });
     await property(
       queryCase({ offset: intRule(0, Number.MAX_SAFE_INTEGER), limit: intRule(1, 1000) }),
@@ -1694,7 +1689,12 @@ describe('hostile input over every HTTP route (redis store)', () => {
     });
     counts.set('PUT /modems/{id}', (counts.get('PUT /modems/{id}') ?? 0) + 1);
     expect(chunked.status).toBe(413);
-    expect(JSON.parse(chunked.body)).toEqual({ statusCode: 413, message: 'request entity too large' });
+    expect(JSON.parse(chunked.body)).toEqual({
+      statusCode: 413,
+      error: 'Payload Too Large',
+      message: 'request body too large: at most 262144 bytes',
+      fields: [{ field: 'body', problems: ['request body too large: at most 262144 bytes'] }],
+    });
     // Bulk imports take 20 MB of text, and no more.
     const big = `${'x'.repeat(TEXT_LIMIT)}\n`;
     expectRefused(
@@ -1834,14 +1834,14 @@ describe('hostile input over every HTTP route (redis store)', () => {
           expectRefused(res, [413], undefined, body);
         } else {
           expectRefused(res, [400], undefined, body);
-          expect(res.body.fields).toBeUndefined();
+          expect(res.body.fields).toEqual([{ field: 'body', problems: [expect.any(String)] }]);
         }
       },
       RUNS * 2,
     );
   });
 
-  it('refuses a body in the wrong content type as a missing body (400 naming the required fields)', async () => {
+  it('refuses a body in a type no parser reads with 415, and one read as text with 400 naming the fields', async () => {
     const routes: [string, Method, string, string][] = [
       ['PUT /modems/{id}', 'put', '/api/v1/modems/sim-cm-00001', 'host'],
       ['PUT /cmts/{id}', 'put', '/api/v1/cmts/sim-cmts-1', 'host'],
@@ -1872,8 +1872,10 @@ describe('hostile input over every HTTP route (redis store)', () => {
         const res = await hit(route, { method, path, body, type });
         if (type.includes('charset=latin1')) {
           expectRefused(res, [415], undefined, type); // body-parser refuses an unsupported charset
+        } else if (type === 'text/csv' || type === 'application/x-ndjson') {
+          expectRefused(res, [400], [field], type); // read as text (bulk import's types), then not an object
         } else {
-          expectRefused(res, [400], [field], type);
+          expectRefused(res, [415], undefined, type); // no parser reads it: JSON bodies need application/json
         }
       },
     );

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, Matches } from 'class-validator';
 import { ROLES, type Role } from '../../auth/api-key';
 import { IsRealTime } from './modem.dto';
 import { PageLimit } from './page-limit';
@@ -21,6 +21,7 @@ export class CreateKeyDto {
     maxItems: 4,
     example: ['agent'],
   })
+  @IsArray({ message: `roles must be an array of roles: ${ROLES.join(', ')}, e.g. ["noc"]` })
   @ArrayMinSize(1)
   @ArrayMaxSize(4)
   @IsIn(ROLES, { each: true, message: `each role must be one of ${ROLES.join(', ')}` })

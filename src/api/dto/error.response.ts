@@ -21,11 +21,8 @@ export class ErrorResponse {
   @ApiProperty({ description: 'The HTTP status code, repeated in the body.', example: 404 })
   statusCode!: number;
 
-  @ApiPropertyOptional({
-    description: 'The HTTP reason phrase (absent on some errors, e.g. malformed JSON or rate limits).',
-    example: 'Not Found',
-  })
-  error?: string;
+  @ApiProperty({ description: 'The HTTP reason phrase.', example: 'Not Found' })
+  error!: string;
 
   @ApiProperty({
     description: 'What went wrong, safe to show to a person. Never contains keys or SNMP secrets.',
@@ -49,8 +46,8 @@ export class FieldProblemResponse {
 export class ValidationErrorResponse extends ErrorResponse {
   @ApiPropertyOptional({
     description:
-      'Every bad field with its problems (request validation). Absent when the body itself could not be read ' +
-      '(malformed JSON, wrong content type).',
+      'Every bad field with its problems. `body` when the body as a whole could not be read (malformed JSON, ' +
+      'too large); `Content-Type` when it was not sent as JSON.',
     type: [FieldProblemResponse],
   })
   fields?: FieldProblemResponse[];

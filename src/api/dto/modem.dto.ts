@@ -63,9 +63,13 @@ export class ModemIdParam {
   id!: string;
 }
 
+const SNMP_VERSION_PROBLEM =
+  'version must be "2c" (with community) or "3" (with user, authProtocol, authKey, privProtocol, privKey)';
+
 export class SnmpV2cDto {
   @ApiProperty({ enum: ['2c'] })
-  @Equals('2c')
+  // Also the class for any version other than "3", so the message names both.
+  @Equals('2c', { message: SNMP_VERSION_PROBLEM })
   version!: '2c';
 
   @ApiProperty({ description: 'Read community.', minLength: 1, maxLength: 64, example: 'public' })
@@ -87,7 +91,7 @@ export class SnmpV2cDto {
 }
 
 export class SnmpV3Dto {
-  @ApiProperty({ enum: ['3'] }) @Equals('3') version!: '3';
+  @ApiProperty({ enum: ['3'] }) @Equals('3', { message: SNMP_VERSION_PROBLEM }) version!: '3';
   @ApiProperty({ minLength: 1, maxLength: 64, example: 'linecheck' })
   @IsString()
   @Length(1, 64)

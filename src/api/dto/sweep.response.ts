@@ -13,7 +13,11 @@ export class SweepScopeResponse {
 export class SweepViewResponse {
   @ApiProperty({ example: 'sw-mww5akv4-5432a1' }) id!: string;
   @ApiProperty({ type: () => SweepScopeResponse }) scope!: SweepScopeResponse;
-  @ApiProperty({ enum: ['api', 'schedule'] }) trigger!: 'api' | 'schedule';
+  @ApiProperty({
+    enum: ['api', 'schedule', 'start'],
+    description: 'Who started it: a client, the interval schedule, or the app at start (SWEEP_AT_START).',
+  })
+  trigger!: 'api' | 'schedule' | 'start';
   @ApiProperty({ enum: ['running', 'finished'] }) status!: 'running' | 'finished';
   @ApiProperty({ description: 'Modems in scope.', example: 40 }) total!: number;
   @ApiProperty({
