@@ -56,7 +56,14 @@ export async function pollAndDiagnose(
     };
     // As the service: without the modem's MAC its row cannot be looked for, and "no row" would be a false claim.
     if (snapshot.reachable && mac) {
-      context = { cmtsId: cmts.id, setPointDbmv: options.setPointDbmv ?? 0, row, neighbourhood: null };
+      context = {
+        cmtsId: cmts.id,
+        setPointDbmv: options.setPointDbmv ?? 0,
+        row,
+        neighbourhood: null,
+        modemTables: snapshot.tables.modemTables,
+        missingObjects: snapshot.tables.missing,
+      };
     }
   }
   const oui = new OuiRegistry();
