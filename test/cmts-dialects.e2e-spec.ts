@@ -126,9 +126,12 @@ describe.each<StoreKind>(['memory', 'redis'])('CMTS dialects (%s store)', (store
     const before = await requests(m.id);
     const res = await diagnose(m.id);
     expect(await requests(m.id)).toBeGreaterThan(before);
-    expect(res.verdict).toBe('MODEM_OFFLINE');
-    expect(res.summary).toMatch(/whether its neighbours are too is unknown/);
-    expect(res.summary).not.toMatch(/Only this modem/);
+    expect(res.verdict).toBe('INSUFFICIENT_DATA');
+    expect(res.subKinds).toEqual(['NEIGHBOURS_UNKNOWN']);
+    expect(res.summary).toMatch(
+      /its CMTS sim-cmts-3 shows no modem table, so it cannot be told whether only this home/,
+    );
+    expect(res.summary).not.toMatch(/Only this modem|problem is at this home/);
     expect(res.findings.map((f: { code: string }) => f.code)).toEqual(
       expect.arrayContaining(['NO_RESPONSE', 'CMTS_NO_EVIDENCE']),
     );

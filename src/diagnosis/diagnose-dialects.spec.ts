@@ -136,11 +136,19 @@ describe('diagnose across CMTS dialects', () => {
       expect(d.summary).toContain(finding!.message);
     });
 
-    it('a silent modem is MODEM_OFFLINE with its neighbourhood unknown, never "only this modem"', () => {
+    it('a silent modem is INSUFFICIENT_DATA [NEIGHBOURS_UNKNOWN], never "only this home"', () => {
       const d = offlineWith(BLIND);
-      expect(d.verdict).toBe('MODEM_OFFLINE');
-      expect(d.summary).toMatch(/^The modem is offline \(whether its neighbours are too is unknown\)/);
-      expect(d.findings.map((f) => f.code)).toEqual(['NO_RESPONSE', 'CMTS_NO_EVIDENCE']);
+      expect(d.verdict).toBe('INSUFFICIENT_DATA');
+      expect(d.subKinds).toEqual(['NEIGHBOURS_UNKNOWN']);
+      expect(d.summary).toMatch(
+        /its CMTS cmts-old shows no modem table, so it cannot be told whether only this/,
+      );
+      expect(d.summary).not.toMatch(/only this modem|problem is at this home/i);
+      expect(d.findings.map((f) => f.code)).toEqual([
+        'NO_RESPONSE',
+        'NEIGHBOURS_UNKNOWN',
+        'CMTS_NO_EVIDENCE',
+      ]);
     });
 
     it('a CMTS with tables adds no such finding', () => {

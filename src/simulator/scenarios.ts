@@ -49,11 +49,11 @@ const UNSEEN_WITHOUT_CMTS: ScenarioExpectation = {
   subKinds: [],
   action: 'CHECK_CUSTOMER_EQUIPMENT',
 };
-/** A silent modem on a blind CMTS: offline is all that can be said. */
+/** A silent modem on a blind CMTS: silent, and nothing shows whether its neighbours are too. */
 const OFFLINE_WITHOUT_CMTS: ScenarioExpectation = {
-  verdict: 'MODEM_OFFLINE',
-  subKinds: ['NO_POWER_OR_DISCONNECTED'],
-  action: 'CHECK_POWER_AND_CABLING',
+  verdict: 'INSUFFICIENT_DATA',
+  subKinds: ['NEIGHBOURS_UNKNOWN'],
+  action: 'NO_DISPATCH',
 };
 
 export const SCENARIOS: readonly Scenario[] = [
