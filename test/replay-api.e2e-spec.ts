@@ -118,7 +118,7 @@ describe.each<StoreKind>(['memory', 'redis'])('replays through the API (%s store
       .http()
       .post('/api/v1/simulator/replays')
       .send({ capture: '.1.3.6.1.2.1.1.7.0 = INTEGER: 1' })
-      .expect(400);
+      .expect(415);
     expect(json.body.message).toMatch(/text\/plain/);
     await t.http().post('/api/v1/simulator/replays').expect(400);
     await post('', '').expect(400);

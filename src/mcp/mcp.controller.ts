@@ -116,10 +116,18 @@ export class McpController {
     status: 405,
     type: ErrorResponse,
     description: 'Always.',
-    example: { statusCode: 405, message: 'this MCP endpoint is stateless: POST JSON-RPC requests' },
+    example: {
+      statusCode: 405,
+      error: 'Method Not Allowed',
+      message: 'this MCP endpoint is stateless: POST JSON-RPC requests',
+    },
   })
-  stream(): { statusCode: number; message: string } {
-    return { statusCode: 405, message: 'this MCP endpoint is stateless: POST JSON-RPC requests' };
+  stream(): { statusCode: number; error: string; message: string } {
+    return {
+      statusCode: 405,
+      error: 'Method Not Allowed',
+      message: 'this MCP endpoint is stateless: POST JSON-RPC requests',
+    };
   }
 
   @Delete()
@@ -132,9 +140,17 @@ export class McpController {
     status: 405,
     type: ErrorResponse,
     description: 'Always.',
-    example: { statusCode: 405, message: 'this MCP endpoint is stateless: there is no session to end' },
+    example: {
+      statusCode: 405,
+      error: 'Method Not Allowed',
+      message: 'this MCP endpoint is stateless: there is no session to end',
+    },
   })
-  end(): { statusCode: number; message: string } {
-    return { statusCode: 405, message: 'this MCP endpoint is stateless: there is no session to end' };
+  end(): { statusCode: number; error: string; message: string } {
+    return {
+      statusCode: 405,
+      error: 'Method Not Allowed',
+      message: 'this MCP endpoint is stateless: there is no session to end',
+    };
   }
 }

@@ -6,7 +6,6 @@
 # test. Every curl reports "@@status <code> <method> <url>" on stderr; SNMP tools report their exit code.
 set -u
 ip link set lo up
-cd "$ROOT" || exit 1
 redis-server --port 6379 --bind 127.0.0.1 --save '' --appendonly no --dir "$WORK" \
   --logfile "$WORK/redis.log" --daemonize yes --pidfile "$WORK/redis.pid" >/dev/null
 APP=
@@ -21,7 +20,7 @@ cleanup() {
 trap cleanup EXIT
 
 start_app() {
-  command node dist/main.js >>"$WORK/app.log" 2>&1 &
+  (cd "$ROOT" && exec node dist/main.js) >>"$WORK/app.log" 2>&1 &
   APP=$!
   for _ in $(seq 1 900); do
     if command curl -sf -o /dev/null "localhost:${PORT:-3000}/health"; then
@@ -68,7 +67,13 @@ snmpbulkwalk() {
   command snmpbulkwalk "$@"
   echo "@@exit snmpbulkwalk $?" >&2
 }
+snmpwalk() {
+  command snmpwalk "$@"
+  echo "@@exit snmpwalk $?" >&2
+}
 
+# Files the section writes (captures...) go to its scratch folder, never into the clone.
+cd "$WORK" || exit 1
 # shellcheck disable=SC1090
 . "$1"
 echo "@@done" >&2
