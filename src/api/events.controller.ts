@@ -60,7 +60,6 @@ export class EventsController {
       {
         when: 'This key already holds EVENTS_MAX_STREAMS_PER_KEY open streams, or the instance EVENTS_MAX_STREAMS',
         body: {
-          error: undefined,
           message:
             'this key already holds 20 open event streams, the most allowed (EVENTS_MAX_STREAMS_PER_KEY); close one first',
         },

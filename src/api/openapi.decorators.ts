@@ -22,7 +22,7 @@ export interface ErrorCase {
 
 const ERROR_SCHEMAS: Record<ErrorStatus, Type<unknown>> = {
   400: ValidationErrorResponse,
-  404: ErrorResponse,
+  404: ValidationErrorResponse,
   409: ConflictResponse,
   413: ValidationErrorResponse,
   415: ValidationErrorResponse,

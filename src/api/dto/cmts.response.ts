@@ -17,6 +17,7 @@ export class CmtsViewResponse {
   discoversModems!: boolean;
   @ApiProperty({
     ...MODEM_TABLES,
+    type: 'string',
     nullable: true,
     description:
       'The modem tables the last discovery found: docsIf3 (DOCS-IF3), rfc4546 (DOCS-IF-MIB only), mixed (some ' +

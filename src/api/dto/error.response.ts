@@ -47,7 +47,7 @@ export class ValidationErrorResponse extends ErrorResponse {
   @ApiPropertyOptional({
     description:
       'Every bad field with its problems. `body` when the body as a whole could not be read (malformed JSON, ' +
-      'too large); `Content-Type` when it was not sent as JSON.',
+      'too large); `Content-Type` when it was not sent as JSON; on a 404, the path parameter that named nothing.',
     type: [FieldProblemResponse],
   })
   fields?: FieldProblemResponse[];
