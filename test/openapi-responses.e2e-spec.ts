@@ -277,6 +277,7 @@ describe('responses match the OpenAPI document (Ajv, strict)', () => {
       `/api/v1/simulator/nodes/${first.cmtsId}/${first.serviceGroupId}/scenario`,
       { scenario: 'NONE' },
     );
+    await call('get', '/api/v1/simulator/cmts', '/api/v1/simulator/cmts');
     await call('get', '/api/v1/simulator/cmts/{id}/requests', `/api/v1/simulator/cmts/${cmtsId}/requests`);
 
     // MCP: a JSON-RPC answer, and the two stateless refusals.

@@ -133,7 +133,7 @@ describe.each<StoreKind>(['memory', 'redis'])('replays through the API (%s store
     expect(many.body.message).toMatch(/\.\.\. and 480 more$/);
     const big = `.1.3.6.1.2.1.1.1.0 = STRING: "${'x'.repeat(20 << 20)}"`;
     const tooBig = await post('', big).expect(413);
-    expect(tooBig.body.message).toBe('request entity too large');
+    expect(tooBig.body.message).toBe(`request body too large: at most ${20 << 20} bytes`);
   });
 });
 

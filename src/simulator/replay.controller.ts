@@ -105,7 +105,10 @@ export class ReplayController {
     413: [
       {
         when: 'The capture is over 20 MB',
-        body: { message: 'request entity too large' },
+        body: {
+          message: 'request body too large: at most 20971520 bytes',
+          fields: [{ field: 'body', problems: ['request body too large: at most 20971520 bytes'] }],
+        },
       },
     ],
     503: [STORE_UNAVAILABLE],

@@ -288,6 +288,7 @@ export const SCENARIOS: readonly Scenario[] = [
       subKinds: ['NO_POWER_OR_DISCONNECTED'],
       action: 'CHECK_POWER_AND_CABLING',
     },
+    expectOn: { blind: OFFLINE_WITHOUT_CMTS },
     apply: (p) => {
       p.answers = false;
       p.cmts.regState = 1;

@@ -16,7 +16,8 @@ export class CmtsViewResponse {
   @ApiProperty({ description: 'True when modemDefaults is set: discovery registers unknown modems.' })
   discoversModems!: boolean;
   @ApiProperty({
-    ...MODEM_TABLES,
+    // Inline, not the shared enum schema: OpenAPI 3.0 has nullable only beside a type.
+    enum: MODEM_TABLES.enum,
     type: 'string',
     nullable: true,
     description:
