@@ -1,13 +1,8 @@
+import { inNode, simPlant, type SimModemView, type SimPlant } from './support/sim-plant';
 import { sleep, startTestApp, type StoreKind, type TestApp } from './support/test-app';
 
 // CMTS dialects through HTTP against the simulated CMTSes: a DOCS-IF3 CMTS, an RFC 4546 one (rows of offline
 // modems stay, and one where they vanish) and a blind one that exposes no modem table.
-
-interface SimModem {
-  id: string;
-  cmtsId: string;
-  serviceGroupId: string;
-}
 
 const FLEET = {
   SIMULATOR_MODEMS: '80',
@@ -20,27 +15,18 @@ const FLEET = {
 
 describe.each<StoreKind>(['memory', 'redis'])('CMTS dialects (%s store)', (store) => {
   let t: TestApp;
-  let modems: SimModem[];
+  let modems: SimModemView[];
+  let plant: SimPlant;
 
   beforeAll(async () => {
     t = await startTestApp(store, FLEET);
-    modems = (await t.http().get('/api/v1/simulator/modems?limit=1000').expect(200)).body.items;
+    plant = simPlant(t, 1100);
+    modems = await plant.modems();
   });
   afterAll(() => t.close());
 
-  const inNode = (cmtsId: string, sg: string): SimModem[] =>
-    modems.filter((m) => m.cmtsId === cmtsId && m.serviceGroupId === sg);
-  const diagnose = async (id: string) =>
-    (await t.http().get(`/api/v1/modems/${id}/diagnosis?maxAgeSec=0`).expect(200)).body;
   const requests = async (id: string): Promise<number> =>
     (await t.http().get(`/api/v1/simulator/modems/${id}`).expect(200)).body.requests;
-  const setScenario = async (id: string, scenario: string): Promise<void> => {
-    await t.http().put(`/api/v1/simulator/modems/${id}/scenario`).send({ scenario }).expect(200);
-  };
-  const setNode = async (cmtsId: string, sg: string, scenario: string): Promise<void> => {
-    await t.http().put(`/api/v1/simulator/nodes/${cmtsId}/${sg}/scenario`).send({ scenario }).expect(200);
-    await sleep(1100);
-  };
 
   it('the simulator shows each CMTS’s dialect', async () => {
     const res = await t.http().get('/api/v1/simulator/cmts').expect(200);
@@ -73,9 +59,9 @@ describe.each<StoreKind>(['memory', 'redis'])('CMTS dialects (%s store)', (store
   });
 
   it('a healthy modem on an RFC 4546 CMTS is polled and TEXTBOOK_OK; its node is grouped by upstream channel', async () => {
-    const m = inNode('sim-cmts-2', '1000.1')[1];
+    const m = inNode(modems, 'sim-cmts-2', '1000.1')[1];
     const before = await requests(m.id);
-    const res = await diagnose(m.id);
+    const res = await plant.diagnose(m.id);
     expect(res).toEqual(expect.objectContaining({ verdict: 'TEXTBOOK_OK', subKinds: [] }));
     expect(await requests(m.id)).toBeGreaterThan(before);
     const nodes = await t.http().get('/api/v1/nodes?cmtsId=sim-cmts-2').expect(200);
@@ -109,9 +95,9 @@ describe.each<StoreKind>(['memory', 'redis'])('CMTS dialects (%s store)', (store
   });
 
   it('a modem on a blind CMTS is polled and diagnosed, and the answer says the headend gave no evidence', async () => {
-    const m = inNode('sim-cmts-3', '1000.1')[0];
+    const m = inNode(modems, 'sim-cmts-3', '1000.1')[0];
     const before = await requests(m.id);
-    const res = await diagnose(m.id);
+    const res = await plant.diagnose(m.id);
     expect(res.verdict).toBe('TEXTBOOK_OK');
     expect(await requests(m.id)).toBeGreaterThan(before);
     const noEvidence = res.findings.find((f: { code: string }) => f.code === 'CMTS_NO_EVIDENCE');
@@ -121,10 +107,10 @@ describe.each<StoreKind>(['memory', 'redis'])('CMTS dialects (%s store)', (store
   });
 
   it('an offline modem on a blind CMTS is polled, not called offline from an absent row', async () => {
-    const m = inNode('sim-cmts-3', '1000.2')[0];
-    await setScenario(m.id, 'OFFLINE');
+    const m = inNode(modems, 'sim-cmts-3', '1000.2')[0];
+    await plant.setModem(m.id, 'OFFLINE');
     const before = await requests(m.id);
-    const res = await diagnose(m.id);
+    const res = await plant.diagnose(m.id);
     expect(await requests(m.id)).toBeGreaterThan(before);
     expect(res.verdict).toBe('INSUFFICIENT_DATA');
     expect(res.subKinds).toEqual(['NEIGHBOURS_UNKNOWN']);
@@ -141,12 +127,12 @@ describe.each<StoreKind>(['memory', 'redis'])('CMTS dialects (%s store)', (store
     ['sim-cmts-2', 'ACCESS_DENIED'],
     ['sim-cmts-1', 'FORWARDING_DISABLED'],
   ])('a modem the CMTS refuses (%s) is PROVISIONING_ISSUE [%s]: back office', async (cmtsId, subKind) => {
-    const m = inNode(cmtsId, '1000.2')[2];
-    await setScenario(m.id, 'CMTS_ACCESS_DENIED');
+    const m = inNode(modems, cmtsId, '1000.2')[2];
+    await plant.setModem(m.id, 'CMTS_ACCESS_DENIED');
     await sleep(1100);
     const sim = (await t.http().get(`/api/v1/simulator/modems/${m.id}`).expect(200)).body;
     expect(sim.expect.subKinds).toEqual([subKind]);
-    const res = await diagnose(m.id);
+    const res = await plant.diagnose(m.id);
     expect(res).toEqual(
       expect.objectContaining({ verdict: 'PROVISIONING_ISSUE', subKinds: [subKind], action: 'BACK_OFFICE' }),
     );
@@ -157,10 +143,10 @@ describe.each<StoreKind>(['memory', 'redis'])('CMTS dialects (%s store)', (store
     ['sim-cmts-4', 'NODE_OUTAGE', 'rows vanish'],
     ['sim-cmts-2', 'NODE_OUTAGE_ROWS_REMAIN', 'rows stay as other(1)'],
   ])('a node outage on an RFC 4546 CMTS (%s, %s: %s) is PLANT_OUTAGE', async (cmtsId, scenario) => {
-    const node = inNode(cmtsId, '1000.1');
-    await setNode(cmtsId, '1000.1', scenario);
+    const node = inNode(modems, cmtsId, '1000.1');
+    await plant.setNode(cmtsId, '1000.1', scenario);
     try {
-      const res = await diagnose(node[0].id);
+      const res = await plant.diagnose(node[0].id);
       expect(res).toEqual(
         expect.objectContaining({
           verdict: 'PLANT_OUTAGE',
@@ -171,15 +157,15 @@ describe.each<StoreKind>(['memory', 'redis'])('CMTS dialects (%s store)', (store
       expect(res.summary).toMatch(/7 of 9 other modems on the upstream channels \d+ of sim-cmts-\d/);
       expect(res.summary).toMatch(/grouped by upstream channel/);
     } finally {
-      await setNode(cmtsId, '1000.1', 'NONE');
+      await plant.setNode(cmtsId, '1000.1', 'NONE');
     }
   });
 
   it('an offline modem on an RFC 4546 CMTS whose rows vanish is MODEM_OFFLINE, its neighbours counted', async () => {
-    const m = inNode('sim-cmts-4', '1000.2')[4];
-    await setScenario(m.id, 'OFFLINE');
+    const m = inNode(modems, 'sim-cmts-4', '1000.2')[4];
+    await plant.setModem(m.id, 'OFFLINE');
     await sleep(1100);
-    const res = await diagnose(m.id);
+    const res = await plant.diagnose(m.id);
     expect(res.verdict).toBe('MODEM_OFFLINE');
     expect(res.summary).toMatch(/9 of 9 other modems on the same upstream channels are online/);
   });

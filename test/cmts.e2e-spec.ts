@@ -1,14 +1,8 @@
-import { sleep, startTestApp, type StoreKind, type TestApp } from './support/test-app';
+import { inNode, simPlant, type SimModemView, type SimPlant } from './support/sim-plant';
+import { startTestApp, type StoreKind, type TestApp } from './support/test-app';
 
 // The CMTS view through HTTP against the simulated CMTS: inventory and discovery, node-level scenarios, the cost
 // of one diagnosis at the CMTS, the router behind the modem, the timeline and the node view.
-
-interface SimModem {
-  id: string;
-  cmtsId: string;
-  serviceGroupId: string;
-  scenario: string;
-}
 
 const FLEET = {
   SIMULATOR_MODEMS: '80',
@@ -21,22 +15,15 @@ const FLEET = {
 
 describe.each<StoreKind>(['memory', 'redis'])('CMTS view (%s store)', (store) => {
   let t: TestApp;
-  let modems: SimModem[];
+  let modems: SimModemView[];
+  let plant: SimPlant;
 
   beforeAll(async () => {
     t = await startTestApp(store, FLEET);
-    modems = (await t.http().get('/api/v1/simulator/modems?limit=1000').expect(200)).body.items;
+    plant = simPlant(t, 1100);
+    modems = await plant.modems();
   });
   afterAll(() => t.close());
-
-  const inNode = (cmtsId: string, sg: string): SimModem[] =>
-    modems.filter((m) => m.cmtsId === cmtsId && m.serviceGroupId === sg);
-  const diagnose = async (id: string) =>
-    (await t.http().get(`/api/v1/modems/${id}/diagnosis?maxAgeSec=0`).expect(200)).body;
-  const setNode = async (cmtsId: string, sg: string, scenario: string): Promise<void> => {
-    await t.http().put(`/api/v1/simulator/nodes/${cmtsId}/${sg}/scenario`).send({ scenario }).expect(200);
-    await sleep(1100);
-  };
 
   it('registered the simulated CMTSes and discovered every modem into its node', async () => {
     const list = await t.http().get('/api/v1/cmts').expect(200);
@@ -57,10 +44,10 @@ describe.each<StoreKind>(['memory', 'redis'])('CMTS view (%s store)', (store) =>
   });
 
   it('a node outage where rows vanish: the offline modem is PLANT_OUTAGE, its surviving neighbour is fine', async () => {
-    const node = inNode('sim-cmts-1', '1000.1');
-    await setNode('sim-cmts-1', '1000.1', 'NODE_OUTAGE');
+    const node = inNode(modems, 'sim-cmts-1', '1000.1');
+    await plant.setNode('sim-cmts-1', '1000.1', 'NODE_OUTAGE');
     try {
-      const lost = await diagnose(node[0].id);
+      const lost = await plant.diagnose(node[0].id);
       expect(lost).toEqual(
         expect.objectContaining({
           verdict: 'PLANT_OUTAGE',
@@ -69,7 +56,7 @@ describe.each<StoreKind>(['memory', 'redis'])('CMTS view (%s store)', (store) =>
         }),
       );
       expect(lost.summary).toMatch(/15 of 19 other modems/);
-      const survivor = await diagnose(node[node.length - 1].id);
+      const survivor = await plant.diagnose(node[node.length - 1].id);
       expect(survivor.verdict).toBe('TEXTBOOK_OK');
 
       const view = await t.http().get('/api/v1/nodes/sim-cmts-1/1000.1').expect(200);
@@ -85,15 +72,15 @@ describe.each<StoreKind>(['memory', 'redis'])('CMTS view (%s store)', (store) =>
         expect.objectContaining({ cmtsId: 'sim-cmts-1', serviceGroupId: '1000.1' }),
       );
     } finally {
-      await setNode('sim-cmts-1', '1000.1', 'NONE');
+      await plant.setNode('sim-cmts-1', '1000.1', 'NONE');
     }
   });
 
   it('a node outage where rows stay as other(1) is a PLANT_OUTAGE too', async () => {
-    const node = inNode('sim-cmts-1', '1000.2');
-    await setNode('sim-cmts-1', '1000.2', 'NODE_OUTAGE_ROWS_REMAIN');
+    const node = inNode(modems, 'sim-cmts-1', '1000.2');
+    await plant.setNode('sim-cmts-1', '1000.2', 'NODE_OUTAGE_ROWS_REMAIN');
     try {
-      expect(await diagnose(node[1].id)).toEqual(
+      expect(await plant.diagnose(node[1].id)).toEqual(
         expect.objectContaining({
           verdict: 'PLANT_OUTAGE',
           subKinds: ['SERVICE_GROUP_OUTAGE'],
@@ -101,29 +88,29 @@ describe.each<StoreKind>(['memory', 'redis'])('CMTS view (%s store)', (store) =>
         }),
       );
     } finally {
-      await setNode('sim-cmts-1', '1000.2', 'NONE');
+      await plant.setNode('sim-cmts-1', '1000.2', 'NONE');
     }
   });
 
   it('return-path ingress on one node: LOW_US_SNR shared by the node is NODE_WIDE, escalated, no house call', async () => {
-    const node = inNode('sim-cmts-2', '1000.1');
-    await setNode('sim-cmts-2', '1000.1', 'RETURN_PATH_INGRESS');
+    const node = inNode(modems, 'sim-cmts-2', '1000.1');
+    await plant.setNode('sim-cmts-2', '1000.1', 'RETURN_PATH_INGRESS');
     try {
-      const res = await diagnose(node[2].id);
+      const res = await plant.diagnose(node[2].id);
       expect(res).toEqual(expect.objectContaining({ verdict: 'LINE_FAULT', action: 'ESCALATE_TO_NOC' }));
       expect(res.subKinds).toEqual(expect.arrayContaining(['LOW_US_SNR', 'NODE_WIDE']));
-      const elsewhere = await diagnose(inNode('sim-cmts-2', '1000.2')[0].id);
+      const elsewhere = await plant.diagnose(inNode(modems, 'sim-cmts-2', '1000.2')[0].id);
       expect(elsewhere.verdict).toBe('TEXTBOOK_OK');
     } finally {
-      await setNode('sim-cmts-2', '1000.1', 'NONE');
+      await plant.setNode('sim-cmts-2', '1000.1', 'NONE');
     }
   });
 
   it('a single offline modem is MODEM_OFFLINE and says how many neighbours are fine; it is not polled', async () => {
-    const m = inNode('sim-cmts-2', '1000.2')[3];
+    const m = inNode(modems, 'sim-cmts-2', '1000.2')[3];
     await t.http().put(`/api/v1/simulator/modems/${m.id}/scenario`).send({ scenario: 'OFFLINE' }).expect(200);
     const before = (await t.http().get(`/api/v1/simulator/modems/${m.id}`).expect(200)).body.requests;
-    const res = await diagnose(m.id);
+    const res = await plant.diagnose(m.id);
     expect(res).toEqual(
       expect.objectContaining({ verdict: 'MODEM_OFFLINE', action: 'CHECK_POWER_AND_CABLING' }),
     );
@@ -132,8 +119,8 @@ describe.each<StoreKind>(['memory', 'redis'])('CMTS view (%s store)', (store) =>
   });
 
   it('names the router behind a healthy modem from its MAC vendor', async () => {
-    const m = inNode('sim-cmts-2', '1000.2')[5];
-    const res = await diagnose(m.id);
+    const m = inNode(modems, 'sim-cmts-2', '1000.2')[5];
+    const res = await plant.diagnose(m.id);
     expect(res.verdict).toBe('TEXTBOOK_OK');
     expect(res.summary).toMatch(
       /(TP-Link|AVM \(FRITZ!Box\)|NETGEAR|ASUS|Ubiquiti|Linksys) router is connected/,
@@ -141,11 +128,11 @@ describe.each<StoreKind>(['memory', 'redis'])('CMTS view (%s store)', (store) =>
   });
 
   it('tells "yesterday it worked" from the stored history', async () => {
-    const m = inNode('sim-cmts-2', '1000.2')[6].id;
-    await diagnose(m);
+    const m = inNode(modems, 'sim-cmts-2', '1000.2')[6].id;
+    await plant.diagnose(m);
     for (const scenario of ['DS_SNR_FAULT', 'OFFLINE', 'TEXTBOOK']) {
       await t.http().put(`/api/v1/simulator/modems/${m}/scenario`).send({ scenario }).expect(200);
-      await diagnose(m);
+      await plant.diagnose(m);
     }
     const res = await t.http().get(`/api/v1/modems/${m}/timeline?days=7`).expect(200);
     const kinds = res.body.events.map((e: { kind: string }) => e.kind);

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './support/chromium';
 import { startTestApp, type TestApp } from './support/test-app';
 
 // The NOC dashboard as it is usually opened inside an ISP's network: by host name, over plain HTTP, with no TLS
@@ -7,7 +8,6 @@ import { startTestApp, type TestApp } from './support/test-app';
 // /etc/hosts needed). Headers that push a browser to https (HSTS, upgrade-insecure-requests) would send the
 // page's own script and styles to an https port nobody serves, and the page would stay blank.
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const HOST = 'linecheck.test';
 const NOC_KEY = 'plain-noc-0123456789abcdefghijklmnopq';
 const WAIT = { timeout: 45_000 };
@@ -25,21 +25,7 @@ describe('dashboard over plain HTTP by host name', () => {
     });
     const { port } = t.app.getHttpServer().address() as AddressInfo;
     base = `http://${HOST}:${port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-component-update',
-        '--disable-sync',
-        `--host-resolver-rules=MAP ${HOST} 127.0.0.2`,
-      ],
-    });
+    browser = await launchChromium([`--host-resolver-rules=MAP ${HOST} 127.0.0.2`]);
   }, 120_000);
 
   afterAll(async () => {

@@ -3,15 +3,15 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { DASHBOARD_DIR } from '../src/dashboard/dashboard.module';
+import { launchChromium } from './support/chromium';
 import { sleep, startTestApp, type TestApp } from './support/test-app';
 
 // The NOC dashboard in a real browser (Debian's Chromium driven by playwright-core) against the whole service
 // and its simulated plant: sign-in and its refusals, live updates without a reload, the drill-down to a modem's
 // channels, and the keyboard. Screenshots are taken on the way.
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const NOC_KEY = 'noc-wall-0123456789abcdefghijklmnopqrstuv';
 const AGENT_KEY = 'agent-desk-0123456789abcdefghijklmnopqrst';
 const OPS_KEY = 'ops-operator-0123456789abcdefghijklmnopqr';
@@ -75,12 +75,6 @@ describe('NOC dashboard in a browser', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `No Chromium at ${CHROMIUM}: the dashboard's browser tests need Debian's chromium package ` +
-          '(apt-get install chromium; .ci/run installs it), or CHROMIUM_PATH pointing at a Chromium.',
-      );
-    }
     if (!existsSync(join(DASHBOARD_DIR, 'index.html'))) {
       throw new Error(
         `${DASHBOARD_DIR}/index.html is missing: run the tests with npm test, which builds the dashboard ` +
@@ -106,20 +100,7 @@ describe('NOC dashboard in a browser', () => {
       .items;
     await sweep({ kind: 'all' });
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.on('pageerror', (error) => pageErrors.push(String(error)));
     mkdirSync(SCREENSHOTS, { recursive: true });

@@ -1,16 +1,10 @@
+import { inNode, simPlant, type SimModemView, type SimPlant } from './support/sim-plant';
 import { startTestApp, type TestApp } from './support/test-app';
 
 // No claim without evidence, and evidence as fresh as the claim (issue 11): node outages seen on the very next
 // maxAgeSec=0 call with the CMTS snapshot's TTL left at its default, modems without CMTS rows asked before they
 // are called silent, "only this home" only with counted neighbours, MACs in any notation, unknown CMTSes refused,
 // node states that follow the profile. One store: the store contract suite covers both.
-
-interface SimModem {
-  id: string;
-  mac: string;
-  cmtsId: string;
-  serviceGroupId: string;
-}
 
 const FLEET = {
   SIMULATOR_MODEMS: '80',
@@ -21,34 +15,28 @@ const FLEET = {
 
 describe('evidence behind every claim', () => {
   let t: TestApp;
-  let modems: SimModem[];
+  let modems: SimModemView[];
+  let plant: SimPlant;
   let snmpPort: number;
 
   beforeAll(async () => {
     t = await startTestApp('memory', FLEET);
-    modems = (await t.http().get('/api/v1/simulator/modems?limit=1000').expect(200)).body.items;
+    plant = simPlant(t);
+    modems = await plant.modems();
     snmpPort = (await t.http().get('/api/v1/simulator/stats').expect(200)).body.snmpPort;
   });
   afterAll(() => t.close());
 
-  const inNode = (cmtsId: string, sg: string): SimModem[] =>
-    modems.filter((m) => m.cmtsId === cmtsId && m.serviceGroupId === sg);
-  const diagnose = async (id: string, maxAgeSec = 0) =>
-    (await t.http().get(`/api/v1/modems/${id}/diagnosis?maxAgeSec=${maxAgeSec}`).expect(200)).body;
-  const setNode = (cmtsId: string, sg: string, scenario: string) =>
-    t.http().put(`/api/v1/simulator/nodes/${cmtsId}/${sg}/scenario`).send({ scenario }).expect(200);
-  const setModem = (id: string, scenario: string) =>
-    t.http().put(`/api/v1/simulator/modems/${id}/scenario`).send({ scenario }).expect(200);
   const dropped = async (): Promise<number> =>
     (await t.http().get('/api/v1/simulator/stats').expect(200)).body.dropped;
 
   describe('a node outage and its end, with the CMTS snapshot cached for its default 60 s', () => {
     it('maxAgeSec=0: PLANT_OUTAGE on the very next call, the live verdict on the next after it ends', async () => {
-      const node = inNode('sim-cmts-1', '1000.1');
-      expect((await diagnose(node[0].id)).verdict).toBe('TEXTBOOK_OK');
-      await setNode('sim-cmts-1', '1000.1', 'NODE_OUTAGE');
+      const node = inNode(modems, 'sim-cmts-1', '1000.1');
+      expect((await plant.diagnose(node[0].id)).verdict).toBe('TEXTBOOK_OK');
+      await plant.setNode('sim-cmts-1', '1000.1', 'NODE_OUTAGE');
       try {
-        const down = await diagnose(node[0].id);
+        const down = await plant.diagnose(node[0].id);
         expect(down).toEqual(
           expect.objectContaining({
             verdict: 'PLANT_OUTAGE',
@@ -58,33 +46,33 @@ describe('evidence behind every claim', () => {
         );
         expect(down.summary).not.toMatch(/at this home|power-cycle/);
       } finally {
-        await setNode('sim-cmts-1', '1000.1', 'NONE');
+        await plant.setNode('sim-cmts-1', '1000.1', 'NONE');
       }
-      const back = await diagnose(node[0].id);
+      const back = await plant.diagnose(node[0].id);
       expect(back).toEqual(expect.objectContaining({ verdict: 'TEXTBOOK_OK', source: 'live' }));
     });
 
     it('maxAgeSec>0: a row that changed since the snapshot makes the CMTS be walked again', async () => {
-      const node = inNode('sim-cmts-1', '1000.2');
+      const node = inNode(modems, 'sim-cmts-1', '1000.2');
       // Caches a snapshot in which the whole node is online.
-      expect((await diagnose(node[0].id)).verdict).toBe('TEXTBOOK_OK');
-      await setNode('sim-cmts-1', '1000.2', 'NODE_OUTAGE_ROWS_REMAIN');
+      expect((await plant.diagnose(node[0].id)).verdict).toBe('TEXTBOOK_OK');
+      await plant.setNode('sim-cmts-1', '1000.2', 'NODE_OUTAGE_ROWS_REMAIN');
       try {
         // node[1] has no reading yet, so it is checked now; its own row (other(1)) disagrees with the snapshot.
-        const down = await diagnose(node[1].id, 30);
+        const down = await plant.diagnose(node[1].id, 30);
         expect(down).toEqual(expect.objectContaining({ verdict: 'PLANT_OUTAGE', source: 'live' }));
       } finally {
-        await setNode('sim-cmts-1', '1000.2', 'NONE');
+        await plant.setNode('sim-cmts-1', '1000.2', 'NONE');
       }
       // The snapshot now shows node[2] as other(1); its own row says operational again: walked again, polled.
-      const back = await diagnose(node[2].id, 30);
+      const back = await plant.diagnose(node[2].id, 30);
       expect(back).toEqual(expect.objectContaining({ verdict: 'TEXTBOOK_OK', source: 'live' }));
     });
   });
 
   describe('a modem the CMTS has no row for', () => {
     it('is asked with one short try, and is diagnosed from its own answer when it answers', async () => {
-      const donor = inNode('sim-cmts-2', '1000.1')[0];
+      const donor = inNode(modems, 'sim-cmts-2', '1000.1')[0];
       await t
         .http()
         .put('/api/v1/modems/no-row-but-up')
@@ -96,18 +84,18 @@ describe('evidence behind every claim', () => {
           cmtsId: 'sim-cmts-2',
         })
         .expect(201);
-      const res = await diagnose('no-row-but-up');
+      const res = await plant.diagnose('no-row-but-up');
       expect(res.verdict).toBe('TEXTBOOK_OK');
       expect(res.subKinds).not.toContain('NO_POWER_OR_DISCONNECTED');
     });
 
     it('is not asked at all when its row shows it offline, and with counted neighbours is MODEM_OFFLINE', async () => {
-      const m = inNode('sim-cmts-2', '1000.2')[3];
-      await diagnose(m.id); // its membership is known from here on
-      await setModem(m.id, 'OFFLINE'); // its row stays, as other(1)
+      const m = inNode(modems, 'sim-cmts-2', '1000.2')[3];
+      await plant.diagnose(m.id); // its membership is known from here on
+      await plant.setModem(m.id, 'OFFLINE'); // its row stays, as other(1)
       try {
         const before = await dropped();
-        const res = await diagnose(m.id);
+        const res = await plant.diagnose(m.id);
         expect(res).toEqual(
           expect.objectContaining({
             verdict: 'MODEM_OFFLINE',
@@ -118,7 +106,7 @@ describe('evidence behind every claim', () => {
         expect(res.summary).toMatch(/^19 of 19 other modems on the same node are online/);
         expect((await dropped()) - before).toBe(0);
       } finally {
-        await setModem(m.id, 'TEXTBOOK');
+        await plant.setModem(m.id, 'TEXTBOOK');
       }
     });
   });
@@ -134,7 +122,7 @@ describe('evidence behind every claim', () => {
 
     it('a silent modem without a CMTS is INSUFFICIENT_DATA [NEIGHBOURS_UNKNOWN], and sends nobody', async () => {
       await silentModem('lonely-1');
-      const res = await diagnose('lonely-1');
+      const res = await plant.diagnose('lonely-1');
       expect(res).toEqual(
         expect.objectContaining({
           verdict: 'INSUFFICIENT_DATA',
@@ -159,7 +147,7 @@ describe('evidence behind every claim', () => {
         cmtsId: 'sim-cmts-1',
       });
       const before = await dropped();
-      const res = await diagnose('unplaced-1');
+      const res = await plant.diagnose('unplaced-1');
       expect((await dropped()) - before).toBe(1);
       expect(res.verdict).toBe('INSUFFICIENT_DATA');
       expect(res.subKinds).toEqual(['NEIGHBOURS_UNKNOWN']);
@@ -173,13 +161,13 @@ describe('evidence behind every claim', () => {
       }
       const answers = [];
       for (let i = 0; i < ids.length; i += 50) {
-        answers.push(...(await Promise.all(ids.slice(i, i + 50).map((id) => diagnose(id)))));
+        answers.push(...(await Promise.all(ids.slice(i, i + 50).map((id) => plant.diagnose(id)))));
       }
       for (const a of answers) {
         expect(a.verdict).toBe('INSUFFICIENT_DATA');
         expect(a.summary).not.toMatch(/only this modem|problem is at this home/i);
       }
-      const last = await diagnose(ids[0]);
+      const last = await plant.diagnose(ids[0]);
       expect(last).toEqual(
         expect.objectContaining({
           verdict: 'INSUFFICIENT_DATA',
@@ -211,7 +199,7 @@ describe('evidence behind every claim', () => {
       ['cisco-dotted', 7, (mac: string) => mac.replace(/:/g, '').replace(/(.{4})(?=.)/g, '$1.')],
     ])('a MAC written with %s is stored normalised and found at its CMTS', async (label, n, write) => {
       // A second record of a simulated modem, registered by hand with its MAC in another notation.
-      const donor = inNode('sim-cmts-1', '1000.2')[n];
+      const donor = inNode(modems, 'sim-cmts-1', '1000.2')[n];
       const id = `mac-${label}`;
       const res = await put(id, {
         snmp: { version: '2c', community: donor.id },
@@ -219,7 +207,7 @@ describe('evidence behind every claim', () => {
         cmtsId: 'sim-cmts-1',
       }).expect(201);
       expect(res.body.mac).toBe(donor.mac);
-      expect((await diagnose(id)).verdict).toBe('TEXTBOOK_OK');
+      expect((await plant.diagnose(id)).verdict).toBe('TEXTBOOK_OK');
       // Found at the CMTS: it joined the donor's node (a node-scoped sweep takes its members).
       const sweep = await t
         .http()
@@ -281,14 +269,14 @@ describe('evidence behind every claim', () => {
 
   describe('node states follow the profile, so worst first means worst', () => {
     it('one offline modem of 20 leaves its node OK; two line faults make theirs DEGRADED and rank it first', async () => {
-      const quiet = inNode('sim-cmts-2', '1000.2');
-      const faulty = inNode('sim-cmts-2', '1000.1');
-      await setModem(quiet[7].id, 'OFFLINE');
-      await setModem(faulty[8].id, 'DS_POWER_LOW_FAULT');
-      await setModem(faulty[9].id, 'DS_POWER_LOW_FAULT');
+      const quiet = inNode(modems, 'sim-cmts-2', '1000.2');
+      const faulty = inNode(modems, 'sim-cmts-2', '1000.1');
+      await plant.setModem(quiet[7].id, 'OFFLINE');
+      await plant.setModem(faulty[8].id, 'DS_POWER_LOW_FAULT');
+      await plant.setModem(faulty[9].id, 'DS_POWER_LOW_FAULT');
       try {
         for (const m of [quiet[7], faulty[8], faulty[9]]) {
-          await diagnose(m.id);
+          await plant.diagnose(m.id);
         }
         const one = await t.http().get('/api/v1/nodes/sim-cmts-2/1000.2').expect(200);
         expect(one.body).toEqual(expect.objectContaining({ state: 'OK', offline: 1 }));
@@ -301,7 +289,7 @@ describe('evidence behind every claim', () => {
         ]);
       } finally {
         for (const m of [quiet[7], faulty[8], faulty[9]]) {
-          await setModem(m.id, 'TEXTBOOK');
+          await plant.setModem(m.id, 'TEXTBOOK');
         }
       }
     });

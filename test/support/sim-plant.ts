@@ -1,0 +1,37 @@
+import { sleep, type TestApp } from './test-app';
+
+/** A simulated modem as GET /api/v1/simulator/modems lists it (the fields the tests use). */
+export interface SimModemView {
+  id: string;
+  mac: string;
+  cmtsId: string;
+  serviceGroupId: string;
+  scenario: string;
+}
+
+/**
+ * The simulated plant of a test app through HTTP: its modems, scenario switches, and fresh diagnoses.
+ * `nodeSettleMs`: a wait after a node scenario, for views that read the CMTS snapshot by its TTL.
+ */
+export function simPlant(t: TestApp, nodeSettleMs = 0) {
+  return {
+    modems: async (): Promise<SimModemView[]> =>
+      (await t.http().get('/api/v1/simulator/modems?limit=1000').expect(200)).body.items,
+    /** A diagnosis fresh for everything it says (maxAgeSec=0 walks the CMTS again too). */
+    diagnose: async (id: string, maxAgeSec = 0) =>
+      (await t.http().get(`/api/v1/modems/${id}/diagnosis?maxAgeSec=${maxAgeSec}`).expect(200)).body,
+    setModem: async (id: string, scenario: string): Promise<void> => {
+      await t.http().put(`/api/v1/simulator/modems/${id}/scenario`).send({ scenario }).expect(200);
+    },
+    setNode: async (cmtsId: string, sg: string, scenario: string): Promise<void> => {
+      await t.http().put(`/api/v1/simulator/nodes/${cmtsId}/${sg}/scenario`).send({ scenario }).expect(200);
+      await sleep(nodeSettleMs);
+    },
+  };
+}
+
+export type SimPlant = ReturnType<typeof simPlant>;
+
+export function inNode(modems: readonly SimModemView[], cmtsId: string, sg: string): SimModemView[] {
+  return modems.filter((m) => m.cmtsId === cmtsId && m.serviceGroupId === sg);
+}
