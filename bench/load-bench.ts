@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { PrivateRedis } from '../test/support/redis-server';
 import { clockTicksPerSecond, processCpuMs, processMemory } from './lib/proc-stats';
+import { BENCH_FLEET_ENV } from './lib/simulator-process';
 
 // HTTP load on cached diagnoses: the service in its own process (with its simulator, on a private Redis or the
 // in-process store), autocannon in this one. Then 1,000 concurrent requests for one uncached modem, counting the
@@ -105,8 +106,7 @@ async function main(): Promise<void> {
       SIMULATOR_ENABLED: 'true',
       SIMULATOR_PORT: '0',
       SIMULATOR_MODEMS: String(a.modems),
-      SIMULATOR_SERVICE_GROUPS_PER_CMTS: '8',
-      SIMULATOR_CMTS_DIALECT_MIX: 'docsis30=1',
+      ...BENCH_FLEET_ENV,
       SIMULATOR_SCENARIO_MIX: 'TEXTBOOK=90,DS_SNR_FAULT=5,US_POWER_HIGH_FAULT=5',
       SIMULATOR_SELF_REBOOT_SEC: '86400',
       SWEEP_INTERVAL_SEC: '0',

@@ -15,7 +15,7 @@ import Redis from 'ioredis';
 import { PrivateRedis } from '../test/support/redis-server';
 import { summarizeLatencies } from './lib/latency';
 import { clockTicksPerSecond, processCpuMs, processMemory } from './lib/proc-stats';
-import { benchScenarioMix, SimulatorProcess } from './lib/simulator-process';
+import { BENCH_FLEET_ENV, benchScenarioMix, SimulatorProcess } from './lib/simulator-process';
 
 // A whole-fleet sweep through the service itself (BullMQ on a private Redis, CMTS discovery, poll, diagnose,
 // store), against the standalone simulator in its own process. `npm run bench:sweep -- --modems N --workers W`.
@@ -108,8 +108,7 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'warn',
       SIMULATOR_MODEMS: String(a.modems),
       SIMULATOR_SEED: '42',
-      SIMULATOR_SERVICE_GROUPS_PER_CMTS: '8',
-      SIMULATOR_CMTS_DIALECT_MIX: 'docsis30=1',
+      ...BENCH_FLEET_ENV,
       SIMULATOR_V3_SHARE: '0',
       SIMULATOR_SCENARIO_MIX: benchScenarioMix(),
     });

@@ -32,6 +32,18 @@ export interface SimulatorSpec {
   firstIndex?: number;
 }
 
+/**
+ * The fleet shape every benchmark measures, the same in the simulator processes and in the service that registers
+ * their modems (a topology that differs between the two puts modems on CMTSes that have no row for them): the
+ * topology and DOCS-IF3 CMTSes of the figures before CMTS dialects and modem generations existed.
+ */
+export const BENCH_FLEET_ENV = {
+  SIMULATOR_SERVICE_GROUPS_PER_CMTS: '8',
+  SIMULATOR_CMTS_DIALECT_MIX: 'docsis30=1',
+  SIMULATOR_DOCSIS20_SHARE: '0',
+  SIMULATOR_QUIRK_SHARE: '0',
+} as const;
+
 /** Every scenario that keeps answering: TEXTBOOK=60, each other one 1. */
 export function benchScenarioMix(): string {
   return SCENARIO_NAMES.filter((name) => !UNREACHABLE_SCENARIOS.has(name))
@@ -155,6 +167,7 @@ function simulatorEnv(spec: SimulatorSpec): NodeJS.ProcessEnv {
     SIMULATOR_SEED: String(spec.seed),
     SIMULATOR_V3_SHARE: '0',
     SIMULATOR_SCENARIO_MIX: benchScenarioMix(),
+    ...BENCH_FLEET_ENV,
     // A self-reboot period inherited from the caller's environment would take modems offline mid-run.
     SIMULATOR_SELF_REBOOT_SEC: undefined,
   };
