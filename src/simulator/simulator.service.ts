@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { CmtsService } from '../cmts/cmts.service';
+import { CmtsService, CmtsUnreachableError } from '../cmts/cmts.service';
 import { AppConfig } from '../config/app-config';
 import { InventoryService } from '../inventory/inventory.service';
 import { SnmpAgent } from '../snmp/snmp-agent';
@@ -29,6 +29,9 @@ export interface SimModemView {
 }
 
 /** Runs the simulated fleet behind a real SNMP agent and registers its modems in the inventory. */
+/** Walks of the in-process simulated CMTS at start before it is left to the discovery schedule. */
+const START_DISCOVERY_ATTEMPTS = 5;
+
 @Injectable()
 export class SimulatorService implements OnModuleInit, OnApplicationShutdown {
   private readonly log = new Logger('Simulator');
@@ -81,12 +84,37 @@ export class SimulatorService implements OnModuleInit, OnApplicationShutdown {
     }
     for (const cmts of this.fleet.cmtses()) {
       // The service-group baseline: offline modems can vanish from CMTS tables later.
-      await this.cmts.discover(cmts.id);
+      await this.discoverAtStart(cmts.id);
     }
     this.log.log(
       `simulated fleet of ${sim.fleet.size} modems (seed ${sim.fleet.seed}) on udp ${sim.host}:${this.agent.port}, ` +
         `registered in ${Date.now() - started} ms`,
     );
+  }
+
+  /**
+   * The simulated CMTS answers from this same process: while start-up keeps the event loop busy, a walk with a
+   * short SNMP timeout can miss its window. It is asked again rather than failing the start; a CMTS that never
+   * answers is left to the discovery schedule.
+   */
+  private async discoverAtStart(cmtsId: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.cmts.discover(cmtsId);
+        return;
+      } catch (error) {
+        if (!(error instanceof CmtsUnreachableError)) {
+          throw error;
+        }
+        if (attempt >= START_DISCOVERY_ATTEMPTS) {
+          this.log.error(`${error.message}; discovery at start given up after ${attempt} attempts`);
+          return;
+        }
+        this.log.warn(
+          `${error.message}; asking again (attempt ${attempt + 1} of ${START_DISCOVERY_ATTEMPTS})`,
+        );
+      }
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
