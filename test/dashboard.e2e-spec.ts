@@ -88,6 +88,10 @@ describe('NOC dashboard in a browser', () => {
       SIMULATOR_SERVICE_GROUP_SIZE: '10',
       SIMULATOR_SERVICE_GROUPS_PER_CMTS: '4',
       SIMULATOR_V3_SHARE: '0',
+      // Every modem here answers: a retry keeps a poll that misses one window on a loaded machine from turning a
+      // faulty modem into INSUFFICIENT_DATA (the drill-down looks for its fault).
+      SNMP_TIMEOUT_MS: '1000',
+      SNMP_RETRIES: '1',
       // Node scenarios change many CMTS rows at once: a short snapshot life lets the next sweep see them.
       CMTS_SNAPSHOT_TTL_SEC: '1',
       SWEEP_MAX_AGE_SEC: '0',
