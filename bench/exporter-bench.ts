@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FAST_POLL_COLUMNS, FAST_POLL_SCALARS, OID } from '../src/snmp/docsis-oids';
+import { FAST_POLL_COLUMNS, FAST_POLL_SCALARS, OID } from '../src/mib/docsis-oids';
 import { ModemPoller } from '../src/snmp/modem-poller';
 import { SnmpClient } from '../src/snmp/snmp-client';
 import { clockTicksPerSecond, processCpuMs } from './lib/proc-stats';

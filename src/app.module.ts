@@ -4,14 +4,13 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { ApiModule } from './api/api.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
-import { EventsModule } from './events/events.module';
-import { McpModule } from './mcp/mcp.module';
+import { LiveEventsModule } from './store/live-events.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { ErrorFilter } from './api/error.filter';
 import { RequestBodyInterceptor } from './api/request-body';
 import { validationPipe } from './api/validation';
 import { AppConfig } from './config/app-config';
-import { SimulatorModule } from './simulator/simulator.module';
+import { SimulatorApiModule } from './api/simulator-api.module';
 
 @Global()
 @Module({})
@@ -22,12 +21,11 @@ export class AppModule {
       imports: [
         ScheduleModule.forRoot(),
         AuthModule,
-        EventsModule,
+        LiveEventsModule,
         AuditModule,
         ApiModule,
-        McpModule,
         DashboardModule,
-        ...(config.simulator.enabled ? [SimulatorModule] : []),
+        ...(config.simulator.enabled ? [SimulatorApiModule] : []),
       ],
       providers: [
         { provide: AppConfig, useValue: config },

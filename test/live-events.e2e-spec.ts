@@ -1,5 +1,5 @@
 import type { LiveBatch } from '../src/events/live-events';
-import { RedisLiveEvents } from '../src/telemetry/redis-live-events';
+import { RedisLiveEvents } from '../src/store/redis-live-events';
 import { sleep, testRedisUrl } from './support/test-app';
 
 // Live events cross instances on Redis pub/sub: what one instance publishes, another one's subscribers get.

@@ -1,5 +1,5 @@
 import type { OpenAPIObject, OperationObject, ResponseObject } from '@nestjs/swagger';
-import { hasRole, ROLES } from '../src/auth/api-key';
+import { hasRole, ROLES } from '../src/domain/api-key';
 import { controllerRoutes, servedRoutes } from './support/routes';
 import { startTestApp, type TestApp } from './support/test-app';
 

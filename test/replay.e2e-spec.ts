@@ -1,21 +1,22 @@
+import { type ModemShape } from '../src/config/simulator-spec';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { diagnose } from '../src/diagnosis/diagnose';
-import { DEFAULT_THRESHOLDS } from '../src/diagnosis/thresholds';
-import { VERDICTS, type Diagnosis } from '../src/diagnosis/types';
-import type { ModemShape } from '../src/simulator/generations';
+import { DEFAULT_THRESHOLDS } from '../src/domain/thresholds';
+import { VERDICTS, type Diagnosis } from '../src/domain/diagnosis';
+
 import type { SimModem } from '../src/simulator/sim-modem';
 import { ReplayedDevice, ReplayRegistry } from '../src/simulator/replay';
 import { runReplayCli } from '../src/simulator/replay-cli';
 import { diagnoseCaptures, pollAndDiagnose, type OneShotDiagnosis } from '../src/simulator/replay-diagnosis';
-import { SnmpAgent } from '../src/snmp/snmp-agent';
-import { describeCaptureErrors, parseCapture, type Capture } from '../src/snmp/parse-capture';
-import { parseModemReading } from '../src/snmp/parse-modem-reading';
-import type { SnmpVarbind } from '../src/snmp/snmp-value';
-import type { ReachableReading } from '../src/telemetry/modem-reading';
+import { SnmpAgent } from '../src/snmp-agent/snmp-agent';
+import { describeCaptureErrors, parseCapture, type Capture } from '../src/mib/parse-capture';
+import { parseModemReading } from '../src/mib/parse-modem-reading';
+import type { SnmpVarbind } from '../src/mib/snmp-value';
+import type { ReachableReading } from '../src/domain/modem-reading';
 import { SimRig } from './support/sim-rig';
 
 // A capture of a device, replayed, must be diagnosed as the device itself: Debian's snmpwalk captures the

@@ -1,4 +1,4 @@
-import type { CmtsDialect } from '../src/simulator/cmts-mib';
+import { type CmtsDialect } from '../src/config/simulator-spec';
 import { expectationOn, SCENARIOS, type Scenario } from '../src/simulator/scenarios';
 import { sleep, startTestApp, type StoreKind, type TestApp } from './support/test-app';
 

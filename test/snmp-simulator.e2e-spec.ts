@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { FAST_POLL_COLUMNS, FAST_POLL_SCALARS, OID } from '../src/snmp/docsis-oids';
+import { FAST_POLL_COLUMNS, FAST_POLL_SCALARS, OID } from '../src/mib/docsis-oids';
 import { SnmpClient } from '../src/snmp/snmp-client';
-import type { SnmpVarbind } from '../src/snmp/snmp-value';
-import type { ReachableReading } from '../src/telemetry/modem-reading';
+import type { SnmpVarbind } from '../src/mib/snmp-value';
+import type { ReachableReading } from '../src/domain/modem-reading';
 import { SimRig } from './support/sim-rig';
 
 // The simulator and the poller over real UDP on 127.0.0.1: v2c and v3, resets by SET, time-driven counters,

@@ -1,14 +1,14 @@
+import type { RetentionPolicy } from '../src/config/app-config';
 import { randomBytes } from 'node:crypto';
-import type { CounterSnapshot, Diagnosis, HistoryEntry } from '../src/diagnosis/types';
-import type { ModemRecord } from '../src/inventory/modem-record';
-import { MemoryTelemetryStore } from '../src/telemetry/memory-telemetry.store';
-import type { ModemReading } from '../src/telemetry/modem-reading';
-import { RedisTelemetryStore } from '../src/telemetry/redis-telemetry.store';
+import type { CounterSnapshot, Diagnosis, HistoryEntry } from '../src/domain/diagnosis';
+import type { ModemRecord } from '../src/domain/modem-record';
+import { MemoryTelemetryStore } from '../src/store/memory-telemetry.store';
+import type { ModemReading } from '../src/domain/modem-reading';
+import { RedisTelemetryStore } from '../src/store/redis-telemetry.store';
 import {
   StoreUnavailableError,
-  type RetentionPolicy,
   type TelemetryStore,
-} from '../src/telemetry/telemetry-store';
+} from '../src/store/telemetry-store';
 import { testRedisUrl } from './support/test-app';
 
 // One contract, two stores: the in-process one and Redis (a real server, started by the test command).

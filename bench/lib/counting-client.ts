@@ -1,6 +1,6 @@
 import { SnmpClient, SnmpSession } from '../../src/snmp/snmp-client';
-import type { SnmpClientOptions, SnmpTarget } from '../../src/snmp/snmp-target';
-import type { SnmpVarbind } from '../../src/snmp/snmp-value';
+import type { SnmpClientOptions, SnmpTarget } from '../../src/domain/snmp-target';
+import type { SnmpVarbind } from '../../src/mib/snmp-value';
 
 /** Tallies the varbinds the poller receives, without touching the production client. */
 export class VarbindCounter {

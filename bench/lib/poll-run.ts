@@ -1,5 +1,5 @@
 import { diagnose } from '../../src/diagnosis/diagnose';
-import { DEFAULT_THRESHOLDS } from '../../src/diagnosis/thresholds';
+import { DEFAULT_THRESHOLDS } from '../../src/domain/thresholds';
 import type { ModemPoller } from '../../src/snmp/modem-poller';
 import type { VarbindCounter } from './counting-client';
 

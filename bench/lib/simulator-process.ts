@@ -1,8 +1,8 @@
+import { SCENARIO_NAMES } from '../../src/config/simulator-spec';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { SCENARIO_NAMES } from '../../src/simulator/scenarios';
 
 const PROJECT_ROOT = resolve(__dirname, '..', '..');
 const READY_TIMEOUT_MS = 300_000;

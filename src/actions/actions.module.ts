@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ChecksModule } from '../checks/checks.module';
 import { InventoryModule } from '../inventory/inventory.module';
 import { SnmpModule } from '../snmp/snmp.module';
-import { TelemetryModule } from '../telemetry/telemetry.module';
+import { TelemetryModule } from '../store/telemetry.module';
 import { RebootService } from './reboot.service';
 
 @Module({

@@ -9,14 +9,14 @@ import {
 import { randomBytes } from 'node:crypto';
 import { setTimeout } from 'node:timers/promises';
 import { AuditService } from '../audit/audit.service';
-import type { Caller } from '../auth/api-key';
+import type { Caller } from '../domain/api-key';
 import { LineCheckService } from '../checks/line-check.service';
 import { AppConfig } from '../config/app-config';
 import { InventoryService } from '../inventory/inventory.service';
-import type { ModemRecord } from '../inventory/modem-record';
+import type { ModemRecord } from '../domain/modem-record';
 import { ModemPoller } from '../snmp/modem-poller';
-import type { SnmpTarget } from '../snmp/snmp-target';
-import { TelemetryStore } from '../telemetry/telemetry-store';
+import type { SnmpTarget } from '../domain/snmp-target';
+import { TelemetryStore } from '../store/telemetry-store';
 import type { ActionState, RemoteAction } from './remote-action';
 
 const KIND = 'action';

@@ -1,4 +1,4 @@
-import type { Verdict } from '../diagnosis/types';
+import type { Verdict } from '../domain/diagnosis';
 
 export type ActionState = 'resetting' | 'waiting_for_modem' | 'done' | 'failed';
 

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post } from 
 import { ApiAcceptedResponse, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { RemoteAction } from '../actions/remote-action';
 import { RebootService } from '../actions/reboot.service';
-import type { Caller } from '../auth/api-key';
+import type { Caller } from '../domain/api-key';
 import { CurrentCaller } from '../auth/caller.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ActionIdParam, RebootDto } from './dto/lines.dto';

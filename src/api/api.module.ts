@@ -10,7 +10,7 @@ import { SweepsController } from './sweeps.controller';
 import { CmtsController } from './cmts.controller';
 import { NodesController } from './nodes.controller';
 import { InventoryModule } from '../inventory/inventory.module';
-import { TelemetryModule } from '../telemetry/telemetry.module';
+import { TelemetryModule } from '../store/telemetry.module';
 import { HealthController } from './health.controller';
 import { ModemsController } from './modems.controller';
 import { ActionsModule } from '../actions/actions.module';
@@ -21,6 +21,8 @@ import { ImportController } from './import.controller';
 import { LinesController } from './lines.controller';
 import { EventsController } from './events.controller';
 import { ThresholdsController } from './thresholds.controller';
+import { McpModule } from '../mcp/mcp.module';
+import { McpController } from './mcp.controller';
 
 @Module({
   imports: [
@@ -34,6 +36,7 @@ import { ThresholdsController } from './thresholds.controller';
     MetricsModule,
     LinesModule,
     ActionsModule,
+    McpModule,
   ],
   controllers: [
     ModemsController,
@@ -48,6 +51,7 @@ import { ThresholdsController } from './thresholds.controller';
     ImportController,
     EventsController,
     ThresholdsController,
+    McpController,
   ],
 })
 export class ApiModule {}

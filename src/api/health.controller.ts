@@ -1,7 +1,7 @@
 import { Public } from '../auth/roles.decorator';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { TelemetryStore } from '../telemetry/telemetry-store';
+import { TelemetryStore } from '../store/telemetry-store';
 import { HealthResponse } from './dto/health.response';
 import { ApiErrors, STORE_UNAVAILABLE } from './openapi.decorators';
 

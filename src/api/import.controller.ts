@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { Matches, validate } from 'class-validator';
 import { AuditService } from '../audit/audit.service';
-import type { Caller } from '../auth/api-key';
+import type { Caller } from '../domain/api-key';
 import { CurrentCaller } from '../auth/caller.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { InvalidInputError } from '../common/app-errors';

@@ -11,9 +11,9 @@ import { Roles } from '../auth/roles.decorator';
 import { LineTokenGuard } from '../lines/line-token.guard';
 import type { Response } from 'express';
 import { LineCheckService, type LineDiagnosis } from '../checks/line-check.service';
-import type { HistoryEntry } from '../diagnosis/types';
+import type { HistoryEntry } from '../domain/diagnosis';
 import { InventoryService, type ModemView } from '../inventory/inventory.service';
-import { encodeJson } from '../telemetry/reading-codec';
+import { encodeJson } from '../store/reading-codec';
 import {
   HistoryResponse,
   LINE_FAULT_DIAGNOSIS,

@@ -10,7 +10,7 @@ import {
   type OperationObject,
   type ResponseObject,
 } from '@nestjs/swagger';
-import { ROLES, type Role } from '../auth/api-key';
+import { ROLES, type Role } from '../domain/api-key';
 import { CONFLICTING_KEYS_MESSAGE, NO_KEY_MESSAGE, UNAUTHENTICATED_LIMIT_MESSAGE } from '../auth/auth.guard';
 import { PUBLIC_KEY, ROLES_KEY } from '../auth/roles.decorator';
 import { LineTokenGuard } from '../lines/line-token.guard';

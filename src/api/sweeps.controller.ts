@@ -1,4 +1,4 @@
-import type { Caller } from '../auth/api-key';
+import type { Caller } from '../domain/api-key';
 import { CurrentCaller } from '../auth/caller.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
@@ -11,7 +11,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { SweepScope } from '../telemetry/telemetry-store';
+import type { SweepScope } from '../store/telemetry-store';
 import { SweepService, type SweepView } from '../sweep/sweep.service';
 import { StartSweepDto, SweepIdParam, SweepsQuery } from './dto/sweep.dto';
 import { badRequest } from './validation';

@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
 import { AppConfig } from '../config/app-config';
-import type { ThresholdsProfile } from '../diagnosis/thresholds';
+import type { ThresholdsProfile } from '../domain/thresholds';
 import { THRESHOLDS_EXAMPLE, THRESHOLDS_PROFILE_SCHEMA } from './dto/thresholds.response';
 
 @ApiTags('thresholds')

@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { TelemetryModule } from '../telemetry/telemetry.module';
+import { TelemetryModule } from '../store/telemetry.module';
 import { AuditService } from './audit.service';
 
 @Global()

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Caller } from '../auth/api-key';
+import type { Caller } from '../domain/api-key';
 import { AppConfig } from '../config/app-config';
-import { TelemetryStore, type AuditEntry } from '../telemetry/telemetry-store';
+import { TelemetryStore, type AuditEntry } from '../store/telemetry-store';
 
 export type AuditAction =
   'line.verify' | 'modem.reboot' | 'modems.import' | 'apikey.create' | 'apikey.revoke';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
-import { TelemetryStore } from '../telemetry/telemetry-store';
+import { TelemetryStore } from '../store/telemetry-store';
 import {
   hashKey,
   keyRecord,
@@ -9,7 +9,7 @@ import {
   type ApiKeyRecord,
   type Caller,
   type Role,
-} from './api-key';
+} from '../domain/api-key';
 
 const KIND = 'apikey';
 /** Admin-made keys are looked up in the store; a found key is trusted this long before it is read again. */

@@ -12,7 +12,7 @@ import { Reflector } from '@nestjs/core';
 import { InjectThrottlerStorage, type ThrottlerStorage } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { AppConfig } from '../config/app-config';
-import { hasRole, type Role } from './api-key';
+import { hasRole, type Role } from '../domain/api-key';
 import { ApiKeysService } from './api-keys.service';
 import { CONFLICTING_KEYS, presentedKey, type AuthedRequest } from './caller.decorator';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';

@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import type { Caller } from './api-key';
+import type { Caller } from '../domain/api-key';
 
 export type AuthedRequest = Request & { caller?: Caller };
 

@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { Role } from './api-key';
+import type { Role } from '../domain/api-key';
 
 export const ROLES_KEY = 'linecheck:roles';
 export const PUBLIC_KEY = 'linecheck:public';

@@ -4,7 +4,7 @@ import { OuiRegistry } from '../cpe/oui-registry';
 import { InventoryModule } from '../inventory/inventory.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { SnmpModule } from '../snmp/snmp.module';
-import { TelemetryModule } from '../telemetry/telemetry.module';
+import { TelemetryModule } from '../store/telemetry.module';
 import { LineCheckService } from './line-check.service';
 
 @Module({

@@ -6,15 +6,15 @@ import { MetricsService } from '../metrics/metrics.service';
 import { diagnose } from '../diagnosis/diagnose';
 import { toHistoryEntry } from '../diagnosis/history';
 import { buildTimeline, type TimelineEvent } from '../diagnosis/timeline';
-import type { CmtsContext, CounterSnapshot, CpeDevice, Diagnosis, HistoryEntry } from '../diagnosis/types';
+import type { CmtsContext, CounterSnapshot, CpeDevice, Diagnosis, HistoryEntry } from '../domain/diagnosis';
 import { InventoryService } from '../inventory/inventory.service';
-import { groupKey, type ModemRecord } from '../inventory/modem-record';
+import { groupKey, type ModemRecord } from '../domain/modem-record';
 import { LiveEvents } from '../events/live-events';
-import { pollBudgetMs } from '../snmp/snmp-target';
+import { pollBudgetMs } from '../domain/snmp-target';
 import { ModemPoller } from '../snmp/modem-poller';
-import type { SnmpTarget } from '../snmp/snmp-target';
-import type { ModemReading } from '../telemetry/modem-reading';
-import { TelemetryStore, type StoredReading } from '../telemetry/telemetry-store';
+import type { SnmpTarget } from '../domain/snmp-target';
+import type { ModemReading } from '../domain/modem-reading';
+import { TelemetryStore, type StoredReading } from '../store/telemetry-store';
 
 export interface LineDiagnosis extends Diagnosis {
   modemId: string;

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { cmtsRowFaultKinds } from '../diagnosis/cmts-faults';
-import type { CmtsContext, Neighbourhood, SubKind } from '../diagnosis/types';
+import type { CmtsContext, Neighbourhood, SubKind } from '../domain/diagnosis';
 import { normalizeMac } from '../inventory/mac-address';
 import {
   groupedBy,
@@ -9,11 +9,11 @@ import {
   type CmtsRecord,
   type Membership,
   type ModemRecord,
-} from '../inventory/modem-record';
+} from '../domain/modem-record';
 import { CmtsPoller } from '../snmp/cmts-poller';
-import type { SnmpCredentials } from '../snmp/snmp-target';
-import type { CmtsModemRow, CmtsModemTables, CmtsSnapshot } from '../telemetry/cmts-reading';
-import { TelemetryStore } from '../telemetry/telemetry-store';
+import type { SnmpCredentials } from '../domain/snmp-target';
+import type { CmtsModemRow, CmtsModemTables, CmtsSnapshot } from '../domain/cmts-reading';
+import { TelemetryStore } from '../store/telemetry-store';
 
 export interface CmtsInput {
   host: string;

@@ -1,17 +1,26 @@
+import { type CmtsDialect, DEFAULT_SCENARIO_MIX, type FleetSpec, type ModemShape, type OfflineRows, SCENARIO_NAMES, type SimTiming, parseShape } from './simulator-spec';
 import { readFileSync } from 'node:fs';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { parseApiKeys, type ApiKeyRecord } from '../auth/api-key';
+import { parseApiKeys, type ApiKeyRecord } from '../domain/api-key';
 import { mergeThresholds } from '../diagnosis/merge-thresholds';
-import { DEFAULT_THRESHOLDS, type ThresholdsProfile } from '../diagnosis/thresholds';
-import type { CmtsDialect, OfflineRows } from '../simulator/cmts-mib';
-import { DEFAULT_SCENARIO_MIX, type FleetSpec } from '../simulator/fleet';
-import { parseShape, type ModemShape } from '../simulator/generations';
-import { SCENARIO_NAMES } from '../simulator/scenarios';
-import type { SimTiming } from '../simulator/sim-modem';
-import type { SnmpClientOptions } from '../snmp/snmp-target';
-import type { RetentionPolicy } from '../telemetry/telemetry-store';
+import { DEFAULT_THRESHOLDS, type ThresholdsProfile } from '../domain/thresholds';
+
+import type { SnmpClientOptions } from '../domain/snmp-target';
 import { Environment } from './environment';
+
+export interface RetentionPolicy {
+  /** Latest reading time-to-live. */
+  readingTtlSec: number;
+  /** History is kept this long... */
+  historyRetentionSec: number;
+  /** ...and never more than this many entries per modem. */
+  historyMaxEntries: number;
+  /** Codeword counter snapshots are kept for the FEC window... */
+  counterWindowSec: number;
+  /** ...at most one per this spacing, so frequent API polls do not crowd out the window's start. */
+  counterSpacingSec: number;
+}
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -96,7 +105,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
         return [name, Number(weight)];
       }),
     );
-    const unknown = Object.keys(scenarioMix).filter((n) => !SCENARIO_NAMES.includes(n));
+    const unknown = Object.keys(scenarioMix).filter((n) => !(SCENARIO_NAMES as readonly string[]).includes(n));
     if (unknown.length > 0) {
       problems.push(
         `SIMULATOR_SCENARIO_MIX: unknown scenario ${unknown.join(', ')} (known: ${SCENARIO_NAMES.join(', ')})`,

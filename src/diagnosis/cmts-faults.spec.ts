@@ -1,6 +1,6 @@
 import { cmtsRowFaultKinds, cmtsRowFindings } from './cmts-faults';
 import { cmtsRow, cmtsUpstream } from './test-reading.factory';
-import { DEFAULT_THRESHOLDS } from './thresholds';
+import { DEFAULT_THRESHOLDS } from '../domain/thresholds';
 
 describe('cmtsRowFaultKinds', () => {
   it('is empty for a textbook row', () => {

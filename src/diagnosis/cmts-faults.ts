@@ -1,11 +1,11 @@
-import type { CmtsModemRow } from '../telemetry/cmts-reading';
+import type { CmtsModemRow } from '../domain/cmts-reading';
 import { inSubKindOrder } from './rule-helpers';
 import type { CmtsRowGrader } from './rule-helpers';
 import { cmtsPartialServiceFindings } from './rules/cmts-partial-service.rule';
 import { lowUsSnrFindings } from './rules/low-us-snr.rule';
 import { usRxOffsetFindings } from './rules/us-rx-offset.rule';
-import type { ThresholdsProfile } from './thresholds';
-import type { Finding, SubKind } from './types';
+import type { ThresholdsProfile } from '../domain/thresholds';
+import type { Finding, SubKind } from '../domain/diagnosis';
 
 const CMTS_ROW_GRADERS: readonly CmtsRowGrader[] = [
   usRxOffsetFindings,

@@ -1,6 +1,6 @@
-import type { CmtsModemRow } from '../telemetry/cmts-reading';
+import type { CmtsModemRow } from '../domain/cmts-reading';
 import { diagnose } from './diagnose';
-import { DEFAULT_THRESHOLDS } from './thresholds';
+import { DEFAULT_THRESHOLDS } from '../domain/thresholds';
 import {
   HOUR_MS,
   NOW,
@@ -13,7 +13,7 @@ import {
   textbookReading,
   unreachableReading,
 } from './test-reading.factory';
-import type { CmtsContext, CpeDevice, Neighbourhood, SubKind } from './types';
+import type { CmtsContext, CpeDevice, Neighbourhood, SubKind } from '../domain/diagnosis';
 
 const POWER_ADVICE =
   'Have the customer check that the modem has power (lights on) and that the coax cable is screwed in, then ' +

@@ -1,4 +1,4 @@
-import { cmtsRegState } from '../telemetry/cmts-reading';
+import { cmtsRegState } from '../domain/cmts-reading';
 import { diagnose } from './diagnose';
 import {
   cmtsContext,
@@ -9,7 +9,7 @@ import {
   textbookReading,
   unreachableReading,
 } from './test-reading.factory';
-import type { CmtsContext } from './types';
+import type { CmtsContext } from '../domain/diagnosis';
 
 // The CMTS's dialect in the verdict: RFC 4546 states, a refusal at the CMTS, a blind CMTS, nodes by upstream.
 

@@ -9,8 +9,8 @@ import {
   unreachableReading,
   usChannel,
 } from './test-reading.factory';
-import { DEFAULT_THRESHOLDS } from './thresholds';
-import type { Finding, HistoryEntry, SubKind, Verdict } from './types';
+import { DEFAULT_THRESHOLDS } from '../domain/thresholds';
+import type { Finding, HistoryEntry, SubKind, Verdict } from '../domain/diagnosis';
 
 const TEXTBOOK_SUMMARY =
   'Line and modem are within spec. Have the customer test with a computer wired directly to the modem, bypassing ' +

@@ -1,5 +1,5 @@
-import type { CmtsModemRow } from '../telemetry/cmts-reading';
-import type { ReachableReading, UnreachableReading } from '../telemetry/modem-reading';
+import type { CmtsModemRow } from '../domain/cmts-reading';
+import type { ReachableReading, UnreachableReading } from '../domain/modem-reading';
 import { cmtsNoEvidenceFinding, cmtsProvisioningFinding, cmtsRowFindings } from './cmts-faults';
 import { assessFlapping } from './flapping';
 import { notCheckedFor } from './not-checked';
@@ -18,7 +18,7 @@ import { partialServiceRule } from './rules/partial-service.rule';
 import { t3T4Rule } from './rules/t3-t4.rule';
 import { usRxOffsetRule } from './rules/us-rx-offset.rule';
 import { usTxPowerRule } from './rules/us-tx-power.rule';
-import type { ThresholdsProfile } from './thresholds';
+import type { ThresholdsProfile } from '../domain/thresholds';
 import type {
   Action,
   CmtsContext,
@@ -32,7 +32,7 @@ import type {
   Severity,
   SubKind,
   Verdict,
-} from './types';
+} from '../domain/diagnosis';
 
 export const RULES: readonly Rule[] = [
   partialServiceRule,

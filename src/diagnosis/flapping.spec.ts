@@ -1,7 +1,7 @@
 import { assessFlapping } from './flapping';
 import { HOUR_MS, NOW, historyEntry, textbookReading } from './test-reading.factory';
-import { DEFAULT_THRESHOLDS } from './thresholds';
-import type { HistoryEntry } from './types';
+import { DEFAULT_THRESHOLDS } from '../domain/thresholds';
+import type { HistoryEntry } from '../domain/diagnosis';
 
 function assess(history: HistoryEntry[], uptimeSec = 3 * 24 * 3600, resets = 1, lastRegAt?: number | null) {
   const reading = textbookReading({

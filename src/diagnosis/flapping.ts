@@ -1,8 +1,8 @@
-import type { ReachableReading } from '../telemetry/modem-reading';
+import type { ReachableReading } from '../domain/modem-reading';
 import { fmt, formatDuration, rebootedBetween } from './rule-helpers';
 import type { UptimePoint } from './rule-helpers';
-import type { ThresholdsProfile } from './thresholds';
-import type { Finding, HistoryEntry } from './types';
+import type { ThresholdsProfile } from '../domain/thresholds';
+import type { Finding, HistoryEntry } from '../domain/diagnosis';
 
 export interface FlappingAssessment {
   /** Uptime resets seen between consecutive reachable observations in the window. */

@@ -1,7 +1,7 @@
-import type { CmtsModemRow } from '../telemetry/cmts-reading';
-import type { ModemReading } from '../telemetry/modem-reading';
+import type { CmtsModemRow } from '../domain/cmts-reading';
+import type { ModemReading } from '../domain/modem-reading';
 import { timeoutTotals } from './rule-helpers';
-import type { HistoryEntry, Verdict } from './types';
+import type { HistoryEntry, Verdict } from '../domain/diagnosis';
 
 /**
  * The history summary of one reading, in the units the t3-t4 rule and the flapping check expect: timeout counters

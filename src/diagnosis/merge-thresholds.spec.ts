@@ -1,5 +1,5 @@
 import { mergeThresholds } from './merge-thresholds';
-import { DEFAULT_THRESHOLDS } from './thresholds';
+import { DEFAULT_THRESHOLDS } from '../domain/thresholds';
 
 describe('mergeThresholds', () => {
   it('returns an equal copy for an empty or missing override', () => {

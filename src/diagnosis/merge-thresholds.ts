@@ -1,4 +1,4 @@
-import type { ThresholdsProfile } from './thresholds';
+import type { ThresholdsProfile } from '../domain/thresholds';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };

@@ -1,8 +1,8 @@
-import type { ReachableReading } from '../telemetry/modem-reading';
+import type { ReachableReading } from '../domain/modem-reading';
 import { describeChannel, dsRef, ofdmRef, timeoutTotals } from './rule-helpers';
 import { ungradedCodewordChannels } from './rules/codewords.rule';
 import { cpeSeen } from './rules/no-cpe.rule';
-import type { CmtsContext, NotChecked, RuleContext } from './types';
+import type { CmtsContext, NotChecked, RuleContext } from '../domain/diagnosis';
 
 // What the rules could not grade because the modem did not answer the objects they need. The rules skip what was
 // not read; this says so, naming the objects, so that a verdict never rests silently on a missing table.

@@ -1,4 +1,4 @@
-import { isOnlineAtCmts } from '../telemetry/cmts-reading';
+import { isOnlineAtCmts } from '../domain/cmts-reading';
 import {
   describeChannel,
   fmt,
@@ -11,7 +11,7 @@ import {
   toPercent,
 } from './rule-helpers';
 import { docsis31Reading, ofdmaChannel, usChannel } from './test-reading.factory';
-import { DEFAULT_THRESHOLDS } from './thresholds';
+import { DEFAULT_THRESHOLDS } from '../domain/thresholds';
 
 describe('rule helpers', () => {
   it.each`

@@ -1,14 +1,14 @@
-import type { CmtsModemRow, CmtsUpstream } from '../telemetry/cmts-reading';
+import type { CmtsModemRow, CmtsUpstream } from '../domain/cmts-reading';
 import type {
   DownstreamChannel,
   OfdmaChannel,
   OfdmChannel,
   ReachableReading,
   UpstreamChannel,
-} from '../telemetry/modem-reading';
-import type { LevelBands, ThresholdsProfile } from './thresholds';
-import { SUB_KINDS } from './types';
-import type { ChannelRef, CmtsContext, Finding, Rule, Severity, SubKind } from './types';
+} from '../domain/modem-reading';
+import type { LevelBands, ThresholdsProfile } from '../domain/thresholds';
+import { SUB_KINDS } from '../domain/diagnosis';
+import type { ChannelRef, CmtsContext, Finding, Rule, Severity, SubKind } from '../domain/diagnosis';
 
 export function round(value: number, decimals = 1): number {
   const rounded = Number(value.toFixed(decimals));

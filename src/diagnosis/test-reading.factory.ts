@@ -1,5 +1,5 @@
 // Readings for the diagnosis specs. Not a spec itself, so it must not use jest globals.
-import { cmtsRegState, type CmtsModemRow, type CmtsUpstream } from '../telemetry/cmts-reading';
+import { cmtsRegState, type CmtsModemRow, type CmtsUpstream } from '../domain/cmts-reading';
 import type {
   DownstreamChannel,
   OfdmaChannel,
@@ -7,8 +7,8 @@ import type {
   ReachableReading,
   UnreachableReading,
   UpstreamChannel,
-} from '../telemetry/modem-reading';
-import { DEFAULT_THRESHOLDS } from './thresholds';
+} from '../domain/modem-reading';
+import { DEFAULT_THRESHOLDS } from '../domain/thresholds';
 import type {
   CmtsContext,
   CounterSnapshot,
@@ -16,7 +16,7 @@ import type {
   HistoryEntry,
   Neighbourhood,
   RuleContext,
-} from './types';
+} from '../domain/diagnosis';
 
 export const NOW = Date.UTC(2025, 0, 15, 12, 0, 0);
 export const HOUR_MS = 3600 * 1000;

@@ -1,6 +1,6 @@
 import { HOUR_MS, NOW, historyEntry } from './test-reading.factory';
 import { buildTimeline } from './timeline';
-import type { HistoryEntry } from './types';
+import type { HistoryEntry } from '../domain/diagnosis';
 
 /** Epoch ms `hoursAgo` before NOW. */
 function ago(hoursAgo: number): number {

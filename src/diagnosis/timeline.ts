@@ -1,7 +1,7 @@
 import { reregistrationsWithoutReboot } from './flapping';
 import type { RegistrationPoint } from './flapping';
 import { onlineAtCmts, rebootedBetween } from './rule-helpers';
-import type { HistoryEntry, Verdict } from './types';
+import type { HistoryEntry, Verdict } from '../domain/diagnosis';
 
 export type TimelineEventKind =
   'VERDICT_CHANGED' | 'REBOOT' | 'REREGISTRATION' | 'WENT_OFFLINE' | 'BACK_ONLINE';

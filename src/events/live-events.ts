@@ -1,4 +1,4 @@
-import type { Verdict } from '../diagnosis/types';
+import type { Verdict } from '../domain/diagnosis';
 
 /** A line got a new verdict (API check, sweep, or reboot follow-up). */
 export interface DiagnosisEvent {

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { MetricsModule } from '../metrics/metrics.module';
 import { NodesModule } from '../nodes/nodes.module';
 import { SweepModule } from '../sweep/sweep.module';
-import { TelemetryModule } from '../telemetry/telemetry.module';
+import { TelemetryModule } from '../store/telemetry.module';
 import { FleetService } from './fleet.service';
 
 @Module({

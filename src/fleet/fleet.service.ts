@@ -1,9 +1,9 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { Verdict } from '../diagnosis/types';
+import type { Verdict } from '../domain/diagnosis';
 import { MetricsService } from '../metrics/metrics.service';
 import { NodesService, type NodeSummary } from '../nodes/nodes.service';
 import { SweepRunner } from '../sweep/sweep-runner';
-import { TelemetryStore } from '../telemetry/telemetry-store';
+import { TelemetryStore } from '../store/telemetry-store';
 
 export interface FleetSummary {
   modems: number;

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { TelemetryModule } from '../telemetry/telemetry.module';
+import { TelemetryModule } from '../store/telemetry.module';
 import { InventoryService } from './inventory.service';
 
 @Module({ imports: [TelemetryModule], providers: [InventoryService], exports: [InventoryService] })

@@ -1,10 +1,10 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InvalidInputError } from '../common/app-errors';
-import { normalizeCustomerNumber } from '../lines/caller-match';
-import type { SnmpCredentials } from '../snmp/snmp-target';
-import { TelemetryStore } from '../telemetry/telemetry-store';
+import { normalizeCustomerNumber } from './customer-number';
+import type { SnmpCredentials } from '../domain/snmp-target';
+import { TelemetryStore } from '../store/telemetry-store';
 import { MAC_NOTATIONS_HINT, normalizeMac } from './mac-address';
-import type { CustomerRecord, ModemRecord } from './modem-record';
+import type { CustomerRecord, ModemRecord } from '../domain/modem-record';
 
 export interface ModemInput {
   host: string;

@@ -1,4 +1,5 @@
-import { CustomerRecord, matchesCustomer, normalizeCustomerNumber, VerifyClaim } from './caller-match';
+import { normalizeCustomerNumber } from '../inventory/customer-number';
+import { CustomerRecord, matchesCustomer, VerifyClaim } from './caller-match';
 
 describe(normalizeCustomerNumber.name, () => {
   it.each([

@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { normalizeCustomerNumber } from '../inventory/customer-number';
 import { AddressParts, normalizeName, parseAddress } from './normalize';
 
 export interface CustomerRecord {
@@ -9,13 +10,6 @@ export interface CustomerRecord {
 
 export type VerifyClaim =
   { customerNumber: string; fullName: string } | { customerNumber: string; address: string };
-
-const CUSTOMER_NUMBER_NOISE = /[\s\p{Cf}\-\u2010-\u2015\u2212]+/gu;
-
-/** " lc-000 123 " -> "LC000123"; NFKC first so full-width digits and dashes count as their ASCII forms. */
-export function normalizeCustomerNumber(s: string): string {
-  return s.normalize('NFKC').replace(CUSTOMER_NUMBER_NOISE, '').toUpperCase();
-}
 
 // Data from a request or a database row may not honour the types; anything that is not a string matches nothing.
 const textOf = (value: unknown): string => (typeof value === 'string' ? value : '');

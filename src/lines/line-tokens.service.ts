@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
-import type { Caller } from '../auth/api-key';
+import type { Caller } from '../domain/api-key';
 import { AppConfig } from '../config/app-config';
-import { TelemetryStore } from '../telemetry/telemetry-store';
+import { TelemetryStore } from '../store/telemetry-store';
 
 interface LineGrant {
   modemId: string;

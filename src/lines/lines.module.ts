@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { TelemetryModule } from '../telemetry/telemetry.module';
+import { TelemetryModule } from '../store/telemetry.module';
 import { LineTokenGuard } from './line-token.guard';
 import { LineTokensService } from './line-tokens.service';
 import { VerificationService } from './verification.service';

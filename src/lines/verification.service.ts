@@ -1,9 +1,10 @@
 import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
-import type { Caller } from '../auth/api-key';
+import type { Caller } from '../domain/api-key';
 import { AppConfig } from '../config/app-config';
-import { TelemetryStore } from '../telemetry/telemetry-store';
-import { matchesCustomer, normalizeCustomerNumber } from './caller-match';
+import { TelemetryStore } from '../store/telemetry-store';
+import { normalizeCustomerNumber } from '../inventory/customer-number';
+import { matchesCustomer } from './caller-match';
 import { LineTokensService } from './line-tokens.service';
 
 export interface VerifyRequest {

@@ -3,14 +3,14 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { RebootService } from '../actions/reboot.service';
-import { hasRole, type Caller } from '../auth/api-key';
+import { hasRole, type Caller } from '../domain/api-key';
 import { LineCheckService } from '../checks/line-check.service';
 import { InventoryService } from '../inventory/inventory.service';
-import { groupKey } from '../inventory/modem-record';
+import { groupKey } from '../domain/modem-record';
 import { LineTokensService } from '../lines/line-tokens.service';
 import { VerificationService } from '../lines/verification.service';
 import { NodesService, type NodeState } from '../nodes/nodes.service';
-import { StoreUnavailableError } from '../telemetry/telemetry-store';
+import { StoreUnavailableError } from '../store/telemetry-store';
 import { NEXT_STEP } from './next-steps';
 
 const modemId = z.string().min(1).max(64).describe('The line (modem id) that verify_caller returned.');

@@ -1,4 +1,4 @@
-import type { Action } from '../diagnosis/types';
+import type { Action } from '../domain/diagnosis';
 
 /** What the agent (human or AI) does next for each action, in words fit to act on during the call. */
 export const NEXT_STEP: Record<Action, string> = {

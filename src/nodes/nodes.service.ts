@@ -1,11 +1,11 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { CmtsService } from '../cmts/cmts.service';
 import { AppConfig } from '../config/app-config';
-import type { SubKind, Verdict } from '../diagnosis/types';
+import type { SubKind, Verdict } from '../domain/diagnosis';
 import { rowGroupKey } from '../cmts/cmts.service';
 import { normalizeMac } from '../inventory/mac-address';
-import { groupedBy, type CmtsRecord, type GroupedBy } from '../inventory/modem-record';
-import { TelemetryStore } from '../telemetry/telemetry-store';
+import { groupedBy, type CmtsRecord, type GroupedBy } from '../domain/modem-record';
+import { TelemetryStore } from '../store/telemetry-store';
 
 export type NodeState = 'OUTAGE' | 'NODE_WIDE_FAULT' | 'DEGRADED' | 'OK' | 'UNKNOWN';
 

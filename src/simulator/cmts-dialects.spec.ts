@@ -1,8 +1,9 @@
-import { OID } from '../snmp/docsis-oids';
-import { parseCmtsSnapshot } from '../snmp/parse-cmts-snapshot';
-import type { SnmpVarbind } from '../snmp/snmp-value';
+import { type FleetSpec } from '../config/simulator-spec';
+import { OID } from '../mib/docsis-oids';
+import { parseCmtsSnapshot } from '../mib/parse-cmts-snapshot';
+import type { SnmpVarbind } from '../mib/snmp-value';
 import { cmtsUsIfIndex, cmtsView, macOctets } from './cmts-mib';
-import { cmtsDialectFor, SimulatedFleet, type FleetSpec } from './fleet';
+import { cmtsDialectFor, SimulatedFleet } from './fleet';
 
 const NOW = Date.UTC(2026, 11, 1);
 const TIMING = { rebootDownSec: 5, selfRebootPeriodSec: null };

@@ -1,7 +1,8 @@
-import { OID } from '../snmp/docsis-oids';
-import { encodeOid } from '../snmp/ber-codec';
-import type { AgentVarbind, AgentView } from '../snmp/snmp-agent';
-import type { SnmpVarbind } from '../snmp/snmp-value';
+import type { CmtsDialect, OfflineRows } from '../config/simulator-spec';
+import { OID } from '../mib/docsis-oids';
+import { encodeOid } from '../snmp-agent/ber-codec';
+import type { AgentVarbind, AgentView } from '../snmp-agent/snmp-agent';
+import type { SnmpVarbind } from '../mib/snmp-value';
 import { entry, exactIn, firstAfter, OidIndex, type MibEntry } from './oid-index';
 import type { CmtsRowState, SimModem } from './sim-modem';
 
@@ -11,13 +12,6 @@ import type { CmtsRowState, SimModem } from './sim-modem';
 // docsIfCmtsMacToCmTable. blind: no modem table at all (a restricted view, or a CMTS that exposes none).
 
 type Getter = (now: number) => SnmpVarbind['value'];
-
-export const CMTS_DIALECTS = ['docsis30', 'rfc4546', 'blind'] as const;
-export type CmtsDialect = (typeof CMTS_DIALECTS)[number];
-
-/** What becomes of an offline modem's row: it stays, as other(1), or it vanishes from the tables. */
-export const OFFLINE_ROWS = ['stay', 'vanish'] as const;
-export type OfflineRows = (typeof OFFLINE_ROWS)[number];
 
 export interface SimCmts {
   id: string;

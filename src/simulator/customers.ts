@@ -1,4 +1,4 @@
-import type { CustomerRecord } from '../inventory/modem-record';
+import type { CustomerRecord } from '../domain/modem-record';
 import { Prng } from './prng';
 
 // Polish names and streets on purpose: verification must hold up against diacritics (ł, ś, ż...).

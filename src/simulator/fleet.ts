@@ -1,45 +1,11 @@
-import type { AgentBackend, AgentView, V3User } from '../snmp/snmp-agent';
-import { CMTS_DIALECTS, cmtsView, type CmtsDialect, type OfflineRows, type SimCmts } from './cmts-mib';
-import { QUIRKS_BY_GENERATION, scenarioMisfit, type ModemShape } from './generations';
+import { CMTS_DIALECTS, QUIRKS_BY_GENERATION, type CmtsDialect, type FleetSpec, type ModemShape, type SimTiming } from '../config/simulator-spec';
+import type { AgentBackend, AgentView, V3User } from '../snmp-agent/snmp-agent';
+import { cmtsView, type SimCmts } from './cmts-mib';
+import { scenarioMisfit } from './generations';
 import { modemView } from './modem-mib';
 import { Prng } from './prng';
 import { findScenario, NODE_SCENARIOS, SCENARIOS, type NodeScenario, type Scenario } from './scenarios';
-import { SimModem, type SimCredentials, type SimPlacement, type SimTiming } from './sim-modem';
-
-export interface FleetSpec {
-  size: number;
-  /** Share of DOCSIS 3.1 modems (the rest are 3.0), 0..1. */
-  docsis31Share: number;
-  /** Share of modems reached with SNMPv3 (authPriv) instead of v2c, 0..1. */
-  v3Share: number;
-  /** Relative weights by scenario name; scenarios left out never occur. */
-  scenarioMix: Record<string, number>;
-  seed: number;
-  idPrefix: string;
-  /**
-   * This process serves modems firstIndex .. firstIndex + size - 1 of a larger fleet (ids and topology are global),
-   * so a 100,000-modem fleet can run as several simulator processes. Split on CMTS boundaries.
-   */
-  firstIndex?: number;
-  /** Modems per service group (node). */
-  serviceGroupSize: number;
-  /** Service groups per CMTS; every 4 share one MAC domain. */
-  serviceGroupsPerCmts: number;
-  /** Share of the would-be DOCSIS 3.0 modems that are DOCSIS 2.0 instead (DOCS-IF-MIB only), 0..1; default 0. */
-  docsis20Share?: number;
-  /** Share of modems with one vendor quirk of their generation (generations.ts), 0..1; default 0. */
-  quirkShare?: number;
-  /** Chosen shapes by modem id (tests): they override the drawn generation and quirks. */
-  shapes?: Record<string, ModemShape>;
-  /**
-   * Relative weights of the CMTS dialects (docsis30, rfc4546, blind); absent: all docsis30. CMTSes 1, 2 and 3 are
-   * docsis30, rfc4546 and blind when the mix has them, so a small fleet shows each; later CMTSes draw from the mix
-   * with the seed.
-   */
-  cmtsDialectMix?: Partial<Record<CmtsDialect, number>>;
-  /** Per CMTS id: its dialect and what becomes of offline modems' rows (default: they stay, as other(1)). */
-  cmts?: Record<string, { dialect?: CmtsDialect; offlineRows?: OfflineRows }>;
-}
+import { SimModem, type SimCredentials, type SimPlacement } from './sim-modem';
 
 /** The dialect of the CMTS with this index: set per CMTS, else the fixed first three, else drawn by the seed. */
 export function cmtsDialectFor(spec: FleetSpec, cmtsIndex: number, cmtsId: string): CmtsDialect {
@@ -71,13 +37,6 @@ export const CMTS_ID_PREFIX = 'sim-cmts-';
 const SGS_PER_MAC_DOMAIN = 4;
 /** In a node outage this share of the node's modems loses the plant; the rest stay up. */
 const OUTAGE_SHARE = 0.8;
-
-/** RF_REINIT_SINCE_BOOT is left out so that the default fleet keeps the scenarios it had before it existed. */
-const DEFAULT_WEIGHTS: Record<string, number> = { TEXTBOOK: 60, NO_CPE: 4, RF_REINIT_SINCE_BOOT: 0 };
-
-export const DEFAULT_SCENARIO_MIX: Record<string, number> = Object.fromEntries(
-  SCENARIOS.map((s) => [s.name, DEFAULT_WEIGHTS[s.name] ?? 1]),
-);
 
 /** Write access uses the community "<modemId>:rw", as real modems separate read and write communities. */
 export const WRITE_SUFFIX = ':rw';

@@ -1,5 +1,6 @@
-import { DEFAULT_SCENARIO_MIX, SimulatedFleet, type FleetSpec } from './fleet';
-import { parseShape, scenarioMisfit } from './generations';
+import { DEFAULT_SCENARIO_MIX, type FleetSpec, parseShape } from '../config/simulator-spec';
+import { SimulatedFleet } from './fleet';
+import { scenarioMisfit } from './generations';
 import { findScenario } from './scenarios';
 
 const SPEC: FleetSpec = {

@@ -1,32 +1,9 @@
+import type { ModemQuirk, ModemShape } from '../config/simulator-spec';
 import type { Scenario } from './scenarios';
 
 // Modem generations and vendor quirks of the simulated fleet: what real plants mix in. A DOCSIS 2.0 modem speaks
 // DOCS-IF-MIB alone (one downstream, one upstream, 32-bit codeword counters); 3.0 and 3.1 modems add DOCS-IF3 and
 // DOCS-IF31. Quirks are departures seen on real modems that the poller and the rules must survive.
-
-export const MODEM_GENERATIONS = ['2.0', '3.0', '3.1'] as const;
-export type ModemGeneration = (typeof MODEM_GENERATIONS)[number];
-
-export const MODEM_QUIRKS = {
-  NO_US_STATUS_TABLE:
-    'DOCSIS 3.0 without docsIf3CmStatusUsTable: upstream level and T3/T4 only from docsIfCmStatus on the MAC interface.',
-  BRIDGE_WITHOUT_STATUS:
-    'The bridge table lists addresses (dot1dTpFdbPort) but has no dot1dTpFdbStatus column.',
-  DUMMY_SC_QAM_ROWS:
-    'DOCSIS 3.1 with placeholder SC-QAM downstream rows: frequency 0, power 0, interface down.',
-} as const;
-export type ModemQuirk = keyof typeof MODEM_QUIRKS;
-
-export const QUIRKS_BY_GENERATION: Readonly<Record<ModemGeneration, readonly ModemQuirk[]>> = {
-  '2.0': ['BRIDGE_WITHOUT_STATUS'],
-  '3.0': ['NO_US_STATUS_TABLE', 'BRIDGE_WITHOUT_STATUS'],
-  '3.1': ['DUMMY_SC_QAM_ROWS', 'BRIDGE_WITHOUT_STATUS'],
-};
-
-export interface ModemShape {
-  docsis: ModemGeneration;
-  quirks: readonly ModemQuirk[];
-}
 
 /** Scenarios a 2.0 modem cannot show the way their expectation says: one channel each way, no DOCS-IF3/IF31. */
 const NOT_ON_DOCSIS20: Readonly<Record<string, string>> = {
@@ -73,17 +50,3 @@ export function scenarioMisfit(scenario: Scenario, shape: ModemShape): string | 
   return null;
 }
 
-/** "2.0", "3.0+NO_US_STATUS_TABLE", "3.1+DUMMY_SC_QAM_ROWS+BRIDGE_WITHOUT_STATUS" -> a shape, or an error text. */
-export function parseShape(text: string): ModemShape | string {
-  const [docsis, ...quirks] = text.split('+');
-  if (!(MODEM_GENERATIONS as readonly string[]).includes(docsis)) {
-    return `unknown DOCSIS generation ${docsis} (known: ${MODEM_GENERATIONS.join(', ')})`;
-  }
-  const generation = docsis as ModemGeneration;
-  for (const q of quirks) {
-    if (!QUIRKS_BY_GENERATION[generation].includes(q as ModemQuirk)) {
-      return `quirk ${q} does not exist for DOCSIS ${generation} (known: ${QUIRKS_BY_GENERATION[generation].join(', ')})`;
-    }
-  }
-  return { docsis: generation, quirks: quirks as ModemQuirk[] };
-}

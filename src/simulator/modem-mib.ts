@@ -1,7 +1,7 @@
-import { OID } from '../snmp/docsis-oids';
-import { encodeOid } from '../snmp/ber-codec';
-import type { AgentVarbind, AgentView, SetResult } from '../snmp/snmp-agent';
-import type { SnmpType } from '../snmp/snmp-value';
+import { OID } from '../mib/docsis-oids';
+import { encodeOid } from '../snmp-agent/ber-codec';
+import type { AgentVarbind, AgentView, SetResult } from '../snmp-agent/snmp-agent';
+import type { SnmpType } from '../mib/snmp-value';
 import { IF_INDEX, type ModemProfile } from './modem-profile';
 import { entry, OidIndex, OverlaidIndex, type MibEntry } from './oid-index';
 import type { SimModem } from './sim-modem';

@@ -1,4 +1,4 @@
-import type { ModemGeneration, ModemQuirk } from './generations';
+import { type ModemGeneration, type ModemQuirk } from '../config/simulator-spec';
 import { Prng } from './prng';
 
 // What one simulated modem "is": levels and error rates per channel, in real units. Counters are derived from

@@ -1,4 +1,4 @@
-import { compareOids, parseOid } from '../snmp/snmp-value';
+import { compareOids, parseOid } from '../mib/snmp-value';
 import { entry, OidIndex, OverlaidIndex, type MibEntry } from './oid-index';
 import { Prng } from './prng';
 

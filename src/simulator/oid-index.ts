@@ -1,4 +1,4 @@
-import { compareOids, parseOid, type WireType } from '../snmp/snmp-value';
+import { compareOids, parseOid, type WireType } from '../mib/snmp-value';
 
 /** One object of a simulated MIB: its OID, type and how to compute its value (G) when a request reads it. */
 export interface MibEntry<G> {

@@ -5,7 +5,7 @@ import {
   describeCaptureErrors,
   parseCapture,
   type CaptureFormat,
-} from '../snmp/parse-capture';
+} from '../mib/parse-capture';
 import { diagnoseCaptures, type OneShotDiagnosis } from './replay-diagnosis';
 
 // npm run replay -- modem.txt [--cmts cmts.txt]: diagnoses a captured walk of a real device, polled by the real

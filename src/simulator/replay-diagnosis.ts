@@ -1,15 +1,15 @@
 import { OuiRegistry } from '../cpe/oui-registry';
 import { diagnose } from '../diagnosis/diagnose';
-import { DEFAULT_THRESHOLDS, type ThresholdsProfile } from '../diagnosis/thresholds';
-import type { CmtsContext, Diagnosis } from '../diagnosis/types';
+import { DEFAULT_THRESHOLDS, type ThresholdsProfile } from '../domain/thresholds';
+import type { CmtsContext, Diagnosis } from '../domain/diagnosis';
 import { CmtsPoller } from '../snmp/cmts-poller';
 import { ModemPoller } from '../snmp/modem-poller';
-import type { Capture } from '../snmp/parse-capture';
-import { SnmpAgent } from '../snmp/snmp-agent';
+import type { Capture } from '../mib/parse-capture';
+import { SnmpAgent } from '../snmp-agent/snmp-agent';
 import { SnmpClient } from '../snmp/snmp-client';
-import type { SnmpTarget } from '../snmp/snmp-target';
-import type { CmtsSnapshot } from '../telemetry/cmts-reading';
-import type { ModemReading } from '../telemetry/modem-reading';
+import type { SnmpTarget } from '../domain/snmp-target';
+import type { CmtsSnapshot } from '../domain/cmts-reading';
+import type { ModemReading } from '../domain/modem-reading';
 import { captureModemMac, ReplayedDevice, ReplayRegistry, replayIdFor } from './replay';
 
 // One diagnosis of a device as the service makes it (the real ModemPoller and CmtsPoller over UDP, then diagnose),

@@ -2,7 +2,7 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { CmtsService } from '../cmts/cmts.service';
 import { AppConfig } from '../config/app-config';
 import { InventoryService } from '../inventory/inventory.service';
-import { describeCaptureErrors, parseCapture, type CaptureFormat } from '../snmp/parse-capture';
+import { describeCaptureErrors, parseCapture, type CaptureFormat } from '../mib/parse-capture';
 import { captureModemMac, ReplayedDevice, replayIdFor, type ReplayKind } from './replay';
 import { SimulatorService } from './simulator.service';
 

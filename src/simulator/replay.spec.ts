@@ -1,4 +1,4 @@
-import { parseCapture, type Capture } from '../snmp/parse-capture';
+import { parseCapture, type Capture } from '../mib/parse-capture';
 import { captureModemMac, ReplayedDevice, ReplayRegistry } from './replay';
 
 function capture(lines: string[]): Capture {

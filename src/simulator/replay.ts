@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { encodeOid } from '../snmp/ber-codec';
-import { IF_TYPE, OID } from '../snmp/docsis-oids';
-import { macFromIndex } from '../snmp/parse-modem-reading';
-import type { Capture, CaptureFormat } from '../snmp/parse-capture';
-import type { AgentBackend, AgentVarbind, AgentView } from '../snmp/snmp-agent';
+import { encodeOid } from '../snmp-agent/ber-codec';
+import { IF_TYPE, OID } from '../mib/docsis-oids';
+import { macFromIndex } from '../mib/parse-modem-reading';
+import type { Capture, CaptureFormat } from '../mib/parse-capture';
+import type { AgentBackend, AgentVarbind, AgentView } from '../snmp-agent/snmp-agent';
 import { entry, OidIndex, parseOidCached } from './oid-index';
 
 // A captured walk of a real device, served as it was captured: the same OIDs, types and values, in OID order,

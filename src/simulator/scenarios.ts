@@ -1,5 +1,6 @@
-import type { Action, SubKind, Verdict } from '../diagnosis/types';
-import type { CmtsDialect } from './cmts-mib';
+import { type CmtsDialect } from '../config/simulator-spec';
+import type { Action, SubKind, Verdict } from '../domain/diagnosis';
+
 import type { ModemProfile } from './modem-profile';
 
 // Every fault and marginal condition of docsis-reference §3.2 that a modem alone can show, as data.
@@ -378,8 +379,6 @@ export const NODE_SCENARIOS = {
     "Ingress in the node's return path: low upstream SNR and uncorrectables for all its modems.",
 } as const;
 export type NodeScenario = keyof typeof NODE_SCENARIOS;
-
-export const SCENARIO_NAMES = SCENARIOS.map((s) => s.name);
 
 export function findScenario(name: string): Scenario | undefined {
   return SCENARIOS.find((s) => s.name === name);

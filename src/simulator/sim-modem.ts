@@ -1,15 +1,8 @@
-import type { ModemGeneration, ModemQuirk } from './generations';
+import type { ModemGeneration, ModemQuirk, SimTiming } from '../config/simulator-spec';
 import type { ModemProfile } from './modem-profile';
 import { textbookProfile } from './modem-profile';
 import { Prng } from './prng';
 import type { Scenario } from './scenarios';
-
-export interface SimTiming {
-  /** How long a reset modem stays silent while it re-registers. */
-  rebootDownSec: number;
-  /** Overrides the self-reboot period of the FLAPPING_DEVICE_REBOOTS scenario (tests use a short one). */
-  selfRebootPeriodSec: number | null;
-}
 
 export interface SimCredentials {
   version: '2c' | '3';

@@ -1,16 +1,14 @@
 import { Module } from '@nestjs/common';
 import { CmtsModule } from '../cmts/cmts.module';
 import { InventoryModule } from '../inventory/inventory.module';
-import { TelemetryModule } from '../telemetry/telemetry.module';
-import { ReplayController } from './replay.controller';
+import { TelemetryModule } from '../store/telemetry.module';
 import { ReplayService } from './replay.service';
-import { SimulatorController } from './simulator.controller';
 import { SimulatorService } from './simulator.service';
 
-/** Imported only when SIMULATOR_ENABLED: without it the /api/v1/simulator routes do not exist. */
+/** The simulated fleet and its captured replays; api/SimulatorApiModule serves them when SIMULATOR_ENABLED. */
 @Module({
   imports: [InventoryModule, CmtsModule, TelemetryModule],
-  controllers: [SimulatorController, ReplayController],
   providers: [SimulatorService, ReplayService],
+  exports: [SimulatorService, ReplayService],
 })
 export class SimulatorModule {}

@@ -2,9 +2,9 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleIn
 import { CmtsService, CmtsUnreachableError } from '../cmts/cmts.service';
 import { AppConfig } from '../config/app-config';
 import { InventoryService } from '../inventory/inventory.service';
-import { SnmpAgent } from '../snmp/snmp-agent';
-import type { SnmpCredentials } from '../snmp/snmp-target';
-import { TelemetryStore } from '../telemetry/telemetry-store';
+import { SnmpAgent } from '../snmp-agent/snmp-agent';
+import type { SnmpCredentials } from '../domain/snmp-target';
+import { TelemetryStore } from '../store/telemetry-store';
 import { simulatedCustomer } from './customers';
 import { ScenarioError, SimulatedFleet, WRITE_SUFFIX } from './fleet';
 import { ReplayRegistry } from './replay';

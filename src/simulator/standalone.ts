@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadConfigOrExit } from '../config/app-config';
-import { SnmpAgent } from '../snmp/snmp-agent';
+import { SnmpAgent } from '../snmp-agent/snmp-agent';
 import { SimulatedFleet } from './fleet';
 
 // The simulated fleet alone, without the HTTP service: for benchmarks and for spreading a large fleet over

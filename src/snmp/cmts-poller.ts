@@ -1,4 +1,4 @@
-import type { CmtsModemRow, CmtsSnapshot } from '../telemetry/cmts-reading';
+import type { CmtsModemRow, CmtsSnapshot } from '../domain/cmts-reading';
 import {
   CMTS_COLUMNS,
   CMTS_CPE_COLUMNS,
@@ -6,11 +6,11 @@ import {
   CMTS_US_COLUMNS,
   OID,
   RFC4546_CMTS_COLUMNS,
-} from './docsis-oids';
-import { CMTS_OBJECTS, parseCmtsRows, parseCmtsSnapshot } from './parse-cmts-snapshot';
+} from '../mib/docsis-oids';
+import { CMTS_OBJECTS, parseCmtsRows, parseCmtsSnapshot } from '../mib/parse-cmts-snapshot';
 import type { SnmpClient, WalkLimits } from './snmp-client';
-import type { SnmpTarget } from './snmp-target';
-import type { SnmpVarbind } from './snmp-value';
+import type { SnmpTarget } from '../domain/snmp-target';
+import type { SnmpVarbind } from '../mib/snmp-value';
 
 const SNAPSHOT_COLUMNS = CMTS_COLUMNS.map((n) => OID[n]);
 const RFC4546_COLUMNS = RFC4546_CMTS_COLUMNS.map((n) => OID[n]);

@@ -1,8 +1,8 @@
-import type { ModemReading } from '../telemetry/modem-reading';
-import { FAST_POLL_COLUMNS, FAST_POLL_SCALARS, OID } from './docsis-oids';
-import { fallbackColumns, parseModemReading } from './parse-modem-reading';
+import type { ModemReading } from '../domain/modem-reading';
+import { FAST_POLL_COLUMNS, FAST_POLL_SCALARS, OID } from '../mib/docsis-oids';
+import { fallbackColumns, parseModemReading } from '../mib/parse-modem-reading';
 import type { SnmpClient } from './snmp-client';
-import type { SnmpTarget } from './snmp-target';
+import type { SnmpTarget } from '../domain/snmp-target';
 
 const SCALAR_OIDS = FAST_POLL_SCALARS.map((n) => `${OID[n]}.0`);
 const COLUMN_OIDS = FAST_POLL_COLUMNS.map((n) => OID[n]);

@@ -1,7 +1,7 @@
 import type { RemoteInfo, Socket } from 'node:dgram';
 import * as snmp from 'net-snmp';
-import { walkDeadlineMs, type SnmpClientOptions, type SnmpTarget } from './snmp-target';
-import { compareOids, parseOid, type SnmpType, type SnmpVarbind } from './snmp-value';
+import { walkDeadlineMs, type SnmpClientOptions, type SnmpTarget } from '../domain/snmp-target';
+import { compareOids, parseOid, type SnmpType, type SnmpVarbind } from '../mib/snmp-value';
 import { usmUser } from './usm';
 
 // The manager side of net-snmp: one session per target, GET for scalars, a multi-column GETBULK walker for

@@ -1,4 +1,4 @@
-import type { TelemetryStore } from '../telemetry/telemetry-store';
+import type { TelemetryStore } from '../store/telemetry-store';
 
 /**
  * Sweep polls per second, overall and per CMTS, held across every instance through the store: each poll

@@ -2,8 +2,8 @@ import { Module, type OnApplicationShutdown, Inject, Injectable } from '@nestjs/
 import { ChecksModule } from '../checks/checks.module';
 import { AppConfig } from '../config/app-config';
 import { MetricsModule } from '../metrics/metrics.module';
-import { TelemetryModule } from '../telemetry/telemetry.module';
-import { pollBudgetMs } from '../snmp/snmp-target';
+import { TelemetryModule } from '../store/telemetry.module';
+import { pollBudgetMs } from '../domain/snmp-target';
 import { BullMqSweepRunner, bullConnection, InProcessSweepRunner, SweepRunner } from './sweep-runner';
 import { SweepScheduler } from './sweep.scheduler';
 import { SweepService } from './sweep.service';

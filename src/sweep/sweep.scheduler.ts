@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { IntervalTask } from '../common/interval-task';
 import { AppConfig } from '../config/app-config';
-import { TelemetryStore } from '../telemetry/telemetry-store';
+import { TelemetryStore } from '../store/telemetry-store';
 import { SweepService } from './sweep.service';
 
 /**

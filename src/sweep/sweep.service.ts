@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { LineCheckService } from '../checks/line-check.service';
 import { AppConfig } from '../config/app-config';
 import { LiveEvents } from '../events/live-events';
-import { groupKey } from '../inventory/modem-record';
+import { groupKey } from '../domain/modem-record';
 import { MetricsService } from '../metrics/metrics.service';
 import {
   StoreUnavailableError,
@@ -20,7 +20,7 @@ import {
   type SweepOutcome,
   type SweepScope,
   type SweepState,
-} from '../telemetry/telemetry-store';
+} from '../store/telemetry-store';
 import { KeyedSemaphore } from './keyed-semaphore';
 import { PollPacer } from './poll-pacer';
 import { SweepRunner, type SweepChunk } from './sweep-runner';

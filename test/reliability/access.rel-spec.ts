@@ -1,4 +1,4 @@
-import { hasRole, ROLES, type Role } from '../../src/auth/api-key';
+import { hasRole, ROLES, type Role } from '../../src/domain/api-key';
 import { controllerRoutes, servedRoutes, type RouteFacts } from '../support/routes';
 import { CapturingLogger, startTestApp, type TestApp } from '../support/test-app';
 

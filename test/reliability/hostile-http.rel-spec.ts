@@ -1,9 +1,9 @@
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
-import { ROLES } from '../../src/auth/api-key';
+import { ROLES } from '../../src/domain/api-key';
 import { HOST, MODEM_ID } from '../../src/api/dto/modem.dto';
-import { AUTH_PROTOCOLS, PRIV_PROTOCOLS } from '../../src/snmp/usm';
+import { AUTH_PROTOCOLS, PRIV_PROTOCOLS } from '../../src/domain/snmp-target';
 import { CapturingLogger, startTestApp, type TestApp } from '../support/test-app';
 
 // Hostile input over every HTTP route, generated with fast-check: bodies, path parameters and query strings that

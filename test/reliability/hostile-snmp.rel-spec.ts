@@ -12,19 +12,19 @@ import {
   PduTag,
   ResponseWriter,
   type CommunityRequest,
-} from '../../src/snmp/ber-codec';
-import { FAST_POLL_COLUMNS, FAST_POLL_SCALARS, OID } from '../../src/snmp/docsis-oids';
+} from '../../src/snmp-agent/ber-codec';
+import { FAST_POLL_COLUMNS, FAST_POLL_SCALARS, OID } from '../../src/mib/docsis-oids';
 import { ModemPoller } from '../../src/snmp/modem-poller';
-import { parseModemReading } from '../../src/snmp/parse-modem-reading';
+import { parseModemReading } from '../../src/mib/parse-modem-reading';
 import { SnmpClient, type SnmpSession } from '../../src/snmp/snmp-client';
 import {
   pollBudgetMs,
   walkDeadlineMs,
   type SnmpClientOptions,
   type SnmpTarget,
-} from '../../src/snmp/snmp-target';
-import { compareOids, parseOid, type SnmpVarbind } from '../../src/snmp/snmp-value';
-import type { ModemReading } from '../../src/telemetry/modem-reading';
+} from '../../src/domain/snmp-target';
+import { compareOids, parseOid, type SnmpVarbind } from '../../src/mib/snmp-value';
+import type { ModemReading } from '../../src/domain/modem-reading';
 
 // Reliability: our SNMP manager side (SnmpSession over net-snmp, ModemPoller) against a hostile agent on
 // 127.0.0.1. Each mode must end every poll as a stated result within its time budget, without crashing the

@@ -6,7 +6,7 @@ import {
   PATH_METADATA,
 } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer } from '@nestjs/core';
-import type { Role } from '../../src/auth/api-key';
+import type { Role } from '../../src/domain/api-key';
 import { PUBLIC_KEY, ROLES_KEY } from '../../src/auth/roles.decorator';
 import { LineTokenGuard } from '../../src/lines/line-token.guard';
 import type { TestApp } from './test-app';

@@ -1,10 +1,11 @@
-import { DEFAULT_THRESHOLDS } from '../../src/diagnosis/thresholds';
-import { SimulatedFleet, type FleetSpec } from '../../src/simulator/fleet';
+import { type FleetSpec } from '../../src/config/simulator-spec';
+import { DEFAULT_THRESHOLDS } from '../../src/domain/thresholds';
+import { SimulatedFleet } from '../../src/simulator/fleet';
 import type { SimModem } from '../../src/simulator/sim-modem';
 import { ModemPoller } from '../../src/snmp/modem-poller';
-import { SnmpAgent, type SnmpAgentOptions } from '../../src/snmp/snmp-agent';
+import { SnmpAgent, type SnmpAgentOptions } from '../../src/snmp-agent/snmp-agent';
 import { SnmpClient } from '../../src/snmp/snmp-client';
-import type { SnmpCredentials, SnmpTarget } from '../../src/snmp/snmp-target';
+import type { SnmpCredentials, SnmpTarget } from '../../src/domain/snmp-target';
 
 export { DEFAULT_THRESHOLDS };
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, Matches } from 'class-validator';
-import { ROLES, type Role } from '../../auth/api-key';
+import { ROLES, type Role } from '../../domain/api-key';
 import { IsRealTime } from './modem.dto';
 import { PageLimit } from './page-limit';
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ROLES } from '../../auth/api-key';
+import { ROLES } from '../../domain/api-key';
 import { ActorResponse } from './lines.response';
 
 // API keys and the audit log (documentation only).

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { TimelineEventKind } from '../../diagnosis/timeline';
-import { ACTIONS, NOT_CHECKED_CODES, SUB_KINDS, VERDICTS } from '../../diagnosis/types';
+import { ACTIONS, NOT_CHECKED_CODES, SUB_KINDS, VERDICTS } from '../../domain/diagnosis';
 
 // Response schemas of the line endpoints (documentation only: the controllers return the domain types).
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
-import { AUTH_PROTOCOLS, PRIV_PROTOCOLS } from '../../snmp/usm';
+import { AUTH_PROTOCOLS, PRIV_PROTOCOLS } from '../../domain/snmp-target';
 import { FieldProblemResponse } from './error.response';
 
 // Inventory responses (documentation only). SNMP secrets are never shown back: only the version, and the v3

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
-import { CAPTURE_FORMATS, type CaptureFormat } from '../../snmp/parse-capture';
+import { CAPTURE_FORMATS, type CaptureFormat } from '../../mib/parse-capture';
 import { MODEM_ID } from './modem.dto';
 
 export const REPLAY_KINDS = ['modem', 'cmts'] as const;

@@ -1,5 +1,6 @@
+import { MODEM_GENERATIONS, MODEM_QUIRKS } from '../../config/simulator-spec';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MODEM_GENERATIONS, MODEM_QUIRKS } from '../../simulator/generations';
+
 import { ACTION, SUB_KIND, VERDICT } from './diagnosis.response';
 
 // The simulator's controls (documentation only). Present only when SIMULATOR_ENABLED.

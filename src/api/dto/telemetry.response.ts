@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { oneOfOrNull } from './error.response';
 
-// The raw reading of GET /modems/{id}/telemetry (src/telemetry/modem-reading.ts), in real units. Counter64
+// The raw reading of GET /modems/{id}/telemetry (src/domain/modem-reading.ts), in real units. Counter64
 // codeword counters are decimal strings: they do not fit a JSON number.
 
 const COUNTER64 = { type: String, pattern: '^\\d+$', description: 'Counter64, as a decimal string.' };

@@ -1,5 +1,5 @@
 import type { SchemaObject } from '@nestjs/swagger';
-import { DEFAULT_THRESHOLDS } from '../../diagnosis/thresholds';
+import { DEFAULT_THRESHOLDS } from '../../domain/thresholds';
 
 /** A JSON schema read off a value: every field required, with the value's types. */
 function schemaOf(value: unknown): SchemaObject {

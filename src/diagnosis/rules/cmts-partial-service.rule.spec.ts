@@ -1,5 +1,5 @@
 import { cmtsContext, cmtsRow, ruleContext, textbookReading } from '../test-reading.factory';
-import type { SubKind } from '../types';
+import type { SubKind } from '../../domain/diagnosis';
 import { cmtsPartialServiceRule } from './cmts-partial-service.rule';
 
 function withState(partialSvcState: number | null, regState = 8) {

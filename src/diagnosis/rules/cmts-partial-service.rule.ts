@@ -1,6 +1,6 @@
 import { cmtsRowRule } from '../rule-helpers';
 import type { CmtsRowGrader } from '../rule-helpers';
-import type { Finding } from '../types';
+import type { Finding } from '../../domain/diagnosis';
 
 const PARTIAL_SVC_NONE = 2;
 const DS_ONLY_IMPAIRED = 3;

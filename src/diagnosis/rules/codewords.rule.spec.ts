@@ -1,4 +1,4 @@
-import type { ReachableReading } from '../../telemetry/modem-reading';
+import type { ReachableReading } from '../../domain/modem-reading';
 import {
   docsis31Reading,
   dsChannel,
@@ -7,8 +7,8 @@ import {
   snapshotOf,
   textbookReading,
 } from '../test-reading.factory';
-import { DEFAULT_THRESHOLDS } from '../thresholds';
-import type { CounterSnapshot, Finding } from '../types';
+import { DEFAULT_THRESHOLDS } from '../../domain/thresholds';
+import type { CounterSnapshot, Finding } from '../../domain/diagnosis';
 import { codewordsRule } from './codewords.rule';
 
 /** Channel 5 gains `total` codewords in the 45 min since the baseline, `corrected` and `uncorrectable` of them errored. */

@@ -1,4 +1,4 @@
-import type { DownstreamChannel, ReachableReading } from '../../telemetry/modem-reading';
+import type { DownstreamChannel, ReachableReading } from '../../domain/modem-reading';
 import {
   describeChannel,
   dsRef,
@@ -8,8 +8,8 @@ import {
   rebootedBetween,
   toPercent,
 } from '../rule-helpers';
-import type { ThresholdsProfile } from '../thresholds';
-import type { ChannelRef, CounterSnapshot, Finding, Rule, RuleContext } from '../types';
+import type { ThresholdsProfile } from '../../domain/thresholds';
+import type { ChannelRef, CounterSnapshot, Finding, Rule, RuleContext } from '../../domain/diagnosis';
 
 const NCP_PROFILE_ID = 255;
 

@@ -1,5 +1,5 @@
 import { crossedLimit, describeChannel, dsRef, fmt, gradeLevel, round, severityOf } from '../rule-helpers';
-import type { Finding, Rule } from '../types';
+import type { Finding, Rule } from '../../domain/diagnosis';
 
 /** Receive level of every locked SC-QAM downstream channel (§2.1). Unlocked channels report stale levels. */
 export const dsPowerRule: Rule = (ctx) => {

@@ -1,5 +1,5 @@
 import { describeChannel, dsRef, fmt, round } from '../rule-helpers';
-import type { Finding, Rule, Severity } from '../types';
+import type { Finding, Rule, Severity } from '../../domain/diagnosis';
 
 /**
  * SNR/RxMER of every locked SC-QAM downstream channel (§2.2). Unknown modulations are graded as 256-QAM, the

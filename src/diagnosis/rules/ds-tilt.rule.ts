@@ -1,5 +1,5 @@
 import { fmt, fmtMhz, round } from '../rule-helpers';
-import type { Rule } from '../types';
+import type { Rule } from '../../domain/diagnosis';
 
 /** Spread of receive levels across locked SC-QAM downstream channels (§2.8): a frequency-response hint only. */
 export const dsTiltRule: Rule = (ctx) => {

@@ -1,6 +1,6 @@
 import { cmtsRowRule, cmtsUsRef, fmt, round } from '../rule-helpers';
 import type { CmtsRowGrader } from '../rule-helpers';
-import type { Finding } from '../types';
+import type { Finding } from '../../domain/diagnosis';
 
 /**
  * Upstream SNR as the CMTS measures it for this modem (§2.4): return-path noise is visible only from the CMTS side.

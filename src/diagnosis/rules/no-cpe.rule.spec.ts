@@ -1,5 +1,5 @@
 import { cmtsContext, cmtsRow, ruleContext, textbookReading } from '../test-reading.factory';
-import type { CmtsContext } from '../types';
+import type { CmtsContext } from '../../domain/diagnosis';
 import { noCpeRule } from './no-cpe.rule';
 
 const ROUTER_IP = { ip: '192.168.0.10', source: 'learned' } as const;

@@ -1,5 +1,5 @@
-import type { ReachableReading } from '../../telemetry/modem-reading';
-import type { CmtsContext, Rule } from '../types';
+import type { ReachableReading } from '../../domain/modem-reading';
+import type { CmtsContext, Rule } from '../../domain/diagnosis';
 
 /** Any device seen behind the modem, on any source: then its absence needs no checking. */
 export function cpeSeen(reading: ReachableReading, cmts: CmtsContext | undefined): boolean {

@@ -1,5 +1,5 @@
 import { describeChannel, fmt, ofdmRef, round } from '../rule-helpers';
-import type { Finding, Rule } from '../types';
+import type { Finding, Rule } from '../../domain/diagnosis';
 
 /** Mean RxMER per OFDM channel (§2.7), not compared with the top modulation: bit-loading varies per subcarrier. */
 export const ofdmMerRule: Rule = (ctx) => {

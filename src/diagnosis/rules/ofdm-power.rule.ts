@@ -1,4 +1,4 @@
-import type { OfdmChannel } from '../../telemetry/modem-reading';
+import type { OfdmChannel } from '../../domain/modem-reading';
 import {
   crossedLimit,
   describeChannel,
@@ -9,7 +9,7 @@ import {
   round,
   severityOf,
 } from '../rule-helpers';
-import type { Finding, Rule } from '../types';
+import type { Finding, Rule } from '../../domain/diagnosis';
 
 type Band = OfdmChannel['bandPowersDbmv'][number];
 

@@ -1,5 +1,5 @@
 import { describeChannel, fmt, ofdmaRef, round } from '../rule-helpers';
-import type { Finding, Rule, Severity } from '../types';
+import type { Finding, Rule, Severity } from '../../domain/diagnosis';
 
 /** OFDMA target power P1.6r_n (§2.3): never compare it with SC-QAM limits, it is power per 1.6 MHz. */
 export const ofdmaTxPowerRule: Rule = (ctx) => {

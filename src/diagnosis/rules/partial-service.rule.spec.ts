@@ -1,4 +1,4 @@
-import type { RangingStatus } from '../../telemetry/modem-reading';
+import type { RangingStatus } from '../../domain/modem-reading';
 import {
   docsis31Reading,
   dsChannel,

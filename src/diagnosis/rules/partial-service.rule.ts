@@ -1,6 +1,6 @@
-import type { OfdmaChannel, UpstreamChannel } from '../../telemetry/modem-reading';
+import type { OfdmaChannel, UpstreamChannel } from '../../domain/modem-reading';
 import { describeChannel, dsRef, ofdmaRef, usRef } from '../rule-helpers';
-import type { ChannelRef, Finding, Rule } from '../types';
+import type { ChannelRef, Finding, Rule } from '../../domain/diagnosis';
 
 function upstreamProblem(ch: UpstreamChannel | OfdmaChannel): string | null {
   if (ch.muted) {

@@ -6,7 +6,7 @@ import {
   textbookReading,
   usChannel,
 } from '../test-reading.factory';
-import type { HistoryEntry } from '../types';
+import type { HistoryEntry } from '../../domain/diagnosis';
 import { t3T4Rule } from './t3-t4.rule';
 
 interface Totals {

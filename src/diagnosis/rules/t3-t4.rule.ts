@@ -6,7 +6,7 @@ import {
   timeoutTotals,
   type TimeoutTotals,
 } from '../rule-helpers';
-import type { Finding, HistoryEntry, Rule } from '../types';
+import type { Finding, HistoryEntry, Rule } from '../../domain/diagnosis';
 
 type Counter = 't3' | 't4' | 't3Exceeded';
 const COUNTERS: readonly Counter[] = ['t3', 't4', 't3Exceeded'];

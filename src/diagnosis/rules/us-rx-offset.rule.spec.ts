@@ -1,5 +1,5 @@
 import { cmtsContext, cmtsRow, cmtsUpstream, ruleContext, textbookReading } from '../test-reading.factory';
-import { DEFAULT_THRESHOLDS } from '../thresholds';
+import { DEFAULT_THRESHOLDS } from '../../domain/thresholds';
 import { usRxOffsetRule } from './us-rx-offset.rule';
 
 function withUpstream2(rxPowerDbmv: number) {

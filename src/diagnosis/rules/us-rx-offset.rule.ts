@@ -1,6 +1,6 @@
 import { cmtsRowRule, cmtsUsRef, fmt, round } from '../rule-helpers';
 import type { CmtsRowGrader } from '../rule-helpers';
-import type { Finding } from '../types';
+import type { Finding } from '../../domain/diagnosis';
 
 /**
  * How far from its set point the CMTS receives each of the modem's upstreams (§2.4). A modem that cannot reach the

@@ -1,4 +1,4 @@
-import type { DocsisVersion, RangingStatus } from '../../telemetry/modem-reading';
+import type { DocsisVersion, RangingStatus } from '../../domain/modem-reading';
 import { ruleContext, textbookReading, usChannel } from '../test-reading.factory';
 import { usTxPowerRule } from './us-tx-power.rule';
 

@@ -1,7 +1,7 @@
-import type { UpstreamChannel } from '../../telemetry/modem-reading';
+import type { UpstreamChannel } from '../../domain/modem-reading';
 import { describeChannel, fmt, round, usRef } from '../rule-helpers';
-import type { ThresholdsProfile } from '../thresholds';
-import type { Finding, Rule } from '../types';
+import type { ThresholdsProfile } from '../../domain/thresholds';
+import type { Finding, Rule } from '../../domain/diagnosis';
 
 type PmaxKey = keyof ThresholdsProfile['usTxPower']['docsis30Pmax'];
 

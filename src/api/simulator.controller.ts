@@ -1,8 +1,8 @@
 import { Roles } from '../auth/roles.decorator';
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CmtsIdParam, NodeParams } from '../api/dto/cmts.dto';
-import { LatencyDto, ModemIdParam, PageQuery, ScenarioDto } from '../api/dto/modem.dto';
+import { CmtsIdParam, NodeParams } from './dto/cmts.dto';
+import { LatencyDto, ModemIdParam, PageQuery, ScenarioDto } from './dto/modem.dto';
 import {
   SIM_MODEM_EXAMPLE,
   ScenarioListResponse,
@@ -13,9 +13,9 @@ import {
   SimNodeScenarioSetResponse,
   SimNodesResponse,
   SimulatorStatsResponse,
-} from '../api/dto/simulator.response';
-import { ApiErrors, BAD_MODEM_ID, invalid, MALFORMED_JSON, type ErrorCase } from '../api/openapi.decorators';
-import { SimulatorService } from './simulator.service';
+} from './dto/simulator.response';
+import { ApiErrors, BAD_MODEM_ID, invalid, MALFORMED_JSON, type ErrorCase } from './openapi.decorators';
+import { SimulatorService } from '../simulator/simulator.service';
 
 /** A ScenarioError as error.filter.ts writes it: the field at fault, with the message as its problem. */
 const simError = (when: string, field: string, message: string): ErrorCase => ({

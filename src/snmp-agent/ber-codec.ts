@@ -1,4 +1,4 @@
-import type { SnmpVarbind, WireType } from './snmp-value';
+import type { SnmpVarbind, WireType } from '../mib/snmp-value';
 
 // A small, strict BER codec for the agent's fast path: it decodes only well-formed SNMPv1/v2c
 // GET/GETNEXT/GETBULK requests (anything else is left to net-snmp) and writes GetResponse messages

@@ -1,5 +1,5 @@
-import type { CmtsModemRow, CmtsModemTables } from '../telemetry/cmts-reading';
-import type { ModemReading } from '../telemetry/modem-reading';
+import type { CmtsModemRow, CmtsModemTables } from './cmts-reading';
+import type { ModemReading } from './modem-reading';
 import type { ThresholdsProfile } from './thresholds';
 
 export const VERDICTS = [

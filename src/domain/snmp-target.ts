@@ -1,4 +1,8 @@
-import type { AuthProtocol, PrivProtocol } from './usm';
+export type AuthProtocol = 'md5' | 'sha' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
+export type PrivProtocol = 'des' | 'aes' | 'aes256b' | 'aes256r';
+
+export const AUTH_PROTOCOLS: readonly AuthProtocol[] = ['md5', 'sha', 'sha224', 'sha256', 'sha384', 'sha512'];
+export const PRIV_PROTOCOLS: readonly PrivProtocol[] = ['des', 'aes', 'aes256b', 'aes256r'];
 
 export type SnmpCredentials =
   /** `writeCommunity`: for SETs (remote reboot); real modems keep read and write communities apart. */

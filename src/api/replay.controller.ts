@@ -1,18 +1,18 @@
 import { BadRequestException, Controller, HttpCode, Post, Query, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { ReplayQuery } from '../api/dto/replay.dto';
-import { ReplayResponse } from '../api/dto/replay.response';
+import { ReplayQuery } from './dto/replay.dto';
+import { ReplayResponse } from './dto/replay.response';
 import {
   ApiErrors,
   ApiRequestContent,
   invalid,
   STORE_UNAVAILABLE,
   UNKNOWN_CMTS,
-} from '../api/openapi.decorators';
-import { TextBody } from '../api/request-body';
+} from './openapi.decorators';
+import { TextBody } from './request-body';
 import { Roles } from '../auth/roles.decorator';
-import { ReplayService } from './replay.service';
+import { ReplayService } from '../simulator/replay.service';
 
 /** A whole-device walk of a modem is a few hundred KB; a CMTS's DOCSIS tables for thousands of modems, megabytes. */
 export const MAX_CAPTURE_BYTES = 20 << 20;

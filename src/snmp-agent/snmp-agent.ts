@@ -2,8 +2,9 @@ import * as dgram from 'node:dgram';
 import * as snmp from 'net-snmp';
 import { FastPath, NO_SUCH_NAME, v1Answer, walkBulk } from './agent-fast-path';
 import { PduTag } from './ber-codec';
-import type { SnmpType, SnmpVarbind, WireType } from './snmp-value';
-import { usmUser, type AuthProtocol, type PrivProtocol } from './usm';
+import type { SnmpType, SnmpVarbind, WireType } from '../mib/snmp-value';
+import type { AuthProtocol, PrivProtocol } from '../domain/snmp-target';
+import { usmUser } from '../snmp/usm';
 
 // A lean SNMP responder over net-snmp's own message decoding, USM and encoding. net-snmp's Mib-backed Agent
 // costs ~5 ms CPU per modem poll (perf-probe §2.2); here each request is answered straight from a device view

@@ -1,9 +1,10 @@
+import { DEFAULT_SCENARIO_MIX } from '../config/simulator-spec';
 import * as dgram from 'node:dgram';
 import { once } from 'node:events';
 import * as snmp from 'net-snmp';
-import { DEFAULT_SCENARIO_MIX, SimulatedFleet } from '../simulator/fleet';
+import { SimulatedFleet } from '../simulator/fleet';
 import { encodeOid, PduTag } from './ber-codec';
-import { FAST_POLL_COLUMNS, FAST_POLL_SCALARS, OID } from './docsis-oids';
+import { FAST_POLL_COLUMNS, FAST_POLL_SCALARS, OID } from '../mib/docsis-oids';
 import { SnmpAgent } from './snmp-agent';
 
 // The same fleet behind two agents, one with the fast path and one answering everything through net-snmp:

@@ -1,5 +1,5 @@
-import type { SnmpCredentials } from '../snmp/snmp-target';
-import type { CmtsModemTables } from '../telemetry/cmts-reading';
+import type { SnmpCredentials } from './snmp-target';
+import type { CmtsModemTables } from './cmts-reading';
 
 export interface CustomerRecord {
   customerNumber: string;

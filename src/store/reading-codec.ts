@@ -1,7 +1,7 @@
 import { deserialize, serialize } from 'node:v8';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { CounterSnapshot, HistoryEntry, Verdict } from '../diagnosis/types';
-import { VERDICTS } from '../diagnosis/types';
+import type { CounterSnapshot, HistoryEntry, Verdict } from '../domain/diagnosis';
+import { VERDICTS } from '../domain/diagnosis';
 
 // JSON has no bigint: codeword counters travel as decimal strings under these keys only.
 const BIGINT_KEYS = new Set(['unerrored', 'corrected', 'uncorrectable', 'total']);

@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '../diagnosis/types';
+import type { HistoryEntry } from '../domain/diagnosis';
 import {
   decodeHistory,
   decodeJson,

@@ -9,7 +9,7 @@ import type {
   RangingStatus,
   ReachableReading,
   UpstreamChannel,
-} from '../telemetry/modem-reading';
+} from '../domain/modem-reading';
 import { FALLBACK_COLUMNS, IF_TYPE, OID, type OidName } from './docsis-oids';
 import type { SnmpVarbind } from './snmp-value';
 

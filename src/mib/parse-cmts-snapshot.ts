@@ -5,7 +5,7 @@ import {
   type CmtsModemTables,
   type CmtsTablesSeen,
   type CmtsUpstream,
-} from '../telemetry/cmts-reading';
+} from '../domain/cmts-reading';
 import { CMTS_COLUMNS, OID, RFC4546_CMTS_COLUMNS, type OidName } from './docsis-oids';
 import type { SnmpVarbind } from './snmp-value';
 

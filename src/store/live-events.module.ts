@@ -1,7 +1,7 @@
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
-import { RedisLiveEvents } from '../telemetry/redis-live-events';
-import { InProcessLiveEvents, LiveEvents } from './live-events';
+import { RedisLiveEvents } from './redis-live-events';
+import { InProcessLiveEvents, LiveEvents } from '../events/live-events';
 
 @Injectable()
 class LiveEventsCloser implements OnApplicationShutdown {
@@ -31,4 +31,4 @@ class LiveEventsCloser implements OnApplicationShutdown {
   ],
   exports: [LiveEvents],
 })
-export class EventsModule {}
+export class LiveEventsModule {}

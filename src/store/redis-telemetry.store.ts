@@ -1,7 +1,8 @@
+import type { RetentionPolicy } from '../config/app-config';
 import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
-import type { CounterSnapshot, HistoryEntry } from '../diagnosis/types';
-import { groupKey, type CmtsRecord, type ModemRecord } from '../inventory/modem-record';
+import type { CounterSnapshot, HistoryEntry } from '../domain/diagnosis';
+import { groupKey, type CmtsRecord, type ModemRecord } from '../domain/modem-record';
 import {
   decodeCounters,
   decodeHistory,
@@ -16,7 +17,6 @@ import {
   StoreUnavailableError,
   TelemetryStore,
   type AuditEntry,
-  type RetentionPolicy,
   type StoredReading,
   type SweepOutcome,
   type SweepState,

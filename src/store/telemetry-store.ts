@@ -1,25 +1,12 @@
-import type { CounterSnapshot, Diagnosis, HistoryEntry, SubKind, Verdict } from '../diagnosis/types';
-import type { CmtsRecord, ModemRecord } from '../inventory/modem-record';
-import type { ModemReading } from './modem-reading';
+import type { CounterSnapshot, Diagnosis, HistoryEntry, SubKind, Verdict } from '../domain/diagnosis';
+import type { CmtsRecord, ModemRecord } from '../domain/modem-record';
+import type { ModemReading } from '../domain/modem-reading';
 
 /** The latest reading of a modem with the verdict it got. */
 export interface StoredReading {
   reading: ModemReading;
   diagnosis: Diagnosis;
   thresholdsProfile: string;
-}
-
-export interface RetentionPolicy {
-  /** Latest reading time-to-live. */
-  readingTtlSec: number;
-  /** History is kept this long... */
-  historyRetentionSec: number;
-  /** ...and never more than this many entries per modem. */
-  historyMaxEntries: number;
-  /** Codeword counter snapshots are kept for the FEC window... */
-  counterWindowSec: number;
-  /** ...at most one per this spacing, so frequent API polls do not crowd out the window's start. */
-  counterSpacingSec: number;
 }
 
 /** The verdict of a modem's latest diagnosis, kept small for neighbourhood and node views. */

@@ -1,10 +1,10 @@
-import type { CounterSnapshot, HistoryEntry } from '../diagnosis/types';
-import { groupKey, type CmtsRecord, type ModemRecord } from '../inventory/modem-record';
+import type { RetentionPolicy } from '../config/app-config';
+import type { CounterSnapshot, HistoryEntry } from '../domain/diagnosis';
+import { groupKey, type CmtsRecord, type ModemRecord } from '../domain/modem-record';
 import { decodeJson, encodeJson } from './reading-codec';
 import {
   TelemetryStore,
   type AuditEntry,
-  type RetentionPolicy,
   type StoredReading,
   type SweepOutcome,
   type SweepState,

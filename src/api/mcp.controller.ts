@@ -2,11 +2,11 @@ import { Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/commo
 import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { Response } from 'express';
-import { ErrorResponse } from '../api/dto/error.response';
-import { JsonRpcRequestDoc, JsonRpcResponseDoc } from '../api/dto/mcp.response';
+import { ErrorResponse } from './dto/error.response';
+import { JsonRpcRequestDoc, JsonRpcResponseDoc } from './dto/mcp.response';
 import type { AuthedRequest } from '../auth/caller.decorator';
 import { Roles } from '../auth/roles.decorator';
-import { LineTools } from './line-tools';
+import { LineTools } from '../mcp/line-tools';
 
 const TOOLS =
   'verify_caller, diagnose_line, get_line_timeline, get_node_status, and reboot_modem for operator keys';
