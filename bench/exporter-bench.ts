@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FAST_POLL_COLUMNS, FAST_POLL_SCALARS, OID } from '../src/mib/docsis-oids';
-import { ModemPoller } from '../src/snmp/modem-poller';
+import { SnmpModemPoller } from '../src/snmp/snmp-modem-poller';
 import { SnmpClient } from '../src/snmp/snmp-client';
 import { clockTicksPerSecond, processCpuMs } from './lib/proc-stats';
 import { SimulatorProcess } from './lib/simulator-process';
@@ -115,7 +115,7 @@ async function main(): Promise<void> {
     }
 
     // Ours: the poller's fast poll (GET + multi-column GETBULK), parsing included, no diagnosis or store.
-    const poller = new ModemPoller(
+    const poller = new SnmpModemPoller(
       new SnmpClient({ timeoutMs: 2000, retries: 1, maxRepetitions: MAX_REPETITIONS }),
     );
     const poll = (i: number): Promise<unknown> =>

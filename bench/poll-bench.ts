@@ -1,4 +1,4 @@
-import { ModemPoller } from '../src/snmp/modem-poller';
+import { SnmpModemPoller } from '../src/snmp/snmp-modem-poller';
 import { parseBenchArgs, USAGE, UsageError, type BenchOptions } from './lib/args';
 import { CountingSnmpClient, VarbindCounter } from './lib/counting-client';
 import { PollRunner } from './lib/poll-run';
@@ -37,7 +37,7 @@ async function measure(options: BenchOptions, sim: SimulatorProcess, ready: Read
     counter,
   );
   const runner = new PollRunner(
-    new ModemPoller(client),
+    new SnmpModemPoller(client),
     { host: ready.host, port: ready.port, modems: ready.modems },
     counter,
   );

@@ -10,6 +10,7 @@ import { ErrorFilter } from './api/error.filter';
 import { RequestBodyInterceptor } from './api/request-body';
 import { validationPipe } from './api/validation';
 import { AppConfig } from './config/app-config';
+import { SnmpModule } from './snmp/snmp.module';
 import { SimulatorApiModule } from './api/simulator-api.module';
 
 @Global()
@@ -20,6 +21,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ScheduleModule.forRoot(),
+        SnmpModule,
         AuthModule,
         LiveEventsModule,
         AuditModule,

@@ -1,6 +1,6 @@
 import { diagnose } from '../../src/diagnosis/diagnose';
 import { DEFAULT_THRESHOLDS } from '../../src/domain/thresholds';
-import type { ModemPoller } from '../../src/snmp/modem-poller';
+import type { ModemPoller } from '../../src/checks/modem-poller';
 import type { VarbindCounter } from './counting-client';
 
 export interface FleetEndpoint {

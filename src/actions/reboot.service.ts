@@ -14,7 +14,7 @@ import { LineCheckService } from '../checks/line-check.service';
 import { AppConfig } from '../config/app-config';
 import { InventoryService } from '../inventory/inventory.service';
 import type { ModemRecord } from '../domain/modem-record';
-import { ModemPoller } from '../snmp/modem-poller';
+import { ModemPoller } from '../checks/modem-poller';
 import type { SnmpTarget } from '../domain/snmp-target';
 import { TelemetryStore } from '../store/telemetry-store';
 import type { ActionState, RemoteAction } from './remote-action';

@@ -3,12 +3,11 @@ import { CmtsModule } from '../cmts/cmts.module';
 import { OuiRegistry } from '../cpe/oui-registry';
 import { InventoryModule } from '../inventory/inventory.module';
 import { MetricsModule } from '../metrics/metrics.module';
-import { SnmpModule } from '../snmp/snmp.module';
 import { TelemetryModule } from '../store/telemetry.module';
 import { LineCheckService } from './line-check.service';
 
 @Module({
-  imports: [InventoryModule, SnmpModule, TelemetryModule, CmtsModule, MetricsModule],
+  imports: [InventoryModule, TelemetryModule, CmtsModule, MetricsModule],
   providers: [LineCheckService, OuiRegistry],
   exports: [LineCheckService],
 })

@@ -11,7 +11,7 @@ import { InventoryService } from '../inventory/inventory.service';
 import { groupKey, type ModemRecord } from '../domain/modem-record';
 import { LiveEvents } from '../events/live-events';
 import { pollBudgetMs } from '../domain/snmp-target';
-import { ModemPoller } from '../snmp/modem-poller';
+import { ModemPoller } from './modem-poller';
 import type { SnmpTarget } from '../domain/snmp-target';
 import type { ModemReading } from '../domain/modem-reading';
 import { TelemetryStore, type StoredReading } from '../store/telemetry-store';

@@ -10,7 +10,7 @@ import {
   type Membership,
   type ModemRecord,
 } from '../domain/modem-record';
-import { CmtsPoller } from '../snmp/cmts-poller';
+import { CmtsPoller } from './cmts-poller';
 import type { SnmpCredentials } from '../domain/snmp-target';
 import type { CmtsModemRow, CmtsModemTables, CmtsSnapshot } from '../domain/cmts-reading';
 import { TelemetryStore } from '../store/telemetry-store';

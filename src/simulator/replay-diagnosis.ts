@@ -2,8 +2,8 @@ import { OuiRegistry } from '../cpe/oui-registry';
 import { diagnose } from '../diagnosis/diagnose';
 import { DEFAULT_THRESHOLDS, type ThresholdsProfile } from '../domain/thresholds';
 import type { CmtsContext, Diagnosis } from '../domain/diagnosis';
-import { CmtsPoller } from '../snmp/cmts-poller';
-import { ModemPoller } from '../snmp/modem-poller';
+import { SnmpCmtsPoller } from '../snmp/snmp-cmts-poller';
+import { SnmpModemPoller } from '../snmp/snmp-modem-poller';
 import type { Capture } from '../mib/parse-capture';
 import { SnmpAgent } from '../snmp-agent/snmp-agent';
 import { SnmpClient } from '../snmp/snmp-client';
@@ -39,11 +39,11 @@ export async function pollAndDiagnose(
   options: OneShotOptions = {},
 ): Promise<OneShotDiagnosis> {
   const client = new SnmpClient(CLIENT_OPTIONS);
-  const reading = await new ModemPoller(client).poll('replay', modem);
+  const reading = await new SnmpModemPoller(client).poll('replay', modem);
   let context: CmtsContext | undefined;
   let cmtsOutcome: OneShotDiagnosis['cmts'];
   if (cmts) {
-    const snapshot: CmtsSnapshot = await new CmtsPoller(client).snapshot(cmts.id, cmts.target);
+    const snapshot: CmtsSnapshot = await new SnmpCmtsPoller(client).snapshot(cmts.id, cmts.target);
     const mac = options.mac?.toLowerCase() ?? null;
     const rows = snapshot.reachable ? snapshot.rows : [];
     const row = rows.find((r) => r.mac === mac) ?? null;

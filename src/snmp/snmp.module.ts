@@ -1,17 +1,27 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { CmtsPoller } from '../cmts/cmts-poller';
+import { ModemPoller } from '../checks/modem-poller';
 import { AppConfig } from '../config/app-config';
-import { ModemPoller } from './modem-poller';
+import { SnmpCmtsPoller } from './snmp-cmts-poller';
+import { SnmpModemPoller } from './snmp-modem-poller';
 import { SnmpClient } from './snmp-client';
 
+/** The SNMP adapter: implements the features' ports (checks/ModemPoller, cmts/CmtsPoller) with one SnmpClient. */
+@Global()
 @Module({
   providers: [
     { provide: SnmpClient, inject: [AppConfig], useFactory: (c: AppConfig) => new SnmpClient(c.snmp) },
     {
       provide: ModemPoller,
       inject: [SnmpClient],
-      useFactory: (client: SnmpClient) => new ModemPoller(client),
+      useFactory: (client: SnmpClient) => new SnmpModemPoller(client),
+    },
+    {
+      provide: CmtsPoller,
+      inject: [SnmpClient],
+      useFactory: (client: SnmpClient) => new SnmpCmtsPoller(client),
     },
   ],
-  exports: [ModemPoller, SnmpClient],
+  exports: [ModemPoller, CmtsPoller],
 })
 export class SnmpModule {}

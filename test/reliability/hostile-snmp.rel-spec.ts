@@ -14,7 +14,7 @@ import {
   type CommunityRequest,
 } from '../../src/snmp-agent/ber-codec';
 import { FAST_POLL_COLUMNS, FAST_POLL_SCALARS, OID } from '../../src/mib/docsis-oids';
-import { ModemPoller } from '../../src/snmp/modem-poller';
+import { SnmpModemPoller } from '../../src/snmp/snmp-modem-poller';
 import { parseModemReading } from '../../src/mib/parse-modem-reading';
 import { SnmpClient, type SnmpSession } from '../../src/snmp/snmp-client';
 import {
@@ -901,7 +901,7 @@ describe('SNMP manager side against a hostile agent', () => {
       const options = mode.options ?? POLL;
       const bound = mode.bound ?? boundOf(options);
       agent.use(mode.responder(new Rng(SEED ^ hash(mode.name))));
-      const poller = new ModemPoller(new SnmpClient(options));
+      const poller = new SnmpModemPoller(new SnmpClient(options));
       const crashesBefore = crashes.length;
 
       const results = await Promise.all(
@@ -1294,7 +1294,7 @@ describe('fuzzing the receive path with mutated answers', () => {
 
       // 2. Whole polls (GET + GETBULK walk) through the poller.
       const POLLS = 400;
-      const poller = new ModemPoller(client);
+      const poller = new SnmpModemPoller(client);
       const pollTimes: number[] = [];
       const outcomes: string[] = [];
       let nextPoll = 0;

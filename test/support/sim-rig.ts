@@ -2,7 +2,7 @@ import { type FleetSpec } from '../../src/config/simulator-spec';
 import { DEFAULT_THRESHOLDS } from '../../src/domain/thresholds';
 import { SimulatedFleet } from '../../src/simulator/fleet';
 import type { SimModem } from '../../src/simulator/sim-modem';
-import { ModemPoller } from '../../src/snmp/modem-poller';
+import { SnmpModemPoller } from '../../src/snmp/snmp-modem-poller';
 import { SnmpAgent, type SnmpAgentOptions } from '../../src/snmp-agent/snmp-agent';
 import { SnmpClient } from '../../src/snmp/snmp-client';
 import type { SnmpCredentials, SnmpTarget } from '../../src/domain/snmp-target';
@@ -63,8 +63,8 @@ export class SimRig {
     };
   }
 
-  poller(options: { timeoutMs?: number; retries?: number; maxRepetitions?: number } = {}): ModemPoller {
+  poller(options: { timeoutMs?: number; retries?: number; maxRepetitions?: number } = {}): SnmpModemPoller {
     const client = new SnmpClient({ timeoutMs: 300, retries: 0, maxRepetitions: 16, ...options });
-    return new ModemPoller(client, () => this.clock);
+    return new SnmpModemPoller(client, () => this.clock);
   }
 }

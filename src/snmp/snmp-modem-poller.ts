@@ -1,3 +1,4 @@
+import type { ModemPoller } from '../checks/modem-poller';
 import type { ModemReading } from '../domain/modem-reading';
 import { FAST_POLL_COLUMNS, FAST_POLL_SCALARS, OID } from '../mib/docsis-oids';
 import { fallbackColumns, parseModemReading } from '../mib/parse-modem-reading';
@@ -8,7 +9,7 @@ const SCALAR_OIDS = FAST_POLL_SCALARS.map((n) => `${OID[n]}.0`);
 const COLUMN_OIDS = FAST_POLL_COLUMNS.map((n) => OID[n]);
 
 /** Reads the CM fast-poll set (docsis-reference §1.5). Never throws: an unreachable modem is a reading too. */
-export class ModemPoller {
+export class SnmpModemPoller implements ModemPoller {
   constructor(
     private readonly client: SnmpClient,
     private readonly now: () => number = Date.now,

@@ -1,3 +1,4 @@
+import type { CmtsPoller } from '../cmts/cmts-poller';
 import type { CmtsModemRow, CmtsSnapshot } from '../domain/cmts-reading';
 import {
   CMTS_COLUMNS,
@@ -31,7 +32,7 @@ function macIndex(mac: string): string {
 }
 
 /** Reads a CMTS: every modem's row (a snapshot), or one modem's row with a single GET. Never throws. */
-export class CmtsPoller {
+export class SnmpCmtsPoller implements CmtsPoller {
   constructor(
     private readonly client: SnmpClient,
     private readonly now: () => number = Date.now,
