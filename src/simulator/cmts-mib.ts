@@ -1,7 +1,7 @@
 import type { CmtsDialect, OfflineRows } from '../config/simulator-spec';
 import { OID } from '../mib/docsis-oids';
 import { encodeOid } from '../snmp-agent/ber-codec';
-import type { AgentVarbind, AgentView } from '../snmp-agent/snmp-agent';
+import type { AgentVarbind, AgentView } from '../snmp-agent/agent-view';
 import type { SnmpVarbind } from '../mib/snmp-value';
 import { entry, exactIn, firstAfter, OidIndex, type MibEntry } from './oid-index';
 import type { CmtsRowState, SimModem } from './sim-modem';

@@ -1,5 +1,12 @@
-import { CMTS_DIALECTS, QUIRKS_BY_GENERATION, type CmtsDialect, type FleetSpec, type ModemShape, type SimTiming } from '../config/simulator-spec';
-import type { AgentBackend, AgentView, V3User } from '../snmp-agent/snmp-agent';
+import {
+  CMTS_DIALECTS,
+  QUIRKS_BY_GENERATION,
+  type CmtsDialect,
+  type FleetSpec,
+  type ModemShape,
+  type SimTiming,
+} from '../config/simulator-spec';
+import type { AgentBackend, AgentView, V3User } from '../snmp-agent/agent-view';
 import { cmtsView, type SimCmts } from './cmts-mib';
 import { scenarioMisfit } from './generations';
 import { modemView } from './modem-mib';

@@ -49,4 +49,3 @@ export function scenarioMisfit(scenario: Scenario, shape: ModemShape): string | 
   }
   return null;
 }
-

@@ -1,6 +1,6 @@
 import { OID } from '../mib/docsis-oids';
 import { encodeOid } from '../snmp-agent/ber-codec';
-import type { AgentVarbind, AgentView, SetResult } from '../snmp-agent/snmp-agent';
+import type { AgentVarbind, AgentView, SetResult } from '../snmp-agent/agent-view';
 import type { SnmpType } from '../mib/snmp-value';
 import { IF_INDEX, type ModemProfile } from './modem-profile';
 import { entry, OidIndex, OverlaidIndex, type MibEntry } from './oid-index';

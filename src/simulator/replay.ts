@@ -3,7 +3,7 @@ import { encodeOid } from '../snmp-agent/ber-codec';
 import { IF_TYPE, OID } from '../mib/docsis-oids';
 import { macFromIndex } from '../mib/parse-modem-reading';
 import type { Capture, CaptureFormat } from '../mib/parse-capture';
-import type { AgentBackend, AgentVarbind, AgentView } from '../snmp-agent/snmp-agent';
+import type { AgentBackend, AgentVarbind, AgentView } from '../snmp-agent/agent-view';
 import { entry, OidIndex, parseOidCached } from './oid-index';
 
 // A captured walk of a real device, served as it was captured: the same OIDs, types and values, in OID order,

@@ -6,7 +6,7 @@ import {
   ResponseWriter,
   type CommunityRequest,
 } from './ber-codec';
-import type { AgentBackend, AgentStats, AgentVarbind, AgentView } from './snmp-agent';
+import type { AgentBackend, AgentStats, AgentVarbind, AgentView } from './agent-view';
 
 // net-snmp's BER decoding and encoding cost most of the simulator's CPU per poll. Plain v1/v2c reads, which are
 // nearly all of its traffic, are answered here with our own codec; everything else (v3, SET, anything unusual)

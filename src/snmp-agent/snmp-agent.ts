@@ -2,53 +2,14 @@ import * as dgram from 'node:dgram';
 import * as snmp from 'net-snmp';
 import { FastPath, NO_SUCH_NAME, v1Answer, walkBulk } from './agent-fast-path';
 import { PduTag } from './ber-codec';
-import type { SnmpType, SnmpVarbind, WireType } from '../mib/snmp-value';
-import type { AuthProtocol, PrivProtocol } from '../domain/snmp-target';
+import type { SnmpType, WireType } from '../mib/snmp-value';
+import type { AgentBackend, AgentStats, AgentVarbind, AgentView, SetResult, V3User } from './agent-view';
 import { usmUser } from '../snmp/usm';
 
 // A lean SNMP responder over net-snmp's own message decoding, USM and encoding. net-snmp's Mib-backed Agent
 // costs ~5 ms CPU per modem poll (perf-probe §2.2); here each request is answered straight from a device view
 // (sorted OIDs, values computed on demand), so one process can serve a whole simulated fleet on one port.
 // Plain v1/v2c reads skip net-snmp's codec altogether (agent-fast-path.ts).
-
-/**
- * A view's answer. A view that keeps encodeOid(oid) (ber-codec.ts) per object passes it as oidBer. Opaque and
- * Null (a replayed capture's) carry their octets as a Buffer.
- */
-export interface AgentVarbind extends Omit<SnmpVarbind, 'type'> {
-  type: WireType;
-  oidBer?: Buffer;
-}
-
-/** One device's MIB at one instant. */
-export interface AgentView {
-  get(oid: string): AgentVarbind | undefined;
-  /** The first object strictly after `oid` in OID order. */
-  next(oid: string): AgentVarbind | undefined;
-  /** Optional: next(vb.oid) for a varbind this view returned, which it can answer without looking vb.oid up. */
-  nextAfter?(vb: AgentVarbind): AgentVarbind | undefined;
-  set(oid: string, type: SnmpType, value: unknown): SetResult;
-  /** Answer this much later (a slow or busy device). */
-  delayMs?: number;
-}
-
-export type SetResult = 'ok' | 'noAccess' | 'notWritable' | 'wrongType' | 'wrongValue' | 'noCreation';
-
-export interface V3User {
-  name: string;
-  authProtocol: AuthProtocol;
-  authKey: string;
-  privProtocol: PrivProtocol;
-  privKey: string;
-}
-
-export interface AgentBackend {
-  /**
-   * The view for a v2c community or a v3 user name, or undefined to drop the request unanswered,
-   * as a real agent does for a wrong community or a device that is down.
-   */
-  viewFor(securityName: string, version: 'v2c' | 'v3'): AgentView | undefined;
-}
 
 export interface SnmpAgentOptions {
   address: string;
@@ -60,13 +21,6 @@ export interface SnmpAgentOptions {
   getBulk?: boolean;
   /** False: answer v1/v2c reads through net-snmp too (slower; tests compare the two paths). */
   fastPath?: boolean;
-}
-
-export interface AgentStats {
-  requests: number;
-  dropped: number;
-  badPackets: number;
-  varbindsOut: number;
 }
 
 const TYPE_CODE: Record<WireType, number> = {

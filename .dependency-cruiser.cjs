@@ -1,0 +1,89 @@
+// @ts-check
+// The layers of src/, enforced by `npm run lint` (dependency-cruiser). ARCHITECTURE.md draws the same house.
+//
+// LAYERS lists every folder under src/, bottom to top: a folder may import only folders listed BEFORE it (its own
+// files freely), so the folder graph cannot have a cycle. Files in src/ itself (app.module, main, bootstrap) are the
+// top: nothing imports them. To add a folder, put it in the tier where it belongs; to let a folder import another
+// that is listed after it, move the imported one down only if that keeps the tiers' meaning (a feature never below
+// config, an adapter never below the features whose ports it implements).
+const LAYERS = [
+  // the shared vocabulary: readings, CMTS rows, verdicts, records; imports nothing
+  ['domain'],
+  // pure logic and platform helpers: MIB parsing, the diagnosis rules, application errors, interval tasks
+  ['common', 'mib', 'diagnosis'],
+  // environment → typed AppConfig (the simulator's spec as leaf data)
+  ['config'],
+  // features: services and the ports (abstract classes) they need, lowest first
+  ['cpe', 'metrics', 'events', 'audit', 'auth', 'inventory', 'lines', 'cmts', 'checks', 'nodes', 'sweep', 'fleet', 'actions'],
+  // adapters: implement the features' ports over Redis and SNMP; the simulator's SNMP agent
+  ['store', 'snmp', 'snmp-agent'],
+  // edges: the simulated fleet, MCP tools, the NOC page, HTTP controllers
+  ['simulator', 'mcp', 'dashboard', 'api'],
+];
+const ORDER = LAYERS.flat();
+
+/** @type {import('dependency-cruiser').IForbiddenRuleType[]} */
+const upward = ORDER.slice(0, -1).map((folder, i) => ({
+  name: `layer-${folder}`,
+  comment: `src/${folder}/ may import only folders below it in .dependency-cruiser.cjs LAYERS, not ${ORDER.slice(i + 1).join(', ')}`,
+  severity: 'error',
+  from: { path: `^src/${folder}/` },
+  to: { path: `^src/(${ORDER.slice(i + 1).join('|')})/` },
+}));
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    ...upward,
+    {
+      name: 'no-import-of-root',
+      comment: 'app.module, main and bootstrap sit on top: no folder imports them',
+      severity: 'error',
+      from: { path: '^src/[^/]+/' },
+      to: { path: '^src/[^/]+\\.ts$' },
+    },
+    {
+      name: 'folder-not-in-layers',
+      comment: 'every folder under src/ has its place in .dependency-cruiser.cjs LAYERS',
+      severity: 'error',
+      from: { path: '^src/[^/]+/', pathNot: `^src/(${ORDER.join('|')})/` },
+      to: {},
+    },
+    {
+      name: 'ioredis-only-in-store',
+      comment: 'store/ is the only Redis adapter',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/store/' },
+      to: { path: 'node_modules/ioredis/' },
+    },
+    {
+      name: 'net-snmp-only-in-snmp-adapters',
+      comment: 'snmp/ (the client) and snmp-agent/ (the simulator\'s agent) are the only net-snmp users',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(snmp|snmp-agent)/' },
+      to: { path: 'node_modules/net-snmp/' },
+    },
+    {
+      name: 'pure-core',
+      comment: 'domain/, mib/ and diagnosis/ are pure: no Nest, Redis, SNMP, queue or HTTP library',
+      severity: 'error',
+      from: { path: '^src/(domain|mib|diagnosis)/' },
+      to: { path: 'node_modules/(@nestjs|ioredis|net-snmp|bullmq|express)/' },
+    },
+    {
+      name: 'no-circular',
+      comment: 'no module imports itself through others',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '\\.spec\\.ts$|^src/dashboard/web/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    // Type-only imports count: a type from a higher layer ties the folders as much as a value does.
+    enhancedResolveOptions: { extensions: ['.ts', '.js'] },
+  },
+};
