@@ -37,8 +37,9 @@ export class LineTools {
       inventory: this.inventory,
       nodes: this.nodes,
       reboots: this.reboots,
-      lineAccess: (modem, token) => this.lineAccess(caller, modem, token),
       run: (work) => this.run(work),
+      runForLine: (modem, token, work) =>
+        this.run(async () => (await this.lineAccess(caller, modem, token)) ?? (await work())),
     };
     const operator = hasRole(caller, ['operator']);
     for (const tool of LINE_TOOLS) {

@@ -15,10 +15,14 @@ export interface ToolContext {
   readonly inventory: InventoryService;
   readonly nodes: NodesService;
   readonly reboots: RebootService;
-  /** Null when the caller may look at this line; otherwise the refusal to return. */
-  lineAccess(modem: string, token: string | undefined): Promise<CallToolResult | null>;
   /** Runs a handler, turning store outages and HTTP errors into refusals the agent can read. */
   run(work: () => Promise<CallToolResult>): Promise<CallToolResult>;
+  /** As run, for a tool about one line: refused unless the caller may look at this line (agent keys: its token). */
+  runForLine(
+    modem: string,
+    token: string | undefined,
+    work: () => Promise<CallToolResult>,
+  ): Promise<CallToolResult>;
 }
 
 /** One MCP tool: how to register it on a server for one caller. */

@@ -100,11 +100,7 @@ function diagnoseLine(server: McpServer, ctx: ToolContext): RegisteredTool {
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     (args) =>
-      ctx.run(async () => {
-        const refused = await ctx.lineAccess(args.modem_id, args.line_token);
-        if (refused) {
-          return refused;
-        }
+      ctx.runForLine(args.modem_id, args.line_token, async () => {
         const d = await ctx.checks.diagnosis(args.modem_id, args.max_age_sec);
         const findings = d.findings.map((f) => `- ${f.severity}: ${f.message}`).join('\n');
         const notChecked = d.notChecked.map((n) => `- ${n.reason}`).join('\n');
@@ -136,11 +132,7 @@ function getLineTimeline(server: McpServer, ctx: ToolContext): RegisteredTool {
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     (args) =>
-      ctx.run(async () => {
-        const refused = await ctx.lineAccess(args.modem_id, args.line_token);
-        if (refused) {
-          return refused;
-        }
+      ctx.runForLine(args.modem_id, args.line_token, async () => {
         const t = await ctx.checks.timeline(args.modem_id, args.days ?? 7);
         const events = t.events.map((e) => `- ${new Date(e.at).toISOString()} ${e.kind}: ${e.evidence}`);
         return answer(
@@ -170,11 +162,7 @@ function getNodeStatus(server: McpServer, ctx: ToolContext): RegisteredTool {
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     (args) =>
-      ctx.run(async () => {
-        const refused = await ctx.lineAccess(args.modem_id, args.line_token);
-        if (refused) {
-          return refused;
-        }
+      ctx.runForLine(args.modem_id, args.line_token, async () => {
         const m = (await ctx.inventory.record(args.modem_id)).membership;
         if (!m) {
           return answer(
