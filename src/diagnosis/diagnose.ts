@@ -22,7 +22,6 @@ import type { ThresholdsProfile } from '../domain/thresholds';
 import type {
   Action,
   CmtsContext,
-  CpeDevice,
   Diagnosis,
   DiagnosisInput,
   Finding,
@@ -33,6 +32,35 @@ import type {
   SubKind,
   Verdict,
 } from '../domain/diagnosis';
+import {
+  accessDeniedMessage,
+  flappingSummary,
+  forwardingDisabledMessage,
+  lineFaultSummary,
+  marginalSummary,
+  modemOfflineSummary,
+  neighboursUnknownMessage,
+  neighboursUnknownReason,
+  neighboursUnknownSummary,
+  nodeWideMessage,
+  noResponseMessage,
+  onlineButUnmanagedMessage,
+  onlineButUnmanagedSummary,
+  outageMessage,
+  plantOutageSummary,
+  provisioningSummary,
+  rangingFailureMessage,
+  registeringMessage,
+  registeringState,
+  registeringSummary,
+  silenceBurstMessage,
+  silenceBurstSummary,
+  textbookSummary,
+  withSentence,
+  type FlappingAdvice,
+  type LineFaultAdvice,
+  type NeighboursUnknownWhy,
+} from './wording';
 
 export const RULES: readonly Rule[] = [
   partialServiceRule,
@@ -141,15 +169,8 @@ function noResponseFinding(reading: UnreachableReading): Finding {
     observed: 0,
     limit: 1,
     unit: 'state',
-    message: `The modem did not answer the poll (${reading.error}).`,
+    message: noResponseMessage(reading.error),
   };
-}
-
-function nodeName(n: Neighbourhood): string {
-  return n.groupedBy === 'upstreamChannels'
-    ? `the upstream channels ${n.groupKey.slice(n.groupKey.indexOf(':') + 1)} of ${n.cmtsId} (grouped by upstream ` +
-        'channel: the CMTS gives no service group)'
-    : `node ${n.groupKey} of ${n.cmtsId}`;
 }
 
 /** §2.10: both the count and the share of offline neighbours must reach their limits (inclusive). */
@@ -183,7 +204,7 @@ function nodeWideFindings(
         observed: round(share * 100),
         limit: limitPercent(minShare),
         unit: '%',
-        message: `The same fault (${kind}) shows on ${count} of ${n.others} other modems of this node: a node or amplifier problem.`,
+        message: nodeWideMessage(kind, count, n.others),
       },
     ];
   });
@@ -200,45 +221,39 @@ function lineFault(
   const subKinds = nodeWide.length > 0 ? [...faultKinds, 'NODE_WIDE' as const] : faultKinds;
   const all = sortFindings([...findings, ...nodeWide]);
   const first = all.find((f) => f.severity === 'FAULT' && f.code !== 'NODE_WIDE')?.message ?? '';
-  let advice: string;
+  let advice: LineFaultAdvice;
   if (nodeWide.length > 0) {
-    advice = `${nodeWide[0].message} Escalate to network operations; no house call for this customer alone.`;
+    advice = { kind: 'nodeWide', nodeWideMessage: nodeWide[0].message };
   } else if (actionFor('LINE_FAULT', subKinds) === 'REMOTE_FIX') {
-    advice = 'Reboot the modem remotely once; dispatch a technician if it happens again within 24 h.';
+    advice = { kind: 'remoteFix' };
   } else {
-    advice = 'Dispatch a technician.';
+    advice = { kind: 'dispatch' };
   }
-  return result('LINE_FAULT', subKinds, `Line fault: ${first} ${advice}`, all);
+  return result('LINE_FAULT', subKinds, lineFaultSummary(first, advice), all);
 }
 
 /** Only with counted neighbours, most of them online, may the answer say that the problem is at this home. */
 function modemOffline(reading: UnreachableReading, neighbourhood: Neighbourhood): Diagnosis {
-  const where =
-    `${neighbourhood.others - neighbourhood.othersOffline} of ${neighbourhood.others} other modems on ` +
-    `${neighbourhood.groupedBy === 'upstreamChannels' ? 'the same upstream channels' : 'the same node'} are ` +
-    'online, so the problem is at this home';
   return result(
     'MODEM_OFFLINE',
     ['NO_POWER_OR_DISCONNECTED'],
-    `${where}: it did not answer (${reading.error}). Have the customer check that the modem has ` +
-      'power (lights on) and that the coax cable is screwed in, then power-cycle it; book a technician if it is ' +
-      'still offline after 5 minutes.',
+    modemOfflineSummary(neighbourhood, reading.error),
     [noResponseFinding(reading)],
   );
 }
 
-/** Why the neighbours of a silent modem could not be counted, for the agent. */
-function unknownNodeReason(cmts: CmtsContext | undefined): string {
+/** Why the neighbours of a silent modem could not be counted. */
+function whyNeighboursUnknown(cmts: CmtsContext | undefined): NeighboursUnknownWhy {
   if (cmts == null) {
-    return 'Linecheck has no view of it from the network side (no CMTS is known for it, or its CMTS did not answer)';
+    return { kind: 'noCmts' };
   }
   if (isBlind(cmts)) {
-    return `its CMTS ${cmts.cmtsId} shows no modem table`;
+    return { kind: 'blindCmts', cmtsId: cmts.cmtsId };
   }
   if (cmts.neighbourhood == null) {
-    return `its CMTS ${cmts.cmtsId} has never shown which node it belongs to`;
+    return { kind: 'neverPlaced', cmtsId: cmts.cmtsId };
   }
-  return `no other modem is known on its node (${nodeName(cmts.neighbourhood)})`;
+  return { kind: 'alone', neighbourhood: cmts.neighbourhood };
 }
 
 /**
@@ -252,14 +267,14 @@ function neighboursUnknown(
   thresholds: ThresholdsProfile,
 ): Diagnosis {
   const t = thresholds.neighbourhood;
-  const reason = unknownNodeReason(cmts);
+  const reason = neighboursUnknownReason(whyNeighboursUnknown(cmts));
   const unknown: Finding = {
     code: 'NEIGHBOURS_UNKNOWN',
     severity: 'INFO',
     observed: cmts?.neighbourhood?.others ?? 0,
     limit: t.outageMinOffline,
     unit: 'count',
-    message: `Whether other homes are affected could not be checked: ${reason}.`,
+    message: neighboursUnknownMessage(reason),
   };
   const findings = [noResponseFinding(reading), unknown];
   if (othersSilent != null && othersSilent >= t.silenceBurstMinModems) {
@@ -269,24 +284,19 @@ function neighboursUnknown(
       observed: othersSilent,
       limit: t.silenceBurstMinModems,
       unit: 'count',
-      message:
-        `${othersSilent} other modems stopped answering within the last ${t.silenceBurstWindowMinutes} minutes: ` +
-        'a wider outage, or a fault on the network Linecheck reaches the modems through.',
+      message: silenceBurstMessage(othersSilent, t.silenceBurstWindowMinutes),
     };
     return result(
       'INSUFFICIENT_DATA',
       ['NEIGHBOURS_UNKNOWN', 'SILENCE_BURST'],
-      `The modem did not answer (${reading.error}), and neither did many others: ${burst.message} This is not ` +
-        'about this home alone: escalate to network operations; no house call.',
+      silenceBurstSummary(reading.error, burst.message),
       [...findings, burst],
     );
   }
   return result(
     'INSUFFICIENT_DATA',
     ['NEIGHBOURS_UNKNOWN'],
-    `The modem did not answer (${reading.error}), and ${reason}, so it cannot be told whether only this home ` +
-      "is affected. Ask whether the modem's lights are on: if they are off, have the customer check its power " +
-      'and plug; if they are on, do not book a technician on this: escalate to network operations.',
+    neighboursUnknownSummary(reading.error, reason),
     findings,
   );
 }
@@ -304,17 +314,14 @@ function onlineButUnmanaged(
     observed: row.state.value ?? 0,
     limit: CMTS_OPERATIONAL,
     unit: 'state',
-    message: `The network sees the modem online, but the modem did not answer the poll (${reading.error}).`,
+    message: onlineButUnmanagedMessage(reading.error),
   };
   const all = sortFindings([...networkSide, online]);
   const graded = all.find((f) => f.severity !== 'INFO');
   return result(
     'INSUFFICIENT_DATA',
     ['CM_SNMP_UNREACHABLE_BUT_ONLINE'],
-    `The modem is online at the network but its management interface does not answer (${reading.error}), so ` +
-      'only the network side can be checked.' +
-      (graded == null ? '' : ` From the network side: ${graded.message}`) +
-      ' Nothing to dispatch on this alone.',
+    onlineButUnmanagedSummary(reading.error, graded?.message),
     all,
   );
 }
@@ -330,15 +337,12 @@ function plantOutage(
     observed: round((n.othersOffline / n.others) * 100),
     limit: limitPercent(thresholds.neighbourhood.outageMinShare),
     unit: '%',
-    message: `${n.othersOffline} of ${n.others} other modems on ${nodeName(n)} are offline too.`,
+    message: outageMessage(n),
   };
-  return result(
-    'PLANT_OUTAGE',
-    ['SERVICE_GROUP_OUTAGE'],
-    `There is an outage in the customer's area: ${outage.message} Engineers are on it (network operations); no ` +
-      'house call and no modem swap: attach the ticket to the outage.',
-    [outage, noResponseFinding(reading)],
-  );
+  return result('PLANT_OUTAGE', ['SERVICE_GROUP_OUTAGE'], plantOutageSummary(outage.message), [
+    outage,
+    noResponseFinding(reading),
+  ]);
 }
 
 function rangingFailure(
@@ -354,9 +358,7 @@ function rangingFailure(
     observed: row.state.value ?? 0,
     limit: row.state.source === 'rfc4546' ? 6 : CMTS_OPERATIONAL,
     unit: 'state',
-    message:
-      `The modem is powered and hears the network but cannot complete ranging (${state}): ` +
-      'the upstream path from this home is faulty.',
+    message: rangingFailureMessage(state),
   };
   return lineFault(
     ['REGISTRATION_RF_FAILURE'],
@@ -401,13 +403,10 @@ function isBlind(cmts: CmtsContext | undefined): boolean {
 
 /** PROVISIONING_ISSUE from one finding (ACCESS_DENIED or FORWARDING_DISABLED), plus any others that go with it. */
 function provisioningIssue(finding: Finding, others: Finding[] = []): Diagnosis {
-  return result(
-    'PROVISIONING_ISSUE',
-    [finding.code],
-    `Provisioning issue: ${finding.message} Transfer to the back office to check the account, configuration ` +
-      'file, MAC registration and device limit; no technician is needed.',
-    [finding, ...others],
-  );
+  return result('PROVISIONING_ISSUE', [finding.code], provisioningSummary(finding.message), [
+    finding,
+    ...others,
+  ]);
 }
 
 /**
@@ -436,10 +435,10 @@ function diagnoseProvisioning(reading: ReachableReading): Diagnosis | null {
   let message: string;
   if (value === CM_STATUS_ACCESS_DENIED) {
     code = 'ACCESS_DENIED';
-    message = `The modem reaches the network but was refused service (${name || 'accessDenied'}).`;
+    message = accessDeniedMessage(name);
   } else if (value === CM_STATUS_FORWARDING_DISABLED) {
     code = 'FORWARDING_DISABLED';
-    message = `The modem is registered but the network has disabled traffic for it (${name || 'forwardingDisabled'}).`;
+    message = forwardingDisabledMessage(name);
   } else {
     return null;
   }
@@ -454,70 +453,20 @@ function diagnoseProvisioning(reading: ReachableReading): Diagnosis | null {
 }
 
 function diagnoseRegistering(value: number, name: string): Diagnosis {
-  const state = name || `state ${value}`;
+  const state = registeringState(value, name);
   const finding: Finding = {
     code: 'REGISTRATION_IN_PROGRESS',
     severity: 'INFO',
     observed: value,
     limit: CM_STATUS_OPERATIONAL,
     unit: 'state',
-    message: `The modem answers but is still registering (state ${state}).`,
+    message: registeringMessage(state),
   };
-  return result(
-    'INSUFFICIENT_DATA',
-    ['REGISTRATION_IN_PROGRESS'],
-    `The modem answers but is still registering (state ${state}), so its line cannot be graded yet. ` +
-      'Check again in a few minutes; do not dispatch on this result.',
-    [finding],
-  );
+  return result('INSUFFICIENT_DATA', ['REGISTRATION_IN_PROGRESS'], registeringSummary(state), [finding]);
 }
 
 function firstMessage(findings: Finding[], severity: Severity): string {
   return findings.find((f) => f.severity === severity)?.message ?? '';
-}
-
-/** "A", "A and B", "A, B and C". */
-function joinNames(names: readonly string[]): string {
-  return names.length <= 1
-    ? names.join('')
-    : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
-
-/** Good enough for vendor names: "an AVM", "an Intel", "a TP-Link", "a Ubiquiti". */
-function article(word: string): string {
-  return /^[aeio]/i.test(word) ? 'an' : 'a';
-}
-
-/** "a TP-Link router is connected", "TP-Link and AVM devices are connected", "a device is connected"... */
-function describeDevices(devices: readonly CpeDevice[]): string {
-  const distinct = [...new Map(devices.map((d) => [d.mac.toLowerCase(), d])).values()];
-  const vendors = [
-    ...new Set(distinct.flatMap((d) => (d.vendor == null || d.vendor === '' ? [] : [d.vendor]))),
-  ];
-  if (distinct.length === 1) {
-    return vendors.length === 1
-      ? `${article(vendors[0])} ${vendors[0]} router is connected`
-      : 'a device is connected';
-  }
-  const unknown = distinct.filter((d) => d.vendor == null || d.vendor === '').length;
-  if (vendors.length === 0) {
-    return `${distinct.length} devices are connected`;
-  }
-  const others = unknown === 0 ? '' : ` and ${unknown} other device${unknown === 1 ? '' : 's'}`;
-  return `${joinNames(vendors)} devices${others} are connected`;
-}
-
-function textbookOpening(devices: readonly CpeDevice[] | undefined): string {
-  if (devices == null || devices.length === 0) {
-    return (
-      'Line and modem are within spec. Have the customer test with a computer wired directly to the modem, ' +
-      'bypassing their own router.'
-    );
-  }
-  return (
-    `Line and modem are within spec; ${describeDevices(devices)}: have the customer test with a computer wired ` +
-    'directly to the modem, bypassing the router.'
-  );
 }
 
 /** §3.4 for the modem side: data in, verdict out. */
@@ -530,7 +479,7 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
   const noEvidence = cmtsNoEvidenceFinding(cmts.cmtsId, cmts.missingObjects ?? []);
   return {
     ...d,
-    summary: `${d.summary} ${noEvidence.message}`,
+    summary: withSentence(d.summary, noEvidence.message),
     findings: sortFindings([...d.findings, noEvidence]),
   };
 }
@@ -579,21 +528,18 @@ function gradeOperational(ctx: RuleContext, input: DiagnosisInput): Diagnosis {
       ...(nodeWide.length > 0 ? ['NODE_WIDE' as const] : []),
     ];
     const action = actionFor('FLAPPING', subKinds);
-    let advice: string;
+    let advice: FlappingAdvice;
     if (action === 'ESCALATE_TO_NOC') {
-      advice = `${nodeWide[0].message} Escalate to network operations; no house call for this customer alone.`;
+      advice = { kind: 'nodeWide', nodeWideMessage: nodeWide[0].message };
     } else if (action === 'SWAP_MODEM') {
-      advice =
-        "Have the customer check the modem's power supply and socket and that it is not overheating, then swap the modem.";
+      advice = { kind: 'swapModem' };
     } else {
-      advice = 'Dispatch a technician to check the line.';
+      advice = { kind: 'dispatch' };
     }
-    return result(
-      'FLAPPING',
-      subKinds,
-      `The modem keeps dropping off the network: ${flapping.findings[0].message} ${advice}`,
-      [...findings, ...nodeWide],
-    );
+    return result('FLAPPING', subKinds, flappingSummary(flapping.findings[0].message, advice), [
+      ...findings,
+      ...nodeWide,
+    ]);
   }
 
   if (faultKinds.length > 0) {
@@ -602,18 +548,12 @@ function gradeOperational(ctx: RuleContext, input: DiagnosisInput): Diagnosis {
 
   const marginalKinds = inSubKindOrder(findings.filter((f) => f.severity === 'MARGINAL').map((f) => f.code));
   if (marginalKinds.length > 0) {
-    return result(
-      'MARGINAL',
-      marginalKinds,
-      `In spec but without margin: ${firstMessage(findings, 'MARGINAL')} Reboot the modem remotely and re-check; ` +
-        'open a non-urgent plant ticket if it persists.',
-      findings,
-    );
+    return result('MARGINAL', marginalKinds, marginalSummary(firstMessage(findings, 'MARGINAL')), findings);
   }
 
   const infoKinds = inSubKindOrder(findings.filter((f) => f.severity === 'INFO').map((f) => f.code));
   const extra = infoKinds
     .map((k) => findings.find((f) => f.code === k)?.message ?? '')
     .filter((m) => m !== '');
-  return result('TEXTBOOK_OK', infoKinds, [textbookOpening(input.cpeDevices), ...extra].join(' '), findings);
+  return result('TEXTBOOK_OK', infoKinds, textbookSummary(input.cpeDevices, extra), findings);
 }

@@ -1,43 +1,22 @@
 import { HttpException, Injectable } from '@nestjs/common';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { z } from 'zod';
 import { RebootService } from '../actions/reboot.service';
 import { hasRole, type Caller } from '../domain/api-key';
 import { LineCheckService } from '../checks/line-check.service';
 import { InventoryService } from '../inventory/inventory.service';
-import { groupKey } from '../domain/modem-record';
 import { LineTokensService } from '../lines/line-tokens.service';
 import { VerificationService } from '../lines/verification.service';
-import { NodesService, type NodeState } from '../nodes/nodes.service';
+import { NodesService } from '../nodes/nodes.service';
 import { StoreUnavailableError } from '../store/telemetry-store';
-import { NEXT_STEP } from './next-steps';
-
-const modemId = z.string().min(1).max(64).describe('The line (modem id) that verify_caller returned.');
-const lineToken = z
-  .string()
-  .max(200)
-  .optional()
-  .describe('The line_token verify_caller returned for this line. Required for agent keys.');
+import { refuse, type ToolContext } from './tool-context';
+import { LINE_TOOLS } from './tools';
 
 /**
  * The MCP tools, built per request for the calling key: results are written for an LLM talking to a
  * customer (the verdict, what to tell the customer, what to do next), and reboot_modem exists only for
  * operator keys.
  */
-/** What a node's state means for this customer's call: only an outage rules out a visit on its own. */
-const NODE_STATE_ADVICE: Record<NodeState, string> = {
-  OUTAGE: 'This is an area outage: no technician visit for this customer; engineers are on it.',
-  NODE_WIDE_FAULT:
-    'A fault is shared across the node: if diagnose_line shows the same fault on this line, it is the area, not ' +
-    'this home (no visit); otherwise decide with diagnose_line.',
-  DEGRADED:
-    'Some modems of the node have faults of their own: this says nothing about this home; decide with diagnose_line.',
-  OK: 'The node is healthy: decide with diagnose_line.',
-  UNKNOWN:
-    'The CMTS did not answer or shows no modem table, so the node cannot be judged: decide with diagnose_line.',
-};
-
 @Injectable()
 export class LineTools {
   constructor(
@@ -51,207 +30,23 @@ export class LineTools {
 
   serverFor(caller: Caller): McpServer {
     const server = new McpServer({ name: 'linecheck', version: '0.1.0' });
-
-    server.registerTool(
-      'verify_caller',
-      {
-        title: 'Verify the caller',
-        description:
-          'Call this first, before saying anything about a line. Checks the customer number plus the full name ' +
-          'or the postal address the caller gives (case, spacing and accents do not matter). On success returns ' +
-          'the line(s) and a line_token to pass to the other tools. On failure it never says which part was ' +
-          'wrong: do not tell the caller either. Repeated failures lock the customer number for a while.',
-        inputSchema: {
-          customer_number: z.string().min(1).max(64).describe('As the caller says it, e.g. "C1000001".'),
-          full_name: z
-            .string()
-            .min(1)
-            .max(200)
-            .optional()
-            .describe('The account holder, e.g. "Jan Iksiński".'),
-          address: z
-            .string()
-            .min(1)
-            .max(300)
-            .optional()
-            .describe('Street, house and flat, e.g. "Długa 5/12".'),
-        },
-        annotations: { readOnlyHint: false, idempotentHint: false, openWorldHint: false },
-      },
-      (args) =>
-        this.run(async () => {
-          if (args.full_name == null && args.address == null) {
-            return refuse(
-              'Ask the caller for their full name or their address, then call verify_caller again.',
-            );
-          }
-          const result = await this.verification.verify(
-            {
-              customerNumber: args.customer_number,
-              ...(args.full_name != null && { fullName: args.full_name }),
-              ...(args.address != null && { address: args.address }),
-            },
-            caller,
-            'mcp',
-          );
-          if (!result.verified) {
-            return answer(
-              result.attemptsLeft > 0
-                ? `Not verified. Do not give any information about the line. Ask the caller to repeat their ` +
-                    `details (${result.attemptsLeft} attempt(s) left for this customer number).`
-                : `Not verified, and this customer number is now locked for ${Math.round((result.lockedForSec ?? 0) / 60)} ` +
-                    'minutes. Do not give any information about the line; offer a call back.',
-              result,
-            );
-          }
-          const lines = result.lines.map(
-            (l) => `${l.modemId} (line_token ${l.lineToken}, valid until ${l.expiresAt})`,
-          );
-          return answer(
-            `Verified customer ${result.customerNumber}. Line(s): ${lines.join('; ')}. ` +
-              'Pass modem_id and line_token to diagnose_line.',
-            result,
-          );
-        }),
-    );
-
-    server.registerTool(
-      'diagnose_line',
-      {
-        title: 'Diagnose a line',
-        description:
-          "Checks the caller's modem now (or uses a reading younger than max_age_sec) and returns the verdict: " +
-          'whether the line is fine (then the problem is the customer equipment), needs a remote fix, a technician, ' +
-          'or is part of an outage. Includes the sentence to tell the customer and the next step for you.',
-        inputSchema: {
-          modem_id: modemId,
-          line_token: lineToken,
-          max_age_sec: z.number().int().min(0).max(3600).optional().describe('0 forces a fresh check.'),
-        },
-        annotations: { readOnlyHint: true, openWorldHint: false },
-      },
-      (args) =>
-        this.run(async () => {
-          const refused = await this.lineAccess(caller, args.modem_id, args.line_token);
-          if (refused) {
-            return refused;
-          }
-          const d = await this.checks.diagnosis(args.modem_id, args.max_age_sec);
-          const findings = d.findings.map((f) => `- ${f.severity}: ${f.message}`).join('\n');
-          const notChecked = d.notChecked.map((n) => `- ${n.reason}`).join('\n');
-          return answer(
-            `Verdict for ${d.modemId}: ${d.verdict} (${d.source === 'live' ? 'checked just now' : `reading ${d.ageSec} s old`}).\n` +
-              `Tell the customer: ${d.summary}\n` +
-              `Next step for you: ${NEXT_STEP[d.action]}` +
-              (findings ? `\nFindings:\n${findings}` : '') +
-              (notChecked ? `\nNot checked (the modem does not give what it needs):\n${notChecked}` : ''),
-            d,
-          );
-        }),
-    );
-
-    server.registerTool(
-      'get_line_timeline',
-      {
-        title: "A line's recent history",
-        description:
-          'What happened to the line in the last days: outages and how long they lasted, modem reboots, ' +
-          're-registrations and verdict changes. Use it when the customer says the problem comes and goes.',
-        inputSchema: {
-          modem_id: modemId,
-          line_token: lineToken,
-          days: z.number().int().min(1).max(31).optional().describe('How far back, default 7.'),
-        },
-        annotations: { readOnlyHint: true, openWorldHint: false },
-      },
-      (args) =>
-        this.run(async () => {
-          const refused = await this.lineAccess(caller, args.modem_id, args.line_token);
-          if (refused) {
-            return refused;
-          }
-          const t = await this.checks.timeline(args.modem_id, args.days ?? 7);
-          const events = t.events.map((e) => `- ${new Date(e.at).toISOString()} ${e.kind}: ${e.evidence}`);
-          return answer(
-            events.length > 0
-              ? `${events.length} event(s) on ${args.modem_id} since ${new Date(t.since).toISOString()}:\n${events.join('\n')}`
-              : `Nothing unusual recorded on ${args.modem_id} in the last ${args.days ?? 7} day(s).`,
-            {
-              modemId: args.modem_id,
-              events: t.events.map((e) => ({ ...e, at: new Date(e.at).toISOString() })),
-            },
-          );
-        }),
-    );
-
-    server.registerTool(
-      'get_node_status',
-      {
-        title: "The state of the line's neighbourhood",
-        description:
-          'Whether the node (the street cabinet) serving this line has an outage or a fault shared by many of its ' +
-          'modems. OUTAGE: the area is down; tell the customer engineers are on it, no technician. ' +
-          'NODE_WIDE_FAULT: a fault shared across the node; if diagnose_line shows the same fault on this line, it ' +
-          'is the area, not this home. DEGRADED or OK say nothing about this home: decide with diagnose_line.',
-        inputSchema: { modem_id: modemId, line_token: lineToken },
-        annotations: { readOnlyHint: true, openWorldHint: false },
-      },
-      (args) =>
-        this.run(async () => {
-          const refused = await this.lineAccess(caller, args.modem_id, args.line_token);
-          if (refused) {
-            return refused;
-          }
-          const m = (await this.inventory.record(args.modem_id)).membership;
-          if (!m) {
-            return answer(
-              `Linecheck does not know the node of ${args.modem_id} yet (its CMTS was not read).`,
-              null,
-            );
-          }
-          // Only the node's aggregate: which other homes are affected is not for the caller.
-          const { worst: _worst, ...node } = await this.nodes.node(m.cmtsId, groupKey(m));
-          const faults = node.sharedFaults.map((f) => `${f.subKind} on ${f.modems} modems`).join(', ');
-          return answer(
-            `Node ${node.cmtsId}/${node.serviceGroupId}` +
-              (node.groupedBy === 'upstreamChannels'
-                ? ' (grouped by upstream channel: the CMTS gives no service group)'
-                : '') +
-              `: ${node.state}. ${node.offline} of ${node.modems} modems offline` +
-              (faults ? `; faults: ${faults}.` : '.') +
-              ` ${NODE_STATE_ADVICE[node.state]}`,
-            node,
-          );
-        }),
-    );
-
-    const reboot = server.registerTool(
-      'reboot_modem',
-      {
-        title: "Reboot the customer's modem",
-        description:
-          'Operator keys only. Restarts the modem remotely (the customer loses service for a few minutes), then ' +
-          'follows it until it is back and diagnoses it again. Tell the customer first. Requires confirm: true ' +
-          'and a reason; every reboot is audited. Returns an action id to check with diagnose_line afterwards.',
-        inputSchema: {
-          modem_id: modemId,
-          reason: z.string().min(3).max(500).describe('Why, in a few words, for the audit log.'),
-          confirm: z.literal(true).describe('Must be true: you have told the customer.'),
-        },
-        annotations: { destructiveHint: true, idempotentHint: false, openWorldHint: false },
-      },
-      (args) =>
-        this.run(async () => {
-          const action = await this.reboots.start(args.modem_id, args.reason, caller, 'mcp');
-          return answer(
-            `Reboot of ${args.modem_id} started (action ${action.id}). The modem will be offline for a few ` +
-              'minutes; Linecheck diagnoses it again when it is back. Check it with diagnose_line in a few minutes.',
-            action,
-          );
-        }),
-    );
-    if (!hasRole(caller, ['operator'])) {
-      reboot.disable();
+    const ctx: ToolContext = {
+      caller,
+      verification: this.verification,
+      checks: this.checks,
+      inventory: this.inventory,
+      nodes: this.nodes,
+      reboots: this.reboots,
+      run: (work) => this.run(work),
+      runForLine: (modem, token, work) =>
+        this.run(async () => (await this.lineAccess(caller, modem, token)) ?? (await work())),
+    };
+    const operator = hasRole(caller, ['operator']);
+    for (const tool of LINE_TOOLS) {
+      const registered = tool.register(server, ctx);
+      if (tool.operatorOnly && !operator) {
+        registered.disable();
+      }
     }
     return server;
   }
@@ -286,15 +81,4 @@ export class LineTools {
       throw error;
     }
   }
-}
-
-function answer(text: string, data: unknown): CallToolResult {
-  return {
-    content: [{ type: 'text', text }],
-    ...(data != null && { structuredContent: { result: JSON.parse(JSON.stringify(data)) as unknown } }),
-  };
-}
-
-function refuse(text: string): CallToolResult {
-  return { isError: true, content: [{ type: 'text', text }] };
 }

@@ -80,176 +80,246 @@ function numeric(value: SnmpVarbind['value'], where: string): number {
   return n;
 }
 
-export function parseModemReading(poll: FastPollVarbinds): ReachableReading {
-  const cols = groupByColumn(poll.varbinds);
-  const col = (name: OidName): Column => cols.get(OID[name]) ?? new Map<string, SnmpVarbind['value']>();
-  const scalar = (name: OidName): SnmpVarbind['value'] | undefined => col(name).get('0');
-  const num = (c: Column, ix: string, fallback = 0): number => {
+/** The columns of one poll, with the typed look-ups every part of the reading uses. */
+class PollColumns {
+  private readonly cols: Map<string, Column>;
+  private readonly ifType: Column;
+  readonly oper: Column;
+
+  constructor(varbinds: readonly SnmpVarbind[]) {
+    this.cols = groupByColumn(varbinds);
+    this.ifType = this.col('ifType');
+    this.oper = this.col('ifOperStatus');
+  }
+
+  col(name: OidName): Column {
+    return this.cols.get(OID[name]) ?? new Map<string, SnmpVarbind['value']>();
+  }
+
+  scalar(name: OidName): SnmpVarbind['value'] | undefined {
+    return this.col(name).get('0');
+  }
+
+  /** Whether any column under this OID prefix answered. */
+  answeredUnder(prefix: string): boolean {
+    return [...this.cols.keys()].some((oid) => oid.startsWith(prefix));
+  }
+
+  num(c: Column, ix: string, fallback = 0): number {
     const v = c.get(ix);
     return v == null ? fallback : numeric(v, ix);
-  };
+  }
+
   /** The value at `ix` of the first of `columns` that has it: the newest table first, per object. */
-  const firstOf = (columns: readonly OidName[], ix: string): number | null => {
+  firstOf(columns: readonly OidName[], ix: string): number | null {
     for (const name of columns) {
-      const v = col(name).get(ix);
+      const v = this.col(name).get(ix);
       if (v != null) {
         return numeric(v, ix);
       }
     }
     return null;
-  };
-  const big = (columns: readonly OidName[], ix: string): bigint | null => {
+  }
+
+  big(columns: readonly OidName[], ix: string): bigint | null {
     for (const name of columns) {
-      const v = col(name).get(ix);
+      const v = this.col(name).get(ix);
       if (v != null && !Buffer.isBuffer(v)) {
         return typeof v === 'bigint' ? v : BigInt(numeric(v, ix));
       }
     }
     return null;
-  };
-
-  const ifType = col('ifType');
-  const oper = col('ifOperStatus');
-  const ofType = (t: number): string[] =>
-    [...ifType].filter(([ix, v]) => numeric(v, ix) === t).map(([ix]) => ix);
-
-  const dsPower = col('docsIfDownChannelPower');
-  const rxMer = col('docsIf3SignalQualityExtRxMER');
-  const snr = col('docsIfSigQSignalNoise');
-  // Some DOCSIS 3.1 modems keep placeholder SC-QAM rows (frequency 0, not locked): no channel is tuned there.
-  const placeholder = (ix: string, frequency: OidName): boolean =>
-    firstOf([frequency], ix) === 0 && num(oper, ix, 1) !== 1;
-  const downstream: DownstreamChannel[] = ofType(IF_TYPE.docsCableDownstream)
-    .filter((ix) => dsPower.has(ix) && !placeholder(ix, 'docsIfDownChannelFrequency'))
-    .map((ix) => {
-      const mod = num(col('docsIfDownChannelModulation'), ix);
-      return {
-        ifIndex: Number(ix),
-        channelId: num(col('docsIfDownChannelId'), ix),
-        frequencyHz: num(col('docsIfDownChannelFrequency'), ix),
-        modulation: mod === 4 ? 'qam256' : mod === 3 ? 'qam64' : 'other',
-        locked: num(oper, ix, 1) === 1,
-        powerDbmv: num(dsPower, ix) / 10,
-        snrDb: (rxMer.has(ix) ? num(rxMer, ix) : num(snr, ix)) / 10,
-        unerrored: big(['docsIfSigQExtUnerroreds', 'docsIfSigQUnerroreds'], ix),
-        corrected: big(['docsIfSigQExtCorrecteds', 'docsIfSigQCorrecteds'], ix),
-        uncorrectable: big(['docsIfSigQExtUncorrectables', 'docsIfSigQUncorrectables'], ix),
-        ...(!col('docsIfSigQExtUnerroreds').has(ix) &&
-          col('docsIfSigQUnerroreds').has(ix) && { counterBits: 32 as const }),
-      };
-    });
-
-  const macIx = ofType(IF_TYPE.docsCableMaclayer)[0] ?? '2';
-  const channelId = (ix: string): number | null => firstOf(['docsIfUpChannelId'], ix);
-  const usTx = col('docsIf3CmStatusUsTxPower');
-  let upstream: UpstreamChannel[] = ofType(IF_TYPE.docsCableUpstream)
-    .filter((ix) => usTx.has(ix) && !placeholder(ix, 'docsIfUpChannelFrequency'))
-    .map((ix) => ({
-      ifIndex: Number(ix),
-      channelId: channelId(ix),
-      frequencyHz: num(col('docsIfUpChannelFrequency'), ix),
-      txPowerDbmv: num(usTx, ix) / 10,
-      t3Timeouts: firstOf(['docsIf3CmStatusUsT3Timeouts'], ix),
-      t4Timeouts: firstOf(['docsIf3CmStatusUsT4Timeouts'], ix),
-      t3Exceededs: firstOf(['docsIf3CmStatusUsT3Exceededs'], ix),
-      muted: num(col('docsIf3CmStatusUsIsMuted'), ix, 2) === 1,
-      rangingStatus: RANGING[num(col('docsIf3CmStatusUsRangingStatus'), ix, 4)] ?? 'other',
-    }));
-
-  const legacyTx = col('docsIfCmStatusTxPower');
-  const usIfIndexes = ofType(IF_TYPE.docsCableUpstream).filter(
-    (ix) => !placeholder(ix, 'docsIfUpChannelFrequency'),
-  );
-  if (upstream.length === 0 && legacyTx.has(macIx)) {
-    // Pre-3.0 modem (or a 3.0 one without docsIf3CmStatusUsTable): its level and timeouts are on the MAC interface.
-    // They speak for the single upstream; with several, no channel is named (the timeouts are the modem's totals).
-    const usIx = usIfIndexes.length === 1 ? usIfIndexes[0] : null;
-    upstream = [
-      {
-        ifIndex: usIx == null ? Number(macIx) : Number(usIx),
-        channelId: usIx == null ? null : channelId(usIx),
-        frequencyHz: usIx == null ? 0 : num(col('docsIfUpChannelFrequency'), usIx),
-        txPowerDbmv: num(legacyTx, macIx) / 10,
-        t3Timeouts: firstOf(['docsIfCmStatusT3Timeouts'], macIx),
-        t4Timeouts: firstOf(['docsIfCmStatusT4Timeouts'], macIx),
-        t3Exceededs: null,
-        muted: false,
-        rangingStatus: 'success',
-      },
-    ];
   }
 
-  const ofdm: OfdmChannel[] = ofType(IF_TYPE.docsOfdmDownstream).map((ix) => {
-    const mer = col('docsPnmCmDsOfdmRxMerMean');
-    const centre = col('docsIf31CmDsOfdmChannelPowerCenterFrequency');
-    return {
-      ifIndex: Number(ix),
-      channelId: num(col('docsIf31CmDsOfdmChanChannelId'), ix),
-      plcFrequencyHz: num(col('docsIf31CmDsOfdmChanPlcFreq'), ix),
-      bandPowersDbmv: subRows(col('docsIf31CmDsOfdmChannelPowerRxPower'), ix).map(([band, v]) => ({
-        band,
-        frequencyHz: num(centre, `${ix}.${band}`),
-        powerDbmv: numeric(v, `${ix}.${band}`) / 10,
-      })),
-      meanRxMerDb: mer.has(ix) ? num(mer, ix) / 100 : null,
-      // A profile is kept only with all three counters read: a missing one is not read, never 0.
-      profiles: subRows(col('docsIf31CmDsOfdmProfileStatsTotalCodewords'), ix).flatMap(([profileId]) => {
-        const pix = `${ix}.${profileId}`;
-        const total = big(['docsIf31CmDsOfdmProfileStatsTotalCodewords'], pix);
-        const corrected = big(['docsIf31CmDsOfdmProfileStatsCorrectedCodewords'], pix);
-        const uncorrectable = big(['docsIf31CmDsOfdmProfileStatsUncorrectableCodewords'], pix);
-        return total == null || corrected == null || uncorrectable == null
-          ? []
-          : [{ profileId, total, corrected, uncorrectable }];
-      }),
-    };
-  });
+  /** The ifIndexes of the interfaces of one ifType. */
+  ofType(t: number): string[] {
+    return [...this.ifType].filter(([ix, v]) => numeric(v, ix) === t).map(([ix]) => ix);
+  }
 
-  const ofdmaTx = col('docsIf31CmUsOfdmaChanTxPower');
-  const ofdma: OfdmaChannel[] = ofType(IF_TYPE.docsOfdmaUpstream)
-    .filter((ix) => ofdmaTx.has(ix))
-    .map((ix) => ({
-      ifIndex: Number(ix),
-      channelId: num(col('docsIf31CmUsOfdmaChanChannelId'), ix),
-      txPowerDbmv: decodeOfdmaTxPower(num(ofdmaTx, ix)),
-      t3Timeouts: firstOf(['docsIf31CmStatusOfdmaUsT3Timeouts'], ix),
-      t4Timeouts: firstOf(['docsIf31CmStatusOfdmaUsT4Timeouts'], ix),
-      t3Exceededs: firstOf(['docsIf31CmStatusOfdmaUsT3Exceededs'], ix),
-      muted: num(col('docsIf31CmStatusOfdmaUsIsMuted'), ix, 2) === 1,
-      rangingStatus: RANGING[num(col('docsIf31CmStatusOfdmaUsRangingStatus'), ix, 4)] ?? 'other',
-    }));
+  /** Some DOCSIS 3.1 modems keep placeholder SC-QAM rows (frequency 0, not locked): no channel is tuned there. */
+  placeholder(ix: string, frequency: OidName): boolean {
+    return this.firstOf([frequency], ix) === 0 && this.num(this.oper, ix, 1) !== 1;
+  }
+}
 
-  const status3 = col('docsIf3CmStatusValue');
-  const statusValue =
-    status3.size > 0
-      ? num(status3, macIx, numeric([...status3.values()][0], 'docsIf3CmStatusValue'))
-      : firstOf(['docsIfCmStatusValue'], macIx);
-
-  const bridge = bridgeTable(col('dot1dTpFdbPort'), col('dot1dTpFdbStatus'));
+export function parseModemReading(poll: FastPollVarbinds): ReachableReading {
+  const c = new PollColumns(poll.varbinds);
+  const downstream = parseScQamDownstream(c);
+  const macIx = c.ofType(IF_TYPE.docsCableMaclayer)[0] ?? '2';
+  const upstream = parseUpstream(c, macIx);
+  const ofdm = parseOfdm(c);
+  const ofdma = parseOfdma(c);
+  const statusValue = parseStatusValue(c, macIx);
+  const bridge = bridgeTable(c.col('dot1dTpFdbPort'), c.col('dot1dTpFdbStatus'));
   return {
     reachable: true,
     modemId: poll.modemId,
     observedAt: poll.observedAt,
     latencyMs: poll.latencyMs,
-    sysDescr: String(scalar('sysDescr') ?? ''),
-    uptimeSec: numeric(scalar('sysUpTime') ?? 0, 'sysUpTime.0') / 100,
-    ...docsisVersion(
-      scalar('docsIf31CmDocsisBaseCapability'),
-      scalar('docsIfDocsisBaseCapability'),
-      (prefix) => [...cols.keys()].some((oid) => oid.startsWith(prefix)),
-    ),
-    status: {
-      value: statusValue,
-      name: statusValue == null ? 'not read' : cmStatusName(statusValue),
-      resets: firstOf(['docsIf3CmStatusResets', 'docsIfCmStatusResets'], macIx),
-      lostSyncs: firstOf(['docsIf3CmStatusLostSyncs', 'docsIfCmStatusLostSyncs'], macIx),
-    },
+    ...parseSystem(c),
+    status: parseStatus(c, macIx, statusValue),
     downstream,
     upstream,
     ofdm,
     ofdma,
-    cpes: parseCpes(col('docsDevCpeInetSource')),
+    cpes: parseCpes(c.col('docsDevCpeInetSource')),
     ...bridge,
+  };
+}
+
+/** SC-QAM downstream channels: DOCS-IF-MIB channel and signal quality tables, the Ext and DOCS-IF3 ones first. */
+function parseScQamDownstream(c: PollColumns): DownstreamChannel[] {
+  const dsPower = c.col('docsIfDownChannelPower');
+  const rxMer = c.col('docsIf3SignalQualityExtRxMER');
+  const snr = c.col('docsIfSigQSignalNoise');
+  return c
+    .ofType(IF_TYPE.docsCableDownstream)
+    .filter((ix) => dsPower.has(ix) && !c.placeholder(ix, 'docsIfDownChannelFrequency'))
+    .map((ix) => {
+      const mod = c.num(c.col('docsIfDownChannelModulation'), ix);
+      return {
+        ifIndex: Number(ix),
+        channelId: c.num(c.col('docsIfDownChannelId'), ix),
+        frequencyHz: c.num(c.col('docsIfDownChannelFrequency'), ix),
+        modulation: mod === 4 ? 'qam256' : mod === 3 ? 'qam64' : 'other',
+        locked: c.num(c.oper, ix, 1) === 1,
+        powerDbmv: c.num(dsPower, ix) / 10,
+        snrDb: (rxMer.has(ix) ? c.num(rxMer, ix) : c.num(snr, ix)) / 10,
+        unerrored: c.big(['docsIfSigQExtUnerroreds', 'docsIfSigQUnerroreds'], ix),
+        corrected: c.big(['docsIfSigQExtCorrecteds', 'docsIfSigQCorrecteds'], ix),
+        uncorrectable: c.big(['docsIfSigQExtUncorrectables', 'docsIfSigQUncorrectables'], ix),
+        ...(!c.col('docsIfSigQExtUnerroreds').has(ix) &&
+          c.col('docsIfSigQUnerroreds').has(ix) && { counterBits: 32 as const }),
+      };
+    });
+}
+
+/** SC-QAM upstream channels from docsIf3CmStatusUsTable; without it, the pre-3.0 figures on the MAC interface. */
+function parseUpstream(c: PollColumns, macIx: string): UpstreamChannel[] {
+  const usTx = c.col('docsIf3CmStatusUsTxPower');
+  const upstream = c
+    .ofType(IF_TYPE.docsCableUpstream)
+    .filter((ix) => usTx.has(ix) && !c.placeholder(ix, 'docsIfUpChannelFrequency'))
+    .map((ix): UpstreamChannel => ({
+      ifIndex: Number(ix),
+      channelId: c.firstOf(['docsIfUpChannelId'], ix),
+      frequencyHz: c.num(c.col('docsIfUpChannelFrequency'), ix),
+      txPowerDbmv: c.num(usTx, ix) / 10,
+      t3Timeouts: c.firstOf(['docsIf3CmStatusUsT3Timeouts'], ix),
+      t4Timeouts: c.firstOf(['docsIf3CmStatusUsT4Timeouts'], ix),
+      t3Exceededs: c.firstOf(['docsIf3CmStatusUsT3Exceededs'], ix),
+      muted: c.num(c.col('docsIf3CmStatusUsIsMuted'), ix, 2) === 1,
+      rangingStatus: RANGING[c.num(c.col('docsIf3CmStatusUsRangingStatus'), ix, 4)] ?? 'other',
+    }));
+  const usIfIndexes = c
+    .ofType(IF_TYPE.docsCableUpstream)
+    .filter((ix) => !c.placeholder(ix, 'docsIfUpChannelFrequency'));
+  if (upstream.length === 0 && c.col('docsIfCmStatusTxPower').has(macIx)) {
+    return [legacyUpstream(c, macIx, usIfIndexes)];
+  }
+  return upstream;
+}
+
+/**
+ * Pre-3.0 modem (or a 3.0 one without docsIf3CmStatusUsTable): its level and timeouts are on the MAC interface.
+ * They speak for the single upstream; with several, no channel is named (the timeouts are the modem's totals).
+ */
+function legacyUpstream(c: PollColumns, macIx: string, usIfIndexes: readonly string[]): UpstreamChannel {
+  const usIx = usIfIndexes.length === 1 ? usIfIndexes[0] : null;
+  return {
+    ifIndex: usIx == null ? Number(macIx) : Number(usIx),
+    channelId: usIx == null ? null : c.firstOf(['docsIfUpChannelId'], usIx),
+    frequencyHz: usIx == null ? 0 : c.num(c.col('docsIfUpChannelFrequency'), usIx),
+    txPowerDbmv: c.num(c.col('docsIfCmStatusTxPower'), macIx) / 10,
+    t3Timeouts: c.firstOf(['docsIfCmStatusT3Timeouts'], macIx),
+    t4Timeouts: c.firstOf(['docsIfCmStatusT4Timeouts'], macIx),
+    t3Exceededs: null,
+    muted: false,
+    rangingStatus: 'success',
+  };
+}
+
+/** OFDM downstream channels: DOCS-IF31 channel, channel power and profile statistics tables, DOCS-PNM RxMER. */
+function parseOfdm(c: PollColumns): OfdmChannel[] {
+  return c.ofType(IF_TYPE.docsOfdmDownstream).map((ix) => {
+    const mer = c.col('docsPnmCmDsOfdmRxMerMean');
+    const centre = c.col('docsIf31CmDsOfdmChannelPowerCenterFrequency');
+    return {
+      ifIndex: Number(ix),
+      channelId: c.num(c.col('docsIf31CmDsOfdmChanChannelId'), ix),
+      plcFrequencyHz: c.num(c.col('docsIf31CmDsOfdmChanPlcFreq'), ix),
+      bandPowersDbmv: subRows(c.col('docsIf31CmDsOfdmChannelPowerRxPower'), ix).map(([band, v]) => ({
+        band,
+        frequencyHz: c.num(centre, `${ix}.${band}`),
+        powerDbmv: numeric(v, `${ix}.${band}`) / 10,
+      })),
+      meanRxMerDb: mer.has(ix) ? c.num(mer, ix) / 100 : null,
+      profiles: parseOfdmProfiles(c, ix),
+    };
+  });
+}
+
+/** A profile is kept only with all three counters read: a missing one is not read, never 0. */
+function parseOfdmProfiles(c: PollColumns, ix: string): OfdmChannel['profiles'] {
+  return subRows(c.col('docsIf31CmDsOfdmProfileStatsTotalCodewords'), ix).flatMap(([profileId]) => {
+    const pix = `${ix}.${profileId}`;
+    const total = c.big(['docsIf31CmDsOfdmProfileStatsTotalCodewords'], pix);
+    const corrected = c.big(['docsIf31CmDsOfdmProfileStatsCorrectedCodewords'], pix);
+    const uncorrectable = c.big(['docsIf31CmDsOfdmProfileStatsUncorrectableCodewords'], pix);
+    return total == null || corrected == null || uncorrectable == null
+      ? []
+      : [{ profileId, total, corrected, uncorrectable }];
+  });
+}
+
+/** OFDMA upstream channels: DOCS-IF31 OFDMA channel and status tables. */
+function parseOfdma(c: PollColumns): OfdmaChannel[] {
+  const ofdmaTx = c.col('docsIf31CmUsOfdmaChanTxPower');
+  return c
+    .ofType(IF_TYPE.docsOfdmaUpstream)
+    .filter((ix) => ofdmaTx.has(ix))
+    .map((ix) => ({
+      ifIndex: Number(ix),
+      channelId: c.num(c.col('docsIf31CmUsOfdmaChanChannelId'), ix),
+      txPowerDbmv: decodeOfdmaTxPower(c.num(ofdmaTx, ix)),
+      t3Timeouts: c.firstOf(['docsIf31CmStatusOfdmaUsT3Timeouts'], ix),
+      t4Timeouts: c.firstOf(['docsIf31CmStatusOfdmaUsT4Timeouts'], ix),
+      t3Exceededs: c.firstOf(['docsIf31CmStatusOfdmaUsT3Exceededs'], ix),
+      muted: c.num(c.col('docsIf31CmStatusOfdmaUsIsMuted'), ix, 2) === 1,
+      rangingStatus: RANGING[c.num(c.col('docsIf31CmStatusOfdmaUsRangingStatus'), ix, 4)] ?? 'other',
+    }));
+}
+
+/** The registration state: docsIf3CmStatusValue (on the MAC row, else its only row), else docsIfCmStatusValue. */
+function parseStatusValue(c: PollColumns, macIx: string): number | null {
+  const status3 = c.col('docsIf3CmStatusValue');
+  return status3.size > 0
+    ? c.num(status3, macIx, numeric([...status3.values()][0], 'docsIf3CmStatusValue'))
+    : c.firstOf(['docsIfCmStatusValue'], macIx);
+}
+
+/** The registration state with its name, and the modem's reset and lost-sync counters. */
+function parseStatus(c: PollColumns, macIx: string, statusValue: number | null): ReachableReading['status'] {
+  return {
+    value: statusValue,
+    name: statusValue == null ? 'not read' : cmStatusName(statusValue),
+    resets: c.firstOf(['docsIf3CmStatusResets', 'docsIfCmStatusResets'], macIx),
+    lostSyncs: c.firstOf(['docsIf3CmStatusLostSyncs', 'docsIfCmStatusLostSyncs'], macIx),
+  };
+}
+
+/** The system group and the DOCSIS version. */
+function parseSystem(
+  c: PollColumns,
+): Pick<ReachableReading, 'sysDescr' | 'uptimeSec' | 'docsisVersion' | 'docsisVersionSource'> {
+  return {
+    sysDescr: String(c.scalar('sysDescr') ?? ''),
+    uptimeSec: numeric(c.scalar('sysUpTime') ?? 0, 'sysUpTime.0') / 100,
+    ...docsisVersion(
+      c.scalar('docsIf31CmDocsisBaseCapability'),
+      c.scalar('docsIfDocsisBaseCapability'),
+      (prefix) => c.answeredUnder(prefix),
+    ),
   };
 }
 

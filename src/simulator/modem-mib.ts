@@ -56,13 +56,14 @@ const DUMMY_DS_IF_INDEXES = [200, 201] as const;
 /** docsIfDocsisBaseCapability / DOCS-IF31 ClabsDocsisVersion: docsis20(3) docsis30(4) docsis31(5). */
 const DOCSIS_CAPABILITY = { '2.0': 3, '3.0': 4, '3.1': 5 } as const;
 
-function buildSkeleton(p: ModemProfile): OidIndex<Getter> {
-  const b = new SkeletonBuilder();
-  const is31 = p.docsis === '3.1';
-  // DOCSIS 2.0: DOCS-IF-MIB alone (RFC 2670 era), with only the 32-bit codeword counters.
-  const is20 = p.docsis === '2.0';
-  const usStatusTable = !is20 && !p.quirks.includes('NO_US_STATUS_TABLE');
-  const dummyDs = p.quirks.includes('DUMMY_SC_QAM_ROWS') ? DUMMY_DS_IF_INDEXES : [];
+/** DOCSIS 2.0: DOCS-IF-MIB alone (RFC 2670 era), with only the 32-bit codeword counters. */
+const isDocsis20 = (p: ModemProfile): boolean => p.docsis === '2.0';
+/** The placeholder SC-QAM rows this shape keeps, if any. */
+const dummyDsIfIndexes = (p: ModemProfile): readonly number[] =>
+  p.quirks.includes('DUMMY_SC_QAM_ROWS') ? DUMMY_DS_IF_INDEXES : [];
+
+/** SNMPv2-MIB system group. */
+function addSystem(b: SkeletonBuilder): void {
   b.add(OID.sysDescr, '0', 'OctetString', (m) => {
     const pr = m.profile;
     return `<<HW_REV: 1.0; VENDOR: ${pr.vendor}; BOOTR: 1.2.1; SW_REV: ${pr.swRev}; MODEL: ${pr.model}>>`;
@@ -70,7 +71,10 @@ function buildSkeleton(p: ModemProfile): OidIndex<Getter> {
   b.add(OID.sysObjectID, '0', 'OID', () => '1.3.6.1.4.1.4491.2.4.1');
   b.add(OID.sysUpTime, '0', 'TimeTicks', (_m, up) => Math.floor(up * 100) >>> 0);
   b.add(OID.sysName, '0', 'OctetString', (m) => m.id);
+}
 
+/** IF-MIB ifTable: one row per interface, the placeholder SC-QAM rows included. */
+function addInterfaces(b: SkeletonBuilder, p: ModemProfile): void {
   const ifaces: { ifIndex: number; type: number; descr: string; up: (m: SimModem) => boolean }[] = [
     { ifIndex: IF_INDEX.ethernet, type: 6, descr: 'Ethernet CPE Interface', up: () => true },
     { ifIndex: IF_INDEX.mac, type: 127, descr: 'RF MAC Interface', up: () => true },
@@ -88,7 +92,12 @@ function buildSkeleton(p: ModemProfile): OidIndex<Getter> {
     })),
     ...p.ofdm.map((ch) => ({ ifIndex: ch.ifIndex, type: 277, descr: 'RF OFDM Downstream', up: () => true })),
     ...p.ofdma.map((ch) => ({ ifIndex: ch.ifIndex, type: 278, descr: 'RF OFDMA Upstream', up: () => true })),
-    ...dummyDs.map((ifIndex) => ({ ifIndex, type: 128, descr: 'RF Downstream Interface', up: () => false })),
+    ...dummyDsIfIndexes(p).map((ifIndex) => ({
+      ifIndex,
+      type: 128,
+      descr: 'RF Downstream Interface',
+      up: () => false,
+    })),
   ];
   for (const f of ifaces) {
     b.add(OID.ifIndex, `${f.ifIndex}`, 'Integer', () => f.ifIndex);
@@ -96,7 +105,14 @@ function buildSkeleton(p: ModemProfile): OidIndex<Getter> {
     b.add(OID.ifType, `${f.ifIndex}`, 'Integer', () => f.type);
     b.add(OID.ifOperStatus, `${f.ifIndex}`, 'Integer', (m) => (f.up(m) ? 1 : 2));
   }
+}
 
+/**
+ * DOCS-IF-MIB docsIfDownstreamChannelTable and docsIfSignalQualityTable (32-bit counters), with
+ * docsIfSignalQualityExtTable and DOCS-IF3 RxMER except on DOCSIS 2.0 modems.
+ */
+function addScQamDownstream(b: SkeletonBuilder, p: ModemProfile): void {
+  const is20 = isDocsis20(p);
   p.ds.forEach((ch, i) => {
     const ix = `${ch.ifIndex}`;
     const ds = (m: SimModem): ModemProfile['ds'][number] => m.profile.ds[i];
@@ -117,8 +133,12 @@ function buildSkeleton(p: ModemProfile): OidIndex<Getter> {
     b.add(OID.docsIfSigQExtUncorrectables, ix, 'Counter64', (m, up) => dsCounters(m, i, up).uncorr);
     b.add(OID.docsIf3SignalQualityExtRxMER, ix, 'Integer', (m) => tenths(ds(m).snrDb));
   });
+}
+
+/** Rows in the SC-QAM tables where no SC-QAM channel is tuned: the DUMMY_SC_QAM_ROWS quirk, and OFDM channels. */
+function addPlaceholderDownstreamRows(b: SkeletonBuilder, p: ModemProfile): void {
   // Placeholder rows some DOCSIS 3.1 modems keep in the SC-QAM tables: nothing is tuned there.
-  for (const ifIndex of dummyDs) {
+  for (const ifIndex of dummyDsIfIndexes(p)) {
     const ix = `${ifIndex}`;
     b.add(OID.docsIfDownChannelId, ix, 'Integer', () => 0);
     b.add(OID.docsIfDownChannelFrequency, ix, 'Integer', () => 0);
@@ -142,8 +162,19 @@ function buildSkeleton(p: ModemProfile): OidIndex<Getter> {
     b.add(OID.docsIfSigQExtCorrecteds, ix, 'Counter64', () => 0n);
     b.add(OID.docsIfSigQExtUncorrectables, ix, 'Counter64', () => 0n);
   }
-  b.add(OID.docsIfDocsisBaseCapability, '0', 'Integer', () => DOCSIS_CAPABILITY[p.docsis]);
+}
 
+/** DOCS-IF-MIB docsIfDocsisBaseCapability. */
+function addBaseCapability(b: SkeletonBuilder, p: ModemProfile): void {
+  b.add(OID.docsIfDocsisBaseCapability, '0', 'Integer', () => DOCSIS_CAPABILITY[p.docsis]);
+}
+
+/**
+ * DOCS-IF-MIB docsIfUpstreamChannelTable, and DOCS-IF3 docsIf3CmStatusUsTable except on DOCSIS 2.0 modems and
+ * the NO_US_STATUS_TABLE quirk.
+ */
+function addUpstream(b: SkeletonBuilder, p: ModemProfile): void {
+  const usStatusTable = !isDocsis20(p) && !p.quirks.includes('NO_US_STATUS_TABLE');
   p.us.forEach((ch, i) => {
     const ix = `${ch.ifIndex}`;
     const us = (m: SimModem): ModemProfile['us'][number] => m.profile.us[i];
@@ -162,7 +193,10 @@ function buildSkeleton(p: ModemProfile): OidIndex<Getter> {
     b.add(OID.docsIf3CmStatusUsIsMuted, ix, 'Integer', (m) => TRUTH(us(m).muted));
     b.add(OID.docsIf3CmStatusUsRangingStatus, ix, 'Integer', (m) => us(m).rangingStatus);
   });
+}
 
+/** DOCS-IF-MIB docsIfCmStatusTable on the MAC interface, and DOCS-IF3 docsIf3CmStatusTable except on DOCSIS 2.0. */
+function addCmStatus(b: SkeletonBuilder, p: ModemProfile): void {
   const mac = `${IF_INDEX.mac}`;
   const sumUs = (m: SimModem, up: number, k: 't3PerDay' | 't4PerDay'): number =>
     m.profile.us.reduce((s, ch) => s + perDay(ch[k], up), 0);
@@ -175,64 +209,100 @@ function buildSkeleton(p: ModemProfile): OidIndex<Getter> {
   b.add(OID.docsIfCmStatusLostSyncs, mac, 'Counter32', () => 0);
   b.add(OID.docsIfCmStatusT3Timeouts, mac, 'Counter32', (m, up) => sumUs(m, up, 't3PerDay'));
   b.add(OID.docsIfCmStatusT4Timeouts, mac, 'Counter32', (m, up) => sumUs(m, up, 't4PerDay'));
-  if (!is20) {
+  if (!isDocsis20(p)) {
     b.add(OID.docsIf3CmStatusValue, mac, 'Integer', (m) => m.profile.statusValue);
     b.add(OID.docsIf3CmStatusCode, mac, 'OctetString', () => '');
     b.add(OID.docsIf3CmStatusResets, mac, 'Counter32', (m) => m.profile.resetsSinceBoot);
     b.add(OID.docsIf3CmStatusLostSyncs, mac, 'Counter32', () => 0);
   }
+}
 
+/** DOCS-CABLE-DEVICE-MIB: the reset switch and the serial number. */
+function addDocsDev(b: SkeletonBuilder): void {
   b.add(OID.docsDevResetNow, '0', 'Integer', () => 2);
   b.add(OID.docsDevSerialNumber, '0', 'OctetString', (m) => `SIM${m.seed.toString(16)}${m.index}`);
+}
 
-  if (is31) {
-    b.add(OID.docsIf31CmDocsisBaseCapability, '0', 'Integer', () => 5);
-    p.ofdm.forEach((ch, i) => {
-      const ix = `${ch.ifIndex}`;
-      const of = (m: SimModem): ModemProfile['ofdm'][number] => m.profile.ofdm[i];
-      b.add(OID.docsPnmCmDsOfdmRxMerMean, ix, 'Gauge32', (m) => Math.round(of(m).merDb * 100));
-      b.add(OID.docsIf31CmDsOfdmChanChannelId, ix, 'Integer', (m) => of(m).channelId);
-      b.add(OID.docsIf31CmDsOfdmChanPlcFreq, ix, 'Gauge32', (m) => of(m).plcFrequencyHz);
-      for (const profileId of OFDM_PROFILES) {
-        const pix = `${ix}.${profileId}`;
-        const rate = profileId === 255 ? NCP_CW_PER_SEC : OFDM_CW_PER_SEC;
-        const share = (m: SimModem, k: 'correctedRatio' | 'uncorrectableRatio'): number =>
-          profileId === 255 ? 0 : of(m)[k];
-        b.add(OID.docsIf31CmDsOfdmProfileStatsTotalCodewords, pix, 'Counter64', (_m, up) => count(rate, up));
-        b.add(OID.docsIf31CmDsOfdmProfileStatsCorrectedCodewords, pix, 'Counter64', (m, up) =>
-          count(rate, up, share(m, 'correctedRatio')),
-        );
-        b.add(OID.docsIf31CmDsOfdmProfileStatsUncorrectableCodewords, pix, 'Counter64', (m, up) =>
-          count(rate, up, share(m, 'uncorrectableRatio')),
-        );
-      }
-      ch.bands.forEach((band, j) => {
-        const bix = `${ix}.${band.band}`;
-        b.add(
-          OID.docsIf31CmDsOfdmChannelPowerCenterFrequency,
-          bix,
-          'Gauge32',
-          (m) => of(m).bands[j].frequencyHz,
-        );
-        b.add(OID.docsIf31CmDsOfdmChannelPowerRxPower, bix, 'Integer', (m) =>
-          tenths(of(m).bands[j].powerDbmv),
-        );
-      });
-    });
-    p.ofdma.forEach((ch, i) => {
-      const ix = `${ch.ifIndex}`;
-      const oa = (m: SimModem): ModemProfile['ofdma'][number] => m.profile.ofdma[i];
-      b.add(OID.docsIf31CmStatusOfdmaUsT3Timeouts, ix, 'Counter32', (m, up) => perDay(oa(m).t3PerDay, up));
-      b.add(OID.docsIf31CmStatusOfdmaUsT4Timeouts, ix, 'Counter32', (m, up) => perDay(oa(m).t4PerDay, up));
-      b.add(OID.docsIf31CmStatusOfdmaUsT3Exceededs, ix, 'Counter32', (m, up) =>
-        perDay(oa(m).t3ExceededPerDay, up),
+/**
+ * DOCSIS 3.1 downstream: the DOCS-IF31 capability, OFDM channel, profile statistics and channel power tables,
+ * and DOCS-PNM RxMER.
+ */
+function addOfdmDownstream(b: SkeletonBuilder, p: ModemProfile): void {
+  if (p.docsis !== '3.1') {
+    return;
+  }
+  b.add(OID.docsIf31CmDocsisBaseCapability, '0', 'Integer', () => 5);
+  p.ofdm.forEach((ch, i) => {
+    const ix = `${ch.ifIndex}`;
+    const of = (m: SimModem): ModemProfile['ofdm'][number] => m.profile.ofdm[i];
+    b.add(OID.docsPnmCmDsOfdmRxMerMean, ix, 'Gauge32', (m) => Math.round(of(m).merDb * 100));
+    b.add(OID.docsIf31CmDsOfdmChanChannelId, ix, 'Integer', (m) => of(m).channelId);
+    b.add(OID.docsIf31CmDsOfdmChanPlcFreq, ix, 'Gauge32', (m) => of(m).plcFrequencyHz);
+    for (const profileId of OFDM_PROFILES) {
+      const pix = `${ix}.${profileId}`;
+      const rate = profileId === 255 ? NCP_CW_PER_SEC : OFDM_CW_PER_SEC;
+      const share = (m: SimModem, k: 'correctedRatio' | 'uncorrectableRatio'): number =>
+        profileId === 255 ? 0 : of(m)[k];
+      b.add(OID.docsIf31CmDsOfdmProfileStatsTotalCodewords, pix, 'Counter64', (_m, up) => count(rate, up));
+      b.add(OID.docsIf31CmDsOfdmProfileStatsCorrectedCodewords, pix, 'Counter64', (m, up) =>
+        count(rate, up, share(m, 'correctedRatio')),
       );
-      b.add(OID.docsIf31CmStatusOfdmaUsIsMuted, ix, 'Integer', (m) => TRUTH(oa(m).muted));
-      b.add(OID.docsIf31CmStatusOfdmaUsRangingStatus, ix, 'Integer', (m) => oa(m).rangingStatus);
-      b.add(OID.docsIf31CmUsOfdmaChanChannelId, ix, 'Integer', (m) => oa(m).channelId);
-      // 2017 DOCS-IF31-MIB: Unsigned32 in quarter dBmV.
-      b.add(OID.docsIf31CmUsOfdmaChanTxPower, ix, 'Gauge32', (m) => Math.round(oa(m).txPowerDbmv * 4));
+      b.add(OID.docsIf31CmDsOfdmProfileStatsUncorrectableCodewords, pix, 'Counter64', (m, up) =>
+        count(rate, up, share(m, 'uncorrectableRatio')),
+      );
+    }
+    ch.bands.forEach((band, j) => {
+      const bix = `${ix}.${band.band}`;
+      b.add(
+        OID.docsIf31CmDsOfdmChannelPowerCenterFrequency,
+        bix,
+        'Gauge32',
+        (m) => of(m).bands[j].frequencyHz,
+      );
+      b.add(OID.docsIf31CmDsOfdmChannelPowerRxPower, bix, 'Integer', (m) => tenths(of(m).bands[j].powerDbmv));
     });
+  });
+}
+
+/** DOCSIS 3.1 upstream: DOCS-IF31 OFDMA status and channel tables. */
+function addOfdmaUpstream(b: SkeletonBuilder, p: ModemProfile): void {
+  if (p.docsis !== '3.1') {
+    return;
+  }
+  p.ofdma.forEach((ch, i) => {
+    const ix = `${ch.ifIndex}`;
+    const oa = (m: SimModem): ModemProfile['ofdma'][number] => m.profile.ofdma[i];
+    b.add(OID.docsIf31CmStatusOfdmaUsT3Timeouts, ix, 'Counter32', (m, up) => perDay(oa(m).t3PerDay, up));
+    b.add(OID.docsIf31CmStatusOfdmaUsT4Timeouts, ix, 'Counter32', (m, up) => perDay(oa(m).t4PerDay, up));
+    b.add(OID.docsIf31CmStatusOfdmaUsT3Exceededs, ix, 'Counter32', (m, up) =>
+      perDay(oa(m).t3ExceededPerDay, up),
+    );
+    b.add(OID.docsIf31CmStatusOfdmaUsIsMuted, ix, 'Integer', (m) => TRUTH(oa(m).muted));
+    b.add(OID.docsIf31CmStatusOfdmaUsRangingStatus, ix, 'Integer', (m) => oa(m).rangingStatus);
+    b.add(OID.docsIf31CmUsOfdmaChanChannelId, ix, 'Integer', (m) => oa(m).channelId);
+    // 2017 DOCS-IF31-MIB: Unsigned32 in quarter dBmV.
+    b.add(OID.docsIf31CmUsOfdmaChanTxPower, ix, 'Gauge32', (m) => Math.round(oa(m).txPowerDbmv * 4));
+  });
+}
+
+/** The MIB tables and groups of a modem's skeleton, each adding its rows for one modem shape. */
+const MIB_TABLES: readonly ((b: SkeletonBuilder, p: ModemProfile) => void)[] = [
+  addSystem,
+  addInterfaces,
+  addScQamDownstream,
+  addPlaceholderDownstreamRows,
+  addBaseCapability,
+  addUpstream,
+  addCmStatus,
+  addDocsDev,
+  addOfdmDownstream,
+  addOfdmaUpstream,
+];
+
+function buildSkeleton(p: ModemProfile): OidIndex<Getter> {
+  const b = new SkeletonBuilder();
+  for (const addTable of MIB_TABLES) {
+    addTable(b, p);
   }
   return b.build();
 }
