@@ -4,13 +4,13 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { ApiModule } from './api/api.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
-import { LiveEventsModule } from './store/live-events.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { ErrorFilter } from './api/error.filter';
 import { RequestBodyInterceptor } from './api/request-body';
 import { validationPipe } from './api/validation';
 import { AppConfig } from './config/app-config';
 import { SimulatorApiModule } from './api/simulator-api.module';
+import { StoreModule } from './store/store.module';
 
 @Global()
 @Module({})
@@ -20,8 +20,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         ScheduleModule.forRoot(),
+        StoreModule,
         AuthModule,
-        LiveEventsModule,
         AuditModule,
         ApiModule,
         DashboardModule,

@@ -2,11 +2,10 @@ import { Module } from '@nestjs/common';
 import { ChecksModule } from '../checks/checks.module';
 import { InventoryModule } from '../inventory/inventory.module';
 import { SnmpModule } from '../snmp/snmp.module';
-import { TelemetryModule } from '../store/telemetry.module';
 import { RebootService } from './reboot.service';
 
 @Module({
-  imports: [ChecksModule, InventoryModule, SnmpModule, TelemetryModule],
+  imports: [ChecksModule, InventoryModule, SnmpModule],
   providers: [RebootService],
   exports: [RebootService],
 })

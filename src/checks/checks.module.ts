@@ -4,11 +4,10 @@ import { OuiRegistry } from '../cpe/oui-registry';
 import { InventoryModule } from '../inventory/inventory.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { SnmpModule } from '../snmp/snmp.module';
-import { TelemetryModule } from '../store/telemetry.module';
 import { LineCheckService } from './line-check.service';
 
 @Module({
-  imports: [InventoryModule, SnmpModule, TelemetryModule, CmtsModule, MetricsModule],
+  imports: [InventoryModule, SnmpModule, CmtsModule, MetricsModule],
   providers: [LineCheckService, OuiRegistry],
   exports: [LineCheckService],
 })

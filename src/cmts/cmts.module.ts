@@ -2,12 +2,11 @@ import { Module } from '@nestjs/common';
 import { CmtsPoller } from '../snmp/cmts-poller';
 import { SnmpClient } from '../snmp/snmp-client';
 import { SnmpModule } from '../snmp/snmp.module';
-import { TelemetryModule } from '../store/telemetry.module';
 import { CmtsService } from './cmts.service';
 import { DiscoveryScheduler } from './discovery.scheduler';
 
 @Module({
-  imports: [SnmpModule, TelemetryModule],
+  imports: [SnmpModule],
   providers: [
     CmtsService,
     DiscoveryScheduler,

@@ -10,7 +10,7 @@ import { groupKey } from '../domain/modem-record';
 import { LineTokensService } from '../lines/line-tokens.service';
 import { VerificationService } from '../lines/verification.service';
 import { NodesService, type NodeState } from '../nodes/nodes.service';
-import { StoreUnavailableError } from '../store/telemetry-store';
+import { StoreUnavailableError } from '../common/store-unavailable.error';
 import { NEXT_STEP } from './next-steps';
 
 const modemId = z.string().min(1).max(64).describe('The line (modem id) that verify_caller returned.');
