@@ -205,7 +205,10 @@ export class LineCheckService {
       Math.max(thresholds.flapping.windowHours, thresholds.timeouts.windowHours) * HOUR_MS;
     const [history, counterBaseline, othersSilent] = await Promise.all([
       this.readings.history(record.id, reading.observedAt - historyWindowMs),
-      this.readings.counterBaseline(record.id, reading.observedAt - thresholds.codewords.windowMinutes * 60_000),
+      this.readings.counterBaseline(
+        record.id,
+        reading.observedAt - thresholds.codewords.windowMinutes * 60_000,
+      ),
       reading.reachable || (cmts?.neighbourhood?.others ?? 0) > 0
         ? undefined
         : this.othersSilent(record.id, reading.observedAt),

@@ -1,4 +1,12 @@
-import { Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown, type Provider } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type OnApplicationShutdown,
+  type Provider,
+} from '@nestjs/common';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { RemoteActionStore } from '../actions/remote-action.store';
 import { AuditStore } from '../audit/audit.store';
@@ -76,20 +84,56 @@ function port<T>(
 }
 
 const STORES = [
-  port(ModemStore, (s) => new RedisModemStore(s), () => new MemoryModemStore()),
-  port(CmtsStore, (s) => new RedisCmtsStore(s), () => new MemoryCmtsStore()),
+  port(
+    ModemStore,
+    (s) => new RedisModemStore(s),
+    () => new MemoryModemStore(),
+  ),
+  port(
+    CmtsStore,
+    (s) => new RedisCmtsStore(s),
+    () => new MemoryCmtsStore(),
+  ),
   port(
     ReadingStore,
     (s, c) => new RedisReadingStore(s, c.retention),
     (c) => new MemoryReadingStore(c.retention),
   ),
-  port(LockStore, (s) => new RedisLockStore(s), () => new MemoryLockStore()),
-  port(SweepStore, (s) => new RedisSweepStore(s), () => new MemorySweepStore()),
-  port(ApiKeyStore, (s) => new RedisApiKeyStore(s), () => new MemoryApiKeyStore()),
-  port(LineTokenStore, (s) => new RedisLineTokenStore(s), () => new MemoryLineTokenStore()),
-  port(VerifyAttemptStore, (s) => new RedisVerifyAttemptStore(s), () => new MemoryVerifyAttemptStore()),
-  port(RemoteActionStore, (s) => new RedisRemoteActionStore(s), () => new MemoryRemoteActionStore()),
-  port(AuditStore, (s) => new RedisAuditStore(s), () => new MemoryAuditStore()),
+  port(
+    LockStore,
+    (s) => new RedisLockStore(s),
+    () => new MemoryLockStore(),
+  ),
+  port(
+    SweepStore,
+    (s) => new RedisSweepStore(s),
+    () => new MemorySweepStore(),
+  ),
+  port(
+    ApiKeyStore,
+    (s) => new RedisApiKeyStore(s),
+    () => new MemoryApiKeyStore(),
+  ),
+  port(
+    LineTokenStore,
+    (s) => new RedisLineTokenStore(s),
+    () => new MemoryLineTokenStore(),
+  ),
+  port(
+    VerifyAttemptStore,
+    (s) => new RedisVerifyAttemptStore(s),
+    () => new MemoryVerifyAttemptStore(),
+  ),
+  port(
+    RemoteActionStore,
+    (s) => new RedisRemoteActionStore(s),
+    () => new MemoryRemoteActionStore(),
+  ),
+  port(
+    AuditStore,
+    (s) => new RedisAuditStore(s),
+    () => new MemoryAuditStore(),
+  ),
   port(
     StoreHealth,
     (s): StoreHealth => ({ kind: 'redis', ping: () => s.run(() => s.redis.ping()).then(() => undefined) }),

@@ -11,7 +11,9 @@ describe.each(BACKENDS)('AuditStore contract (%s)', (_kind, open) => {
   beforeEach(async () => {
     clock = 10_000_000;
     backend = await open();
-    store = backend.space ? new RedisAuditStore(backend.space, () => clock) : new MemoryAuditStore(() => clock);
+    store = backend.space
+      ? new RedisAuditStore(backend.space, () => clock)
+      : new MemoryAuditStore(() => clock);
   });
   afterEach(() => backend.close());
 

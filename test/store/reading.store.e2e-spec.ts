@@ -8,7 +8,16 @@ import { MemoryReadingStore } from '../../src/store/memory/memory-reading.store'
 import { RedisCmtsStore } from '../../src/store/redis/redis-cmts.store';
 import { RedisModemStore } from '../../src/store/redis/redis-modem.store';
 import { RedisReadingStore } from '../../src/store/redis/redis-reading.store';
-import { BACKENDS, counters, diagnosis, entry, reading, record, retention, type Backend } from './store-fixtures';
+import {
+  BACKENDS,
+  counters,
+  diagnosis,
+  entry,
+  reading,
+  record,
+  retention,
+  type Backend,
+} from './store-fixtures';
 
 describe.each(BACKENDS)('ReadingStore contract (%s)', (_kind, open) => {
   let backend: Backend;
@@ -22,7 +31,9 @@ describe.each(BACKENDS)('ReadingStore contract (%s)', (_kind, open) => {
     clock = 10_000_000;
     backend = await open();
     const s = backend.space;
-    store = s ? new RedisReadingStore(s, retention, () => clock) : new MemoryReadingStore(retention, () => clock);
+    store = s
+      ? new RedisReadingStore(s, retention, () => clock)
+      : new MemoryReadingStore(retention, () => clock);
     modems = s ? new RedisModemStore(s) : new MemoryModemStore();
     inventory = new InventoryService(modems, s ? new RedisCmtsStore(s) : new MemoryCmtsStore(), store);
   });
@@ -138,8 +149,18 @@ describe.each(BACKENDS)('ReadingStore contract (%s)', (_kind, open) => {
   });
 
   it('forgets everything kept about a modem', async () => {
-    const silent: ModemReading = { reachable: false, modemId: 'm7', observedAt: clock, latencyMs: 400, error: 'x' };
-    await store.saveReading({ reading: silent, diagnosis, thresholdsProfile: 'p' }, entry(clock), counters(clock));
+    const silent: ModemReading = {
+      reachable: false,
+      modemId: 'm7',
+      observedAt: clock,
+      latencyMs: 400,
+      error: 'x',
+    };
+    await store.saveReading(
+      { reading: silent, diagnosis, thresholdsProfile: 'p' },
+      entry(clock),
+      counters(clock),
+    );
     await store.forgetModem('m7');
     expect(await store.latest('m7')).toBeNull();
     expect(await store.history('m7', 0)).toEqual([]);

@@ -70,7 +70,9 @@ export class MemoryModemStore extends ModemStore {
 
   listModems(offset: number, limit: number): Promise<{ total: number; items: ModemRecord[] }> {
     const ids = [...this.modems.keys()].sort();
-    const items = ids.slice(offset, offset + limit).map((id) => decodeJson<ModemRecord>(this.modems.get(id)!));
+    const items = ids
+      .slice(offset, offset + limit)
+      .map((id) => decodeJson<ModemRecord>(this.modems.get(id)!));
     return Promise.resolve({ total: ids.length, items });
   }
 

@@ -43,7 +43,9 @@ export class RedisDocs<T> {
     if (ids.length === 0) {
       return [];
     }
-    const jsons = await this.s.run(() => this.s.redis.mget(ids.map((id) => this.s.key(`doc:${this.kind}`, id))));
+    const jsons = await this.s.run(() =>
+      this.s.redis.mget(ids.map((id) => this.s.key(`doc:${this.kind}`, id))),
+    );
     const gone = ids.filter((_, i) => jsons[i] == null);
     if (gone.length > 0) {
       await this.s.run(() => this.s.redis.srem(this.s.key('docs', this.kind), ...gone));

@@ -26,7 +26,9 @@ export class RedisLockStore extends LockStore {
   }
 
   async tryLockPoll(modemId: string, ttlMs: number): Promise<boolean> {
-    const ok = await this.s.run(() => this.s.redis.set(this.s.key('lock:poll', modemId), '1', 'PX', ttlMs, 'NX'));
+    const ok = await this.s.run(() =>
+      this.s.redis.set(this.s.key('lock:poll', modemId), '1', 'PX', ttlMs, 'NX'),
+    );
     return ok === 'OK';
   }
 
@@ -35,7 +37,9 @@ export class RedisLockStore extends LockStore {
   }
 
   async claimSlot(slot: string, ttlSec: number): Promise<boolean> {
-    return (await this.s.run(() => this.s.redis.set(this.s.key('slot', slot), '1', 'EX', ttlSec, 'NX'))) === 'OK';
+    return (
+      (await this.s.run(() => this.s.redis.set(this.s.key('slot', slot), '1', 'EX', ttlSec, 'NX'))) === 'OK'
+    );
   }
 
   async reserveSlots(limits: readonly { key: string; intervalMs: number }[]): Promise<number> {

@@ -1,7 +1,14 @@
 import type { RetentionPolicy } from '../../config/app-config';
 import type { CounterSnapshot, HistoryEntry } from '../../domain/diagnosis';
 import { ReadingStore, type StoredReading, type VerdictSummary } from '../../readings/reading.store';
-import { decodeCounters, decodeHistory, decodePacked, encodeCounters, encodeHistory, encodePacked } from '../reading-codec';
+import {
+  decodeCounters,
+  decodeHistory,
+  decodePacked,
+  encodeCounters,
+  encodeHistory,
+  encodePacked,
+} from '../reading-codec';
 import type { RedisSpace } from './redis-space';
 
 // Keeps one codeword snapshot per spacing interval, drops those older than the window, in one round trip.
@@ -34,7 +41,11 @@ export class RedisReadingStore extends ReadingStore {
     super();
   }
 
-  async saveReading(stored: StoredReading, entry: HistoryEntry, counters: CounterSnapshot | null): Promise<void> {
+  async saveReading(
+    stored: StoredReading,
+    entry: HistoryEntry,
+    counters: CounterSnapshot | null,
+  ): Promise<void> {
     const id = stored.reading.modemId;
     const now = this.now();
     const r = this.retention;
@@ -130,7 +141,9 @@ export class RedisReadingStore extends ReadingStore {
   }
 
   async history(modemId: string, sinceMs: number): Promise<HistoryEntry[]> {
-    const rows = await this.s.run(() => this.s.redis.zrangebyscore(this.s.key('hist', modemId), sinceMs, '+inf'));
+    const rows = await this.s.run(() =>
+      this.s.redis.zrangebyscore(this.s.key('hist', modemId), sinceMs, '+inf'),
+    );
     return rows.map(decodeHistory);
   }
 
