@@ -14,7 +14,22 @@ const LAYERS = [
   // environment → typed AppConfig (the simulator's spec as leaf data)
   ['config'],
   // features: services and the ports (abstract classes) they need, lowest first
-  ['cpe', 'metrics', 'events', 'audit', 'auth', 'inventory', 'lines', 'cmts', 'checks', 'nodes', 'sweep', 'fleet', 'actions'],
+  [
+    'readings',
+    'cpe',
+    'metrics',
+    'events',
+    'audit',
+    'auth',
+    'inventory',
+    'lines',
+    'cmts',
+    'checks',
+    'nodes',
+    'sweep',
+    'fleet',
+    'actions',
+  ],
   // adapters: implement the features' ports over Redis and SNMP; the simulator's SNMP agent
   ['store', 'snmp', 'snmp-agent'],
   // edges: the simulated fleet, MCP tools, the NOC page, HTTP controllers
@@ -58,7 +73,7 @@ module.exports = {
     },
     {
       name: 'net-snmp-only-in-snmp-adapters',
-      comment: 'snmp/ (the client) and snmp-agent/ (the simulator\'s agent) are the only net-snmp users',
+      comment: "snmp/ (the client) and snmp-agent/ (the simulator's agent) are the only net-snmp users",
       severity: 'error',
       from: { path: '^src/', pathNot: '^src/(snmp|snmp-agent)/' },
       to: { path: 'node_modules/net-snmp/' },

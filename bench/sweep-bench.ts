@@ -10,7 +10,8 @@ import { toHistoryEntry } from '../src/diagnosis/history';
 import { SweepService } from '../src/sweep/sweep.service';
 import type { HistoryEntry } from '../src/domain/diagnosis';
 import type { ModemReading } from '../src/domain/modem-reading';
-import { TelemetryStore, type StoredReading } from '../src/store/telemetry-store';
+import { ModemStore } from '../src/inventory/modem.store';
+import { ReadingStore, type StoredReading } from '../src/readings/reading.store';
 import Redis from 'ioredis';
 import { PrivateRedis } from '../test/support/redis-server';
 import { summarizeLatencies } from './lib/latency';
@@ -113,7 +114,8 @@ async function main(): Promise<void> {
       SIMULATOR_SCENARIO_MIX: benchScenarioMix(),
     });
     const app = await startApp(config, { logger: false });
-    const store = app.get(TelemetryStore);
+    const modems = app.get(ModemStore);
+    const readings = app.get(ReadingStore);
     const memEmpty = await redisUsedBytes(redis);
 
     // The same spec and seed give the same fleet as each simulator process serves: register it from here.
@@ -128,7 +130,7 @@ async function main(): Promise<void> {
       const port = readies[k].port;
       for (const m of fleet.modems()) {
         fleetModems.push(m);
-        await store.putModem({
+        await modems.putModem({
           id: m.id,
           host: '127.0.0.1',
           port,
@@ -177,7 +179,7 @@ async function main(): Promise<void> {
 
     const sample = fleetModems.filter((_, i) => i % Math.max(1, Math.floor(a.modems / 2000)) === 0);
     const latencies = new Float64Array(
-      (await Promise.all(sample.map((m) => store.latest(m.id))))
+      (await Promise.all(sample.map((m) => readings.latest(m.id))))
         .filter((s) => s?.reading.reachable)
         .map((s) => s!.reading.latencyMs),
     );
@@ -188,7 +190,7 @@ async function main(): Promise<void> {
       sample.slice(0, 200).map((m) => m.id),
     );
     const withDay = await bytesWithDayOfHistory(
-      store,
+      readings,
       redis.url,
       sample.slice(0, 200).map((m) => m.id),
     );
@@ -264,7 +266,7 @@ async function macKey(redis: Redis, prefix: string, id: string): Promise<string 
  * at earlier times (as the sweeps before this one would have), then the keys are measured as above.
  */
 async function bytesWithDayOfHistory(
-  store: TelemetryStore,
+  store: ReadingStore,
   url: string,
   ids: string[],
 ): Promise<Record<string, number>> {

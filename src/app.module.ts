@@ -4,7 +4,6 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { ApiModule } from './api/api.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
-import { LiveEventsModule } from './store/live-events.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { ErrorFilter } from './api/error.filter';
 import { RequestBodyInterceptor } from './api/request-body';
@@ -12,6 +11,7 @@ import { validationPipe } from './api/validation';
 import { AppConfig } from './config/app-config';
 import { SnmpModule } from './snmp/snmp.module';
 import { SimulatorApiModule } from './api/simulator-api.module';
+import { StoreModule } from './store/store.module';
 
 @Global()
 @Module({})
@@ -22,8 +22,8 @@ export class AppModule {
       imports: [
         ScheduleModule.forRoot(),
         SnmpModule,
+        StoreModule,
         AuthModule,
-        LiveEventsModule,
         AuditModule,
         ApiModule,
         DashboardModule,

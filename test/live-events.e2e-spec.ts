@@ -1,4 +1,5 @@
 import type { LiveBatch } from '../src/events/live-events';
+import { RedisConnection } from '../src/store/redis-connection';
 import { RedisLiveEvents } from '../src/store/redis-live-events';
 import { sleep, testRedisUrl } from './support/test-app';
 
@@ -7,8 +8,8 @@ import { sleep, testRedisUrl } from './support/test-app';
 describe('live events on Redis', () => {
   it('delivers a batch published by one instance to the subscribers of another', async () => {
     const prefix = `live-${Date.now()}:`;
-    const a = new RedisLiveEvents(testRedisUrl(), prefix);
-    const b = new RedisLiveEvents(testRedisUrl(), prefix);
+    const a = new RedisLiveEvents(new RedisConnection(testRedisUrl(), prefix));
+    const b = new RedisLiveEvents(new RedisConnection(testRedisUrl(), prefix));
     await Promise.all([a.connect(), b.connect()]);
     try {
       const seen: LiveBatch[] = [];

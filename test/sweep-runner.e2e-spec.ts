@@ -1,10 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import {
-  BullMqSweepRunner,
-  bullConnection,
-  InProcessSweepRunner,
-  type SweepChunk,
-} from '../src/sweep/sweep-runner';
+import { BullMqSweepRunner } from '../src/store/bullmq-sweep-runner';
+import { bullConnection } from '../src/store/redis-connection';
+import { InProcessSweepRunner, type SweepChunk } from '../src/sweep/sweep-runner';
 import { sleep, testRedisUrl } from './support/test-app';
 
 // A chunk whose every try fails is given up on exactly once, so its sweep can still end (its modems counted as

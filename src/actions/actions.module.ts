@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ChecksModule } from '../checks/checks.module';
 import { InventoryModule } from '../inventory/inventory.module';
-import { TelemetryModule } from '../store/telemetry.module';
 import { RebootService } from './reboot.service';
 
 @Module({
-  imports: [ChecksModule, InventoryModule, TelemetryModule],
+  imports: [ChecksModule, InventoryModule],
   providers: [RebootService],
   exports: [RebootService],
 })

@@ -16,11 +16,10 @@ import { InventoryService } from '../inventory/inventory.service';
 import type { ModemRecord } from '../domain/modem-record';
 import { ModemPoller } from '../checks/modem-poller';
 import type { SnmpTarget } from '../domain/snmp-target';
-import { TelemetryStore } from '../store/telemetry-store';
+import { LockStore } from '../common/lock.store';
 import type { ActionState, RemoteAction } from './remote-action';
+import { RemoteActionStore } from './remote-action.store';
 
-const KIND = 'action';
-const CURRENT = 'reboot-current';
 /** A modem that answers with an uptime below this (plus the time since the reset) has really restarted. */
 const RESTART_SLACK_SEC = 5;
 
@@ -37,7 +36,8 @@ export class RebootService implements OnApplicationShutdown {
 
   constructor(
     private readonly config: AppConfig,
-    @Inject(TelemetryStore) private readonly store: TelemetryStore,
+    @Inject(RemoteActionStore) private readonly actions: RemoteActionStore,
+    @Inject(LockStore) private readonly locks: LockStore,
     @Inject(ModemPoller) private readonly poller: ModemPoller,
     private readonly inventory: InventoryService,
     private readonly checks: LineCheckService,
@@ -63,14 +63,14 @@ export class RebootService implements OnApplicationShutdown {
     }
     const { rebootCooldownSec, rebootTimeoutSec } = this.config.actions;
     const holdSec = Math.max(rebootCooldownSec, rebootTimeoutSec);
-    if (!(await this.store.claimSlot(`reboot:${modemId}`, holdSec))) {
-      const current = await this.store.getDoc<{ actionId: string }>(CURRENT, modemId);
+    if (!(await this.locks.claimSlot(`reboot:${modemId}`, holdSec))) {
+      const current = await this.actions.currentAction(modemId);
       await this.audit.record(caller, 'modem.reboot', modemId, 'refused_cooldown', { channel, reason });
       throw new ConflictException({
         statusCode: 409,
         error: 'Conflict',
         message: `modem ${modemId} was rebooted less than ${holdSec} s ago; one reboot per modem per cool-down`,
-        ...(current && { actionId: current.actionId }),
+        ...(current && { actionId: current }),
       });
     }
     const now = new Date().toISOString();
@@ -89,7 +89,7 @@ export class RebootService implements OnApplicationShutdown {
       error: null,
     };
     await this.save(action);
-    await this.store.putDoc(CURRENT, modemId, { actionId: action.id }, holdSec);
+    await this.actions.setCurrentAction(modemId, action.id, holdSec);
     await this.audit.record(caller, 'modem.reboot', modemId, 'requested', {
       channel,
       reason,
@@ -106,7 +106,7 @@ export class RebootService implements OnApplicationShutdown {
   }
 
   get(id: string): Promise<RemoteAction | null> {
-    return this.store.getDoc<RemoteAction>(KIND, id);
+    return this.actions.getAction(id);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -195,7 +195,7 @@ export class RebootService implements OnApplicationShutdown {
   }
 
   private save(action: RemoteAction): Promise<void> {
-    return this.store.putDoc(KIND, action.id, action, this.config.auth.auditRetentionSec);
+    return this.actions.saveAction(action, this.config.auth.auditRetentionSec);
   }
 }
 

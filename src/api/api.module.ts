@@ -10,7 +10,6 @@ import { SweepsController } from './sweeps.controller';
 import { CmtsController } from './cmts.controller';
 import { NodesController } from './nodes.controller';
 import { InventoryModule } from '../inventory/inventory.module';
-import { TelemetryModule } from '../store/telemetry.module';
 import { HealthController } from './health.controller';
 import { ModemsController } from './modems.controller';
 import { ActionsModule } from '../actions/actions.module';
@@ -28,7 +27,6 @@ import { McpController } from './mcp.controller';
   imports: [
     ChecksModule,
     InventoryModule,
-    TelemetryModule,
     CmtsModule,
     NodesModule,
     SweepModule,

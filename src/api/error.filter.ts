@@ -11,7 +11,7 @@ import { InvalidInputError } from '../common/app-errors';
 import { STATUS_CODES } from 'node:http';
 import { CmtsUnreachableError } from '../cmts/cmts.service';
 import { ScenarioError } from '../simulator/fleet';
-import { StoreUnavailableError } from '../store/telemetry-store';
+import { StoreUnavailableError } from '../common/store-unavailable.error';
 import type { FieldProblem } from './validation';
 
 /** Maps domain errors to HTTP; anything unexpected is a 500 that does not leak internals. */

@@ -1,7 +1,7 @@
 import { Public } from '../auth/roles.decorator';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { TelemetryStore } from '../store/telemetry-store';
+import { StoreHealth } from '../common/store-health';
 import { HealthResponse } from './dto/health.response';
 import { ApiErrors, STORE_UNAVAILABLE } from './openapi.decorators';
 
@@ -9,7 +9,7 @@ import { ApiErrors, STORE_UNAVAILABLE } from './openapi.decorators';
 @Controller('health')
 @Public()
 export class HealthController {
-  constructor(@Inject(TelemetryStore) private readonly store: TelemetryStore) {}
+  constructor(@Inject(StoreHealth) private readonly store: StoreHealth) {}
 
   @Get()
   @ApiOperation({

@@ -11,7 +11,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { SweepScope } from '../store/telemetry-store';
+import type { SweepScope } from '../sweep/sweep.store';
 import { SweepService, type SweepView } from '../sweep/sweep.service';
 import { StartSweepDto, SweepIdParam, SweepsQuery } from './dto/sweep.dto';
 import { badRequest } from './validation';

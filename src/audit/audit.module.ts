@@ -1,7 +1,6 @@
 import { Global, Module } from '@nestjs/common';
-import { TelemetryModule } from '../store/telemetry.module';
 import { AuditService } from './audit.service';
 
 @Global()
-@Module({ imports: [TelemetryModule], providers: [AuditService], exports: [AuditService] })
+@Module({ providers: [AuditService], exports: [AuditService] })
 export class AuditModule {}

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '../domain/api-key';
 import { AppConfig } from '../config/app-config';
-import { TelemetryStore, type AuditEntry } from '../store/telemetry-store';
+import { AuditStore, type AuditEntry } from './audit.store';
 
 export type AuditAction =
   'line.verify' | 'modem.reboot' | 'modems.import' | 'apikey.create' | 'apikey.revoke';
@@ -11,7 +11,7 @@ export type AuditAction =
 export class AuditService {
   constructor(
     private readonly config: AppConfig,
-    @Inject(TelemetryStore) private readonly store: TelemetryStore,
+    @Inject(AuditStore) private readonly store: AuditStore,
   ) {}
 
   async record(

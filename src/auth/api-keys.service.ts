@@ -1,6 +1,6 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
-import { TelemetryStore } from '../store/telemetry-store';
+import { ApiKeyStore } from './api-key.store';
 import {
   hashKey,
   keyRecord,
@@ -11,7 +11,6 @@ import {
   type Role,
 } from '../domain/api-key';
 
-const KIND = 'apikey';
 /** Admin-made keys are looked up in the store; a found key is trusted this long before it is read again. */
 const CACHE_MS = 10_000;
 
@@ -28,7 +27,7 @@ export class ApiKeysService {
 
   constructor(
     config: AppConfig,
-    @Inject(TelemetryStore) private readonly store: TelemetryStore,
+    @Inject(ApiKeyStore) private readonly store: ApiKeyStore,
   ) {
     this.configured = new Map(config.auth.keys.map((k) => [k.hash, k]));
   }
@@ -53,24 +52,24 @@ export class ApiKeysService {
   async create(name: string, roles: Role[]): Promise<{ key: string; record: ApiKeyView }> {
     const key = newKeySecret();
     const record = keyRecord(name, roles, hashKey(key), 'admin', Date.now());
-    await this.store.putDoc(KIND, record.hash, record);
+    await this.store.putKey(record);
     return { key, record: view(record) };
   }
 
   async list(): Promise<ApiKeyView[]> {
-    const stored = await this.store.listDocs<ApiKeyRecord>(KIND);
+    const stored = await this.store.listKeys();
     return [...this.configured.values(), ...stored].map(view);
   }
 
   async revoke(id: string): Promise<ApiKeyView> {
-    const record = (await this.store.listDocs<ApiKeyRecord>(KIND)).find((k) => k.id === id);
+    const record = (await this.store.listKeys()).find((k) => k.id === id);
     if (!record) {
       const fromConfig = [...this.configured.values()].some((k) => k.id === id);
       throw new NotFoundException(
         fromConfig ? `key ${id} comes from API_KEYS: remove it there` : `unknown key ${id}`,
       );
     }
-    await this.store.deleteDoc(KIND, record.hash);
+    await this.store.deleteKey(record.hash);
     this.cache.delete(record.hash);
     return view(record);
   }
@@ -81,7 +80,7 @@ export class ApiKeysService {
     if (hit && hit.until > now) {
       return hit.record;
     }
-    const record = await this.store.getDoc<ApiKeyRecord>(KIND, hash);
+    const record = await this.store.getKey(hash);
     if (this.cache.size > 10_000) {
       this.cache.clear();
     }

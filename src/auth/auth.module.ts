@@ -1,38 +1,24 @@
 import { Global, Logger, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule, type ThrottlerModuleOptions } from '@nestjs/throttler';
-import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { AppConfig } from '../config/app-config';
-import { TelemetryModule } from '../store/telemetry.module';
 import { ApiKeysService } from './api-keys.service';
 import { AuthGuard } from './auth.guard';
 import { KeyThrottlerGuard } from './key-throttler.guard';
-
-/** Counts on the shared Redis, so a key's limit holds across instances; fails fast while Redis is away. */
-function redisLimitStore(url: string, prefix: string): ThrottlerStorageRedisService {
-  const storage = new ThrottlerStorageRedisService(url, {
-    keyPrefix: `${prefix}throttle:`,
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    commandTimeout: 1500,
-    retryStrategy: (times) => Math.min(times * 200, 2000),
-  });
-  storage.redis.on('error', () => undefined); // outages surface as failed counts (KeyThrottlerGuard)
-  return storage;
-}
+import { RateLimitStorage } from './rate-limit-storage';
 
 /** API keys, roles and per-key rate limits for every HTTP route (guards run in this order). */
 @Global()
 @Module({
   imports: [
-    TelemetryModule,
     ThrottlerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig): ThrottlerModuleOptions => ({
+      // The shared counts (Redis) come from the store module; without Redis the throttler counts in process.
+      inject: [AppConfig, RateLimitStorage],
+      useFactory: (config: AppConfig, limits: RateLimitStorage): ThrottlerModuleOptions => ({
         throttlers: [
           { name: 'per-key', ttl: 60_000, limit: config.auth.ratePerMin || Number.MAX_SAFE_INTEGER },
         ],
-        ...(config.redis.url && { storage: redisLimitStore(config.redis.url, config.redis.keyPrefix) }),
+        ...(limits.shared && { storage: limits.shared }),
       }),
     }),
   ],

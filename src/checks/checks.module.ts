@@ -3,11 +3,10 @@ import { CmtsModule } from '../cmts/cmts.module';
 import { OuiRegistry } from '../cpe/oui-registry';
 import { InventoryModule } from '../inventory/inventory.module';
 import { MetricsModule } from '../metrics/metrics.module';
-import { TelemetryModule } from '../store/telemetry.module';
 import { LineCheckService } from './line-check.service';
 
 @Module({
-  imports: [InventoryModule, TelemetryModule, CmtsModule, MetricsModule],
+  imports: [InventoryModule, CmtsModule, MetricsModule],
   providers: [LineCheckService, OuiRegistry],
   exports: [LineCheckService],
 })

@@ -14,7 +14,8 @@ import { pollBudgetMs } from '../domain/snmp-target';
 import { ModemPoller } from './modem-poller';
 import type { SnmpTarget } from '../domain/snmp-target';
 import type { ModemReading } from '../domain/modem-reading';
-import { TelemetryStore, type StoredReading } from '../store/telemetry-store';
+import { LockStore } from '../common/lock.store';
+import { ReadingStore, type StoredReading } from '../readings/reading.store';
 
 export interface LineDiagnosis extends Diagnosis {
   modemId: string;
@@ -43,7 +44,8 @@ export class LineCheckService {
     private readonly config: AppConfig,
     private readonly inventory: InventoryService,
     @Inject(ModemPoller) private readonly poller: ModemPoller,
-    @Inject(TelemetryStore) private readonly store: TelemetryStore,
+    @Inject(ReadingStore) private readonly readings: ReadingStore,
+    @Inject(LockStore) private readonly locks: LockStore,
     private readonly cmts: CmtsService,
     private readonly oui: OuiRegistry,
     private readonly metrics: MetricsService,
@@ -60,7 +62,7 @@ export class LineCheckService {
     const maxAgeMs = (maxAgeSec ?? this.config.diagnosis.defaultMaxAgeSec) * 1000;
     const started = Date.now();
     if (maxAgeMs > 0) {
-      const cached = await this.store.latest(modemId);
+      const cached = await this.readings.latest(modemId);
       if (cached && started - cached.reading.observedAt <= maxAgeMs) {
         this.metrics.diagnoses.inc({ source: 'cache' });
         return present(cached, 'cache');
@@ -114,15 +116,15 @@ export class LineCheckService {
   private async othersSilent(modemId: string, at: number): Promise<number> {
     const t = this.config.diagnosis.thresholds.neighbourhood;
     const since = at - t.silenceBurstWindowMinutes * 60_000;
-    const silent = await this.store.silentModemsSince(since);
-    const own = await this.store.latest(modemId);
+    const silent = await this.readings.silentModemsSince(since);
+    const own = await this.readings.latest(modemId);
     const selfCounted = own != null && !own.reading.reachable && own.reading.observedAt >= since;
     return Math.max(0, silent - (selfCounted ? 1 : 0));
   }
 
   async latestReading(modemId: string): Promise<ModemReading | null> {
     await this.inventory.record(modemId);
-    return (await this.store.latest(modemId))?.reading ?? null;
+    return (await this.readings.latest(modemId))?.reading ?? null;
   }
 
   /** What happened to the line in the last `days`: verdict changes, reboots, re-registrations, offline spells. */
@@ -137,7 +139,7 @@ export class LineCheckService {
 
   async history(modemId: string, sinceMs: number): Promise<HistoryEntry[]> {
     await this.inventory.record(modemId);
-    return this.store.history(modemId, sinceMs);
+    return this.readings.history(modemId, sinceMs);
   }
 
   /** Concurrent callers share one poll: in memory here, and across instances through the store's poll lock. */
@@ -165,8 +167,8 @@ export class LineCheckService {
   ): Promise<StoredReading> {
     const lockTtlMs = pollBudgetMs(this.config.snmp) + 1000;
     const deadline = Date.now() + lockTtlMs;
-    while (!(await this.store.tryLockPoll(record.id, lockTtlMs))) {
-      const fresh = await this.store.latest(record.id);
+    while (!(await this.locks.tryLockPoll(record.id, lockTtlMs))) {
+      const fresh = await this.readings.latest(record.id);
       if (fresh && fresh.reading.observedAt >= requestedAt) {
         return fresh;
       }
@@ -178,7 +180,7 @@ export class LineCheckService {
     try {
       return await this.pollAndStore(record, maxAgeMs, options);
     } finally {
-      await this.store.unlockPoll(record.id);
+      await this.locks.unlockPoll(record.id);
     }
   }
 
@@ -202,8 +204,11 @@ export class LineCheckService {
     const historyWindowMs =
       Math.max(thresholds.flapping.windowHours, thresholds.timeouts.windowHours) * HOUR_MS;
     const [history, counterBaseline, othersSilent] = await Promise.all([
-      this.store.history(record.id, reading.observedAt - historyWindowMs),
-      this.store.counterBaseline(record.id, reading.observedAt - thresholds.codewords.windowMinutes * 60_000),
+      this.readings.history(record.id, reading.observedAt - historyWindowMs),
+      this.readings.counterBaseline(
+        record.id,
+        reading.observedAt - thresholds.codewords.windowMinutes * 60_000,
+      ),
       reading.reachable || (cmts?.neighbourhood?.others ?? 0) > 0
         ? undefined
         : this.othersSilent(record.id, reading.observedAt),
@@ -229,7 +234,7 @@ export class LineCheckService {
     }
     this.metrics.verdicts.inc({ verdict: diagnosis.verdict });
     const entry = toHistoryEntry(reading, diagnosis.verdict, cmts?.row);
-    await this.store.saveReading(stored, entry, counterSnapshot(reading));
+    await this.readings.saveReading(stored, entry, counterSnapshot(reading));
     const m = record.membership;
     this.events.diagnosis({
       modemId: record.id,

@@ -13,7 +13,9 @@ import {
 import { CmtsPoller } from './cmts-poller';
 import type { SnmpCredentials } from '../domain/snmp-target';
 import type { CmtsModemRow, CmtsModemTables, CmtsSnapshot } from '../domain/cmts-reading';
-import { TelemetryStore } from '../store/telemetry-store';
+import { CmtsStore } from '../inventory/cmts.store';
+import { ModemStore } from '../inventory/modem.store';
+import { ReadingStore } from '../readings/reading.store';
 
 export interface CmtsInput {
   host: string;
@@ -66,12 +68,14 @@ export class CmtsService {
 
   constructor(
     private readonly config: AppConfig,
-    @Inject(TelemetryStore) private readonly store: TelemetryStore,
+    @Inject(CmtsStore) private readonly cmtses: CmtsStore,
+    @Inject(ModemStore) private readonly modems: ModemStore,
+    @Inject(ReadingStore) private readonly readings: ReadingStore,
     @Inject(CmtsPoller) private readonly poller: CmtsPoller,
   ) {}
 
   async put(id: string, input: CmtsInput, now = Date.now()): Promise<{ created: boolean; cmts: CmtsView }> {
-    const existing = await this.store.getCmts(id);
+    const existing = await this.cmtses.getCmts(id);
     const record: CmtsRecord = {
       id,
       host: input.host,
@@ -85,7 +89,7 @@ export class CmtsService {
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     };
-    await this.store.putCmts(record);
+    await this.cmtses.putCmts(record);
     this.snapshots.delete(id);
     return { created: !existing, cmts: toView(record) };
   }
@@ -95,11 +99,11 @@ export class CmtsService {
   }
 
   async list(): Promise<CmtsView[]> {
-    return (await this.store.listCmts()).map(toView);
+    return (await this.cmtses.listCmts()).map(toView);
   }
 
   async delete(id: string): Promise<void> {
-    if (!(await this.store.deleteCmts(id))) {
+    if (!(await this.cmtses.deleteCmts(id))) {
       throw new NotFoundException(`unknown CMTS ${id}`);
     }
     this.snapshots.delete(id);
@@ -126,19 +130,19 @@ export class CmtsService {
       missingObjects: tables.missing,
       warnings: discoveryWarnings(id, tables.modemTables, tables.missing, groups),
     };
-    await this.store.putCmts({
+    await this.cmtses.putCmts({
       ...record,
       tables: { modemTables: tables.modemTables, missing: tables.missing, at: snapshot.observedAt },
     });
     for (const row of snapshot.rows) {
-      const modemId = await this.store.modemIdByMac(row.mac);
-      const existing = modemId ? await this.store.getModem(modemId) : null;
+      const modemId = await this.modems.modemIdByMac(row.mac);
+      const existing = modemId ? await this.modems.getModem(modemId) : null;
       const membership = membershipOf(id, row, snapshot.observedAt);
       if (existing) {
-        await this.store.putModem({ ...existing, cmtsId: id, membership, updatedAt: snapshot.observedAt });
+        await this.modems.putModem({ ...existing, cmtsId: id, membership, updatedAt: snapshot.observedAt });
         result.updated++;
       } else if (record.modemDefaults && row.ipv4) {
-        await this.store.putModem({
+        await this.modems.putModem({
           id: `cm-${row.mac.replace(/:/g, '')}`,
           host: row.ipv4,
           port: record.modemDefaults.port,
@@ -159,7 +163,7 @@ export class CmtsService {
   }
 
   async discoverAll(): Promise<void> {
-    for (const cmts of await this.store.listCmts()) {
+    for (const cmts of await this.cmtses.listCmts()) {
       try {
         await this.discover(cmts.id);
       } catch (error) {
@@ -185,7 +189,7 @@ export class CmtsService {
     if (!modem.cmtsId || !mac) {
       return undefined;
     }
-    const record = await this.store.getCmts(modem.cmtsId);
+    const record = await this.cmtses.getCmts(modem.cmtsId);
     if (!record) {
       return undefined;
     }
@@ -222,7 +226,7 @@ export class CmtsService {
     }
     const membership = row ? membershipOf(record.id, row, Date.now()) : modem.membership;
     if (row && membership && !sameGroup(membership, modem.membership)) {
-      await this.store.putModem({ ...modem, membership });
+      await this.modems.putModem({ ...modem, membership });
     }
     return {
       cmtsId: record.id,
@@ -253,9 +257,9 @@ export class CmtsService {
     // A node's member list is read once per snapshot, not once per diagnosis: a sweep checks every member.
     let known = cached.members.get(key);
     if (!known) {
-      known = this.store
+      known = this.modems
         .groupMembers(record.id, key)
-        .then((ids) => this.store.getModems(ids))
+        .then((ids) => this.modems.getModems(ids))
         .then((records) => records.map((m) => ({ id: m.id, mac: m.mac && (normalizeMac(m.mac) ?? m.mac) })));
       cached.members.set(key, known);
       known.catch(() => cached.members.delete(key));
@@ -263,7 +267,7 @@ export class CmtsService {
     const members = (await known).filter((m) => m.id !== selfId && m.mac !== selfMac);
     const memberMacs = new Set(members.flatMap((m) => (m.mac ? [m.mac] : [])));
     const rowsOfGroup = cached.byGroup.get(key) ?? [];
-    const verdicts = await this.store.latestVerdicts(members.map((m) => m.id));
+    const verdicts = await this.readings.latestVerdicts(members.map((m) => m.id));
     const idByMac = new Map(members.flatMap((m) => (m.mac ? [[m.mac, m.id] as const] : [])));
     const thresholds = this.config.diagnosis.thresholds;
     let others = 0;
@@ -360,7 +364,7 @@ export class CmtsService {
   }
 
   async record(id: string): Promise<CmtsRecord> {
-    const record = await this.store.getCmts(id);
+    const record = await this.cmtses.getCmts(id);
     if (!record) {
       throw new NotFoundException(`unknown CMTS ${id}`);
     }

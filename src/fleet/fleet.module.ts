@@ -2,11 +2,10 @@ import { Module } from '@nestjs/common';
 import { MetricsModule } from '../metrics/metrics.module';
 import { NodesModule } from '../nodes/nodes.module';
 import { SweepModule } from '../sweep/sweep.module';
-import { TelemetryModule } from '../store/telemetry.module';
 import { FleetService } from './fleet.service';
 
 @Module({
-  imports: [TelemetryModule, NodesModule, MetricsModule, SweepModule],
+  imports: [NodesModule, MetricsModule, SweepModule],
   providers: [FleetService],
   exports: [FleetService],
 })

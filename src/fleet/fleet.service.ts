@@ -3,7 +3,8 @@ import type { Verdict } from '../domain/diagnosis';
 import { MetricsService } from '../metrics/metrics.service';
 import { NodesService, type NodeSummary } from '../nodes/nodes.service';
 import { SweepRunner } from '../sweep/sweep-runner';
-import { TelemetryStore } from '../store/telemetry-store';
+import { ModemStore } from '../inventory/modem.store';
+import { ReadingStore } from '../readings/reading.store';
 
 export interface FleetSummary {
   modems: number;
@@ -26,7 +27,8 @@ const WORST = 10;
 @Injectable()
 export class FleetService implements OnModuleInit {
   constructor(
-    @Inject(TelemetryStore) private readonly store: TelemetryStore,
+    @Inject(ModemStore) private readonly modems: ModemStore,
+    @Inject(ReadingStore) private readonly readings: ReadingStore,
     private readonly nodes: NodesService,
     private readonly metrics: MetricsService,
     @Inject(SweepRunner) private readonly runner: SweepRunner,
@@ -63,9 +65,9 @@ export class FleetService implements OnModuleInit {
     let modems: number;
     let checked = 0;
     for (let offset = 0; ; offset += PAGE) {
-      const page = await this.store.listModems(offset, PAGE);
+      const page = await this.modems.listModems(offset, PAGE);
       modems = page.total;
-      const verdicts = await this.store.latestVerdicts(page.items.map((m) => m.id));
+      const verdicts = await this.readings.latestVerdicts(page.items.map((m) => m.id));
       for (const v of verdicts.values()) {
         checked++;
         byVerdict[v.verdict] = (byVerdict[v.verdict] ?? 0) + 1;

@@ -2,7 +2,9 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InvalidInputError } from '../common/app-errors';
 import { normalizeCustomerNumber } from './customer-number';
 import type { SnmpCredentials } from '../domain/snmp-target';
-import { TelemetryStore } from '../store/telemetry-store';
+import { ReadingStore } from '../readings/reading.store';
+import { CmtsStore } from './cmts.store';
+import { ModemStore } from './modem.store';
 import { MAC_NOTATIONS_HINT, normalizeMac } from './mac-address';
 import type { CustomerRecord, ModemRecord } from '../domain/modem-record';
 
@@ -30,7 +32,11 @@ export interface ModemView {
 
 @Injectable()
 export class InventoryService {
-  constructor(@Inject(TelemetryStore) private readonly store: TelemetryStore) {}
+  constructor(
+    @Inject(ModemStore) private readonly modems: ModemStore,
+    @Inject(CmtsStore) private readonly cmtses: CmtsStore,
+    @Inject(ReadingStore) private readonly readings: ReadingStore,
+  ) {}
 
   async put(
     id: string,
@@ -42,13 +48,13 @@ export class InventoryService {
       throw new InvalidInputError('mac', `must be ${MAC_NOTATIONS_HINT}`);
     }
     // A modem on an unknown CMTS would be told "the problem is at this home" while its CMTS is never read.
-    if (input.cmtsId && !(await this.store.getCmts(input.cmtsId))) {
+    if (input.cmtsId && !(await this.cmtses.getCmts(input.cmtsId))) {
       throw new InvalidInputError(
         'cmtsId',
         `unknown CMTS ${input.cmtsId}: register it first (PUT /api/v1/cmts/${input.cmtsId})`,
       );
     }
-    const existing = await this.store.getModem(id);
+    const existing = await this.modems.getModem(id);
     const record: ModemRecord = {
       id,
       host: input.host,
@@ -71,12 +77,12 @@ export class InventoryService {
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     };
-    await this.store.putModem(record);
+    await this.modems.putModem(record);
     return { created: !existing, modem: toView(record) };
   }
 
   async record(id: string): Promise<ModemRecord> {
-    const record = await this.store.getModem(id);
+    const record = await this.modems.getModem(id);
     if (!record) {
       throw new NotFoundException(`unknown modem ${id}`);
     }
@@ -87,14 +93,16 @@ export class InventoryService {
     return toView(await this.record(id));
   }
 
+  /** Deletes the modem and everything kept about it (latest reading, history, snapshots, verdict). */
   async delete(id: string): Promise<void> {
-    if (!(await this.store.deleteModem(id))) {
+    await this.readings.forgetModem(id);
+    if (!(await this.modems.deleteModem(id))) {
       throw new NotFoundException(`unknown modem ${id}`);
     }
   }
 
   async list(offset: number, limit: number): Promise<{ total: number; offset: number; items: ModemView[] }> {
-    const page = await this.store.listModems(offset, limit);
+    const page = await this.modems.listModems(offset, limit);
     return { total: page.total, offset, items: page.items.map(toView) };
   }
 }

@@ -2,15 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Caller } from '../domain/api-key';
 import { AppConfig } from '../config/app-config';
-import { TelemetryStore } from '../store/telemetry-store';
-
-interface LineGrant {
-  modemId: string;
-  keyId: string;
-  expiresAt: number;
-}
-
-const KIND = 'linetoken';
+import { LineTokenStore, type LineGrant } from './line-token.store';
 
 /**
  * Short-lived proof that this API key verified the caller of this line. Stored by hash with a TTL, so every
@@ -20,14 +12,14 @@ const KIND = 'linetoken';
 export class LineTokensService {
   constructor(
     private readonly config: AppConfig,
-    @Inject(TelemetryStore) private readonly store: TelemetryStore,
+    @Inject(LineTokenStore) private readonly store: LineTokenStore,
   ) {}
 
   async issue(modemId: string, caller: Caller): Promise<{ lineToken: string; expiresAt: string }> {
     const token = `lt_${randomBytes(24).toString('base64url')}`;
     const ttlSec = this.config.auth.lineTokenTtlSec;
     const grant: LineGrant = { modemId, keyId: caller.keyId, expiresAt: Date.now() + ttlSec * 1000 };
-    await this.store.putDoc(KIND, digest(token), grant, ttlSec);
+    await this.store.putGrant(digest(token), grant, ttlSec);
     return { lineToken: token, expiresAt: new Date(grant.expiresAt).toISOString() };
   }
 
@@ -35,7 +27,7 @@ export class LineTokensService {
     if (!token) {
       return false;
     }
-    const grant = await this.store.getDoc<LineGrant>(KIND, digest(token));
+    const grant = await this.store.getGrant(digest(token));
     return (
       grant != null &&
       grant.modemId === modemId &&

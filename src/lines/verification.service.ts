@@ -2,10 +2,11 @@ import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../domain/api-key';
 import { AppConfig } from '../config/app-config';
-import { TelemetryStore } from '../store/telemetry-store';
 import { normalizeCustomerNumber } from '../inventory/customer-number';
+import { ModemStore } from '../inventory/modem.store';
 import { matchesCustomer } from './caller-match';
 import { LineTokensService } from './line-tokens.service';
+import { VerifyAttemptStore } from './verify-attempt.store';
 
 export interface VerifyRequest {
   customerNumber: string;
@@ -35,9 +36,6 @@ export class LockedOutError extends HttpException {
   }
 }
 
-/** Attempts per customer number since the last success, in a window of VERIFY_LOCKOUT_SEC. */
-const ATTEMPTS = 'verify-attempts';
-
 /**
  * Customer number plus full name or address, before anything about a line is said. A failure never says which
  * part did not match (an unknown customer number fails the same way), and failures per customer number lock
@@ -47,7 +45,9 @@ const ATTEMPTS = 'verify-attempts';
 export class VerificationService {
   constructor(
     private readonly config: AppConfig,
-    @Inject(TelemetryStore) private readonly store: TelemetryStore,
+    @Inject(ModemStore) private readonly modems: ModemStore,
+    /** Attempts per customer number since the last success, in a window of VERIFY_LOCKOUT_SEC. */
+    @Inject(VerifyAttemptStore) private readonly attempts: VerifyAttemptStore,
     private readonly tokens: LineTokensService,
     private readonly audit: AuditService,
   ) {}
@@ -62,14 +62,14 @@ export class VerificationService {
           ? 'name'
           : 'address';
     // Counted before comparing (atomically), so a burst of parallel guesses cannot slip past the limit.
-    const attempt = await this.store.bumpCounter(ATTEMPTS, number, lockoutSec);
+    const attempt = await this.attempts.bumpAttempts(number, lockoutSec);
     if (attempt > maxFailures) {
-      const { ttlSec } = await this.store.getCounter(ATTEMPTS, number);
+      const { ttlSec } = await this.attempts.getAttempts(number);
       await this.audit.record(caller, 'line.verify', number, 'locked_out', { channel, by });
       throw new LockedOutError(Math.max(1, ttlSec));
     }
-    const ids = await this.store.modemIdsByCustomer(number);
-    const records = await this.store.getModems(ids);
+    const ids = await this.modems.modemIdsByCustomer(number);
+    const records = await this.modems.getModems(ids);
     const matched = records.filter(
       (r) =>
         r.customer != null &&
@@ -87,7 +87,7 @@ export class VerificationService {
       await this.audit.record(caller, 'line.verify', number, 'no_match', { channel, by, attemptsLeft });
       return { verified: false, attemptsLeft, ...(attemptsLeft === 0 && { lockedForSec: lockoutSec }) };
     }
-    await this.store.clearCounter(ATTEMPTS, number);
+    await this.attempts.clearAttempts(number);
     const lines = await Promise.all(
       matched.map(async (r) => ({ modemId: r.id, ...(await this.tokens.issue(r.id, caller)) })),
     );

@@ -8,7 +8,7 @@ import { InventoryService } from '../inventory/inventory.service';
 import { LineTokensService } from '../lines/line-tokens.service';
 import { VerificationService } from '../lines/verification.service';
 import { NodesService } from '../nodes/nodes.service';
-import { StoreUnavailableError } from '../store/telemetry-store';
+import { StoreUnavailableError } from '../common/store-unavailable.error';
 import { refuse, type ToolContext } from './tool-context';
 import { LINE_TOOLS } from './tools';
 

@@ -5,7 +5,9 @@ import type { SubKind, Verdict } from '../domain/diagnosis';
 import { rowGroupKey } from '../cmts/cmts.service';
 import { normalizeMac } from '../inventory/mac-address';
 import { groupedBy, type CmtsRecord, type GroupedBy } from '../domain/modem-record';
-import { TelemetryStore } from '../store/telemetry-store';
+import { ModemStore } from '../inventory/modem.store';
+import { CmtsStore } from '../inventory/cmts.store';
+import { ReadingStore } from '../readings/reading.store';
 
 export type NodeState = 'OUTAGE' | 'NODE_WIDE_FAULT' | 'DEGRADED' | 'OK' | 'UNKNOWN';
 
@@ -60,13 +62,15 @@ export class NodesService {
   constructor(
     private readonly config: AppConfig,
     private readonly cmts: CmtsService,
-    @Inject(TelemetryStore) private readonly store: TelemetryStore,
+    @Inject(ModemStore) private readonly modems: ModemStore,
+    @Inject(CmtsStore) private readonly cmtses: CmtsStore,
+    @Inject(ReadingStore) private readonly readings: ReadingStore,
   ) {}
 
   /** A node's health; `worst` lists its worst modems (WORST_LIMIT), or all of them with `allModems`. */
   async node(cmtsId: string, serviceGroupId: string, allModems = false): Promise<NodeDetail> {
     const record = await this.cmts.record(cmtsId);
-    const members = await this.store.groupMembers(cmtsId, serviceGroupId);
+    const members = await this.modems.groupMembers(cmtsId, serviceGroupId);
     if (members.length === 0) {
       throw new NotFoundException(`unknown node ${serviceGroupId} on ${cmtsId}`);
     }
@@ -74,14 +78,14 @@ export class NodesService {
   }
 
   async list(cmtsId: string | undefined, sort: 'worst' | 'id', limit: number): Promise<NodeSummary[]> {
-    const cmtses = cmtsId ? [await this.cmts.record(cmtsId)] : await this.store.listCmts();
+    const cmtses = cmtsId ? [await this.cmts.record(cmtsId)] : await this.cmtses.listCmts();
     const nodes: NodeSummary[] = [];
     for (const record of cmtses) {
-      for (const group of await this.store.groups(record.id)) {
+      for (const group of await this.modems.groups(record.id)) {
         const { worst: _worst, ...summary } = await this.describe(
           record,
           group,
-          await this.store.groupMembers(record.id, group),
+          await this.modems.groupMembers(record.id, group),
         );
         nodes.push(summary);
       }
@@ -111,8 +115,8 @@ export class NodesService {
   ): Promise<NodeDetail> {
     const [snapshot, members, verdicts] = await Promise.all([
       this.cmts.rows(record),
-      this.store.getModems(ids),
-      this.store.latestVerdicts(ids),
+      this.modems.getModems(ids),
+      this.readings.latestVerdicts(ids),
     ]);
     // A CMTS without modem tables shows nobody online or offline: its nodes are UNKNOWN, not in outage.
     const cmts = snapshot?.snapshot.tables.modemTables === 'none' ? null : snapshot;

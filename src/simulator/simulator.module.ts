@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CmtsModule } from '../cmts/cmts.module';
 import { InventoryModule } from '../inventory/inventory.module';
-import { TelemetryModule } from '../store/telemetry.module';
 import { ReplayService } from './replay.service';
 import { SimulatorService } from './simulator.service';
 
 /** The simulated fleet and its captured replays; api/SimulatorApiModule serves them when SIMULATOR_ENABLED. */
 @Module({
-  imports: [InventoryModule, CmtsModule, TelemetryModule],
+  imports: [InventoryModule, CmtsModule],
   providers: [SimulatorService, ReplayService],
   exports: [SimulatorService, ReplayService],
 })

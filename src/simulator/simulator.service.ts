@@ -4,7 +4,7 @@ import { AppConfig } from '../config/app-config';
 import { InventoryService } from '../inventory/inventory.service';
 import { SnmpAgent } from '../snmp-agent/snmp-agent';
 import type { SnmpCredentials } from '../domain/snmp-target';
-import { TelemetryStore } from '../store/telemetry-store';
+import { ReadingStore } from '../readings/reading.store';
 import { simulatedCustomer } from './customers';
 import { ScenarioError, SimulatedFleet, WRITE_SUFFIX } from './fleet';
 import { ReplayRegistry } from './replay';
@@ -44,7 +44,7 @@ export class SimulatorService implements OnModuleInit, OnApplicationShutdown {
     private readonly config: AppConfig,
     private readonly inventory: InventoryService,
     private readonly cmts: CmtsService,
-    @Inject(TelemetryStore) private readonly store: TelemetryStore,
+    @Inject(ReadingStore) private readonly readings: ReadingStore,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -162,7 +162,7 @@ export class SimulatorService implements OnModuleInit, OnApplicationShutdown {
   async setScenario(id: string, scenario: string): Promise<SimModemView> {
     const modem = this.fleet.setScenario(id, scenario);
     const past = modem.pastSelfReboots(this.config.diagnosis.thresholds.flapping.reboots);
-    await this.store.addHistory(
+    await this.readings.addHistory(
       id,
       past.map((p) => ({ at: p.at, reachable: true, uptimeSec: p.uptimeSec })),
     );

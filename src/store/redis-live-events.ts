@@ -1,5 +1,6 @@
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import { LiveEvents, type LiveBatch } from '../events/live-events';
+import type { RedisConnection } from './redis-connection';
 
 /**
  * Live events across instances on Redis pub/sub: a worker's sweep reaches the dashboards connected to any API
@@ -10,15 +11,12 @@ export class RedisLiveEvents extends LiveEvents {
   private readonly sub: Redis;
   private readonly channel: string;
 
-  constructor(url: string, prefix: string) {
+  constructor(connection: RedisConnection) {
     super();
-    this.channel = `${prefix}live`;
+    this.channel = `${connection.prefix}live`;
     const options = { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true };
-    this.pub = new Redis(url, options);
-    this.sub = new Redis(url, { ...options, enableOfflineQueue: true });
-    for (const c of [this.pub, this.sub]) {
-      c.on('error', () => undefined);
-    }
+    this.pub = connection.open(options);
+    this.sub = connection.open({ ...options, enableOfflineQueue: true });
     this.sub.on('message', (_channel: string, message: string) => {
       try {
         this.deliver(JSON.parse(message) as LiveBatch);

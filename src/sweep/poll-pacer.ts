@@ -1,4 +1,4 @@
-import type { TelemetryStore } from '../store/telemetry-store';
+import type { LockStore } from '../common/lock.store';
 
 /**
  * Sweep polls per second, overall and per CMTS, held across every instance through the store: each poll
@@ -9,7 +9,7 @@ export class PollPacer {
   private readonly cmtsMs: number;
 
   constructor(
-    private readonly store: TelemetryStore,
+    private readonly store: LockStore,
     limits: { ratePerSec: number; cmtsRatePerSec: number },
   ) {
     this.globalMs = limits.ratePerSec > 0 ? 1000 / limits.ratePerSec : 0;

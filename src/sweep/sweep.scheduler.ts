@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { IntervalTask } from '../common/interval-task';
 import { AppConfig } from '../config/app-config';
-import { TelemetryStore } from '../store/telemetry-store';
+import { LockStore } from '../common/lock.store';
 import { SweepService } from './sweep.service';
 
 /**
@@ -20,7 +20,7 @@ export class SweepScheduler extends IntervalTask {
     private readonly config: AppConfig,
     private readonly sweeps: SweepService,
     registry: SchedulerRegistry,
-    @Inject(TelemetryStore) private readonly store: TelemetryStore,
+    @Inject(LockStore) private readonly locks: LockStore,
   ) {
     super(registry);
     this.intervalSec = config.sweep.intervalSec;
@@ -38,7 +38,7 @@ export class SweepScheduler extends IntervalTask {
     const seconds = this.config.sweep.intervalSec;
     const slot = `sweep:${Math.floor(now / 1000 / seconds)}`;
     try {
-      if (!(await this.store.claimSlot(slot, seconds))) {
+      if (!(await this.locks.claimSlot(slot, seconds))) {
         return null;
       }
       const sweep = await this.sweeps.start({ kind: 'all' }, trigger);

@@ -14,13 +14,11 @@ import { AppConfig } from '../config/app-config';
 import { LiveEvents } from '../events/live-events';
 import { groupKey } from '../domain/modem-record';
 import { MetricsService } from '../metrics/metrics.service';
-import {
-  StoreUnavailableError,
-  TelemetryStore,
-  type SweepOutcome,
-  type SweepScope,
-  type SweepState,
-} from '../store/telemetry-store';
+import { StoreUnavailableError } from '../common/store-unavailable.error';
+import { LockStore } from '../common/lock.store';
+import { CmtsStore } from '../inventory/cmts.store';
+import { ModemStore } from '../inventory/modem.store';
+import { SweepStore, type SweepOutcome, type SweepScope, type SweepState } from './sweep.store';
 import { KeyedSemaphore } from './keyed-semaphore';
 import { PollPacer } from './poll-pacer';
 import { SweepRunner, type SweepChunk } from './sweep-runner';
@@ -61,13 +59,16 @@ export class SweepService implements OnModuleInit {
   constructor(
     private readonly config: AppConfig,
     private readonly checks: LineCheckService,
-    @Inject(TelemetryStore) private readonly store: TelemetryStore,
+    @Inject(SweepStore) private readonly sweepStore: SweepStore,
+    @Inject(LockStore) private readonly locks: LockStore,
+    @Inject(ModemStore) private readonly modems: ModemStore,
+    @Inject(CmtsStore) private readonly cmtses: CmtsStore,
     @Inject(SweepRunner) private readonly runner: SweepRunner,
     private readonly metrics: MetricsService,
     @Inject(LiveEvents) private readonly events: LiveEvents,
   ) {
     this.cmtsSlots = new KeyedSemaphore(config.sweep.perCmtsConcurrency);
-    this.pacer = new PollPacer(store, config.sweep);
+    this.pacer = new PollPacer(locks, config.sweep);
   }
 
   onModuleInit(): void {
@@ -90,7 +91,7 @@ export class SweepService implements OnModuleInit {
       createdAt: Date.now(),
       finishedAt: modems.length === 0 ? Date.now() : null,
     };
-    await this.store.createSweep(sweep);
+    await this.sweepStore.createSweep(sweep);
     await this.runner.submit(this.chunks(sweep.id, modems, trigger));
     return present(sweep);
   }
@@ -125,23 +126,23 @@ export class SweepService implements OnModuleInit {
     idempotencyKey: string,
   ): Promise<{ sweep: SweepView; replayed: boolean }> {
     const id = `${callerKeyId}:${idempotencyKey}`;
-    if (await this.store.claimSlot(`idempotency:${id}`, IDEMPOTENCY_TTL_SEC)) {
+    if (await this.locks.claimSlot(`idempotency:${id}`, IDEMPOTENCY_TTL_SEC)) {
       let sweep: SweepView;
       try {
         sweep = await this.start(scope);
       } catch (error) {
         if (error instanceof HttpException) {
           const refused = { status: error.getStatus(), body: error.getResponse() };
-          await this.store.putDoc('sweep-trigger', id, { scope, refused }, IDEMPOTENCY_TTL_SEC);
+          await this.sweepStore.putTrigger(id, { scope, refused }, IDEMPOTENCY_TTL_SEC);
         }
         throw error;
       }
-      await this.store.putDoc('sweep-trigger', id, { scope, sweepId: sweep.id }, IDEMPOTENCY_TTL_SEC);
+      await this.sweepStore.putTrigger(id, { scope, sweepId: sweep.id }, IDEMPOTENCY_TTL_SEC);
       return { sweep, replayed: false };
     }
     const deadline = Date.now() + IDEMPOTENCY_WAIT_MS;
     for (;;) {
-      const first = await this.store.getDoc<IdempotentTrigger>('sweep-trigger', id);
+      const first = await this.sweepStore.getTrigger<IdempotentTrigger>(id);
       if (first) {
         if (JSON.stringify(first.scope) !== JSON.stringify(scope)) {
           throw new UnprocessableEntityException(
@@ -170,11 +171,11 @@ export class SweepService implements OnModuleInit {
   async abandonChunk(chunk: SweepChunk, reason: string): Promise<void> {
     this.log.warn(`gave up on a chunk of ${chunk.sweepId} (${chunk.modemIds.length} modems): ${reason}`);
     const outcomes = chunk.modemIds.map((modemId) => ({ modemId, verdict: null }));
-    await this.store.recordSweepOutcomes(chunk.sweepId, outcomes, Date.now());
+    await this.sweepStore.recordSweepOutcomes(chunk.sweepId, outcomes, Date.now());
   }
 
   async get(id: string): Promise<SweepView> {
-    const sweep = await this.store.getSweep(id);
+    const sweep = await this.sweepStore.getSweep(id);
     if (!sweep) {
       throw new NotFoundException(`unknown sweep ${id}`);
     }
@@ -182,7 +183,7 @@ export class SweepService implements OnModuleInit {
   }
 
   async list(limit: number): Promise<SweepView[]> {
-    return (await this.store.listSweeps(limit)).map(present);
+    return (await this.sweepStore.listSweeps(limit)).map(present);
   }
 
   /**
@@ -194,7 +195,7 @@ export class SweepService implements OnModuleInit {
     const outcomes: SweepOutcome[] = [];
     const queue = [...chunk.modemIds];
     let storeError: StoreUnavailableError | undefined;
-    const cmtsOf = new Map((await this.store.getModems(chunk.modemIds)).map((m) => [m.id, m.cmtsId ?? '']));
+    const cmtsOf = new Map((await this.modems.getModems(chunk.modemIds)).map((m) => [m.id, m.cmtsId ?? '']));
     const worker = async (): Promise<void> => {
       for (let id = queue.shift(); id != null && !storeError; id = queue.shift()) {
         const release = await this.cmtsSlots.acquire(cmtsOf.get(id) ?? '');
@@ -218,13 +219,13 @@ export class SweepService implements OnModuleInit {
     if (storeError) {
       throw storeError;
     }
-    await this.store.recordSweepOutcomes(chunk.sweepId, outcomes, Date.now());
+    await this.sweepStore.recordSweepOutcomes(chunk.sweepId, outcomes, Date.now());
     this.stats.chunks++;
     this.stats.modems += outcomes.length;
     const failed = outcomes.filter((o) => o.verdict == null).length;
     this.metrics.sweepModems.inc({ result: 'ok' }, outcomes.length - failed);
     this.metrics.sweepModems.inc({ result: 'failed' }, failed);
-    const sweep = await this.store.getSweep(chunk.sweepId);
+    const sweep = await this.sweepStore.getSweep(chunk.sweepId);
     if (sweep) {
       this.events.sweep({
         sweepId: sweep.id,
@@ -248,18 +249,18 @@ export class SweepService implements OnModuleInit {
 
   private async resolve(scope: SweepScope): Promise<ScopedModem[]> {
     if (scope.kind === 'node') {
-      const ids = await this.store.groupMembers(scope.cmtsId, scope.serviceGroupId);
+      const ids = await this.modems.groupMembers(scope.cmtsId, scope.serviceGroupId);
       if (ids.length === 0) {
         throw new NotFoundException(`unknown node ${scope.serviceGroupId} on ${scope.cmtsId}`);
       }
       return ids.map((id) => ({ id, node: '' }));
     }
-    if (scope.kind === 'cmts' && !(await this.store.getCmts(scope.cmtsId))) {
+    if (scope.kind === 'cmts' && !(await this.cmtses.getCmts(scope.cmtsId))) {
       throw new NotFoundException(`unknown CMTS ${scope.cmtsId}`);
     }
     const modems: ScopedModem[] = [];
     for (let offset = 0; ; offset += PAGE) {
-      const page = await this.store.listModems(offset, PAGE);
+      const page = await this.modems.listModems(offset, PAGE);
       for (const m of page.items) {
         if (scope.kind === 'all' || m.cmtsId === scope.cmtsId) {
           // Modems discovery has not placed yet share one pseudo-node per CMTS.

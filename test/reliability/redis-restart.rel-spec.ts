@@ -1,5 +1,5 @@
 import { Queue } from 'bullmq';
-import { bullConnection } from '../../src/sweep/sweep-runner';
+import { bullConnection } from '../../src/store/redis-connection';
 import { SweepService } from '../../src/sweep/sweep.service';
 import { PrivateRedis } from '../support/redis-server';
 import { CapturingLogger, sleep, startTestApp, type TestApp } from '../support/test-app';

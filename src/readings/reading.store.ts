@@ -1,0 +1,45 @@
+import type { CounterSnapshot, Diagnosis, HistoryEntry, SubKind, Verdict } from '../domain/diagnosis';
+import type { ModemReading } from '../domain/modem-reading';
+
+/** The latest reading of a modem with the verdict it got. */
+export interface StoredReading {
+  reading: ModemReading;
+  diagnosis: Diagnosis;
+  thresholdsProfile: string;
+}
+
+/** The verdict of a modem's latest diagnosis, kept small for neighbourhood and node views. */
+export interface VerdictSummary {
+  verdict: Verdict;
+  subKinds: SubKind[];
+  at: number;
+}
+
+/**
+ * What was measured: the latest reading per modem (with its verdict), a bounded history, the codeword snapshots
+ * that FEC windows start from, and which modems went silent. Bounded by the retention policy.
+ */
+export abstract class ReadingStore {
+  /** Stores the latest reading (with TTL), appends its history entry and, when due, a counter snapshot. */
+  abstract saveReading(
+    stored: StoredReading,
+    history: HistoryEntry,
+    counters: CounterSnapshot | null,
+  ): Promise<void>;
+  /** Adds history entries without a reading (the simulator's made-up past of a modem switched to a scenario). */
+  abstract addHistory(modemId: string, entries: readonly HistoryEntry[]): Promise<void>;
+  abstract latest(modemId: string): Promise<StoredReading | null>;
+  /** Latest verdicts of several modems (missing ones are left out). */
+  abstract latestVerdicts(modemIds: readonly string[]): Promise<Map<string, VerdictSummary>>;
+  /**
+   * How many modems' latest reading is a silent one (the modem did not answer) taken at or after `sinceMs`: a
+   * burst of silence across the fleet is evidence in itself. Kept by saveReading (one entry per modem at most).
+   */
+  abstract silentModemsSince(sinceMs: number): Promise<number>;
+  /** History entries at or after `sinceMs`, oldest first. */
+  abstract history(modemId: string, sinceMs: number): Promise<HistoryEntry[]>;
+  /** The earliest counter snapshot at or after `notBeforeMs`. */
+  abstract counterBaseline(modemId: string, notBeforeMs: number): Promise<CounterSnapshot | null>;
+  /** Drops everything kept about a modem (its record was deleted). */
+  abstract forgetModem(modemId: string): Promise<void>;
+}

@@ -1,0 +1,55 @@
+import { decodeJson, encodeJson } from '../reading-codec';
+import type { RedisSpace } from './redis-space';
+
+/**
+ * Small JSON documents of one kind: `doc:<kind>:<id>`, and `docs:<kind>` the set of the lasting ones. One stored
+ * with a TTL is read by id only and leaves nothing behind when it expires.
+ */
+export class RedisDocs<T> {
+  constructor(
+    private readonly s: RedisSpace,
+    private readonly kind: string,
+  ) {}
+
+  async put(id: string, value: T, ttlSec?: number): Promise<void> {
+    const key = this.s.key(`doc:${this.kind}`, id);
+    const redis = this.s.redis;
+    // Only lasting documents are indexed for list: an index entry per expiring one would outlive it for good.
+    const tx = ttlSec
+      ? redis.multi().set(key, encodeJson(value), 'EX', ttlSec).srem(this.s.key('docs', this.kind), id)
+      : redis.multi().set(key, encodeJson(value)).sadd(this.s.key('docs', this.kind), id);
+    await this.s.run(() => tx.exec());
+  }
+
+  async get(id: string): Promise<T | null> {
+    const json = await this.s.run(() => this.s.redis.get(this.s.key(`doc:${this.kind}`, id)));
+    return json ? decodeJson<T>(json) : null;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const [[, removed]] = (await this.s.run(() =>
+      this.s.redis
+        .multi()
+        .del(this.s.key(`doc:${this.kind}`, id))
+        .srem(this.s.key('docs', this.kind), id)
+        .exec(),
+    )) as [[unknown, number]];
+    return removed === 1;
+  }
+
+  /** Every document of the kind stored without a TTL, in id order. */
+  async list(): Promise<T[]> {
+    const ids = (await this.s.run(() => this.s.redis.smembers(this.s.key('docs', this.kind)))).sort();
+    if (ids.length === 0) {
+      return [];
+    }
+    const jsons = await this.s.run(() =>
+      this.s.redis.mget(ids.map((id) => this.s.key(`doc:${this.kind}`, id))),
+    );
+    const gone = ids.filter((_, i) => jsons[i] == null);
+    if (gone.length > 0) {
+      await this.s.run(() => this.s.redis.srem(this.s.key('docs', this.kind), ...gone));
+    }
+    return jsons.filter((j): j is string => j != null).map((j) => decodeJson<T>(j));
+  }
+}

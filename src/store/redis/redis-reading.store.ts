@@ -1,0 +1,172 @@
+import type { RetentionPolicy } from '../../config/app-config';
+import type { CounterSnapshot, HistoryEntry } from '../../domain/diagnosis';
+import { ReadingStore, type StoredReading, type VerdictSummary } from '../../readings/reading.store';
+import {
+  decodeCounters,
+  decodeHistory,
+  decodePacked,
+  encodeCounters,
+  encodeHistory,
+  encodePacked,
+} from '../reading-codec';
+import type { RedisSpace } from './redis-space';
+
+// Keeps one codeword snapshot per spacing interval, drops those older than the window, in one round trip.
+// KEYS: snapshot zset. ARGV: at, spacing ms, member, drop-before ms, ttl sec.
+const ADD_COUNTER_SNAPSHOT = `
+local newest = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
+if #newest == 0 or tonumber(ARGV[1]) - tonumber(newest[2]) >= tonumber(ARGV[2]) then
+  redis.call('ZADD', KEYS[1], ARGV[1], ARGV[3])
+end
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', '(' .. ARGV[4])
+redis.call('EXPIRE', KEYS[1], ARGV[5])
+return 0
+`;
+/** The modems being asked about right now; older entries are dropped first. */
+const DECODED_LATEST_MAX = 2000;
+
+/** Keys: latest:<id>, vd:<id>, hist:<id>, cw:<id>, silent. */
+export class RedisReadingStore extends ReadingStore {
+  /**
+   * Decoded latest readings, reused while Redis returns the very same bytes: repeated cached diagnoses skip the
+   * inflate and deserialise (and their garbage). Always checked against what Redis holds, so never stale.
+   */
+  private readonly decodedLatest = new Map<string, { raw: Buffer; value: StoredReading }>();
+
+  constructor(
+    private readonly s: RedisSpace,
+    private readonly retention: RetentionPolicy,
+    private readonly now: () => number = Date.now,
+  ) {
+    super();
+  }
+
+  async saveReading(
+    stored: StoredReading,
+    entry: HistoryEntry,
+    counters: CounterSnapshot | null,
+  ): Promise<void> {
+    const id = stored.reading.modemId;
+    const now = this.now();
+    const r = this.retention;
+    const hist = this.s.key('hist', id);
+    const tx = this.s.redis
+      .multi()
+      .set(this.s.key('latest', id), encodePacked(stored), 'EX', r.readingTtlSec)
+      .set(
+        this.s.key('vd', id),
+        JSON.stringify({
+          verdict: stored.diagnosis.verdict,
+          subKinds: stored.diagnosis.subKinds,
+          at: stored.reading.observedAt,
+        }),
+        'EX',
+        r.readingTtlSec,
+      )
+      .zadd(hist, entry.at, encodeHistory(entry))
+      .zremrangebyscore(hist, '-inf', `(${now - r.historyRetentionSec * 1000}`)
+      .zremrangebyrank(hist, 0, -(r.historyMaxEntries + 1))
+      .expire(hist, r.historyRetentionSec);
+    if (stored.reading.reachable) {
+      tx.zrem(this.s.key('silent'), id);
+    } else {
+      tx.zadd(this.s.key('silent'), stored.reading.observedAt, id);
+    }
+    if (counters) {
+      const keepSec = r.counterWindowSec + r.counterSpacingSec;
+      tx.eval(
+        ADD_COUNTER_SNAPSHOT,
+        1,
+        this.s.key('cw', id),
+        counters.at,
+        r.counterSpacingSec * 1000,
+        encodeCounters(counters),
+        now - keepSec * 1000,
+        keepSec,
+      );
+    }
+    await this.s.run(() => tx.exec());
+  }
+
+  async latest(modemId: string): Promise<StoredReading | null> {
+    const data = await this.s.run(() => this.s.redis.getBuffer(this.s.key('latest', modemId)));
+    if (!data) {
+      this.decodedLatest.delete(modemId);
+      return null;
+    }
+    const memo = this.decodedLatest.get(modemId);
+    if (memo?.raw.equals(data)) {
+      return memo.value;
+    }
+    const value = decodePacked<StoredReading>(data);
+    this.decodedLatest.delete(modemId); // re-inserted last: the map's order is least recently decoded first
+    this.decodedLatest.set(modemId, { raw: data, value });
+    if (this.decodedLatest.size > DECODED_LATEST_MAX) {
+      this.decodedLatest.delete(this.decodedLatest.keys().next().value!);
+    }
+    return value;
+  }
+
+  async latestVerdicts(modemIds: readonly string[]): Promise<Map<string, VerdictSummary>> {
+    const out = new Map<string, VerdictSummary>();
+    if (modemIds.length === 0) {
+      return out;
+    }
+    const jsons = await this.s.run(() => this.s.redis.mget(modemIds.map((id) => this.s.key('vd', id))));
+    jsons.forEach((j, i) => {
+      if (j) {
+        out.set(modemIds[i], JSON.parse(j) as VerdictSummary);
+      }
+    });
+    return out;
+  }
+
+  async silentModemsSince(sinceMs: number): Promise<number> {
+    return this.s.run(() => this.s.redis.zcount(this.s.key('silent'), sinceMs, '+inf'));
+  }
+
+  async addHistory(modemId: string, entries: readonly HistoryEntry[]): Promise<void> {
+    if (entries.length === 0) {
+      return;
+    }
+    const r = this.retention;
+    const hist = this.s.key('hist', modemId);
+    const tx = this.s.redis
+      .multi()
+      .zadd(hist, ...entries.flatMap((e) => [e.at, encodeHistory(e)]))
+      .zremrangebyscore(hist, '-inf', `(${this.now() - r.historyRetentionSec * 1000}`)
+      .zremrangebyrank(hist, 0, -(r.historyMaxEntries + 1))
+      .expire(hist, r.historyRetentionSec);
+    await this.s.run(() => tx.exec());
+  }
+
+  async history(modemId: string, sinceMs: number): Promise<HistoryEntry[]> {
+    const rows = await this.s.run(() =>
+      this.s.redis.zrangebyscore(this.s.key('hist', modemId), sinceMs, '+inf'),
+    );
+    return rows.map(decodeHistory);
+  }
+
+  async counterBaseline(modemId: string, notBeforeMs: number): Promise<CounterSnapshot | null> {
+    const rows = await this.s.run(() =>
+      this.s.redis.zrangebyscoreBuffer(this.s.key('cw', modemId), notBeforeMs, '+inf', 'LIMIT', 0, 1),
+    );
+    return rows.length > 0 ? decodeCounters(rows[0]) : null;
+  }
+
+  async forgetModem(modemId: string): Promise<void> {
+    this.decodedLatest.delete(modemId);
+    await this.s.run(() =>
+      this.s.redis
+        .multi()
+        .del(
+          this.s.key('latest', modemId),
+          this.s.key('hist', modemId),
+          this.s.key('cw', modemId),
+          this.s.key('vd', modemId),
+        )
+        .zrem(this.s.key('silent'), modemId)
+        .exec(),
+    );
+  }
+}
