@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { RemoteAction } from '../actions/remote-action';
 import { RebootService } from '../actions/reboot.service';
 import type { Caller } from '../domain/api-key';
 import { CurrentCaller } from '../auth/caller.decorator';
+import { NotFoundError } from '../common/app-errors';
 import { Roles } from '../auth/roles.decorator';
 import { ActionIdParam, RebootDto } from './dto/lines.dto';
 import { ACTION_DONE_EXAMPLE, ACTION_STARTED_EXAMPLE, RemoteActionResponse } from './dto/lines.response';
@@ -118,7 +119,7 @@ export class ActionsController {
   async get(@Param() { id }: ActionIdParam): Promise<RemoteAction> {
     const action = await this.reboots.get(id);
     if (!action) {
-      throw new NotFoundException(`unknown action ${id}`);
+      throw new NotFoundError(`unknown action ${id}`);
     }
     return action;
   }

@@ -2,34 +2,27 @@ import { BadRequestException, Body, Controller, Headers, HttpCode, Post } from '
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { Matches, validate } from 'class-validator';
-import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../domain/api-key';
 import { CurrentCaller } from '../auth/caller.decorator';
 import { Roles } from '../auth/roles.decorator';
-import { InvalidInputError } from '../common/app-errors';
-import { InventoryService } from '../inventory/inventory.service';
-import { readCsv, readJsonLines, type ImportRow } from '../inventory/modem-import';
+import {
+  ModemImportService,
+  type ImportFormat,
+  type ImportResult,
+  type RowCheck,
+} from '../inventory/modem-import.service';
 import { MODEM_ID, PutModemDto } from './dto/modem.dto';
 import { ImportResultResponse } from './dto/modem.response';
 import { ApiErrors, ApiRequestContent, STORE_UNAVAILABLE, unreadableBody } from './openapi.decorators';
 import { TextBody } from './request-body';
-import { flatten, tooDeep, type FieldProblem } from './validation';
+import { flatten, tooDeep } from './validation';
 
 class ImportModemDto extends PutModemDto {
   @Matches(MODEM_ID, { message: 'id must be 1-64 characters: letters, digits, . _ : -' })
   id!: string;
 }
 
-export interface ImportResult {
-  received: number;
-  created: number;
-  updated: number;
-  failed: number;
-  errors: { row: number; id?: string; message: string; fields?: FieldProblem[] }[];
-}
-
-const MAX_ROWS = 100_000;
-const IMPORT_TYPES = ['text/csv', 'application/x-ndjson', 'application/jsonl'];
+const IMPORT_TYPES: ImportFormat[] = ['text/csv', 'application/x-ndjson', 'application/jsonl'];
 
 const CSV_EXAMPLE =
   'id,host,community,writeCommunity,mac,cmtsId,customerNumber,fullName,address\n' +
@@ -57,10 +50,7 @@ const NDJSON_EXAMPLE =
 @ApiTags('modems')
 @Controller('api/v1')
 export class ImportController {
-  constructor(
-    private readonly inventory: InventoryService,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly imports: ModemImportService) {}
 
   /**
    * Bulk modems with their customers: JSON lines (`application/x-ndjson`) or CSV (`text/csv`). Each row is
@@ -138,58 +128,27 @@ export class ImportController {
     @CurrentCaller() caller: Caller,
   ): Promise<ImportResult> {
     const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
-    if (typeof body !== 'string' || !IMPORT_TYPES.includes(type)) {
+    if (typeof body !== 'string' || !isImportFormat(type)) {
       throw new BadRequestException(
         'send the rows as text/csv or as JSON lines (application/x-ndjson), one modem per line',
       );
     }
-    const rows: ImportRow[] = type === 'text/csv' ? readCsv(body) : readJsonLines(body);
-    if (rows.length > MAX_ROWS) {
-      throw new BadRequestException(`at most ${MAX_ROWS} rows per import (got ${rows.length})`);
-    }
-    const result: ImportResult = { received: rows.length, created: 0, updated: 0, failed: 0, errors: [] };
-    for (const r of rows) {
-      if ('error' in r) {
-        result.failed++;
-        result.errors.push({ row: r.row, message: r.error });
-        continue;
-      }
-      const deep = tooDeep(r.value);
-      const dto = plainToInstance(ImportModemDto, deep ? {} : r.value);
-      const problems = deep
-        ? [deep]
-        : flatten(await validate(dto, { whitelist: true, forbidNonWhitelisted: true }));
-      const id = typeof r.value.id === 'string' ? r.value.id : undefined;
-      if (problems.length > 0) {
-        result.failed++;
-        result.errors.push({
-          row: r.row,
-          ...(id && { id }),
-          message: problems.map((f) => `${f.field}: ${f.problems.join('; ')}`).join(' | '),
-          fields: problems,
-        });
-        continue;
-      }
-      const { id: modemId, ...input } = dto;
-      try {
-        const { created } = await this.inventory.put(modemId, input);
-        result[created ? 'created' : 'updated']++;
-      } catch (error) {
-        if (!(error instanceof InvalidInputError)) {
-          throw error;
-        }
-        const fields = [{ field: error.field, problems: [error.problem] }];
-        result.failed++;
-        result.errors.push({ row: r.row, id: modemId, message: error.message, fields });
-      }
-    }
-    await this.audit.record(caller, 'modems.import', undefined, result.failed === 0 ? 'ok' : 'partial', {
-      format: type,
-      received: result.received,
-      created: result.created,
-      updated: result.updated,
-      failed: result.failed,
-    });
-    return result;
+    return this.imports.import(body, type, caller, checkRow);
   }
+}
+
+function isImportFormat(type: string): type is ImportFormat {
+  return (IMPORT_TYPES as string[]).includes(type);
+}
+
+/** One row validated like the body of `PUT /api/v1/modems/{id}`, plus its `id`. */
+async function checkRow(value: Record<string, unknown>): Promise<RowCheck> {
+  const deep = tooDeep(value);
+  const dto = plainToInstance(ImportModemDto, deep ? {} : value);
+  const problems = deep ? [deep] : flatten(await validate(dto, { whitelist: true, forbidNonWhitelisted: true }));
+  if (problems.length > 0) {
+    return { problems };
+  }
+  const { id, ...input } = dto;
+  return { id, input };
 }

@@ -14,7 +14,6 @@ import {
 import type { SweepScope } from '../store/telemetry-store';
 import { SweepService, type SweepView } from '../sweep/sweep.service';
 import { StartSweepDto, SweepIdParam, SweepsQuery } from './dto/sweep.dto';
-import { badRequest } from './validation';
 import {
   SWEEP_FINISHED_EXAMPLE,
   SWEEP_RUNNING_EXAMPLE,
@@ -29,9 +28,6 @@ import {
   STORE_UNAVAILABLE,
   UNKNOWN_CMTS,
 } from './openapi.decorators';
-
-const IDEMPOTENCY_KEY = /^[\w.:-]{8,128}$/;
-const IDEMPOTENCY_KEY_RULE = 'Idempotency-Key must be 8-128 letters, digits, _ . : - (a UUID does)';
 
 @ApiTags('sweeps')
 @Controller('api/v1/sweeps')
@@ -133,14 +129,10 @@ export class SweepsController {
         : kind === 'cmts'
           ? { kind, cmtsId: cmtsId! }
           : { kind, cmtsId: cmtsId!, serviceGroupId: serviceGroupId! };
-    if (idempotencyKey === undefined) {
-      return this.sweeps.start(scope);
+    const { sweep, replayed } = await this.sweeps.trigger(scope, caller.keyId, idempotencyKey);
+    if (replayed !== undefined) {
+      res.setHeader('Idempotent-Replayed', String(replayed));
     }
-    if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw badRequest([{ field: 'Idempotency-Key', problems: [IDEMPOTENCY_KEY_RULE] }]);
-    }
-    const { sweep, replayed } = await this.sweeps.startOnce(scope, caller.keyId, idempotencyKey);
-    res.setHeader('Idempotent-Replayed', String(replayed));
     return sweep;
   }
 

@@ -1,5 +1,5 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { InvalidInputError } from '../common/app-errors';
+import { Inject, Injectable } from '@nestjs/common';
+import { InvalidInputError, NotFoundError } from '../common/app-errors';
 import { normalizeCustomerNumber } from './customer-number';
 import type { SnmpCredentials } from '../domain/snmp-target';
 import { TelemetryStore } from '../store/telemetry-store';
@@ -78,7 +78,7 @@ export class InventoryService {
   async record(id: string): Promise<ModemRecord> {
     const record = await this.store.getModem(id);
     if (!record) {
-      throw new NotFoundException(`unknown modem ${id}`);
+      throw new NotFoundError(`unknown modem ${id}`);
     }
     return record;
   }
@@ -89,7 +89,7 @@ export class InventoryService {
 
   async delete(id: string): Promise<void> {
     if (!(await this.store.deleteModem(id))) {
-      throw new NotFoundException(`unknown modem ${id}`);
+      throw new NotFoundError(`unknown modem ${id}`);
     }
   }
 

@@ -1,3 +1,4 @@
+import { UpstreamUnavailableError } from '../common/app-errors';
 import type { CounterSnapshot, Diagnosis, HistoryEntry, SubKind, Verdict } from '../domain/diagnosis';
 import type { CmtsRecord, ModemRecord } from '../domain/modem-record';
 import type { ModemReading } from '../domain/modem-reading';
@@ -51,8 +52,13 @@ export interface AuditEntry {
   detail?: Record<string, string | number | boolean | null>;
 }
 
-export class StoreUnavailableError extends Error {
+/** Redis did not answer: 503, "retry shortly"; the cause goes to the logs only. */
+export class StoreUnavailableError extends UpstreamUnavailableError {
   override name = 'StoreUnavailableError';
+
+  constructor(message: string) {
+    super(message, { temporary: true, publicMessage: 'telemetry store unavailable; retry shortly' });
+  }
 }
 
 /**
