@@ -65,7 +65,7 @@ export class ErrorFilter implements ExceptionFilter {
   }
 
   private answer(error: AppError): { status: number; body: Record<string, unknown> } {
-    let status = 500;
+    let status: number;
     let message = error.message;
     let fields: readonly FieldProblem[] = [];
     if (error instanceof InvalidInputError) {
@@ -89,7 +89,10 @@ export class ErrorFilter implements ExceptionFilter {
     } else {
       // A new kind of AppError this filter was not taught: a bug, answered like any other.
       this.log.error(error.stack ?? error.message);
-      return { status: 500, body: { statusCode: 500, error: 'Internal Server Error', message: 'internal error' } };
+      return {
+        status: 500,
+        body: { statusCode: 500, error: 'Internal Server Error', message: 'internal error' },
+      };
     }
     const body = {
       statusCode: status,

@@ -1,5 +1,5 @@
 import { BadRequestException, Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { Matches, validate } from 'class-validator';
 import type { Caller } from '../domain/api-key';
@@ -12,10 +12,9 @@ import {
   type RowCheck,
 } from '../inventory/modem-import.service';
 import { MODEM_ID, PutModemDto } from './dto/modem.dto';
-import { ImportResultResponse } from './dto/modem.response';
-import { ApiErrors, ApiRequestContent, STORE_UNAVAILABLE, unreadableBody } from './openapi.decorators';
 import { TextBody } from './request-body';
 import { flatten, tooDeep } from './validation';
+import { ImportDocs } from './docs/import.docs';
 
 class ImportModemDto extends PutModemDto {
   @Matches(MODEM_ID, { message: 'id must be 1-64 characters: letters, digits, . _ : -' })
@@ -23,29 +22,6 @@ class ImportModemDto extends PutModemDto {
 }
 
 const IMPORT_TYPES: ImportFormat[] = ['text/csv', 'application/x-ndjson', 'application/jsonl'];
-
-const CSV_EXAMPLE =
-  'id,host,community,writeCommunity,mac,cmtsId,customerNumber,fullName,address\n' +
-  'cm-a1,10.1.2.3,public,private,00:1d:cd:12:34:56,cmts-north,C2000001,Anna Nowak,"Polna 3/4, Kraków"\n' +
-  'cm-a2,10.1.2.4,public,,bad-mac,cmts-north,,,\n';
-
-const NDJSON_EXAMPLE =
-  JSON.stringify({
-    id: 'cm-a1',
-    host: '10.1.2.3',
-    snmp: { version: '2c', community: 'public', writeCommunity: 'private' },
-    mac: '00:1d:cd:12:34:56',
-    cmtsId: 'cmts-north',
-    customer: { customerNumber: 'C2000001', fullName: 'Anna Nowak', address: 'Polna 3/4, Kraków' },
-  }) +
-  '\n' +
-  JSON.stringify({
-    id: 'cm-a2',
-    host: '10.1.2.4',
-    snmp: { version: '2c', community: 'public' },
-    mac: 'bad-mac',
-  }) +
-  '\n';
 
 @ApiTags('modems')
 @Controller('api/v1')
@@ -60,68 +36,7 @@ export class ImportController {
   @HttpCode(200)
   @Roles('operator')
   @TextBody({ types: IMPORT_TYPES, limitBytes: 20 * 1024 * 1024 })
-  @ApiOperation({
-    summary: 'Bulk import modems with their customers',
-    description:
-      'Loads many modems at once from the billing or provisioning system, as CSV (`text/csv`, header row of ' +
-      'columns id, host, port, snmpVersion, community, writeCommunity, user, authProtocol, authKey, ' +
-      'privProtocol, privKey, mac, cmtsId, customerNumber, fullName, address; empty cells are absent fields) or ' +
-      'as JSON lines (`application/x-ndjson` or `application/jsonl`: one `PUT /api/v1/modems/{id}` body plus ' +
-      '`id` per line). Each row is validated like `PUT /api/v1/modems/{id}`: good rows are stored (created or ' +
-      'updated), bad ones come back with their row number and fields. Up to 100,000 rows and 20 MB per request. ' +
-      'The path is literally `/api/v1/modems:import`.',
-  })
-  @ApiRequestContent({
-    description: 'One modem per row or line.',
-    content: {
-      'text/csv': {
-        schema: { type: 'string' },
-        examples: { csv: { summary: 'Two modems, the second with a bad MAC', value: CSV_EXAMPLE } },
-      },
-      'application/x-ndjson': {
-        schema: { type: 'string' },
-        examples: { ndjson: { summary: 'Two modems, the second with a bad MAC', value: NDJSON_EXAMPLE } },
-      },
-      'application/jsonl': {
-        schema: { type: 'string' },
-        examples: { jsonl: { summary: 'The same as application/x-ndjson', value: NDJSON_EXAMPLE } },
-      },
-    },
-  })
-  @ApiOkResponse({
-    type: ImportResultResponse,
-    description: 'The import ran; `failed` and `errors` tell the rows that were not stored.',
-    example: {
-      received: 2,
-      created: 1,
-      updated: 0,
-      failed: 1,
-      errors: [
-        {
-          row: 2,
-          id: 'cm-a2',
-          message: 'mac: mac must be a MAC address like 00:1d:cd:12:34:56',
-          fields: [{ field: 'mac', problems: ['mac must be a MAC address like 00:1d:cd:12:34:56'] }],
-        },
-      ],
-    },
-  })
-  @ApiErrors({
-    400: [
-      {
-        when: 'The body is neither text/csv nor JSON lines',
-        body: {
-          message: 'send the rows as text/csv or as JSON lines (application/x-ndjson), one modem per line',
-        },
-      },
-      {
-        when: 'More than 100,000 rows',
-        body: { message: 'at most 100000 rows per import (got 120000)' },
-      },
-    ],
-    413: [unreadableBody('The body is over 20 MB', 'request body too large: at most 20971520 bytes')],
-    503: [STORE_UNAVAILABLE],
-  })
+  @ImportDocs.import()
   async import(
     @Body() body: unknown,
     @Headers('content-type') contentType: string | undefined,
@@ -145,7 +60,9 @@ function isImportFormat(type: string): type is ImportFormat {
 async function checkRow(value: Record<string, unknown>): Promise<RowCheck> {
   const deep = tooDeep(value);
   const dto = plainToInstance(ImportModemDto, deep ? {} : value);
-  const problems = deep ? [deep] : flatten(await validate(dto, { whitelist: true, forbidNonWhitelisted: true }));
+  const problems = deep
+    ? [deep]
+    : flatten(await validate(dto, { whitelist: true, forbidNonWhitelisted: true }));
   if (problems.length > 0) {
     return { problems };
   }

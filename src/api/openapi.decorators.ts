@@ -62,6 +62,16 @@ export function ApiErrors(errors: Partial<Record<ErrorStatus, ErrorCase[]>>): Me
   );
 }
 
+/**
+ * A route's whole OpenAPI description as one decorator (src/api/docs/, one file per resource). The decorators are
+ * listed top to bottom as they would stand stacked on the method, and applied in the same order as stacked ones.
+ */
+export function ApiDocs(
+  ...decorators: (MethodDecorator | ClassDecorator | PropertyDecorator)[]
+): MethodDecorator {
+  return applyDecorators(...[...decorators].reverse());
+}
+
 /** A 400 from the validation pipe, with its message built the way the pipe builds it. */
 export function invalid(when: string, fields: FieldProblem[]): ErrorCase {
   return {

@@ -6,6 +6,7 @@ import { AppConfig } from '../config/app-config';
 import { TelemetryModule } from '../store/telemetry.module';
 import { ApiKeysService } from './api-keys.service';
 import { AuthGuard } from './auth.guard';
+import { KeyAdminService } from './key-admin.service';
 import { KeyThrottlerGuard } from './key-throttler.guard';
 
 /** Counts on the shared Redis, so a key's limit holds across instances; fails fast while Redis is away. */
@@ -38,10 +39,11 @@ function redisLimitStore(url: string, prefix: string): ThrottlerStorageRedisServ
   ],
   providers: [
     ApiKeysService,
+    KeyAdminService,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: KeyThrottlerGuard },
   ],
-  exports: [ApiKeysService],
+  exports: [ApiKeysService, KeyAdminService],
 })
 export class AuthModule {
   constructor(keys: ApiKeysService) {

@@ -1,4 +1,11 @@
-import { CMTS_DIALECTS, QUIRKS_BY_GENERATION, type CmtsDialect, type FleetSpec, type ModemShape, type SimTiming } from '../config/simulator-spec';
+import {
+  CMTS_DIALECTS,
+  QUIRKS_BY_GENERATION,
+  type CmtsDialect,
+  type FleetSpec,
+  type ModemShape,
+  type SimTiming,
+} from '../config/simulator-spec';
 import { InvalidInputError, NotFoundError } from '../common/app-errors';
 import type { AgentBackend, AgentView, V3User } from '../snmp-agent/snmp-agent';
 import { cmtsView, type SimCmts } from './cmts-mib';
@@ -171,7 +178,10 @@ export class SimulatedFleet implements AgentBackend {
       (m) => m.placement.mdIfIndex === mdIfIndex && m.placement.sgId === sgId,
     );
     if (members.length === 0) {
-      throw new UnknownSimulatedError(`no simulated node ${mdIfIndex}.${sgId} on ${cmtsId}`, 'serviceGroupId');
+      throw new UnknownSimulatedError(
+        `no simulated node ${mdIfIndex}.${sgId} on ${cmtsId}`,
+        'serviceGroupId',
+      );
     }
     const node = scenario as NodeScenario;
     const affected = Math.round(members.length * OUTAGE_SHARE);
