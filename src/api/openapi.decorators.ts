@@ -32,7 +32,7 @@ const ERROR_SCHEMAS: Record<ErrorStatus, Type<unknown>> = {
   503: ErrorResponse,
 };
 
-/** As Nest's HttpExceptions write it; a case that sets `error: undefined` leaves it out. */
+/** As error.filter.ts writes it (Nest's validation pipe too); a case that sets `error: undefined` leaves it out. */
 export function errorBody(status: number, body: ErrorCase['body']): Record<string, unknown> {
   return { statusCode: status, error: STATUS_CODES[status], ...body };
 }
