@@ -1,14 +1,8 @@
-import {
-  ConflictException,
-  Inject,
-  Injectable,
-  Logger,
-  UnprocessableEntityException,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { setTimeout } from 'node:timers/promises';
 import { AuditService } from '../audit/audit.service';
+import { ConflictError, UnprocessableError } from '../common/app-errors';
 import type { Caller } from '../domain/api-key';
 import { LineCheckService } from '../checks/line-check.service';
 import { AppConfig } from '../config/app-config';
@@ -57,7 +51,7 @@ export class RebootService implements OnApplicationShutdown {
         channel,
         reason,
       });
-      throw new UnprocessableEntityException(
+      throw new UnprocessableError(
         `modem ${modemId} has no SNMP write access configured (snmp.writeCommunity for v2c, or v3)`,
       );
     }
@@ -66,12 +60,10 @@ export class RebootService implements OnApplicationShutdown {
     if (!(await this.locks.claimSlot(`reboot:${modemId}`, holdSec))) {
       const current = await this.actions.currentAction(modemId);
       await this.audit.record(caller, 'modem.reboot', modemId, 'refused_cooldown', { channel, reason });
-      throw new ConflictException({
-        statusCode: 409,
-        error: 'Conflict',
-        message: `modem ${modemId} was rebooted less than ${holdSec} s ago; one reboot per modem per cool-down`,
-        ...(current && { actionId: current }),
-      });
+      throw new ConflictError(
+        `modem ${modemId} was rebooted less than ${holdSec} s ago; one reboot per modem per cool-down`,
+        current ? { actionId: current } : {},
+      );
     }
     const now = new Date().toISOString();
     const action: RemoteAction = {

@@ -1,22 +1,14 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { RemoteAction } from '../actions/remote-action';
 import { RebootService } from '../actions/reboot.service';
 import type { Caller } from '../domain/api-key';
 import { CurrentCaller } from '../auth/caller.decorator';
+import { NotFoundError } from '../common/app-errors';
 import { Roles } from '../auth/roles.decorator';
 import { ActionIdParam, RebootDto } from './dto/lines.dto';
-import { ACTION_DONE_EXAMPLE, ACTION_STARTED_EXAMPLE, RemoteActionResponse } from './dto/lines.response';
 import { ModemIdParam } from './dto/modem.dto';
-import {
-  ApiErrors,
-  BAD_MODEM_ID,
-  BODY_TOO_LARGE,
-  invalid,
-  MALFORMED_JSON,
-  STORE_UNAVAILABLE,
-  UNKNOWN_MODEM,
-} from './openapi.decorators';
+import { ActionsDocs } from './docs/actions.docs';
 
 @ApiTags('actions')
 @Controller('api/v1')
@@ -27,58 +19,7 @@ export class ActionsController {
   /** 202: the reset is sent and followed in the background; poll the action for its outcome. */
   @Post('modems/:id/reboot')
   @HttpCode(202)
-  @ApiOperation({
-    summary: 'Reboot a modem',
-    description:
-      'The remote fix for a MARGINAL line: sends SNMP SET docsDevResetNow (with the modem’s write community, ' +
-      'or v3) and follows the modem in the background until it answers with a fresh uptime, then diagnoses it ' +
-      'again. Poll GET /api/v1/actions/{id} for the outcome. One reboot per modem per REBOOT_COOLDOWN_SEC, ' +
-      'across instances; every step is in the audit log.',
-  })
-  @ApiBody({
-    type: RebootDto,
-    examples: {
-      marginal: {
-        summary: 'After a MARGINAL verdict',
-        value: { reason: 'MARGINAL: uncorrectables on DS 1-3, customer consents' },
-      },
-    },
-  })
-  @ApiAcceptedResponse({
-    type: RemoteActionResponse,
-    description: 'The reset is being sent; the action is followed in the background.',
-    example: ACTION_STARTED_EXAMPLE,
-  })
-  @ApiErrors({
-    400: [
-      BAD_MODEM_ID,
-      invalid('No reason, or a too short one', [
-        { field: 'reason', problems: ['reason must be longer than or equal to 3 characters'] },
-      ]),
-      MALFORMED_JSON,
-    ],
-    404: [UNKNOWN_MODEM],
-    409: [
-      {
-        when: 'The modem was rebooted within the cool-down; actionId is that reboot',
-        body: {
-          message: 'modem sim-cm-00001 was rebooted less than 600 s ago; one reboot per modem per cool-down',
-          actionId: 'act-mww5arux-19daa6',
-        },
-      },
-    ],
-    413: [BODY_TOO_LARGE],
-    422: [
-      {
-        when: 'The modem has no SNMP write access configured (a v2c writeCommunity, or v3)',
-        body: {
-          message:
-            'modem sim-cm-00003 has no SNMP write access configured (snmp.writeCommunity for v2c, or v3)',
-        },
-      },
-    ],
-    503: [STORE_UNAVAILABLE],
-  })
+  @ActionsDocs.reboot()
   reboot(
     @Param() { id }: ModemIdParam,
     @Body() body: RebootDto,
@@ -88,37 +29,11 @@ export class ActionsController {
   }
 
   @Get('actions/:id')
-  @ApiOperation({
-    summary: 'How a remote action went',
-    description:
-      'The action’s state (resetting, waiting_for_modem, then done or failed), its steps, and the fresh ' +
-      'diagnosis once the modem is back.',
-  })
-  @ApiOkResponse({
-    type: RemoteActionResponse,
-    examples: {
-      done: { summary: 'Done: the modem is back and diagnosed', value: ACTION_DONE_EXAMPLE },
-      running: { summary: 'Still resetting', value: ACTION_STARTED_EXAMPLE },
-    },
-  })
-  @ApiErrors({
-    400: [
-      invalid('The id is too long', [
-        { field: 'id', problems: ['id must be shorter than or equal to 64 characters'] },
-      ]),
-    ],
-    404: [
-      {
-        when: 'No action with this id (or it is past AUDIT_RETENTION_SEC)',
-        body: { message: 'unknown action act-mww5arux-19daa6' },
-      },
-    ],
-    503: [STORE_UNAVAILABLE],
-  })
+  @ActionsDocs.get()
   async get(@Param() { id }: ActionIdParam): Promise<RemoteAction> {
     const action = await this.reboots.get(id);
     if (!action) {
-      throw new NotFoundException(`unknown action ${id}`);
+      throw new NotFoundError(`unknown action ${id}`);
     }
     return action;
   }

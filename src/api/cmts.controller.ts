@@ -1,37 +1,10 @@
 import { Roles } from '../auth/roles.decorator';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
-import {
-  ApiBody,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CmtsService, type CmtsView, type DiscoveryResult } from '../cmts/cmts.service';
 import { CmtsIdParam, PutCmtsDto } from './dto/cmts.dto';
-import {
-  CMTS_EXAMPLE,
-  CmtsListResponse,
-  CmtsViewResponse,
-  DiscoveryResultResponse,
-} from './dto/cmts.response';
-import {
-  ApiErrors,
-  BODY_TOO_LARGE,
-  invalid,
-  MALFORMED_JSON,
-  STORE_UNAVAILABLE,
-  UNKNOWN_CMTS,
-} from './openapi.decorators';
-
-const BAD_CMTS_ID = invalid('The CMTS id is malformed', [
-  {
-    field: 'id',
-    problems: ['id must be 1-64 characters: letters, digits, . _ : - (starting with a letter or digit)'],
-  },
-]);
+import { CmtsDocs } from './docs/cmts.docs';
 
 @ApiTags('cmts')
 @Controller('api/v1/cmts')
@@ -40,56 +13,14 @@ export class CmtsController {
 
   @Get()
   @Roles('noc', 'operator')
-  @ApiOperation({
-    summary: 'List CMTSes',
-    description: 'The CMTSes Linecheck reads for the headend’s view of modems and nodes (no credentials).',
-  })
-  @ApiOkResponse({ type: CmtsListResponse, example: { items: [CMTS_EXAMPLE] } })
-  @ApiErrors({ 503: [STORE_UNAVAILABLE] })
+  @CmtsDocs.list()
   async list(): Promise<{ items: CmtsView[] }> {
     return { items: await this.cmts.list() };
   }
 
   @Put(':id')
   @Roles('operator')
-  @ApiOperation({
-    summary: 'Register or update a CMTS',
-    description:
-      'Where and how to read the CMTS over SNMP, its upstream set point, and optionally the SNMP settings for ' +
-      'modems its discovery should register. The whole record is replaced; credentials are never shown back.',
-  })
-  @ApiBody({
-    type: PutCmtsDto,
-    examples: {
-      withDiscovery: {
-        summary: 'A CMTS whose discovery registers unknown modems',
-        value: {
-          host: '10.0.0.1',
-          snmp: { version: '2c', community: 'cmts-read' },
-          setPointDbmv: 0,
-          modemDefaults: { snmp: { version: '2c', community: 'public', writeCommunity: 'private' } },
-        },
-      },
-    },
-  })
-  @ApiOkResponse({ type: CmtsViewResponse, description: 'Updated.', example: CMTS_EXAMPLE })
-  @ApiCreatedResponse({ type: CmtsViewResponse, description: 'Registered.', example: CMTS_EXAMPLE })
-  @ApiErrors({
-    400: [
-      invalid('Bad fields (each one named), or unknown fields', [
-        { field: 'setPointDbmv', problems: ['setPointDbmv must not be greater than 30'] },
-        {
-          field: 'snmp.version',
-          problems: [
-            'version must be "2c" (with community) or "3" (with user, authProtocol, authKey, privProtocol, privKey)',
-          ],
-        },
-      ]),
-      MALFORMED_JSON,
-    ],
-    413: [BODY_TOO_LARGE],
-    503: [STORE_UNAVAILABLE],
-  })
+  @CmtsDocs.put()
   async put(
     @Param() { id }: CmtsIdParam,
     @Body() body: PutCmtsDto,
@@ -102,9 +33,7 @@ export class CmtsController {
 
   @Get(':id')
   @Roles('noc', 'operator')
-  @ApiOperation({ summary: 'Get a CMTS', description: 'One CMTS’s record (no credentials).' })
-  @ApiOkResponse({ type: CmtsViewResponse, example: CMTS_EXAMPLE })
-  @ApiErrors({ 400: [BAD_CMTS_ID], 404: [UNKNOWN_CMTS], 503: [STORE_UNAVAILABLE] })
+  @CmtsDocs.get()
   get(@Param() { id }: CmtsIdParam): Promise<CmtsView> {
     return this.cmts.get(id);
   }
@@ -112,13 +41,7 @@ export class CmtsController {
   @Delete(':id')
   @Roles('operator')
   @HttpCode(204)
-  @ApiOperation({
-    summary: 'Remove a CMTS',
-    description:
-      'Stops reading the CMTS. Its modems stay in the inventory; diagnoses go on without its view.',
-  })
-  @ApiNoContentResponse({ description: 'Removed.' })
-  @ApiErrors({ 400: [BAD_CMTS_ID], 404: [UNKNOWN_CMTS], 503: [STORE_UNAVAILABLE] })
+  @CmtsDocs.delete()
   delete(@Param() { id }: CmtsIdParam): Promise<void> {
     return this.cmts.delete(id);
   }
@@ -126,41 +49,7 @@ export class CmtsController {
   @Post(':id/discover')
   @Roles('noc', 'operator')
   @HttpCode(200)
-  @ApiOperation({
-    summary: 'Discover the CMTS’s modems now',
-    description:
-      'Walks the CMTS now and records every modem’s MAC, IP and service group (node), which node views and ' +
-      'outage triage rely on; with `modemDefaults` set it also registers modems Linecheck does not know yet. ' +
-      'Discovery also runs every DISCOVERY_INTERVAL_SEC. It reads the DOCS-IF3 tables and falls back per object ' +
-      'to the RFC 4546 DOCS-IF-MIB table; `warnings` names what the CMTS lacks (a CMTS with no modem table at all ' +
-      'is blind: its modems are polled directly) and nodes grouped by upstream channel instead of service group.',
-  })
-  @ApiOkResponse({
-    type: DiscoveryResultResponse,
-    example: {
-      cmtsId: 'sim-cmts-1',
-      at: '2026-11-25T13:14:14.098Z',
-      rows: 80,
-      updated: 78,
-      created: 2,
-      unmatched: 0,
-      groups: 2,
-      modemTables: 'docsIf3',
-      missingObjects: [],
-      warnings: [],
-    },
-  })
-  @ApiErrors({
-    400: [BAD_CMTS_ID],
-    404: [UNKNOWN_CMTS],
-    502: [
-      {
-        when: 'The CMTS did not answer SNMP',
-        body: { message: 'CMTS cmts-north did not answer: no answer within 2000 ms (2 tries)' },
-      },
-    ],
-    503: [STORE_UNAVAILABLE],
-  })
+  @CmtsDocs.discover()
   discover(@Param() { id }: CmtsIdParam): Promise<DiscoveryResult> {
     return this.cmts.discover(id);
   }

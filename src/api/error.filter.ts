@@ -7,14 +7,23 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { Response } from 'express';
-import { InvalidInputError } from '../common/app-errors';
 import { STATUS_CODES } from 'node:http';
-import { CmtsUnreachableError } from '../cmts/cmts.service';
-import { ScenarioError } from '../simulator/fleet';
-import { StoreUnavailableError } from '../common/store-unavailable.error';
-import type { FieldProblem } from './validation';
+import {
+  AppError,
+  ConflictError,
+  InvalidInputError,
+  NotFoundError,
+  TooManyAttemptsError,
+  UnprocessableError,
+  UpstreamUnavailableError,
+  type FieldProblem,
+} from '../common/app-errors';
 
-/** Maps domain errors to HTTP; anything unexpected is a 500 that does not leak internals. */
+/**
+ * Maps the application errors (common/app-errors.ts) to HTTP: { statusCode, error, message, fields?, ...details }.
+ * Nest's own HttpExceptions (validation pipe, guards, body readers) pass through as they are; anything unexpected
+ * is a 500 that does not leak internals.
+ */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
   private readonly log = new Logger('ErrorFilter');
@@ -37,9 +46,9 @@ export class ErrorFilter implements ExceptionFilter {
         );
       return;
     }
-    if (error instanceof InvalidInputError) {
-      const fields: FieldProblem[] = [{ field: error.field, problems: [error.problem] }];
-      res.status(400).json({ statusCode: 400, error: 'Bad Request', message: error.message, fields });
+    if (error instanceof AppError) {
+      const { status, body } = this.answer(error);
+      res.status(status).json(body);
       return;
     }
     const clientError = asClientError(error);
@@ -51,32 +60,48 @@ export class ErrorFilter implements ExceptionFilter {
       });
       return;
     }
-    if (error instanceof StoreUnavailableError) {
-      this.log.warn(error.message);
-      res.status(HttpStatus.SERVICE_UNAVAILABLE).json({
-        statusCode: 503,
-        error: 'Service Unavailable',
-        message: 'telemetry store unavailable; retry shortly',
-      });
-      return;
-    }
-    if (error instanceof CmtsUnreachableError) {
-      res
-        .status(HttpStatus.BAD_GATEWAY)
-        .json({ statusCode: 502, error: 'Bad Gateway', message: error.message });
-      return;
-    }
-    if (error instanceof ScenarioError) {
-      res.status(error.status).json({
-        statusCode: error.status,
-        error: STATUS_CODES[error.status],
-        message: error.message,
-        fields: [{ field: error.field, problems: [error.message] }],
-      });
-      return;
-    }
     this.log.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     res.status(500).json({ statusCode: 500, error: 'Internal Server Error', message: 'internal error' });
+  }
+
+  private answer(error: AppError): { status: number; body: Record<string, unknown> } {
+    let status: number;
+    let message = error.message;
+    let fields: readonly FieldProblem[] = [];
+    if (error instanceof InvalidInputError) {
+      status = HttpStatus.BAD_REQUEST;
+      fields = error.fields;
+    } else if (error instanceof NotFoundError) {
+      status = HttpStatus.NOT_FOUND;
+      fields = error.field === undefined ? [] : [{ field: error.field, problems: [error.message] }];
+    } else if (error instanceof ConflictError) {
+      status = HttpStatus.CONFLICT;
+    } else if (error instanceof UnprocessableError) {
+      status = HttpStatus.UNPROCESSABLE_ENTITY;
+    } else if (error instanceof TooManyAttemptsError) {
+      status = HttpStatus.TOO_MANY_REQUESTS;
+    } else if (error instanceof UpstreamUnavailableError) {
+      status = error.temporary ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_GATEWAY;
+      message = error.publicMessage;
+      if (message !== error.message) {
+        this.log.warn(error.message);
+      }
+    } else {
+      // A new kind of AppError this filter was not taught: a bug, answered like any other.
+      this.log.error(error.stack ?? error.message);
+      return {
+        status: 500,
+        body: { statusCode: 500, error: 'Internal Server Error', message: 'internal error' },
+      };
+    }
+    const body = {
+      statusCode: status,
+      error: STATUS_CODES[status],
+      message,
+      ...(fields.length > 0 && { fields }),
+      ...error.details,
+    };
+    return { status, body };
   }
 }
 

@@ -8,7 +8,7 @@ import {
   Sse,
   type MessageEvent,
 } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Observable } from 'rxjs';
 import type { Caller } from '../domain/api-key';
@@ -17,8 +17,7 @@ import { Roles } from '../auth/roles.decorator';
 import { AppConfig } from '../config/app-config';
 import { LiveEvents } from '../events/live-events';
 import { StreamSlots } from '../events/stream-slots';
-import { LIVE_EVENTS_EXAMPLE } from './dto/events.response';
-import { ApiErrors } from './openapi.decorators';
+import { EventsDocs } from './docs/events.docs';
 
 const HEARTBEAT_MS = 15_000;
 /** A refused stream's Retry-After: streams end when their dashboards close, at no predictable time. */
@@ -42,30 +41,7 @@ export class EventsController {
    * at most two a second, and a `heartbeat` every 15 s so proxies keep the stream open.
    */
   @Sse()
-  @ApiOperation({
-    summary: 'Live events (server-sent events)',
-    description:
-      'A text/event-stream for live NOC dashboards: `hello` on connect, then `batch` events (at most two a ' +
-      'second) saying what changed: new verdicts by modem and node, and sweep progress; a dashboard refreshes ' +
-      'what they touch. A `heartbeat` every 15 s keeps proxies from closing the stream. Lossy by design: a ' +
-      'missed batch is caught up by the next one. Open streams are capped per key (EVENTS_MAX_STREAMS_PER_KEY) ' +
-      'and per instance (EVENTS_MAX_STREAMS): past either, 429 with Retry-After.',
-  })
-  @ApiOkResponse({
-    description: 'The stream; it stays open until the client leaves.',
-    content: { 'text/event-stream': { schema: { type: 'string' }, example: LIVE_EVENTS_EXAMPLE } },
-  })
-  @ApiErrors({
-    429: [
-      {
-        when: 'This key already holds EVENTS_MAX_STREAMS_PER_KEY open streams, or the instance EVENTS_MAX_STREAMS',
-        body: {
-          message:
-            'this key already holds 20 open event streams, the most allowed (EVENTS_MAX_STREAMS_PER_KEY); close one first',
-        },
-      },
-    ],
-  })
+  @EventsDocs.stream()
   stream(
     @CurrentCaller() caller: Caller,
     @Req() req: Request,

@@ -1,9 +1,8 @@
 import { Public } from '../auth/roles.decorator';
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { StoreHealth } from '../common/store-health';
-import { HealthResponse } from './dto/health.response';
-import { ApiErrors, STORE_UNAVAILABLE } from './openapi.decorators';
+import { HealthDocs } from './docs/health.docs';
 
 @ApiTags('health')
 @Controller('health')
@@ -12,13 +11,7 @@ export class HealthController {
   constructor(@Inject(StoreHealth) private readonly store: StoreHealth) {}
 
   @Get()
-  @ApiOperation({
-    summary: 'Liveness and readiness',
-    description:
-      'For load balancers and orchestrators: 200 while the telemetry store answers, 503 when it does not.',
-  })
-  @ApiOkResponse({ type: HealthResponse, example: { status: 'ok', store: 'redis' } })
-  @ApiErrors({ 503: [STORE_UNAVAILABLE] })
+  @HealthDocs.health()
   async health(): Promise<{ status: 'ok'; store: string }> {
     await this.store.ping();
     return { status: 'ok', store: this.store.kind };

@@ -1,12 +1,11 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Caller } from '../domain/api-key';
 import { CurrentCaller } from '../auth/caller.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { VerificationService, type VerifyResult } from '../lines/verification.service';
 import { VerifyLineDto } from './dto/lines.dto';
-import { VERIFIED_EXAMPLE, VerifyResultResponse } from './dto/lines.response';
-import { ApiErrors, BODY_TOO_LARGE, invalid, MALFORMED_JSON, STORE_UNAVAILABLE } from './openapi.decorators';
+import { LinesDocs } from './docs/lines.docs';
 
 @ApiTags('lines')
 @Controller('api/v1/lines')
@@ -17,61 +16,7 @@ export class LinesController {
   @Post('verify')
   @HttpCode(200)
   @Roles('agent')
-  @ApiOperation({
-    summary: 'Verify the caller',
-    description:
-      'The first step of every call, before anything about a line is said: the customer number plus the full ' +
-      'name or the postal address the caller gives (case, spacing, Polish diacritics and street prefixes do ' +
-      'not matter; house and flat numbers do). On a match: the customer’s lines, each with a line token to send ' +
-      'as X-Line-Token on that line’s diagnosis, telemetry, timeline and history. On no match: `verified: false` ' +
-      'with the attempts left, never which part was wrong (an unknown customer number answers the same). After ' +
-      'VERIFY_MAX_FAILURES failed attempts the customer number is locked for VERIFY_LOCKOUT_SEC (429).',
-  })
-  @ApiBody({
-    type: VerifyLineDto,
-    examples: {
-      byName: {
-        summary: 'Customer number and full name',
-        value: { customerNumber: 'C1000001', fullName: 'jan iksinski' },
-      },
-      byAddress: {
-        summary: 'Customer number and address',
-        value: { customerNumber: 'c-100 0001', address: 'Długa 5/12' },
-      },
-    },
-  })
-  @ApiOkResponse({
-    type: VerifyResultResponse,
-    description: 'Verified or not: `verified` says which.',
-    examples: {
-      verified: { summary: 'Verified: the line and its token', value: VERIFIED_EXAMPLE },
-      notVerified: { summary: 'Not verified', value: { verified: false, attemptsLeft: 4 } },
-      lastAttempt: {
-        summary: 'Not verified, and now locked',
-        value: { verified: false, attemptsLeft: 0, lockedForSec: 900 },
-      },
-    },
-  })
-  @ApiErrors({
-    400: [
-      invalid('Neither fullName nor address', [
-        { field: 'fullName', problems: ['fullName or address is required (the second factor)'] },
-        { field: 'address', problems: ['address or fullName is required (the second factor)'] },
-      ]),
-      MALFORMED_JSON,
-    ],
-    413: [BODY_TOO_LARGE],
-    429: [
-      {
-        when: 'Too many failed verifications for this customer number: locked for retryAfterSec',
-        body: {
-          message: 'too many failed verifications for this customer number: try again in 840 s',
-          retryAfterSec: 840,
-        },
-      },
-    ],
-    503: [STORE_UNAVAILABLE],
-  })
+  @LinesDocs.verify()
   verify(@Body() body: VerifyLineDto, @CurrentCaller() caller: Caller): Promise<VerifyResult> {
     return this.verification.verify(body, caller, 'http');
   }

@@ -1,19 +1,9 @@
 import { Roles } from '../auth/roles.decorator';
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { NodesService, type NodeDetail, type NodeSummary } from '../nodes/nodes.service';
-import { NodeParams, NodesQuery, SERVICE_GROUP_ID_MESSAGE } from './dto/cmts.dto';
-import {
-  NODE_DETAIL_EXAMPLE,
-  NODE_SUMMARY_EXAMPLE,
-  NodeDetailResponse,
-  NodeListResponse,
-} from './dto/cmts.response';
-import { ApiErrors, invalid, STORE_UNAVAILABLE, UNKNOWN_CMTS } from './openapi.decorators';
-
-const NODE_STATES =
-  'OUTAGE (many modems offline at the CMTS: no house calls), NODE_WIDE_FAULT (the same fault on a share of the ' +
-  'node: a plant problem), DEGRADED, OK, or UNKNOWN (the CMTS did not answer)';
+import { NodeParams, NodesQuery } from './dto/cmts.dto';
+import { NodesDocs } from './docs/nodes.docs';
 
 @ApiTags('nodes')
 @Controller('api/v1/nodes')
@@ -22,50 +12,13 @@ export class NodesController {
   constructor(private readonly nodes: NodesService) {}
 
   @Get()
-  @ApiOperation({
-    summary: 'List nodes',
-    description:
-      `Every service group (node) of every CMTS, or of one: its state (${NODE_STATES}), modems by latest ` +
-      'verdict, offline count and share, and shared faults. `sort=worst` puts outages first: the NOC’s view, ' +
-      'and how an agent tells "the whole street is down" from "this home".',
-  })
-  @ApiOkResponse({ type: NodeListResponse, example: { items: [NODE_SUMMARY_EXAMPLE] } })
-  @ApiErrors({
-    400: [
-      invalid('sort is neither worst nor id', [
-        { field: 'sort', problems: ['sort must be one of the following values: worst, id'] },
-      ]),
-    ],
-    404: [UNKNOWN_CMTS],
-    503: [STORE_UNAVAILABLE],
-  })
+  @NodesDocs.list()
   async list(@Query() q: NodesQuery): Promise<{ items: NodeSummary[] }> {
     return { items: await this.nodes.list(q.cmtsId, q.sort, q.limit) };
   }
 
   @Get(':cmtsId/:serviceGroupId')
-  @ApiOperation({
-    summary: 'One node',
-    description:
-      `One node’s state (${NODE_STATES}), modems by verdict, offline share, shared faults and its worst ` +
-      'modems (up to 10), from the CMTS’s current rows plus each modem’s latest verdict.',
-  })
-  @ApiOkResponse({ type: NodeDetailResponse, example: NODE_DETAIL_EXAMPLE })
-  @ApiErrors({
-    400: [
-      invalid('serviceGroupId is not <MdIfIndex>.<MdCmSgId>', [
-        {
-          field: 'serviceGroupId',
-          problems: [SERVICE_GROUP_ID_MESSAGE],
-        },
-      ]),
-    ],
-    404: [
-      UNKNOWN_CMTS,
-      { when: 'The CMTS has no such node', body: { message: 'unknown node 1000.9 on sim-cmts-1' } },
-    ],
-    503: [STORE_UNAVAILABLE],
-  })
+  @NodesDocs.node()
   node(@Param() p: NodeParams): Promise<NodeDetail> {
     return this.nodes.node(p.cmtsId, p.serviceGroupId);
   }

@@ -32,7 +32,7 @@ const ERROR_SCHEMAS: Record<ErrorStatus, Type<unknown>> = {
   503: ErrorResponse,
 };
 
-/** As Nest's HttpExceptions write it; a case that sets `error: undefined` leaves it out. */
+/** As error.filter.ts writes it (Nest's validation pipe too); a case that sets `error: undefined` leaves it out. */
 export function errorBody(status: number, body: ErrorCase['body']): Record<string, unknown> {
   return { statusCode: status, error: STATUS_CODES[status], ...body };
 }
@@ -60,6 +60,16 @@ export function ApiErrors(errors: Partial<Record<ErrorStatus, ErrorCase[]>>): Me
       });
     }),
   );
+}
+
+/**
+ * A route's whole OpenAPI description as one decorator (src/api/docs/, one file per resource). The decorators are
+ * listed top to bottom as they would stand stacked on the method, and applied in the same order as stacked ones.
+ */
+export function ApiDocs(
+  ...decorators: (MethodDecorator | ClassDecorator | PropertyDecorator)[]
+): MethodDecorator {
+  return applyDecorators(...[...decorators].reverse());
 }
 
 /** A 400 from the validation pipe, with its message built the way the pipe builds it. */

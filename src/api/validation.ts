@@ -5,10 +5,9 @@ import {
   type ValidationError,
 } from '@nestjs/common';
 
-export interface FieldProblem {
-  field: string;
-  problems: string[];
-}
+import type { FieldProblem } from '../common/app-errors';
+
+export type { FieldProblem };
 
 export function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((e) => {

@@ -1,4 +1,5 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { NotFoundError } from '../common/app-errors';
 import { AppConfig } from '../config/app-config';
 import { ApiKeyStore } from './api-key.store';
 import {
@@ -65,7 +66,7 @@ export class ApiKeysService {
     const record = (await this.store.listKeys()).find((k) => k.id === id);
     if (!record) {
       const fromConfig = [...this.configured.values()].some((k) => k.id === id);
-      throw new NotFoundException(
+      throw new NotFoundError(
         fromConfig ? `key ${id} comes from API_KEYS: remove it there` : `unknown key ${id}`,
       );
     }

@@ -4,6 +4,7 @@ import { ThrottlerModule, type ThrottlerModuleOptions } from '@nestjs/throttler'
 import { AppConfig } from '../config/app-config';
 import { ApiKeysService } from './api-keys.service';
 import { AuthGuard } from './auth.guard';
+import { KeyAdminService } from './key-admin.service';
 import { KeyThrottlerGuard } from './key-throttler.guard';
 import { RateLimitStorage } from './rate-limit-storage';
 
@@ -24,10 +25,11 @@ import { RateLimitStorage } from './rate-limit-storage';
   ],
   providers: [
     ApiKeysService,
+    KeyAdminService,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: KeyThrottlerGuard },
   ],
-  exports: [ApiKeysService],
+  exports: [ApiKeysService, KeyAdminService],
 })
 export class AuthModule {
   constructor(keys: ApiKeysService) {

@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { NotFoundError, UpstreamUnavailableError } from '../common/app-errors';
 import { AppConfig } from '../config/app-config';
 import { cmtsRowFaultKinds } from '../diagnosis/cmts-faults';
 import type { CmtsContext, Neighbourhood, SubKind } from '../domain/diagnosis';
@@ -104,7 +105,7 @@ export class CmtsService {
 
   async delete(id: string): Promise<void> {
     if (!(await this.cmtses.deleteCmts(id))) {
-      throw new NotFoundException(`unknown CMTS ${id}`);
+      throw new NotFoundError(`unknown CMTS ${id}`);
     }
     this.snapshots.delete(id);
   }
@@ -366,7 +367,7 @@ export class CmtsService {
   async record(id: string): Promise<CmtsRecord> {
     const record = await this.cmtses.getCmts(id);
     if (!record) {
-      throw new NotFoundException(`unknown CMTS ${id}`);
+      throw new NotFoundError(`unknown CMTS ${id}`);
     }
     return record;
   }
@@ -383,7 +384,8 @@ interface CachedSnapshot {
   rowFaultKinds: WeakMap<CmtsModemRow, { setPointDbmv: number; kinds: readonly SubKind[] }>;
 }
 
-export class CmtsUnreachableError extends Error {
+/** The CMTS did not answer a walk asked for on the caller's behalf: 502 with this message. */
+export class CmtsUnreachableError extends UpstreamUnavailableError {
   override name = 'CmtsUnreachableError';
 }
 

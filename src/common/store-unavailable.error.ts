@@ -1,4 +1,10 @@
-/** The store (Redis) did not answer: callers answer 503 and retry later; nothing is at fault but the store. */
-export class StoreUnavailableError extends Error {
+import { UpstreamUnavailableError } from './app-errors';
+
+/** The store (Redis) did not answer: 503, "retry shortly"; the cause goes to the logs only. Nothing else is at fault. */
+export class StoreUnavailableError extends UpstreamUnavailableError {
   override name = 'StoreUnavailableError';
+
+  constructor(message: string) {
+    super(message, { temporary: true, publicMessage: 'telemetry store unavailable; retry shortly' });
+  }
 }

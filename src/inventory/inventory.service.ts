@@ -1,5 +1,5 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { InvalidInputError } from '../common/app-errors';
+import { Inject, Injectable } from '@nestjs/common';
+import { InvalidInputError, NotFoundError } from '../common/app-errors';
 import { normalizeCustomerNumber } from './customer-number';
 import type { SnmpCredentials } from '../domain/snmp-target';
 import { ReadingStore } from '../readings/reading.store';
@@ -84,7 +84,7 @@ export class InventoryService {
   async record(id: string): Promise<ModemRecord> {
     const record = await this.modems.getModem(id);
     if (!record) {
-      throw new NotFoundException(`unknown modem ${id}`);
+      throw new NotFoundError(`unknown modem ${id}`);
     }
     return record;
   }
@@ -97,7 +97,7 @@ export class InventoryService {
   async delete(id: string): Promise<void> {
     await this.readings.forgetModem(id);
     if (!(await this.modems.deleteModem(id))) {
-      throw new NotFoundException(`unknown modem ${id}`);
+      throw new NotFoundError(`unknown modem ${id}`);
     }
   }
 

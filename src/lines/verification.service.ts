@@ -1,5 +1,6 @@
-import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
+import { TooManyAttemptsError } from '../common/app-errors';
 import type { Caller } from '../domain/api-key';
 import { AppConfig } from '../config/app-config';
 import { normalizeCustomerNumber } from '../inventory/customer-number';
@@ -22,16 +23,14 @@ export type VerifyResult =
     }
   | { verified: false; attemptsLeft: number; lockedForSec?: number };
 
-export class LockedOutError extends HttpException {
-  constructor(readonly retryAfterSec: number) {
+/** Verification locked for this customer number after too many failures: 429 with retryAfterSec. */
+export class LockedOutError extends TooManyAttemptsError {
+  override name = 'LockedOutError';
+
+  constructor(retryAfterSec: number) {
     super(
-      {
-        statusCode: HttpStatus.TOO_MANY_REQUESTS,
-        error: 'Too Many Requests',
-        message: `too many failed verifications for this customer number: try again in ${retryAfterSec} s`,
-        retryAfterSec,
-      },
-      HttpStatus.TOO_MANY_REQUESTS,
+      `too many failed verifications for this customer number: try again in ${retryAfterSec} s`,
+      retryAfterSec,
     );
   }
 }

@@ -1,7 +1,8 @@
-import { HttpException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { RebootService } from '../actions/reboot.service';
+import { AppError } from '../common/app-errors';
 import { hasRole, type Caller } from '../domain/api-key';
 import { LineCheckService } from '../checks/line-check.service';
 import { InventoryService } from '../inventory/inventory.service';
@@ -74,9 +75,8 @@ export class LineTools {
       if (error instanceof StoreUnavailableError) {
         return refuse('Linecheck cannot reach its data store right now. Try again in a minute.');
       }
-      if (error instanceof HttpException) {
-        const body = error.getResponse();
-        return refuse(typeof body === 'string' ? body : String((body as { message?: unknown }).message));
+      if (error instanceof AppError) {
+        return refuse(error.message);
       }
       throw error;
     }

@@ -1,4 +1,5 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { NotFoundError } from '../common/app-errors';
 import { CmtsService } from '../cmts/cmts.service';
 import { AppConfig } from '../config/app-config';
 import type { SubKind, Verdict } from '../domain/diagnosis';
@@ -72,7 +73,7 @@ export class NodesService {
     const record = await this.cmts.record(cmtsId);
     const members = await this.modems.groupMembers(cmtsId, serviceGroupId);
     if (members.length === 0) {
-      throw new NotFoundException(`unknown node ${serviceGroupId} on ${cmtsId}`);
+      throw new NotFoundError(`unknown node ${serviceGroupId} on ${cmtsId}`);
     }
     return this.describe(record, serviceGroupId, members, allModems ? Infinity : WORST_LIMIT);
   }

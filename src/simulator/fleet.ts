@@ -6,6 +6,7 @@ import {
   type ModemShape,
   type SimTiming,
 } from '../config/simulator-spec';
+import { InvalidInputError, NotFoundError } from '../common/app-errors';
 import type { AgentBackend, AgentView, V3User } from '../snmp-agent/agent-view';
 import { cmtsView, type SimCmts } from './cmts-mib';
 import { scenarioMisfit } from './generations';
@@ -48,16 +49,21 @@ const OUTAGE_SHARE = 0.8;
 /** Write access uses the community "<modemId>:rw", as real modems separate read and write communities. */
 export const WRITE_SUFFIX = ':rw';
 
-/** A simulator request that cannot be done: the field at fault, and 404 for a simulated thing that does not exist. */
-export class ScenarioError extends Error {
+/** A simulator request that cannot be done: the field at fault, with the message as its problem. */
+export class ScenarioError extends InvalidInputError {
   override name = 'ScenarioError';
 
-  constructor(
-    message: string,
-    readonly field: string,
-    readonly status: 400 | 404 = 400,
-  ) {
-    super(message);
+  constructor(message: string, field: string) {
+    super([{ field, problems: [message] }], message);
+  }
+}
+
+/** A simulated modem, CMTS or node that does not exist: the field that named it. */
+export class UnknownSimulatedError extends NotFoundError {
+  override name = 'UnknownSimulatedError';
+
+  constructor(message: string, field: string) {
+    super(message, field);
   }
 }
 
@@ -160,7 +166,7 @@ export class SimulatedFleet implements AgentBackend {
   setNodeScenario(cmtsId: string, mdIfIndex: number, sgId: number, scenario: string): NodeScenario {
     const cmts = this.cmtsById.get(cmtsId);
     if (!cmts) {
-      throw new ScenarioError(`no simulated CMTS ${cmtsId}`, 'cmtsId', 404);
+      throw new UnknownSimulatedError(`no simulated CMTS ${cmtsId}`, 'cmtsId');
     }
     if (!(scenario in NODE_SCENARIOS)) {
       throw new ScenarioError(
@@ -172,7 +178,10 @@ export class SimulatedFleet implements AgentBackend {
       (m) => m.placement.mdIfIndex === mdIfIndex && m.placement.sgId === sgId,
     );
     if (members.length === 0) {
-      throw new ScenarioError(`no simulated node ${mdIfIndex}.${sgId} on ${cmtsId}`, 'serviceGroupId', 404);
+      throw new UnknownSimulatedError(
+        `no simulated node ${mdIfIndex}.${sgId} on ${cmtsId}`,
+        'serviceGroupId',
+      );
     }
     const node = scenario as NodeScenario;
     const affected = Math.round(members.length * OUTAGE_SHARE);
@@ -216,7 +225,7 @@ export class SimulatedFleet implements AgentBackend {
     const modem = this.byId.get(id);
     const scenario = findScenario(scenarioName);
     if (!modem) {
-      throw new ScenarioError(`no simulated modem ${id}`, 'id', 404);
+      throw new UnknownSimulatedError(`no simulated modem ${id}`, 'id');
     }
     if (!scenario) {
       throw new ScenarioError(
@@ -239,7 +248,7 @@ export class SimulatedFleet implements AgentBackend {
   setResponseDelay(id: string, ms: number): SimModem {
     const modem = this.byId.get(id);
     if (!modem) {
-      throw new ScenarioError(`no simulated modem ${id}`, 'id', 404);
+      throw new UnknownSimulatedError(`no simulated modem ${id}`, 'id');
     }
     modem.responseDelayMs = ms;
     return modem;

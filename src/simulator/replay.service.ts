@@ -1,4 +1,5 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { InvalidInputError } from '../common/app-errors';
 import { CmtsService } from '../cmts/cmts.service';
 import { AppConfig } from '../config/app-config';
 import { InventoryService } from '../inventory/inventory.service';
@@ -40,15 +41,10 @@ export class ReplayService {
     const result = parseCapture(text, options.format);
     if (!result.ok) {
       const lines = describeCaptureErrors(result);
-      throw new BadRequestException({
-        statusCode: 400,
-        error: 'Bad Request',
-        message: `the capture is not a ${result.format} walk: ${lines.join(' | ')}`,
-        fields: result.errors.map((e) => ({
-          field: e.line ? `line ${e.line}` : 'capture',
-          problems: [e.message],
-        })),
-      });
+      throw new InvalidInputError(
+        result.errors.map((e) => ({ field: e.line ? `line ${e.line}` : 'capture', problems: [e.message] })),
+        `the capture is not a ${result.format} walk: ${lines.join(' | ')}`,
+      );
     }
     const { capture } = result;
     const kind = options.as;

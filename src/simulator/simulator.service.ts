@@ -6,7 +6,7 @@ import { SnmpAgent } from '../snmp-agent/snmp-agent';
 import type { SnmpCredentials } from '../domain/snmp-target';
 import { ReadingStore } from '../readings/reading.store';
 import { simulatedCustomer } from './customers';
-import { ScenarioError, SimulatedFleet, WRITE_SUFFIX } from './fleet';
+import { SimulatedFleet, UnknownSimulatedError, WRITE_SUFFIX } from './fleet';
 import { ReplayRegistry } from './replay';
 import { expectationOn, NODE_SCENARIOS, SCENARIOS } from './scenarios';
 import type { SimModem } from './sim-modem';
@@ -150,7 +150,7 @@ export class SimulatorService implements OnModuleInit, OnApplicationShutdown {
   get(id: string): SimModemView {
     const modem = this.fleet.get(id);
     if (!modem) {
-      throw new ScenarioError(`no simulated modem ${id}`, 'id', 404);
+      throw new UnknownSimulatedError(`no simulated modem ${id}`, 'id');
     }
     return this.view(modem);
   }
@@ -213,7 +213,7 @@ export class SimulatorService implements OnModuleInit, OnApplicationShutdown {
   cmtsRequests(cmtsId: string): number {
     const c = this.fleet.cmts(cmtsId);
     if (!c) {
-      throw new ScenarioError(`no simulated CMTS ${cmtsId}`, 'id', 404);
+      throw new UnknownSimulatedError(`no simulated CMTS ${cmtsId}`, 'id');
     }
     return c.requests;
   }

@@ -1,15 +1,15 @@
-import {
-  ConflictException,
-  HttpException,
-  Inject,
-  Injectable,
-  Logger,
-  NotFoundException,
-  UnprocessableEntityException,
-  type OnModuleInit,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { LineCheckService } from '../checks/line-check.service';
+import {
+  ConflictError,
+  fromRecord,
+  InvalidInputError,
+  NotFoundError,
+  recordOf,
+  UnprocessableError,
+  type AppErrorRecord,
+} from '../common/app-errors';
 import { AppConfig } from '../config/app-config';
 import { LiveEvents } from '../events/live-events';
 import { groupKey } from '../domain/modem-record';
@@ -36,12 +36,25 @@ const PAGE = 1000;
 const IDEMPOTENCY_TTL_SEC = 86_400;
 /** How long a retry waits for a concurrent first request with the same key to record its sweep. */
 const IDEMPOTENCY_WAIT_MS = 5_000;
+const IDEMPOTENCY_KEY = /^[\w.:-]{8,128}$/;
+const IDEMPOTENCY_KEY_RULE = 'Idempotency-Key must be 8-128 letters, digits, _ . : - (a UUID does)';
 
-/** What the first request with a key did: the sweep it started, or the HTTP error it got. */
+/**
+ * What the first request with a key did: the sweep it started, or the refusal it got. A record written before the
+ * application errors (an HTTP status and body) still reads: the only refusal a start recorded then was a 404.
+ */
 interface IdempotentTrigger {
   scope: SweepScope;
   sweepId?: string;
-  refused?: { status: number; body: string | object };
+  refused?: AppErrorRecord | { status: number; body: string | { message?: string } };
+}
+
+function refusalOf(refused: NonNullable<IdempotentTrigger['refused']>): Error {
+  if ('kind' in refused) {
+    return fromRecord(refused);
+  }
+  const message = typeof refused.body === 'string' ? refused.body : String(refused.body.message);
+  return new NotFoundError(message);
 }
 
 /** Fleet sweeps: resolve the scope, cut it into chunks, run them anywhere, count each modem exactly once. */
@@ -117,6 +130,24 @@ export class SweepService implements OnModuleInit {
   }
 
   /**
+   * A trigger from a client: with an Idempotency-Key (per API key) it is safe to retry (startOnce) and `replayed`
+   * says whether this answer replays an earlier one; without one it just starts a sweep.
+   */
+  async trigger(
+    scope: SweepScope,
+    callerKeyId: string,
+    idempotencyKey: string | undefined,
+  ): Promise<{ sweep: SweepView; replayed?: boolean }> {
+    if (idempotencyKey === undefined) {
+      return { sweep: await this.start(scope) };
+    }
+    if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw new InvalidInputError('Idempotency-Key', IDEMPOTENCY_KEY_RULE);
+    }
+    return this.startOnce(scope, callerKeyId, idempotencyKey);
+  }
+
+  /**
    * A trigger a client may retry safely: the first request with this key (per API key) starts the sweep, and every
    * retry within a day gets that same sweep back, whoever answers it. `replayed` says which one this was.
    */
@@ -131,8 +162,8 @@ export class SweepService implements OnModuleInit {
       try {
         sweep = await this.start(scope);
       } catch (error) {
-        if (error instanceof HttpException) {
-          const refused = { status: error.getStatus(), body: error.getResponse() };
+        const refused = recordOf(error);
+        if (refused) {
           await this.sweepStore.putTrigger(id, { scope, refused }, IDEMPOTENCY_TTL_SEC);
         }
         throw error;
@@ -145,18 +176,18 @@ export class SweepService implements OnModuleInit {
       const first = await this.sweepStore.getTrigger<IdempotentTrigger>(id);
       if (first) {
         if (JSON.stringify(first.scope) !== JSON.stringify(scope)) {
-          throw new UnprocessableEntityException(
+          throw new UnprocessableError(
             `Idempotency-Key ${idempotencyKey} was used for another scope (${JSON.stringify(first.scope)})`,
           );
         }
         if (first.refused) {
-          throw new HttpException(first.refused.body, first.refused.status);
+          throw refusalOf(first.refused);
         }
         return { sweep: await this.get(first.sweepId!), replayed: true };
       }
       if (Date.now() > deadline) {
         // The first request claimed the key but recorded no sweep: it failed or its instance died.
-        throw new ConflictException(
+        throw new ConflictError(
           `a request with Idempotency-Key ${idempotencyKey} claimed it but started no sweep; use a new key`,
         );
       }
@@ -177,7 +208,7 @@ export class SweepService implements OnModuleInit {
   async get(id: string): Promise<SweepView> {
     const sweep = await this.sweepStore.getSweep(id);
     if (!sweep) {
-      throw new NotFoundException(`unknown sweep ${id}`);
+      throw new NotFoundError(`unknown sweep ${id}`);
     }
     return present(sweep);
   }
@@ -251,12 +282,12 @@ export class SweepService implements OnModuleInit {
     if (scope.kind === 'node') {
       const ids = await this.modems.groupMembers(scope.cmtsId, scope.serviceGroupId);
       if (ids.length === 0) {
-        throw new NotFoundException(`unknown node ${scope.serviceGroupId} on ${scope.cmtsId}`);
+        throw new NotFoundError(`unknown node ${scope.serviceGroupId} on ${scope.cmtsId}`);
       }
       return ids.map((id) => ({ id, node: '' }));
     }
     if (scope.kind === 'cmts' && !(await this.cmtses.getCmts(scope.cmtsId))) {
-      throw new NotFoundException(`unknown CMTS ${scope.cmtsId}`);
+      throw new NotFoundError(`unknown CMTS ${scope.cmtsId}`);
     }
     const modems: ScopedModem[] = [];
     for (let offset = 0; ; offset += PAGE) {

@@ -17,7 +17,12 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MAC_NOTATIONS_HINT, normalizeMac } from '../../inventory/mac-address';
-import { AUTH_PROTOCOLS, PRIV_PROTOCOLS, type AuthProtocol, type PrivProtocol } from '../../domain/snmp-target';
+import {
+  AUTH_PROTOCOLS,
+  PRIV_PROTOCOLS,
+  type AuthProtocol,
+  type PrivProtocol,
+} from '../../domain/snmp-target';
 import { PageLimit } from './page-limit';
 
 export const MODEM_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
