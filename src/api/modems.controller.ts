@@ -6,7 +6,7 @@ import type { Response } from 'express';
 import { LineCheckService, type LineDiagnosis } from '../checks/line-check.service';
 import type { HistoryEntry } from '../domain/diagnosis';
 import { InventoryService, type ModemView } from '../inventory/inventory.service';
-import { encodeJson } from '../store/reading-codec';
+import { encodeJson } from '../domain/reading-json';
 import {
   DiagnosisQuery,
   HistoryQuery,

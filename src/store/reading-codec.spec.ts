@@ -1,12 +1,6 @@
 import type { HistoryEntry } from '../domain/diagnosis';
-import {
-  decodeHistory,
-  decodeJson,
-  decodePacked,
-  encodeHistory,
-  encodeJson,
-  encodePacked,
-} from './reading-codec';
+import { decodeJson, encodeJson } from '../domain/reading-json';
+import { decodeHistory, decodePacked, encodeHistory, encodePacked } from './reading-codec';
 
 describe('history codec', () => {
   const full: HistoryEntry = {

@@ -2,19 +2,7 @@ import { deserialize, serialize } from 'node:v8';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { CounterSnapshot, HistoryEntry, Verdict } from '../domain/diagnosis';
 import { VERDICTS } from '../domain/diagnosis';
-
-// JSON has no bigint: codeword counters travel as decimal strings under these keys only.
-const BIGINT_KEYS = new Set(['unerrored', 'corrected', 'uncorrectable', 'total']);
-
-export function encodeJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
-}
-
-export function decodeJson<T>(text: string): T {
-  return JSON.parse(text, (key, v: unknown) =>
-    BIGINT_KEYS.has(key) && typeof v === 'string' ? BigInt(v) : v,
-  ) as T;
-}
+import { decodeJson } from '../domain/reading-json';
 
 // History entries are kept as short base-36 fields joined by commas (~35 bytes, 96 of them per modem per day):
 // Redis keeps a sorted set compact (listpack) only while every member is at most 64 bytes.

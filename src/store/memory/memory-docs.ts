@@ -1,4 +1,4 @@
-import { decodeJson, encodeJson } from '../reading-codec';
+import { decodeJson, encodeJson } from '../../domain/reading-json';
 
 /** Small JSON documents of one kind in this process, as RedisDocs keeps them: expiring ones are read by id only. */
 export class MemoryDocs<T> {

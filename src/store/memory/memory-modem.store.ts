@@ -1,6 +1,6 @@
 import { groupKey, type ModemRecord } from '../../domain/modem-record';
 import { ModemStore } from '../../inventory/modem.store';
-import { decodeJson, encodeJson } from '../reading-codec';
+import { decodeJson, encodeJson } from '../../domain/reading-json';
 
 /** The modem inventory in this process (single instance). Same contract as RedisModemStore. */
 export class MemoryModemStore extends ModemStore {

@@ -1,7 +1,7 @@
 import type { RetentionPolicy } from '../../config/app-config';
 import type { CounterSnapshot, HistoryEntry } from '../../domain/diagnosis';
 import { ReadingStore, type StoredReading, type VerdictSummary } from '../../readings/reading.store';
-import { decodeJson, encodeJson } from '../reading-codec';
+import { decodeJson, encodeJson } from '../../domain/reading-json';
 
 /** Readings, history and counter snapshots in this process (single instance). Same contract as RedisReadingStore. */
 export class MemoryReadingStore extends ReadingStore {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { AuditStore, type AuditEntry } from '../../audit/audit.store';
-import { decodeJson, encodeJson } from '../reading-codec';
+import { decodeJson, encodeJson } from '../../domain/reading-json';
 import type { RedisSpace } from './redis-space';
 
 /** Keys: audit (ZSET by time; member "<at>:<nonce>:<json>"). */

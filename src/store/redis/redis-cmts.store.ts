@@ -1,6 +1,6 @@
 import type { CmtsRecord } from '../../domain/modem-record';
 import { CmtsStore } from '../../inventory/cmts.store';
-import { decodeJson, encodeJson } from '../reading-codec';
+import { decodeJson, encodeJson } from '../../domain/reading-json';
 import type { RedisSpace } from './redis-space';
 
 /** Keys: cmts:<id>, cmtses. */

@@ -1,4 +1,4 @@
-import { decodeJson, encodeJson } from '../reading-codec';
+import { decodeJson, encodeJson } from '../../domain/reading-json';
 import type { RedisSpace } from './redis-space';
 
 /**

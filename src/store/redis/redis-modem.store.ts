@@ -1,7 +1,7 @@
 import type Redis from 'ioredis';
 import { groupKey, type ModemRecord } from '../../domain/modem-record';
 import { ModemStore } from '../../inventory/modem.store';
-import { decodeJson, encodeJson } from '../reading-codec';
+import { decodeJson, encodeJson } from '../../domain/reading-json';
 import type { RedisSpace } from './redis-space';
 
 /** Keys: modem:<id>, modems, mac:<mac>, cust:<number>, grp:<cmts>:<group>, grps:<cmts>. */
