@@ -167,20 +167,25 @@ export class LineCheckService {
   ): Promise<StoredReading> {
     const lockTtlMs = pollBudgetMs(this.config.snmp) + 1000;
     const deadline = Date.now() + lockTtlMs;
-    while (!(await this.locks.tryLockPoll(record.id, lockTtlMs))) {
+    let locked = await this.locks.tryLockPoll(record.id, lockTtlMs);
+    while (!locked) {
       const fresh = await this.readings.latest(record.id);
       if (fresh && fresh.reading.observedAt >= requestedAt) {
         return fresh;
       }
       if (Date.now() > deadline) {
+        // Polled without the lock: the one there now is another instance's, and is not released here.
         break;
       }
       await sleep(LOCK_WAIT_STEP_MS);
+      locked = await this.locks.tryLockPoll(record.id, lockTtlMs);
     }
     try {
       return await this.pollAndStore(record, maxAgeMs, options);
     } finally {
-      await this.locks.unlockPoll(record.id);
+      if (locked) {
+        await this.locks.unlockPoll(record.id);
+      }
     }
   }
 
