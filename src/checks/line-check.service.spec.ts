@@ -1,4 +1,4 @@
-import { NotFoundException } from '@nestjs/common';
+import { NotFoundError } from '../common/app-errors';
 import type { Counter } from 'prom-client';
 import {
   CallGate,
@@ -233,7 +233,7 @@ describe(LineCheckService.name, () => {
     it('refuses an unknown modem without polling', async () => {
       const { service, modemPoller } = setup();
 
-      await expect(service.diagnosis('cm-x', 0)).rejects.toBeInstanceOf(NotFoundException);
+      await expect(service.diagnosis('cm-x', 0)).rejects.toBeInstanceOf(NotFoundError);
       expect(modemPoller.polls).toEqual([]);
     });
   });

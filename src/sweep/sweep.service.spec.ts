@@ -1,4 +1,5 @@
-import { Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import { NotFoundError, UnprocessableError } from '../common/app-errors';
 import type { Histogram } from 'prom-client';
 import { FakeCmtsPoller, FakeModemPoller, RecordingLiveEvents } from '../../test/support/unit-fakes';
 import { LineCheckService } from '../checks/line-check.service';
@@ -169,12 +170,10 @@ describe(SweepService.name, () => {
       const { service, sweepStore, runner, addNode } = await setup();
       await addNode('a', 2, 'cmts-1', '1000.2');
 
-      await expect(service.start({ kind: 'cmts', cmtsId: 'cmts-9' })).rejects.toBeInstanceOf(
-        NotFoundException,
-      );
+      await expect(service.start({ kind: 'cmts', cmtsId: 'cmts-9' })).rejects.toBeInstanceOf(NotFoundError);
       await expect(
         service.start({ kind: 'node', cmtsId: 'cmts-1', serviceGroupId: '1000.9' }),
-      ).rejects.toBeInstanceOf(NotFoundException);
+      ).rejects.toBeInstanceOf(NotFoundError);
       expect(await sweepStore.listSweeps(10)).toEqual([]);
       expect(runner.submitted).toEqual([]);
     });
@@ -372,7 +371,7 @@ describe(SweepService.name, () => {
       expect(runner.submitted).toHaveLength(1);
       await expect(
         service.startOnce({ kind: 'cmts', cmtsId: 'cmts-1' }, 'key-1', 'abc'),
-      ).rejects.toBeInstanceOf(UnprocessableEntityException);
+      ).rejects.toBeInstanceOf(UnprocessableError);
     });
   });
 });
