@@ -46,6 +46,18 @@ const upward = ORDER.slice(0, -1).map((folder, i) => ({
   to: { path: `^src/(${ORDER.slice(i + 1).join('|')})/` },
 }));
 
+/** Libraries only their adapter folders may import: Redis in store/, SNMP in the client and the simulator's agent. */
+const LIBRARY_OWNERS = { ioredis: ['store'], 'net-snmp': ['snmp', 'snmp-agent'] };
+
+/** @type {import('dependency-cruiser').IForbiddenRuleType[]} */
+const libraryOwners = Object.entries(LIBRARY_OWNERS).map(([library, folders]) => ({
+  name: `${library}-only-in-${folders.join('-and-')}`,
+  comment: `only ${folders.map((f) => `src/${f}/`).join(' and ')} may import ${library}`,
+  severity: 'error',
+  from: { path: '^src/', pathNot: `^src/(${folders.join('|')})/` },
+  to: { path: `node_modules/${library}/` },
+}));
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -64,20 +76,7 @@ module.exports = {
       from: { path: '^src/[^/]+/', pathNot: `^src/(${ORDER.join('|')})/` },
       to: {},
     },
-    {
-      name: 'ioredis-only-in-store',
-      comment: 'store/ is the only Redis adapter',
-      severity: 'error',
-      from: { path: '^src/', pathNot: '^src/store/' },
-      to: { path: 'node_modules/ioredis/' },
-    },
-    {
-      name: 'net-snmp-only-in-snmp-adapters',
-      comment: "snmp/ (the client) and snmp-agent/ (the simulator's agent) are the only net-snmp users",
-      severity: 'error',
-      from: { path: '^src/', pathNot: '^src/(snmp|snmp-agent)/' },
-      to: { path: 'node_modules/net-snmp/' },
-    },
+    ...libraryOwners,
     {
       name: 'pure-core',
       comment: 'domain/, mib/ and diagnosis/ are pure: no Nest, Redis, SNMP, queue or HTTP library',

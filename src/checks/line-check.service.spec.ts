@@ -1,25 +1,12 @@
-import { NotFoundError } from '../common/app-errors';
 import type { Counter } from 'prom-client';
-import {
-  CallGate,
-  FakeCmtsPoller,
-  FakeModemPoller,
-  RecordingLiveEvents,
-} from '../../test/support/unit-fakes';
-import { CmtsService } from '../cmts/cmts.service';
+import { CallGate, lineCheckRig } from '../../test/support/unit-fakes';
+import { NotFoundError } from '../common/app-errors';
 import { LockStore } from '../common/lock.store';
 import { loadConfig } from '../config/app-config';
-import { OuiRegistry } from '../cpe/oui-registry';
 import { cmtsRow, textbookReading, unreachableReading } from '../diagnosis/test-reading.factory';
 import type { ModemRecord } from '../domain/modem-record';
 import { pollBudgetMs } from '../domain/snmp-target';
-import { InventoryService } from '../inventory/inventory.service';
-import { MetricsService } from '../metrics/metrics.service';
 import type { StoredReading } from '../readings/reading.store';
-import { MemoryCmtsStore } from '../store/memory/memory-cmts.store';
-import { MemoryLockStore } from '../store/memory/memory-lock.store';
-import { MemoryModemStore } from '../store/memory/memory-modem.store';
-import { MemoryReadingStore } from '../store/memory/memory-reading.store';
 import { LineCheckService } from './line-check.service';
 
 const MAC = '00:1d:d1:00:00:01';
@@ -55,26 +42,17 @@ class ContestedLockStore extends LockStore {
 /** LineCheckService on the in-process stores, with fake pollers for the modems and the CMTS. */
 function setup(options: { env?: Record<string, string>; locks?: LockStore } = {}) {
   const config = loadConfig(options.env ?? {});
-  const modems = new MemoryModemStore();
-  const cmtses = new MemoryCmtsStore();
-  const readings = new MemoryReadingStore(config.retention);
-  const locks = options.locks ?? new MemoryLockStore();
-  const modemPoller = new FakeModemPoller();
-  const cmtsPoller = new FakeCmtsPoller();
-  const events = new RecordingLiveEvents();
-  const metrics = new MetricsService();
-  const cmts = new CmtsService(config, cmtses, modems, readings, cmtsPoller);
-  const service = new LineCheckService(
-    config,
-    new InventoryService(modems, cmtses, readings),
-    modemPoller,
+  const {
+    modems,
+    cmtses,
     readings,
     locks,
-    cmts,
-    new OuiRegistry(),
-    metrics,
+    modemPoller,
+    cmtsPoller,
     events,
-  );
+    metrics,
+    checks: service,
+  } = lineCheckRig(config, options.locks);
 
   const addModem = async (id: string, patch: Partial<ModemRecord> = {}): Promise<ModemRecord> => {
     const record: ModemRecord = {

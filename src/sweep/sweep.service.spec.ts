@@ -1,20 +1,11 @@
 import { Logger } from '@nestjs/common';
-import { NotFoundError, UnprocessableError } from '../common/app-errors';
 import type { Histogram } from 'prom-client';
-import { FakeCmtsPoller, FakeModemPoller, RecordingLiveEvents } from '../../test/support/unit-fakes';
-import { LineCheckService } from '../checks/line-check.service';
-import { CmtsService } from '../cmts/cmts.service';
+import { lineCheckRig } from '../../test/support/unit-fakes';
+import { NotFoundError, UnprocessableError } from '../common/app-errors';
 import { StoreUnavailableError } from '../common/store-unavailable.error';
 import { loadConfig } from '../config/app-config';
-import { OuiRegistry } from '../cpe/oui-registry';
 import { cmtsRow } from '../diagnosis/test-reading.factory';
 import type { Membership, ModemRecord } from '../domain/modem-record';
-import { InventoryService } from '../inventory/inventory.service';
-import { MetricsService } from '../metrics/metrics.service';
-import { MemoryCmtsStore } from '../store/memory/memory-cmts.store';
-import { MemoryLockStore } from '../store/memory/memory-lock.store';
-import { MemoryModemStore } from '../store/memory/memory-modem.store';
-import { MemoryReadingStore } from '../store/memory/memory-reading.store';
 import { MemorySweepStore } from '../store/memory/memory-sweep.store';
 import { SweepRunner, type SweepChunk } from './sweep-runner';
 import { SweepService } from './sweep.service';
@@ -53,28 +44,10 @@ class RecordingSweepRunner extends SweepRunner {
 /** SweepService over a real LineCheckService, on the in-process stores, with fake SNMP pollers. */
 async function setup(env: Record<string, string> = {}) {
   const config = loadConfig({ SWEEP_CHUNK_SIZE: '3', ...env });
-  const modems = new MemoryModemStore();
-  const cmtses = new MemoryCmtsStore();
-  const readings = new MemoryReadingStore(config.retention);
-  const locks = new MemoryLockStore();
+  const { modems, cmtses, readings, locks, modemPoller, cmtsPoller, events, metrics, cmts, checks } =
+    lineCheckRig(config);
   const sweepStore = new MemorySweepStore();
-  const modemPoller = new FakeModemPoller();
-  const cmtsPoller = new FakeCmtsPoller();
-  const events = new RecordingLiveEvents();
-  const metrics = new MetricsService();
   const runner = new RecordingSweepRunner();
-  const cmts = new CmtsService(config, cmtses, modems, readings, cmtsPoller);
-  const checks = new LineCheckService(
-    config,
-    new InventoryService(modems, cmtses, readings),
-    modemPoller,
-    readings,
-    locks,
-    cmts,
-    new OuiRegistry(),
-    metrics,
-    events,
-  );
   const service = new SweepService(
     config,
     checks,

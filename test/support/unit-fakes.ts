@@ -1,7 +1,18 @@
 // Hand-written fakes for the unit specs of the orchestration services (src/**/*.spec.ts): the SNMP ports answer what
 // the spec tells them, count what they are asked, and hold their answers until the spec lets them go, so a spec can
 // line up concurrent callers deterministically (no UDP, no Redis, no sleeps). Not a spec: no jest globals here.
+import { LineCheckService } from '../../src/checks/line-check.service';
+import { CmtsService } from '../../src/cmts/cmts.service';
 import { CmtsPoller } from '../../src/cmts/cmts-poller';
+import type { LockStore } from '../../src/common/lock.store';
+import type { AppConfig } from '../../src/config/app-config';
+import { OuiRegistry } from '../../src/cpe/oui-registry';
+import { InventoryService } from '../../src/inventory/inventory.service';
+import { MetricsService } from '../../src/metrics/metrics.service';
+import { MemoryCmtsStore } from '../../src/store/memory/memory-cmts.store';
+import { MemoryLockStore } from '../../src/store/memory/memory-lock.store';
+import { MemoryModemStore } from '../../src/store/memory/memory-modem.store';
+import { MemoryReadingStore } from '../../src/store/memory/memory-reading.store';
 import { ModemPoller } from '../../src/checks/modem-poller';
 import { textbookReading } from '../../src/diagnosis/test-reading.factory';
 import type { CmtsModemRow, CmtsSnapshot, CmtsTablesSeen } from '../../src/domain/cmts-reading';
@@ -162,4 +173,28 @@ export class RecordingLiveEvents extends LiveEvents {
   protected closeTransport(): Promise<void> {
     return Promise.resolve();
   }
+}
+
+/** A LineCheckService on the in-process stores with fake SNMP pollers: what the orchestration specs build on. */
+export function lineCheckRig(config: AppConfig, locks: LockStore = new MemoryLockStore()) {
+  const modems = new MemoryModemStore();
+  const cmtses = new MemoryCmtsStore();
+  const readings = new MemoryReadingStore(config.retention);
+  const modemPoller = new FakeModemPoller();
+  const cmtsPoller = new FakeCmtsPoller();
+  const events = new RecordingLiveEvents();
+  const metrics = new MetricsService();
+  const cmts = new CmtsService(config, cmtses, modems, readings, cmtsPoller);
+  const checks = new LineCheckService(
+    config,
+    new InventoryService(modems, cmtses, readings),
+    modemPoller,
+    readings,
+    locks,
+    cmts,
+    new OuiRegistry(),
+    metrics,
+    events,
+  );
+  return { modems, cmtses, readings, locks, modemPoller, cmtsPoller, events, metrics, cmts, checks };
 }
