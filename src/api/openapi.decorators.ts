@@ -1,12 +1,13 @@
 import { STATUS_CODES } from 'node:http';
 import { applyDecorators, SetMetadata, type Type } from '@nestjs/common';
-import { ApiResponse, type MediaTypeObject } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiResponse, type MediaTypeObject } from '@nestjs/swagger';
 import {
   ConflictResponse,
   ErrorResponse,
   TooManyRequestsResponse,
   ValidationErrorResponse,
 } from './dto/error.response';
+import { ID_PROBLEM } from './dto/modem.dto';
 import type { FieldProblem } from './validation';
 
 // OpenAPI helpers for the controllers. Who may call a route (401, 403, security, roles, X-Line-Token) is not
@@ -19,6 +20,9 @@ export interface ErrorCase {
   when: string;
   body: { message: string } & Record<string, unknown>;
 }
+
+/** A route's error cases by status. */
+export type RouteErrors = Partial<Record<ErrorStatus, ErrorCase[]>>;
 
 const ERROR_SCHEMAS: Record<ErrorStatus, Type<unknown>> = {
   400: ValidationErrorResponse,
@@ -46,7 +50,7 @@ export function exampleKey(when: string): string {
 }
 
 /** Error responses of a route, each status with its cases as named examples. */
-export function ApiErrors(errors: Partial<Record<ErrorStatus, ErrorCase[]>>): MethodDecorator {
+export function ApiErrors(errors: RouteErrors): MethodDecorator {
   return applyDecorators(
     ...Object.entries(errors).map(([key, cases]) => {
       const status = Number(key) as ErrorStatus;
@@ -60,6 +64,41 @@ export function ApiErrors(errors: Partial<Record<ErrorStatus, ErrorCase[]>>): Me
       });
     }),
   );
+}
+
+/** Error responses of a route that uses the store: its own, and 503 when the store does not answer. */
+export function ApiStoreErrors(errors: RouteErrors = {}): MethodDecorator {
+  return ApiErrors({ ...errors, 503: [STORE_UNAVAILABLE] });
+}
+
+/**
+ * Error responses of a route about one modem (the path's id) that uses the store: 400 for a malformed id (then the
+ * route's own 400s), 404 for an unknown modem (then the route's own 404s), its other errors, and 503.
+ */
+export function ApiModemErrors(errors: RouteErrors = {}): MethodDecorator {
+  return ApiStoreErrors(byId(BAD_MODEM_ID, UNKNOWN_MODEM, errors));
+}
+
+/** As ApiModemErrors, for a route about one CMTS. */
+export function ApiCmtsErrors(errors: RouteErrors = {}): MethodDecorator {
+  return ApiStoreErrors(byId(BAD_CMTS_ID, UNKNOWN_CMTS, errors));
+}
+
+function byId(badId: ErrorCase, unknown: ErrorCase, errors: RouteErrors): RouteErrors {
+  return { ...errors, 400: [badId, ...(errors[400] ?? [])], 404: [unknown, ...(errors[404] ?? [])] };
+}
+
+/** The answers of a PUT that registers or replaces a record: 200 when it was there, 201 when it is new. */
+export function ApiPutResponses(type: Type<unknown>, example: unknown): MethodDecorator {
+  return applyDecorators(
+    ApiOkResponse({ type, description: 'Updated.', example }),
+    ApiCreatedResponse({ type, description: 'Registered.', example }),
+  );
+}
+
+/** A route's errors with a JSON body: MALFORMED_JSON after its own 400s, and BODY_TOO_LARGE as the 413. */
+export function withJsonBody(errors: RouteErrors): RouteErrors {
+  return { ...errors, 400: [...(errors[400] ?? []), MALFORMED_JSON], 413: [BODY_TOO_LARGE] };
 }
 
 /**
@@ -122,12 +161,9 @@ export const UNSUPPORTED_MEDIA_TYPE: ErrorCase = {
   },
 };
 
-export const BAD_MODEM_ID = invalid('The modem id is malformed', [
-  {
-    field: 'id',
-    problems: ['id must be 1-64 characters: letters, digits, . _ : - (starting with a letter or digit)'],
-  },
-]);
+export const BAD_MODEM_ID = invalid('The modem id is malformed', [{ field: 'id', problems: [ID_PROBLEM] }]);
+
+export const BAD_CMTS_ID = invalid('The CMTS id is malformed', [{ field: 'id', problems: [ID_PROBLEM] }]);
 
 export const UNKNOWN_MODEM: ErrorCase = {
   when: 'No modem with this id',

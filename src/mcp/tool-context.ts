@@ -1,5 +1,10 @@
 import type { McpServer, RegisteredTool } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type {
+  AnySchema,
+  ShapeOutput,
+  ZodRawShapeCompat,
+} from '@modelcontextprotocol/sdk/server/zod-compat.js';
+import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import type { RebootService } from '../actions/reboot.service';
 import type { LineCheckService } from '../checks/line-check.service';
 import type { Caller } from '../domain/api-key';
@@ -30,6 +35,41 @@ export interface LineTool {
   /** Registered for every key, but enabled only for operator keys. */
   readonly operatorOnly?: boolean;
   register(server: McpServer, ctx: ToolContext): RegisteredTool;
+}
+
+/** One MCP tool as data: what tools/list shows for it, and the work it does for a call. */
+export interface ToolSpec<Shape extends ZodRawShapeCompat> {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  readonly input: Shape;
+  readonly annotations: ToolAnnotations;
+  /** Registered for every key, but enabled only for operator keys. */
+  readonly operatorOnly?: boolean;
+  /** A tool about one line (modem_id, line_token): run only if the caller may look at it (ToolContext.runForLine). */
+  readonly forLine?: Shape extends { modem_id: AnySchema; line_token: AnySchema } ? true : never;
+  run(args: ShapeOutput<Shape>, ctx: ToolContext): Promise<CallToolResult>;
+}
+
+/** A tool from its spec: registers it with its handler inside ToolContext.run (or runForLine for a line tool). */
+export function defineTool<Shape extends ZodRawShapeCompat>(spec: ToolSpec<Shape>): LineTool {
+  const { name, title, description, input, annotations, operatorOnly, forLine } = spec;
+  return {
+    ...(operatorOnly && { operatorOnly }),
+    register: (server, ctx) =>
+      server.registerTool<ZodRawShapeCompat, ZodRawShapeCompat>(
+        name,
+        { title, description, inputSchema: input, annotations },
+        (args) => {
+          const work = (): Promise<CallToolResult> => spec.run(args as ShapeOutput<Shape>, ctx);
+          if (!forLine) {
+            return ctx.run(work);
+          }
+          const line = args as { modem_id: string; line_token?: string };
+          return ctx.runForLine(line.modem_id, line.line_token, work);
+        },
+      ),
+  };
 }
 
 export function answer(text: string, data: unknown): CallToolResult {

@@ -1,16 +1,7 @@
 import { ApiAcceptedResponse, ApiBody, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { RebootDto } from '../dto/lines.dto';
 import { ACTION_DONE_EXAMPLE, ACTION_STARTED_EXAMPLE, RemoteActionResponse } from '../dto/lines.response';
-import {
-  ApiDocs,
-  ApiErrors,
-  BAD_MODEM_ID,
-  BODY_TOO_LARGE,
-  invalid,
-  MALFORMED_JSON,
-  STORE_UNAVAILABLE,
-  UNKNOWN_MODEM,
-} from '../openapi.decorators';
+import { ApiDocs, ApiModemErrors, ApiStoreErrors, invalid, withJsonBody } from '../openapi.decorators';
 
 /** The OpenAPI description of ActionsController's routes, one decorator per route. */
 export const ActionsDocs = {
@@ -38,37 +29,34 @@ export const ActionsDocs = {
         description: 'The reset is being sent; the action is followed in the background.',
         example: ACTION_STARTED_EXAMPLE,
       }),
-      ApiErrors({
-        400: [
-          BAD_MODEM_ID,
-          invalid('No reason, or a too short one', [
-            { field: 'reason', problems: ['reason must be longer than or equal to 3 characters'] },
-          ]),
-          MALFORMED_JSON,
-        ],
-        404: [UNKNOWN_MODEM],
-        409: [
-          {
-            when: 'The modem was rebooted within the cool-down; actionId is that reboot',
-            body: {
-              message:
-                'modem sim-cm-00001 was rebooted less than 600 s ago; one reboot per modem per cool-down',
-              actionId: 'act-mww5arux-19daa6',
+      ApiModemErrors(
+        withJsonBody({
+          400: [
+            invalid('No reason, or a too short one', [
+              { field: 'reason', problems: ['reason must be longer than or equal to 3 characters'] },
+            ]),
+          ],
+          409: [
+            {
+              when: 'The modem was rebooted within the cool-down; actionId is that reboot',
+              body: {
+                message:
+                  'modem sim-cm-00001 was rebooted less than 600 s ago; one reboot per modem per cool-down',
+                actionId: 'act-mww5arux-19daa6',
+              },
             },
-          },
-        ],
-        413: [BODY_TOO_LARGE],
-        422: [
-          {
-            when: 'The modem has no SNMP write access configured (a v2c writeCommunity, or v3)',
-            body: {
-              message:
-                'modem sim-cm-00003 has no SNMP write access configured (snmp.writeCommunity for v2c, or v3)',
+          ],
+          422: [
+            {
+              when: 'The modem has no SNMP write access configured (a v2c writeCommunity, or v3)',
+              body: {
+                message:
+                  'modem sim-cm-00003 has no SNMP write access configured (snmp.writeCommunity for v2c, or v3)',
+              },
             },
-          },
-        ],
-        503: [STORE_UNAVAILABLE],
-      }),
+          ],
+        }),
+      ),
     ),
   get: (): MethodDecorator =>
     ApiDocs(
@@ -85,7 +73,7 @@ export const ActionsDocs = {
           running: { summary: 'Still resetting', value: ACTION_STARTED_EXAMPLE },
         },
       }),
-      ApiErrors({
+      ApiStoreErrors({
         400: [
           invalid('The id is too long', [
             { field: 'id', problems: ['id must be shorter than or equal to 64 characters'] },
@@ -97,7 +85,6 @@ export const ActionsDocs = {
             body: { message: 'unknown action act-mww5arux-19daa6' },
           },
         ],
-        503: [STORE_UNAVAILABLE],
       }),
     ),
 };

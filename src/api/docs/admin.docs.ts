@@ -6,14 +6,7 @@ import {
   CreatedKeyResponse,
   KeyListResponse,
 } from '../dto/admin.response';
-import {
-  ApiDocs,
-  ApiErrors,
-  BODY_TOO_LARGE,
-  invalid,
-  MALFORMED_JSON,
-  STORE_UNAVAILABLE,
-} from '../openapi.decorators';
+import { ApiDocs, ApiStoreErrors, invalid, withJsonBody } from '../openapi.decorators';
 
 const KEY_RECORD_EXAMPLE = {
   id: 'd592f402c6ef',
@@ -47,16 +40,15 @@ export const AdminDocs = {
         type: CreatedKeyResponse,
         example: { key: 'lck_mGbD7S8dK1C28swvlgp142RNZheNLF_DR5YxGPyrbqo', record: KEY_RECORD_EXAMPLE },
       }),
-      ApiErrors({
-        400: [
-          invalid('A role that does not exist, or a bad name', [
-            { field: 'roles', problems: ['each role must be one of agent, noc, operator, admin'] },
-          ]),
-          MALFORMED_JSON,
-        ],
-        413: [BODY_TOO_LARGE],
-        503: [STORE_UNAVAILABLE],
-      }),
+      ApiStoreErrors(
+        withJsonBody({
+          400: [
+            invalid('A role that does not exist, or a bad name', [
+              { field: 'roles', problems: ['each role must be one of agent, noc, operator, admin'] },
+            ]),
+          ],
+        }),
+      ),
     ),
   list: (): MethodDecorator =>
     ApiDocs(
@@ -74,7 +66,7 @@ export const AdminDocs = {
           ],
         },
       }),
-      ApiErrors({ 503: [STORE_UNAVAILABLE] }),
+      ApiStoreErrors(),
     ),
   revoke: (): MethodDecorator =>
     ApiDocs(
@@ -89,7 +81,7 @@ export const AdminDocs = {
         description: 'The revoked key.',
         example: KEY_RECORD_EXAMPLE,
       }),
-      ApiErrors({
+      ApiStoreErrors({
         400: [invalid('Not a key id', [{ field: 'id', problems: ['id must be a key id (12 hex digits)'] }])],
         404: [
           { when: 'No key with this id', body: { message: 'unknown key d592f402c6ef' } },
@@ -98,7 +90,6 @@ export const AdminDocs = {
             body: { message: 'key 9c41b7e02d35 comes from API_KEYS: remove it there' },
           },
         ],
-        503: [STORE_UNAVAILABLE],
       }),
     ),
   auditLog: (): MethodDecorator =>
@@ -132,13 +123,12 @@ export const AdminDocs = {
           ],
         },
       }),
-      ApiErrors({
+      ApiStoreErrors({
         400: [
           invalid('since is not a time', [
             { field: 'since', problems: ['since must be an ISO 8601 time with zone or epoch milliseconds'] },
           ]),
         ],
-        503: [STORE_UNAVAILABLE],
       }),
     ),
 };

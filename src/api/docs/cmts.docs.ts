@@ -1,10 +1,4 @@
-import {
-  ApiBody,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-} from '@nestjs/swagger';
+import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { PutCmtsDto } from '../dto/cmts.dto';
 import {
   CMTS_EXAMPLE,
@@ -13,21 +7,13 @@ import {
   DiscoveryResultResponse,
 } from '../dto/cmts.response';
 import {
+  ApiCmtsErrors,
   ApiDocs,
-  ApiErrors,
-  BODY_TOO_LARGE,
+  ApiPutResponses,
+  ApiStoreErrors,
   invalid,
-  MALFORMED_JSON,
-  STORE_UNAVAILABLE,
-  UNKNOWN_CMTS,
+  withJsonBody,
 } from '../openapi.decorators';
-
-const BAD_CMTS_ID = invalid('The CMTS id is malformed', [
-  {
-    field: 'id',
-    problems: ['id must be 1-64 characters: letters, digits, . _ : - (starting with a letter or digit)'],
-  },
-]);
 
 /** The OpenAPI description of CmtsController's routes, one decorator per route. */
 export const CmtsDocs = {
@@ -39,7 +25,7 @@ export const CmtsDocs = {
           'The CMTSes Linecheck reads for the headend’s view of modems and nodes (no credentials).',
       }),
       ApiOkResponse({ type: CmtsListResponse, example: { items: [CMTS_EXAMPLE] } }),
-      ApiErrors({ 503: [STORE_UNAVAILABLE] }),
+      ApiStoreErrors(),
     ),
   put: (): MethodDecorator =>
     ApiDocs(
@@ -63,30 +49,28 @@ export const CmtsDocs = {
           },
         },
       }),
-      ApiOkResponse({ type: CmtsViewResponse, description: 'Updated.', example: CMTS_EXAMPLE }),
-      ApiCreatedResponse({ type: CmtsViewResponse, description: 'Registered.', example: CMTS_EXAMPLE }),
-      ApiErrors({
-        400: [
-          invalid('Bad fields (each one named), or unknown fields', [
-            { field: 'setPointDbmv', problems: ['setPointDbmv must not be greater than 30'] },
-            {
-              field: 'snmp.version',
-              problems: [
-                'version must be "2c" (with community) or "3" (with user, authProtocol, authKey, privProtocol, privKey)',
-              ],
-            },
-          ]),
-          MALFORMED_JSON,
-        ],
-        413: [BODY_TOO_LARGE],
-        503: [STORE_UNAVAILABLE],
-      }),
+      ApiPutResponses(CmtsViewResponse, CMTS_EXAMPLE),
+      ApiStoreErrors(
+        withJsonBody({
+          400: [
+            invalid('Bad fields (each one named), or unknown fields', [
+              { field: 'setPointDbmv', problems: ['setPointDbmv must not be greater than 30'] },
+              {
+                field: 'snmp.version',
+                problems: [
+                  'version must be "2c" (with community) or "3" (with user, authProtocol, authKey, privProtocol, privKey)',
+                ],
+              },
+            ]),
+          ],
+        }),
+      ),
     ),
   get: (): MethodDecorator =>
     ApiDocs(
       ApiOperation({ summary: 'Get a CMTS', description: 'One CMTS’s record (no credentials).' }),
       ApiOkResponse({ type: CmtsViewResponse, example: CMTS_EXAMPLE }),
-      ApiErrors({ 400: [BAD_CMTS_ID], 404: [UNKNOWN_CMTS], 503: [STORE_UNAVAILABLE] }),
+      ApiCmtsErrors(),
     ),
   delete: (): MethodDecorator =>
     ApiDocs(
@@ -96,7 +80,7 @@ export const CmtsDocs = {
           'Stops reading the CMTS. Its modems stay in the inventory; diagnoses go on without its view.',
       }),
       ApiNoContentResponse({ description: 'Removed.' }),
-      ApiErrors({ 400: [BAD_CMTS_ID], 404: [UNKNOWN_CMTS], 503: [STORE_UNAVAILABLE] }),
+      ApiCmtsErrors(),
     ),
   discover: (): MethodDecorator =>
     ApiDocs(
@@ -124,16 +108,13 @@ export const CmtsDocs = {
           warnings: [],
         },
       }),
-      ApiErrors({
-        400: [BAD_CMTS_ID],
-        404: [UNKNOWN_CMTS],
+      ApiCmtsErrors({
         502: [
           {
             when: 'The CMTS did not answer SNMP',
             body: { message: 'CMTS cmts-north did not answer: no answer within 2000 ms (2 tries)' },
           },
         ],
-        503: [STORE_UNAVAILABLE],
       }),
     ),
 };

@@ -1,6 +1,6 @@
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { FLEET_SUMMARY_EXAMPLE, FleetSummaryResponse } from '../dto/sweep.response';
-import { ApiDocs, ApiErrors, STORE_UNAVAILABLE } from '../openapi.decorators';
+import { ApiDocs, ApiStoreErrors } from '../openapi.decorators';
 
 const PROMETHEUS_EXAMPLE = `# HELP linecheck_polls_total Modem checks that needed fresh data, by outcome (reachable, unreachable, offline_at_cmts).
 # TYPE linecheck_polls_total counter
@@ -30,7 +30,7 @@ export const FleetDocs = {
           'offline, verdicts) and the 10 worst nodes.',
       }),
       ApiOkResponse({ type: FleetSummaryResponse, example: FLEET_SUMMARY_EXAMPLE }),
-      ApiErrors({ 503: [STORE_UNAVAILABLE] }),
+      ApiStoreErrors(),
     ),
   prometheus: (): MethodDecorator =>
     ApiDocs(
@@ -50,6 +50,6 @@ export const FleetDocs = {
           },
         },
       }),
-      ApiErrors({ 503: [STORE_UNAVAILABLE] }),
+      ApiStoreErrors(),
     ),
 };

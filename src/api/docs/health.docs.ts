@@ -1,6 +1,6 @@
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { HealthResponse } from '../dto/health.response';
-import { ApiDocs, ApiErrors, STORE_UNAVAILABLE } from '../openapi.decorators';
+import { ApiDocs, ApiStoreErrors } from '../openapi.decorators';
 
 /** The OpenAPI description of HealthController's routes, one decorator per route. */
 export const HealthDocs = {
@@ -12,6 +12,6 @@ export const HealthDocs = {
           'For load balancers and orchestrators: 200 while the telemetry store answers, 503 when it does not.',
       }),
       ApiOkResponse({ type: HealthResponse, example: { status: 'ok', store: 'redis' } }),
-      ApiErrors({ 503: [STORE_UNAVAILABLE] }),
+      ApiStoreErrors(),
     ),
 };

@@ -1,12 +1,6 @@
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { ImportResultResponse } from '../dto/modem.response';
-import {
-  ApiDocs,
-  ApiErrors,
-  ApiRequestContent,
-  STORE_UNAVAILABLE,
-  unreadableBody,
-} from '../openapi.decorators';
+import { ApiDocs, ApiRequestContent, ApiStoreErrors, unreadableBody } from '../openapi.decorators';
 
 const CSV_EXAMPLE =
   'id,host,community,writeCommunity,mac,cmtsId,customerNumber,fullName,address\n' +
@@ -81,7 +75,7 @@ export const ImportDocs = {
           ],
         },
       }),
-      ApiErrors({
+      ApiStoreErrors({
         400: [
           {
             when: 'The body is neither text/csv nor JSON lines',
@@ -96,7 +90,6 @@ export const ImportDocs = {
           },
         ],
         413: [unreadableBody('The body is over 20 MB', 'request body too large: at most 20971520 bytes')],
-        503: [STORE_UNAVAILABLE],
       }),
     ),
 };

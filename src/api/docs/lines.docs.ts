@@ -1,14 +1,7 @@
 import { ApiBody, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { VerifyLineDto } from '../dto/lines.dto';
 import { VERIFIED_EXAMPLE, VerifyResultResponse } from '../dto/lines.response';
-import {
-  ApiDocs,
-  ApiErrors,
-  BODY_TOO_LARGE,
-  invalid,
-  MALFORMED_JSON,
-  STORE_UNAVAILABLE,
-} from '../openapi.decorators';
+import { ApiDocs, ApiStoreErrors, invalid, withJsonBody } from '../openapi.decorators';
 
 /** The OpenAPI description of LinesController's routes, one decorator per route. */
 export const LinesDocs = {
@@ -49,25 +42,24 @@ export const LinesDocs = {
           },
         },
       }),
-      ApiErrors({
-        400: [
-          invalid('Neither fullName nor address', [
-            { field: 'fullName', problems: ['fullName or address is required (the second factor)'] },
-            { field: 'address', problems: ['address or fullName is required (the second factor)'] },
-          ]),
-          MALFORMED_JSON,
-        ],
-        413: [BODY_TOO_LARGE],
-        429: [
-          {
-            when: 'Too many failed verifications for this customer number: locked for retryAfterSec',
-            body: {
-              message: 'too many failed verifications for this customer number: try again in 840 s',
-              retryAfterSec: 840,
+      ApiStoreErrors(
+        withJsonBody({
+          400: [
+            invalid('Neither fullName nor address', [
+              { field: 'fullName', problems: ['fullName or address is required (the second factor)'] },
+              { field: 'address', problems: ['address or fullName is required (the second factor)'] },
+            ]),
+          ],
+          429: [
+            {
+              when: 'Too many failed verifications for this customer number: locked for retryAfterSec',
+              body: {
+                message: 'too many failed verifications for this customer number: try again in 840 s',
+                retryAfterSec: 840,
+              },
             },
-          },
-        ],
-        503: [STORE_UNAVAILABLE],
-      }),
+          ],
+        }),
+      ),
     ),
 };

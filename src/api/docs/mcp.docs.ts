@@ -3,6 +3,15 @@ import { ErrorResponse } from '../dto/error.response';
 import { JsonRpcRequestDoc, JsonRpcResponseDoc } from '../dto/mcp.response';
 import { ApiDocs } from '../openapi.decorators';
 
+/** The answer of the routes a stateless MCP endpoint does not serve. */
+const methodNotAllowed = (message: string): MethodDecorator =>
+  ApiResponse({
+    status: 405,
+    type: ErrorResponse,
+    description: 'Always.',
+    example: { statusCode: 405, error: 'Method Not Allowed', message },
+  });
+
 const TOOLS =
   'verify_caller, diagnose_line, get_line_timeline, get_node_status, and reboot_modem for operator keys';
 
@@ -86,16 +95,7 @@ export const McpDocs = {
         description:
           'Always 405: this MCP endpoint is stateless and has no server-initiated stream. POST requests.',
       }),
-      ApiResponse({
-        status: 405,
-        type: ErrorResponse,
-        description: 'Always.',
-        example: {
-          statusCode: 405,
-          error: 'Method Not Allowed',
-          message: 'this MCP endpoint is stateless: POST JSON-RPC requests',
-        },
-      }),
+      methodNotAllowed('this MCP endpoint is stateless: POST JSON-RPC requests'),
     ),
   end: (): MethodDecorator =>
     ApiDocs(
@@ -103,15 +103,6 @@ export const McpDocs = {
         summary: 'No MCP session to end (stateless)',
         description: 'Always 405: this MCP endpoint is stateless, so there is no session to end.',
       }),
-      ApiResponse({
-        status: 405,
-        type: ErrorResponse,
-        description: 'Always.',
-        example: {
-          statusCode: 405,
-          error: 'Method Not Allowed',
-          message: 'this MCP endpoint is stateless: there is no session to end',
-        },
-      }),
+      methodNotAllowed('this MCP endpoint is stateless: there is no session to end'),
     ),
 };

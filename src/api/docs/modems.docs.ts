@@ -1,10 +1,4 @@
-import {
-  ApiBody,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-} from '@nestjs/swagger';
+import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import {
   HistoryResponse,
   LINE_FAULT_DIAGNOSIS,
@@ -17,13 +11,11 @@ import { MODEM_EXAMPLE, ModemPageResponse, ModemViewResponse } from '../dto/mode
 import { TELEMETRY_EXAMPLE, TelemetryResponse } from '../dto/telemetry.response';
 import {
   ApiDocs,
-  ApiErrors,
-  BAD_MODEM_ID,
-  BODY_TOO_LARGE,
+  ApiModemErrors,
+  ApiPutResponses,
+  ApiStoreErrors,
   invalid,
-  MALFORMED_JSON,
-  STORE_UNAVAILABLE,
-  UNKNOWN_MODEM,
+  withJsonBody,
 } from '../openapi.decorators';
 
 const PUT_MODEM_EXAMPLES = {
@@ -66,13 +58,12 @@ export const ModemsDocs = {
         type: ModemPageResponse,
         example: { total: 200, offset: 0, items: [MODEM_EXAMPLE] },
       }),
-      ApiErrors({
+      ApiStoreErrors({
         400: [
           invalid('limit is out of range', [
             { field: 'limit', problems: ['limit must not be greater than 1000'] },
           ]),
         ],
-        503: [STORE_UNAVAILABLE],
       }),
     ),
   put: (): MethodDecorator =>
@@ -85,26 +76,24 @@ export const ModemsDocs = {
           '`writeCommunity` (v2c) or v3 credentials allow a remote reboot.',
       }),
       ApiBody({ type: PutModemDto, examples: PUT_MODEM_EXAMPLES }),
-      ApiOkResponse({ type: ModemViewResponse, description: 'Updated.', example: MODEM_EXAMPLE }),
-      ApiCreatedResponse({ type: ModemViewResponse, description: 'Registered.', example: MODEM_EXAMPLE }),
-      ApiErrors({
-        400: [
-          invalid('Bad fields (each one named), or unknown fields', [
-            { field: 'extra', problems: ['property extra should not exist'] },
-            { field: 'host', problems: ['host must be an IPv4/IPv6 address or a host name'] },
-            {
-              field: 'snmp.community',
-              problems: [
-                'community must be longer than or equal to 1 characters',
-                'community must be a string',
-              ],
-            },
-          ]),
-          MALFORMED_JSON,
-        ],
-        413: [BODY_TOO_LARGE],
-        503: [STORE_UNAVAILABLE],
-      }),
+      ApiPutResponses(ModemViewResponse, MODEM_EXAMPLE),
+      ApiStoreErrors(
+        withJsonBody({
+          400: [
+            invalid('Bad fields (each one named), or unknown fields', [
+              { field: 'extra', problems: ['property extra should not exist'] },
+              { field: 'host', problems: ['host must be an IPv4/IPv6 address or a host name'] },
+              {
+                field: 'snmp.community',
+                problems: [
+                  'community must be longer than or equal to 1 characters',
+                  'community must be a string',
+                ],
+              },
+            ]),
+          ],
+        }),
+      ),
     ),
   get: (): MethodDecorator =>
     ApiDocs(
@@ -113,7 +102,7 @@ export const ModemsDocs = {
         description: 'One modem’s inventory record: host, SNMP version, MAC, CMTS and customer (no secrets).',
       }),
       ApiOkResponse({ type: ModemViewResponse, example: MODEM_EXAMPLE }),
-      ApiErrors({ 400: [BAD_MODEM_ID], 404: [UNKNOWN_MODEM], 503: [STORE_UNAVAILABLE] }),
+      ApiModemErrors(),
     ),
   delete: (): MethodDecorator =>
     ApiDocs(
@@ -122,7 +111,7 @@ export const ModemsDocs = {
         description: 'Takes the modem out of the inventory; it is no longer polled or swept.',
       }),
       ApiNoContentResponse({ description: 'Removed.' }),
-      ApiErrors({ 400: [BAD_MODEM_ID], 404: [UNKNOWN_MODEM], 503: [STORE_UNAVAILABLE] }),
+      ApiModemErrors(),
     ),
   diagnosis: (): MethodDecorator =>
     ApiDocs(
@@ -145,15 +134,12 @@ export const ModemsDocs = {
           },
         },
       }),
-      ApiErrors({
+      ApiModemErrors({
         400: [
-          BAD_MODEM_ID,
           invalid('maxAgeSec is out of range', [
             { field: 'maxAgeSec', problems: ['maxAgeSec must not be greater than 86400'] },
           ]),
         ],
-        404: [UNKNOWN_MODEM],
-        503: [STORE_UNAVAILABLE],
       }),
     ),
   telemetry: (): MethodDecorator =>
@@ -166,7 +152,7 @@ export const ModemsDocs = {
           'poll: `reading` is null until the modem has been read (GET …/diagnosis reads it).',
       }),
       ApiOkResponse({ type: TelemetryResponse, example: TELEMETRY_EXAMPLE }),
-      ApiErrors({ 400: [BAD_MODEM_ID], 404: [UNKNOWN_MODEM], 503: [STORE_UNAVAILABLE] }),
+      ApiModemErrors(),
     ),
   timeline: (): MethodDecorator =>
     ApiDocs(
@@ -198,15 +184,12 @@ export const ModemsDocs = {
           ],
         },
       }),
-      ApiErrors({
+      ApiModemErrors({
         400: [
-          BAD_MODEM_ID,
           invalid('days is out of range', [
             { field: 'days', problems: ['days must not be greater than 31'] },
           ]),
         ],
-        404: [UNKNOWN_MODEM],
-        503: [STORE_UNAVAILABLE],
       }),
     ),
   history: (): MethodDecorator =>
@@ -239,9 +222,8 @@ export const ModemsDocs = {
           ],
         },
       }),
-      ApiErrors({
+      ApiModemErrors({
         400: [
-          BAD_MODEM_ID,
           invalid('since is not a time', [
             {
               field: 'since',
@@ -251,8 +233,6 @@ export const ModemsDocs = {
             },
           ]),
         ],
-        404: [UNKNOWN_MODEM],
-        503: [STORE_UNAVAILABLE],
       }),
     ),
 };

@@ -6,7 +6,7 @@ import {
   NodeDetailResponse,
   NodeListResponse,
 } from '../dto/cmts.response';
-import { ApiDocs, ApiErrors, invalid, STORE_UNAVAILABLE, UNKNOWN_CMTS } from '../openapi.decorators';
+import { ApiDocs, ApiStoreErrors, invalid, UNKNOWN_CMTS } from '../openapi.decorators';
 
 const NODE_STATES =
   'OUTAGE (many modems offline at the CMTS: no house calls), NODE_WIDE_FAULT (the same fault on a share of the ' +
@@ -24,14 +24,13 @@ export const NodesDocs = {
           'and how an agent tells "the whole street is down" from "this home".',
       }),
       ApiOkResponse({ type: NodeListResponse, example: { items: [NODE_SUMMARY_EXAMPLE] } }),
-      ApiErrors({
+      ApiStoreErrors({
         400: [
           invalid('sort is neither worst nor id', [
             { field: 'sort', problems: ['sort must be one of the following values: worst, id'] },
           ]),
         ],
         404: [UNKNOWN_CMTS],
-        503: [STORE_UNAVAILABLE],
       }),
     ),
   node: (): MethodDecorator =>
@@ -43,7 +42,7 @@ export const NodesDocs = {
           'modems (up to 10), from the CMTS’s current rows plus each modem’s latest verdict.',
       }),
       ApiOkResponse({ type: NodeDetailResponse, example: NODE_DETAIL_EXAMPLE }),
-      ApiErrors({
+      ApiStoreErrors({
         400: [
           invalid('serviceGroupId is not <MdIfIndex>.<MdCmSgId>', [
             {
@@ -56,7 +55,6 @@ export const NodesDocs = {
           UNKNOWN_CMTS,
           { when: 'The CMTS has no such node', body: { message: 'unknown node 1000.9 on sim-cmts-1' } },
         ],
-        503: [STORE_UNAVAILABLE],
       }),
     ),
 };

@@ -1,13 +1,6 @@
 import { ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
 import { ReplayResponse } from '../dto/replay.response';
-import {
-  ApiDocs,
-  ApiErrors,
-  ApiRequestContent,
-  invalid,
-  STORE_UNAVAILABLE,
-  UNKNOWN_CMTS,
-} from '../openapi.decorators';
+import { ApiDocs, ApiRequestContent, ApiStoreErrors, invalid, UNKNOWN_CMTS } from '../openapi.decorators';
 
 const WALK_EXAMPLE = [
   '.1.3.6.1.2.1.1.1.0 = STRING: "<<HW_REV: 1.0; VENDOR: Arris; SW_REV: 9.1.103; MODEL: TM1602A>>"',
@@ -70,7 +63,7 @@ export const ReplayDocs = {
           registeredAt: '2026-12-03T10:42:52.000Z',
         },
       }),
-      ApiErrors({
+      ApiStoreErrors({
         400: [
           invalid('Lines of the capture are not a walk', [
             {
@@ -100,7 +93,6 @@ export const ReplayDocs = {
             },
           },
         ],
-        503: [STORE_UNAVAILABLE],
       }),
     ),
 };

@@ -14,6 +14,7 @@ import {
 import {
   ApiDocs,
   ApiErrors,
+  BAD_CMTS_ID,
   BAD_MODEM_ID,
   invalid,
   MALFORMED_JSON,
@@ -242,16 +243,7 @@ export const SimulatorDocs = {
       }),
       ApiOkResponse({ type: SimCmtsRequestsResponse, example: { cmtsId: 'sim-cmts-1', requests: 20 } }),
       ApiErrors({
-        400: [
-          invalid('The CMTS id is malformed', [
-            {
-              field: 'id',
-              problems: [
-                'id must be 1-64 characters: letters, digits, . _ : - (starting with a letter or digit)',
-              ],
-            },
-          ]),
-        ],
+        400: [BAD_CMTS_ID],
         404: [simError('No simulated CMTS with this id', 'id', 'no simulated CMTS cmts-x')],
       }),
     ),

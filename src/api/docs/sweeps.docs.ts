@@ -8,11 +8,10 @@ import {
 } from '../dto/sweep.response';
 import {
   ApiDocs,
-  ApiErrors,
+  ApiStoreErrors,
   BODY_TOO_LARGE,
   invalid,
   MALFORMED_JSON,
-  STORE_UNAVAILABLE,
   UNKNOWN_CMTS,
 } from '../openapi.decorators';
 
@@ -58,7 +57,7 @@ export const SweepsDocs = {
           },
         },
       }),
-      ApiErrors({
+      ApiStoreErrors({
         400: [
           invalid('The scope is missing a field its kind needs', [
             {
@@ -100,7 +99,6 @@ export const SweepsDocs = {
             },
           },
         ],
-        503: [STORE_UNAVAILABLE],
       }),
     ),
   list: (): MethodDecorator =>
@@ -110,13 +108,12 @@ export const SweepsDocs = {
         description: 'Recent sweeps with their progress, newest first.',
       }),
       ApiOkResponse({ type: SweepListResponse, example: { items: [SWEEP_FINISHED_EXAMPLE] } }),
-      ApiErrors({
+      ApiStoreErrors({
         400: [
           invalid('limit is out of range', [
             { field: 'limit', problems: ['limit must not be greater than 50'] },
           ]),
         ],
-        503: [STORE_UNAVAILABLE],
       }),
     ),
   get: (): MethodDecorator =>
@@ -132,14 +129,13 @@ export const SweepsDocs = {
           running: { summary: 'Just started', value: SWEEP_RUNNING_EXAMPLE },
         },
       }),
-      ApiErrors({
+      ApiStoreErrors({
         400: [
           invalid('Not a sweep id', [
             { field: 'id', problems: ['id must be a sweep id such as sw-mie6h0k2-3fa9c1'] },
           ]),
         ],
         404: [{ when: 'No sweep with this id', body: { message: 'unknown sweep sw-mww5akv4-5432a1' } }],
-        503: [STORE_UNAVAILABLE],
       }),
     ),
 };

@@ -11,7 +11,16 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { MODEM_ID, SnmpEndpointDto, SnmpField, SnmpV2cDto, SnmpV3Dto } from './modem.dto';
+import {
+  CMTS_ID_PROBLEM,
+  CmtsIdField,
+  ID_PROBLEM,
+  MODEM_ID,
+  SnmpEndpointDto,
+  SnmpField,
+  SnmpV2cDto,
+  SnmpV3Dto,
+} from './modem.dto';
 import { PageLimit } from './page-limit';
 
 export const SERVICE_GROUP_ID = /^(\d{1,10}\.\d{1,10}|us:\d{1,10}(\+\d{1,10}){0,63})$/;
@@ -25,9 +34,7 @@ export class CmtsIdParam {
     pattern: MODEM_ID.source,
     example: 'sim-cmts-1',
   })
-  @Matches(MODEM_ID, {
-    message: 'id must be 1-64 characters: letters, digits, . _ : - (starting with a letter or digit)',
-  })
+  @Matches(MODEM_ID, { message: ID_PROBLEM })
   id!: string;
 }
 
@@ -71,7 +78,7 @@ export class PutCmtsDto extends SnmpEndpointDto {
 
 export class NodeParams {
   @ApiProperty({ description: 'The CMTS id.', pattern: MODEM_ID.source, example: 'sim-cmts-1' })
-  @Matches(MODEM_ID, { message: 'cmtsId must be 1-64 characters: letters, digits, . _ : -' })
+  @Matches(MODEM_ID, { message: CMTS_ID_PROBLEM })
   cmtsId!: string;
 
   @ApiProperty({
@@ -86,13 +93,7 @@ export class NodeParams {
 }
 
 export class NodesQuery {
-  @ApiPropertyOptional({
-    description: 'Only this CMTS’s nodes.',
-    pattern: MODEM_ID.source,
-    example: 'sim-cmts-1',
-  })
-  @IsOptional()
-  @Matches(MODEM_ID, { message: 'cmtsId must be 1-64 characters: letters, digits, . _ : -' })
+  @CmtsIdField('Only this CMTS’s nodes.')
   cmtsId?: string;
 
   @ApiPropertyOptional({

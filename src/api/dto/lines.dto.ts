@@ -1,15 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, IsString, Length, MaxLength, ValidateIf } from 'class-validator';
+import { CustomerNumberField } from './modem.dto';
 
 export class VerifyLineDto {
-  @ApiProperty({
-    description: 'As the caller says it; case, spaces and dashes do not matter.',
-    minLength: 1,
-    maxLength: 64,
-    example: 'C1000001',
-  })
-  @IsString()
-  @Length(1, 64)
+  @CustomerNumberField('As the caller says it; case, spaces and dashes do not matter.')
   customerNumber!: string;
 
   @ApiPropertyOptional({

@@ -26,6 +26,10 @@ import {
 import { PageLimit } from './page-limit';
 
 export const MODEM_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
+/** What a path's malformed modem or CMTS id gets told. */
+export const ID_PROBLEM =
+  'id must be 1-64 characters: letters, digits, . _ : - (starting with a letter or digit)';
+export const CMTS_ID_PROBLEM = 'cmtsId must be 1-64 characters: letters, digits, . _ : -';
 export const HOST =
   /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$|^[0-9a-fA-F:]+$/;
 const SINCE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$|^\d{1,13}$/;
@@ -62,9 +66,7 @@ export class ModemIdParam {
     pattern: MODEM_ID.source,
     example: 'sim-cm-00031',
   })
-  @Matches(MODEM_ID, {
-    message: 'id must be 1-64 characters: letters, digits, . _ : - (starting with a letter or digit)',
-  })
+  @Matches(MODEM_ID, { message: ID_PROBLEM })
   id!: string;
 }
 
@@ -151,15 +153,31 @@ export function SnmpField(
   );
 }
 
+/** Decorators listed top to bottom as they would stand stacked on the property, applied in the same order. */
+function stacked(...decorators: PropertyDecorator[]): PropertyDecorator {
+  return applyDecorators(...[...decorators].reverse());
+}
+
+/** A customer number as the billing system writes it (or a caller says it): 1-64 characters. */
+export function CustomerNumberField(description: string): PropertyDecorator {
+  return stacked(
+    ApiProperty({ description, minLength: 1, maxLength: 64, example: 'C1000001' }),
+    IsString(),
+    Length(1, 64),
+  );
+}
+
+/** An optional `cmtsId` of a body or a query: the id of a registered CMTS. */
+export function CmtsIdField(description: string, example = 'sim-cmts-1'): PropertyDecorator {
+  return stacked(
+    ApiPropertyOptional({ description, pattern: MODEM_ID.source, example }),
+    IsOptional(),
+    Matches(MODEM_ID, { message: CMTS_ID_PROBLEM }),
+  );
+}
+
 export class CustomerDto {
-  @ApiProperty({
-    description: 'Stored normalised ("c-100 200" = "C100200"), as verification compares it.',
-    minLength: 1,
-    maxLength: 64,
-    example: 'C1000001',
-  })
-  @IsString()
-  @Length(1, 64)
+  @CustomerNumberField('Stored normalised ("c-100 200" = "C100200"), as verification compares it.')
   customerNumber!: string;
 
   @ApiPropertyOptional({ description: 'The account holder.', maxLength: 200, example: 'Jan Iksiński' })
@@ -216,15 +234,10 @@ export class PutModemDto extends SnmpEndpointDto {
   @IsMacAddress()
   mac?: string;
 
-  @ApiPropertyOptional({
-    description:
-      'The CMTS the modem registers on (gives the diagnosis the headend’s view). Must be registered first ' +
+  @CmtsIdField(
+    'The CMTS the modem registers on (gives the diagnosis the headend’s view). Must be registered first ' +
       '(PUT /api/v1/cmts/{id}); an unknown id is refused.',
-    pattern: MODEM_ID.source,
-    example: 'sim-cmts-1',
-  })
-  @IsOptional()
-  @Matches(MODEM_ID, { message: 'cmtsId must be 1-64 characters: letters, digits, . _ : -' })
+  )
   cmtsId?: string;
 
   @ApiPropertyOptional({

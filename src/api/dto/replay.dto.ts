@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
 import { CAPTURE_FORMATS, type CaptureFormat } from '../../mib/parse-capture';
-import { MODEM_ID } from './modem.dto';
+import { CmtsIdField } from './modem.dto';
 
 export const REPLAY_KINDS = ['modem', 'cmts'] as const;
 
@@ -25,14 +25,10 @@ export class ReplayQuery {
   @IsIn(CAPTURE_FORMATS, { message: 'format must be snmpwalk or snmprec' })
   format?: CaptureFormat;
 
-  @ApiPropertyOptional({
-    description:
-      'For a modem: the CMTS it registers on (e.g. a replayed CMTS), so its diagnosis has the CMTS view.',
-    pattern: MODEM_ID.source,
-    example: 'replay-cmts-5b0e1f2a9c3d',
-  })
-  @IsOptional()
-  @Matches(MODEM_ID, { message: 'cmtsId must be 1-64 characters: letters, digits, . _ : -' })
+  @CmtsIdField(
+    'For a modem: the CMTS it registers on (e.g. a replayed CMTS), so its diagnosis has the CMTS view.',
+    'replay-cmts-5b0e1f2a9c3d',
+  )
   cmtsId?: string;
 
   @ApiPropertyOptional({

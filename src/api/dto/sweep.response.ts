@@ -86,32 +86,20 @@ export class FleetSummaryResponse {
   worstNodes!: NodeSummaryResponse[];
 }
 
+/** The example fleet has one CMTS, so its counts are the fleet's. */
+const FLEET_VERDICTS_EXAMPLE = {
+  TEXTBOOK_OK: 251,
+  MARGINAL: 38,
+  LINE_FAULT: 21,
+  FLAPPING: 2,
+  MODEM_OFFLINE: 3,
+  PROVISIONING_ISSUE: 3,
+};
+
 export const FLEET_SUMMARY_EXAMPLE = {
   modems: 320,
   checked: 318,
-  byVerdict: {
-    TEXTBOOK_OK: 251,
-    MARGINAL: 38,
-    LINE_FAULT: 21,
-    FLAPPING: 2,
-    MODEM_OFFLINE: 3,
-    PROVISIONING_ISSUE: 3,
-  },
-  perCmts: [
-    {
-      cmtsId: 'sim-cmts-1',
-      nodes: 8,
-      modems: 320,
-      offline: 3,
-      byVerdict: {
-        TEXTBOOK_OK: 251,
-        MARGINAL: 38,
-        LINE_FAULT: 21,
-        FLAPPING: 2,
-        MODEM_OFFLINE: 3,
-        PROVISIONING_ISSUE: 3,
-      },
-    },
-  ],
+  byVerdict: FLEET_VERDICTS_EXAMPLE,
+  perCmts: [{ cmtsId: 'sim-cmts-1', nodes: 8, modems: 320, offline: 3, byVerdict: FLEET_VERDICTS_EXAMPLE }],
   worstNodes: [NODE_SUMMARY_EXAMPLE],
 };

@@ -1,52 +1,20 @@
-import { RemoteActionStore } from '../../actions/remote-action.store';
-import type { RemoteAction } from '../../actions/remote-action';
-import { ApiKeyStore } from '../../auth/api-key.store';
-import type { ApiKeyRecord } from '../../domain/api-key';
-import { LineTokenStore, type LineGrant } from '../../lines/line-token.store';
 import { VerifyAttemptStore } from '../../lines/verify-attempt.store';
-import { MemoryDocs } from './memory-docs';
+import { DocApiKeyStore, DocLineTokenStore, DocRemoteActionStore } from '../doc-stores';
+import { memoryDocSpace } from './memory-docs';
 
 // Keys, tokens, verification attempts and remote actions in this process. Same contracts as the Redis ones.
 
-export class MemoryApiKeyStore extends ApiKeyStore {
-  private readonly docs: MemoryDocs<ApiKeyRecord>;
-
+/** API keys in this process. */
+export class MemoryApiKeyStore extends DocApiKeyStore {
   constructor(now: () => number = Date.now) {
-    super();
-    this.docs = new MemoryDocs(now);
-  }
-
-  putKey(record: ApiKeyRecord): Promise<void> {
-    return this.docs.put(record.hash, record);
-  }
-
-  getKey(hash: string): Promise<ApiKeyRecord | null> {
-    return this.docs.get(hash);
-  }
-
-  deleteKey(hash: string): Promise<boolean> {
-    return this.docs.delete(hash);
-  }
-
-  listKeys(): Promise<ApiKeyRecord[]> {
-    return this.docs.list();
+    super(memoryDocSpace(now));
   }
 }
 
-export class MemoryLineTokenStore extends LineTokenStore {
-  private readonly docs: MemoryDocs<LineGrant>;
-
+/** Line tokens in this process. */
+export class MemoryLineTokenStore extends DocLineTokenStore {
   constructor(now: () => number = Date.now) {
-    super();
-    this.docs = new MemoryDocs(now);
-  }
-
-  putGrant(digest: string, grant: LineGrant, ttlSec: number): Promise<void> {
-    return this.docs.put(digest, grant, ttlSec);
-  }
-
-  getGrant(digest: string): Promise<LineGrant | null> {
-    return this.docs.get(digest);
+    super(memoryDocSpace(now));
   }
 }
 
@@ -84,29 +52,9 @@ export class MemoryVerifyAttemptStore extends VerifyAttemptStore {
   }
 }
 
-export class MemoryRemoteActionStore extends RemoteActionStore {
-  private readonly actions: MemoryDocs<RemoteAction>;
-  private readonly current: MemoryDocs<{ actionId: string }>;
-
+/** Remote actions in this process. */
+export class MemoryRemoteActionStore extends DocRemoteActionStore {
   constructor(now: () => number = Date.now) {
-    super();
-    this.actions = new MemoryDocs(now);
-    this.current = new MemoryDocs(now);
-  }
-
-  saveAction(action: RemoteAction, ttlSec: number): Promise<void> {
-    return this.actions.put(action.id, action, ttlSec);
-  }
-
-  getAction(id: string): Promise<RemoteAction | null> {
-    return this.actions.get(id);
-  }
-
-  setCurrentAction(modemId: string, actionId: string, ttlSec: number): Promise<void> {
-    return this.current.put(modemId, { actionId }, ttlSec);
-  }
-
-  async currentAction(modemId: string): Promise<string | null> {
-    return (await this.current.get(modemId))?.actionId ?? null;
+    super(memoryDocSpace(now));
   }
 }

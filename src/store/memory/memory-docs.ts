@@ -1,7 +1,8 @@
 import { decodeJson, encodeJson } from '../../domain/reading-json';
+import type { DocSpace, Docs } from '../doc-stores';
 
 /** Small JSON documents of one kind in this process, as RedisDocs keeps them: expiring ones are read by id only. */
-export class MemoryDocs<T> {
+export class MemoryDocs<T> implements Docs<T> {
   private readonly docs = new Map<string, { json: string; expiresAt: number }>();
   private pruneAt = 1024;
 
@@ -41,4 +42,9 @@ export class MemoryDocs<T> {
         .map(([, d]) => decodeJson<T>(d.json)),
     );
   }
+}
+
+/** Documents in this process: a MemoryDocs per kind. */
+export function memoryDocSpace(now: () => number = Date.now): DocSpace {
+  return <T>() => new MemoryDocs<T>(now);
 }

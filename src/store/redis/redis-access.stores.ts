@@ -1,55 +1,21 @@
-import { RemoteActionStore } from '../../actions/remote-action.store';
-import type { RemoteAction } from '../../actions/remote-action';
-import { ApiKeyStore } from '../../auth/api-key.store';
-import type { ApiKeyRecord } from '../../domain/api-key';
-import { LineTokenStore, type LineGrant } from '../../lines/line-token.store';
 import { VerifyAttemptStore } from '../../lines/verify-attempt.store';
-import { RedisDocs } from './redis-docs';
+import { DocApiKeyStore, DocLineTokenStore, DocRemoteActionStore } from '../doc-stores';
+import { redisDocSpace } from './redis-docs';
 import type { RedisSpace } from './redis-space';
 
 // Keys, tokens, verification attempts and remote actions: small documents and counters on the shared Redis.
 
 /** Keys: doc:apikey:<hash>, docs:apikey. */
-export class RedisApiKeyStore extends ApiKeyStore {
-  private readonly docs: RedisDocs<ApiKeyRecord>;
-
+export class RedisApiKeyStore extends DocApiKeyStore {
   constructor(s: RedisSpace) {
-    super();
-    this.docs = new RedisDocs(s, 'apikey');
-  }
-
-  putKey(record: ApiKeyRecord): Promise<void> {
-    return this.docs.put(record.hash, record);
-  }
-
-  getKey(hash: string): Promise<ApiKeyRecord | null> {
-    return this.docs.get(hash);
-  }
-
-  deleteKey(hash: string): Promise<boolean> {
-    return this.docs.delete(hash);
-  }
-
-  listKeys(): Promise<ApiKeyRecord[]> {
-    return this.docs.list();
+    super(redisDocSpace(s));
   }
 }
 
 /** Keys: doc:linetoken:<digest> (EX ttl). */
-export class RedisLineTokenStore extends LineTokenStore {
-  private readonly docs: RedisDocs<LineGrant>;
-
+export class RedisLineTokenStore extends DocLineTokenStore {
   constructor(s: RedisSpace) {
-    super();
-    this.docs = new RedisDocs(s, 'linetoken');
-  }
-
-  putGrant(digest: string, grant: LineGrant, ttlSec: number): Promise<void> {
-    return this.docs.put(digest, grant, ttlSec);
-  }
-
-  getGrant(digest: string): Promise<LineGrant | null> {
-    return this.docs.get(digest);
+    super(redisDocSpace(s));
   }
 }
 
@@ -86,29 +52,8 @@ export class RedisVerifyAttemptStore extends VerifyAttemptStore {
 }
 
 /** Keys: doc:action:<id> (EX ttl), doc:reboot-current:<modem id> (EX cool-down). */
-export class RedisRemoteActionStore extends RemoteActionStore {
-  private readonly actions: RedisDocs<RemoteAction>;
-  private readonly current: RedisDocs<{ actionId: string }>;
-
+export class RedisRemoteActionStore extends DocRemoteActionStore {
   constructor(s: RedisSpace) {
-    super();
-    this.actions = new RedisDocs(s, 'action');
-    this.current = new RedisDocs(s, 'reboot-current');
-  }
-
-  saveAction(action: RemoteAction, ttlSec: number): Promise<void> {
-    return this.actions.put(action.id, action, ttlSec);
-  }
-
-  getAction(id: string): Promise<RemoteAction | null> {
-    return this.actions.get(id);
-  }
-
-  setCurrentAction(modemId: string, actionId: string, ttlSec: number): Promise<void> {
-    return this.current.put(modemId, { actionId }, ttlSec);
-  }
-
-  async currentAction(modemId: string): Promise<string | null> {
-    return (await this.current.get(modemId))?.actionId ?? null;
+    super(redisDocSpace(s));
   }
 }

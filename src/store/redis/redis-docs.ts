@@ -1,11 +1,12 @@
 import { decodeJson, encodeJson } from '../../domain/reading-json';
+import type { DocSpace, Docs } from '../doc-stores';
 import type { RedisSpace } from './redis-space';
 
 /**
  * Small JSON documents of one kind: `doc:<kind>:<id>`, and `docs:<kind>` the set of the lasting ones. One stored
  * with a TTL is read by id only and leaves nothing behind when it expires.
  */
-export class RedisDocs<T> {
+export class RedisDocs<T> implements Docs<T> {
   constructor(
     private readonly s: RedisSpace,
     private readonly kind: string,
@@ -52,4 +53,9 @@ export class RedisDocs<T> {
     }
     return jsons.filter((j): j is string => j != null).map((j) => decodeJson<T>(j));
   }
+}
+
+/** Documents on the shared Redis: a RedisDocs per kind. */
+export function redisDocSpace(s: RedisSpace): DocSpace {
+  return <T>(kind: string) => new RedisDocs<T>(s, kind);
 }
