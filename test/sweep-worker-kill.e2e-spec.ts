@@ -20,7 +20,7 @@ function untilFinished(t: TestApp, id: string): Promise<Record<string, unknown>>
 function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', join(__dirname, '../src/main.ts')],
+    ['-r', join(__dirname, 'support', 'ts-register.js'), join(__dirname, '../src/main.ts')],
     {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

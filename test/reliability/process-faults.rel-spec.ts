@@ -48,7 +48,7 @@ interface Child {
 function startChild(env: Record<string, string>): Promise<Child> {
   const child = spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', join(__dirname, '../../src/main.ts')],
+    ['-r', join(__dirname, '../support/ts-register.js'), join(__dirname, '../../src/main.ts')],
     { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   child.stderr.resume();
