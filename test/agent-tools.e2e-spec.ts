@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from '../src/config/app-config';
-import { CapturingLogger, sleep, startTestApp, type TestApp } from './support/test-app';
+import { eventually } from './support/eventually';
+import { CapturingLogger, startTestApp, type TestApp } from './support/test-app';
 
 // Agent tools through HTTP, with keys enforced: roles, caller verification (Polish diacritics, wrong name,
 // wrong address, lockout), line tokens, a real reboot of a simulated modem, the audit log, bulk import, and
@@ -204,11 +205,14 @@ describe('agent tools with API keys (redis store)', () => {
       expect.objectContaining({ modemId: id, state: 'resetting', kind: 'reboot' }),
     );
 
-    let action = started.body;
-    for (let i = 0; i < 200 && !['done', 'failed'].includes(action.state); i++) {
-      await sleep(100);
-      action = (await call('get', `/api/v1/actions/${started.body.id}`, KEY.operator)).body;
-    }
+    const action = await eventually(
+      async () => {
+        const body = (await call('get', `/api/v1/actions/${started.body.id}`, KEY.operator)).body;
+        expect(['done', 'failed']).toContain(body.state);
+        return body;
+      },
+      { timeoutMs: 20_000, intervalMs: 100 },
+    );
     expect(action.state).toBe('done');
     expect(action.error).toBeNull();
     expect(action.outcome).toEqual(

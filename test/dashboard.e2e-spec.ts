@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DASHBOARD_DIR } from '../src/dashboard/dashboard.module';
 import { launchChromium } from './support/chromium';
-import { sleep, startTestApp, type TestApp } from './support/test-app';
+import { eventually } from './support/eventually';
+import { startTestApp, type TestApp } from './support/test-app';
 
 // The NOC dashboard in a real browser (Debian's Chromium driven by playwright-core) against the whole service
 // and its simulated plant: sign-in and its refusals, live updates without a reload, the drill-down to a modem's
@@ -58,13 +59,10 @@ describe('NOC dashboard in a browser', () => {
 
   async function sweep(scope: Record<string, string>): Promise<void> {
     const started = await t.http().post('/api/v1/sweeps').set(as(NOC_KEY)).send({ scope }).expect(202);
-    for (let i = 0; i < 600; i++) {
-      if ((await get(`/api/v1/sweeps/${started.body.id}`)).status === 'finished') {
-        return;
-      }
-      await sleep(100);
-    }
-    throw new Error(`sweep ${started.body.id} did not finish`);
+    await eventually(
+      async () => expect((await get(`/api/v1/sweeps/${started.body.id}`)).status).toBe('finished'),
+      { timeoutMs: 55_000, intervalMs: 100 },
+    );
   }
 
   async function showFleet(): Promise<void> {
@@ -173,7 +171,9 @@ describe('NOC dashboard in a browser', () => {
       .send({ scenario: 'NODE_OUTAGE' })
       .expect(200);
     try {
-      await sleep(1100); // the CMTS snapshot the sweep reads must be younger than the scenario
+      // A discovery walks the CMTS now, so the snapshot the node's sweep reads shows the outage (instead of waiting
+      // out CMTS_SNAPSHOT_TTL_SEC).
+      await t.http().post(`/api/v1/cmts/${target.cmtsId}/discover`).set(as(NOC_KEY)).expect(200);
       await t
         .http()
         .post('/api/v1/sweeps')

@@ -1,26 +1,8 @@
-import { sleep, startTestApp, type TestApp } from './support/test-app';
+import { eventually } from './support/eventually';
+import { startTestApp, type TestApp } from './support/test-app';
 
 // A fresh start as a newcomer sees it: verdicts without anyone starting a sweep, and a simulated modem switched to a
 // scenario showing what the scenario list promises on its next diagnosis.
-
-/** Polls until `check` returns a value; a generous bound, since this is about what happens, not how fast. */
-async function eventually<T>(
-  check: () => Promise<T | undefined>,
-  what: string,
-  timeoutMs = 60_000,
-): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) {
-      return value;
-    }
-    if (Date.now() > until) {
-      throw new Error(`not seen within ${timeoutMs} ms: ${what}`);
-    }
-    await sleep(200);
-  }
-}
 
 interface SweepView {
   id: string;
@@ -42,10 +24,16 @@ describe('a fresh start', () => {
   afterAll(() => t.close());
 
   it('records a finished sweep of the whole fleet without anyone calling POST /sweeps', async () => {
-    const sweep = await eventually(async () => {
-      const items = (await t.http().get('/api/v1/sweeps?limit=10').expect(200)).body.items as SweepView[];
-      return items.find((s) => s.trigger === 'start' && s.status === 'finished');
-    }, 'a finished sweep with trigger "start"');
+    // A generous bound: this is about what happens, not how fast.
+    const sweep = await eventually(
+      async () => {
+        const items = (await t.http().get('/api/v1/sweeps?limit=10').expect(200)).body.items as SweepView[];
+        const finished = items.find((s) => s.trigger === 'start' && s.status === 'finished');
+        expect(finished).toBeDefined(); // a finished sweep with trigger "start"
+        return finished!;
+      },
+      { timeoutMs: 55_000, intervalMs: 200 },
+    );
     expect(sweep).toEqual(expect.objectContaining({ total: 40, done: 40, failed: 0 }));
     expect(Object.values(sweep.byVerdict).reduce((a, b) => a + b, 0)).toBe(40);
     const items = (await t.http().get('/api/v1/sweeps?limit=10').expect(200)).body.items as SweepView[];

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { collectDefaultMetrics, Registry } from 'prom-client';
-import { sleep, startTestApp, type TestApp } from './support/test-app';
+import { eventually } from './support/eventually';
+import { startTestApp, type TestApp } from './support/test-app';
 
 // The Grafana dashboard in docs/grafana/linecheck.json against the live /metrics of the whole service: it
 // imports as an externally shared export, its panels do not overlap, every metric it queries exists, and every
@@ -107,17 +108,13 @@ describe('Grafana dashboard (memory store)', () => {
       .set(as)
       .send({ scope: { kind: 'all' } })
       .expect(202);
-    let finished = false;
-    for (let i = 0; i < 600 && !finished; i++) {
-      const sweep = await t.http().get(`/api/v1/sweeps/${started.body.id}`).set(as).expect(200);
-      finished = sweep.body.status === 'finished';
-      if (!finished) {
-        await sleep(100);
-      }
-    }
-    if (!finished) {
-      throw new Error(`sweep ${started.body.id} did not finish`);
-    }
+    await eventually(
+      async () => {
+        const sweep = await t.http().get(`/api/v1/sweeps/${started.body.id}`).set(as).expect(200);
+        expect(sweep.body.status).toBe('finished');
+      },
+      { timeoutMs: 55_000, intervalMs: 100 },
+    );
     const metrics = await t.http().get('/metrics').set(as).expect(200);
     live = families(metrics.text);
     dashboard = JSON.parse(readFileSync(DASHBOARD, 'utf8')) as Dashboard;

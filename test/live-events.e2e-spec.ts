@@ -1,7 +1,8 @@
 import type { LiveBatch } from '../src/events/live-events';
 import { RedisConnection } from '../src/store/redis-connection';
 import { RedisLiveEvents } from '../src/store/redis-live-events';
-import { sleep, testRedisUrl } from './support/test-app';
+import { eventually } from './support/eventually';
+import { testRedisUrl } from './support/test-app';
 
 // Live events cross instances on Redis pub/sub: what one instance publishes, another one's subscribers get.
 
@@ -15,9 +16,7 @@ describe('live events on Redis', () => {
       const seen: LiveBatch[] = [];
       b.subscribe((batch) => seen.push(batch));
       a.diagnosis({ modemId: 'm1', verdict: 'LINE_FAULT', cmtsId: 'c1', serviceGroupId: '1.2' });
-      for (let i = 0; i < 50 && seen.length === 0; i++) {
-        await sleep(50);
-      }
+      await eventually(() => expect(seen.length).toBeGreaterThan(0), { timeoutMs: 5_000 });
       expect(seen).toHaveLength(1);
       expect(seen[0].diagnoses).toEqual([
         { modemId: 'm1', verdict: 'LINE_FAULT', cmtsId: 'c1', serviceGroupId: '1.2' },

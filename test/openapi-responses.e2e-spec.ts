@@ -4,7 +4,8 @@ import type { OpenAPIObject, OperationObject, ResponseObject } from '@nestjs/swa
 import type { AddressInfo } from 'node:net';
 import { request as httpRequest } from 'node:http';
 import type { Response } from 'supertest';
-import { sleep, startTestApp, type TestApp } from './support/test-app';
+import { eventually } from './support/eventually';
+import { startTestApp, type TestApp } from './support/test-app';
 
 // Real responses checked against the OpenAPI document the service serves, with Ajv (the JSON Schema validator
 // most of the ecosystem builds on) over the document's own schema objects, made strict: OpenAPI 3.0's
@@ -204,11 +205,13 @@ describe('responses match the OpenAPI document (Ajv, strict)', () => {
     // Sweeps.
     const sweep = await call('post', '/api/v1/sweeps', '/api/v1/sweeps', { scope: { kind: 'all' } });
     await call('post', '/api/v1/sweeps', '/api/v1/sweeps', { scope: { kind: 'nope' } });
-    let state = await call('get', '/api/v1/sweeps/{id}', `/api/v1/sweeps/${sweep.body.id}`);
-    for (let i = 0; i < 300 && state.body.status !== 'finished'; i++) {
-      await sleep(100);
-      state = await call('get', '/api/v1/sweeps/{id}', `/api/v1/sweeps/${sweep.body.id}`);
-    }
+    await eventually(
+      async () => {
+        const state = await call('get', '/api/v1/sweeps/{id}', `/api/v1/sweeps/${sweep.body.id}`);
+        expect(state.body.status).toBe('finished');
+      },
+      { timeoutMs: 30_000, intervalMs: 100 },
+    );
     await call('get', '/api/v1/sweeps', '/api/v1/sweeps');
 
     // Lines, reboot and its action (outcome null while it runs, then the diagnosis).
@@ -231,11 +234,14 @@ describe('responses match the OpenAPI document (Ajv, strict)', () => {
     });
     expect(reboot.status).toBe(202);
     expect(reboot.body.outcome).toBeNull();
-    let action = await call('get', '/api/v1/actions/{id}', `/api/v1/actions/${reboot.body.id}`);
-    for (let i = 0; i < 200 && !['done', 'failed'].includes(action.body.state); i++) {
-      await sleep(100);
-      action = await call('get', '/api/v1/actions/{id}', `/api/v1/actions/${reboot.body.id}`);
-    }
+    const action = await eventually(
+      async () => {
+        const got = await call('get', '/api/v1/actions/{id}', `/api/v1/actions/${reboot.body.id}`);
+        expect(['done', 'failed']).toContain(got.body.state);
+        return got;
+      },
+      { timeoutMs: 20_000, intervalMs: 100 },
+    );
     expect(action.body.outcome).not.toBeNull();
 
     // Admin.

@@ -1,5 +1,6 @@
 import { PrivateRedis } from './support/redis-server';
-import { sleep, startTestApp, type TestApp } from './support/test-app';
+import { eventually } from './support/eventually';
+import { startTestApp, type TestApp } from './support/test-app';
 
 // Redis stops answering mid-run: requests get a prompt 503 (never a hang or a crash), and the service recovers
 // by itself when Redis answers again.
@@ -32,12 +33,11 @@ describe('Redis outage', () => {
       redis.resume();
     }
 
-    let status = 0;
-    for (let i = 0; i < 50 && status !== 200; i++) {
-      status = (await t.http().get('/api/v1/modems/sim-cm-00001/diagnosis?maxAgeSec=0')).status;
-      await sleep(100);
-    }
-    expect(status).toBe(200);
+    await eventually(
+      async () =>
+        expect((await t.http().get('/api/v1/modems/sim-cm-00001/diagnosis?maxAgeSec=0')).status).toBe(200),
+      { timeoutMs: 10_000, intervalMs: 100 },
+    );
     await t.http().get('/health').expect(200, { status: 'ok', store: 'redis' });
   });
 });

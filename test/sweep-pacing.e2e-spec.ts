@@ -1,5 +1,6 @@
 import { SweepService } from '../src/sweep/sweep.service';
-import { sleep, startTestApp, testRedisUrl, type TestApp } from './support/test-app';
+import { eventually } from './support/eventually';
+import { startTestApp, testRedisUrl, type TestApp } from './support/test-app';
 
 // Rate limits hold across instances: two workers on one Redis share a sweep, and the polls they send together
 // stay within the fleet-wide and the per-CMTS rate. A lower bound on spread, never an upper bound on speed.
@@ -44,11 +45,14 @@ describe('sweep pacing across instances', () => {
       .post('/api/v1/sweeps')
       .send({ scope: { kind: 'all' } })
       .expect(202);
-    let view: Record<string, unknown> = {};
-    for (let i = 0; i < 300 && view.status !== 'finished'; i++) {
-      await sleep(100);
-      view = (await a.http().get(`/api/v1/sweeps/${started.body.id}`).expect(200)).body;
-    }
+    const view = await eventually(
+      async () => {
+        const body = (await a.http().get(`/api/v1/sweeps/${started.body.id}`).expect(200)).body;
+        expect(body.status).toBe('finished');
+        return body;
+      },
+      { timeoutMs: 45_000, intervalMs: 100 },
+    );
     expect(view).toEqual(expect.objectContaining({ total: 60, done: 60, failed: 0 }));
     expect(a.app.get(SweepService).stats.chunks).toBeGreaterThan(0);
     expect(b.app.get(SweepService).stats.chunks).toBeGreaterThan(0);

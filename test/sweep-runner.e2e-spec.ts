@@ -2,19 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { BullMqSweepRunner } from '../src/store/bullmq-sweep-runner';
 import { bullConnection } from '../src/store/redis-connection';
 import { InProcessSweepRunner, type SweepChunk } from '../src/sweep/sweep-runner';
-import { sleep, testRedisUrl } from './support/test-app';
+import { eventually } from './support/eventually';
+import { testRedisUrl } from './support/test-app';
 
 // A chunk whose every try fails is given up on exactly once, so its sweep can still end (its modems counted as
 // failed) instead of showing "running" for good; a chunk that fails once and then succeeds is not.
-
-async function until(done: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200 && !done(); i++) {
-    await sleep(50);
-  }
-  if (!done()) {
-    throw new Error(`timed out waiting for ${what}`);
-  }
-}
 
 // BullMQ retries (here 3 tries, 50 ms apart and doubling) before giving up on a chunk.
 describe('BullMQ runner on Redis', () => {
@@ -54,8 +46,14 @@ describe('BullMQ runner on Redis', () => {
       { sweepId: `fails-once-${id}`, modemIds: ['m3'] },
       { sweepId: `fine-${id}`, modemIds: ['m4'] },
     ]);
-    await until(() => abandoned.length === 1 && completed.length === 2, 'the chunks to settle');
-    await sleep(300); // nothing more may arrive
+    // The chunks settle, and the queue is empty: no try is waiting or delayed, so nothing more can arrive.
+    await eventually(
+      async () => {
+        expect([abandoned.length, completed.length]).toEqual([1, 2]);
+        expect(await runner.depth()).toEqual({ waiting: 0, active: 0 });
+      },
+      { timeoutMs: 10_000 },
+    );
     expect(abandoned).toEqual([
       {
         chunk: expect.objectContaining({ sweepId: `always-fails-${id}`, modemIds: ['m1', 'm2'] }),

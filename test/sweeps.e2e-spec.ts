@@ -1,70 +1,88 @@
 import { SweepScheduler } from '../src/sweep/sweep.scheduler';
 import { SweepService } from '../src/sweep/sweep.service';
-import { sleep, startTestApp, testRedisUrl, type StoreKind, type TestApp } from './support/test-app';
+import { eventually } from './support/eventually';
+import { startTestApp, testRedisUrl, type TestApp } from './support/test-app';
 
-// Fleet sweeps through HTTP: exact counts on both stores (in-process runner without Redis, BullMQ with it),
-// a second worker instance sharing the chunks, and one scheduled sweep per interval across instances.
+// Fleet sweeps through HTTP: exact counts on the Redis store with BullMQ (as in production) and on the in-process
+// runner that a service without Redis uses, a second worker instance sharing the chunks, and one scheduled sweep per
+// interval across instances.
 
 const MIX = 'TEXTBOOK=80,DS_SNR_FAULT=10,OFFLINE=5,US_POWER_LOW=5';
 
-async function untilFinished(t: TestApp, id: string): Promise<Record<string, unknown>> {
-  for (let i = 0; i < 600; i++) {
-    const body = (await t.http().get(`/api/v1/sweeps/${id}`).expect(200)).body as Record<string, unknown>;
-    if (body.status === 'finished') {
+const FLEET = {
+  SIMULATOR_SCENARIO_MIX: MIX,
+  SIMULATOR_V3_SHARE: '0',
+  SIMULATOR_SERVICE_GROUP_SIZE: '50',
+  SWEEP_CHUNK_SIZE: '40',
+  // Every sweep polls every modem, so each one really exercises SNMP and the CMTS.
+  SWEEP_MAX_AGE_SEC: '0',
+  SWEEP_INTERVAL_SEC: '0',
+  DISCOVERY_INTERVAL_SEC: '0',
+};
+
+function untilFinished(t: TestApp, id: string): Promise<Record<string, unknown>> {
+  return eventually(
+    async () => {
+      const body = (await t.http().get(`/api/v1/sweeps/${id}`).expect(200)).body as Record<string, unknown>;
+      expect(body.status).toBe('finished');
       return body;
-    }
-    await sleep(100);
-  }
-  throw new Error(`sweep ${id} did not finish`);
+    },
+    { timeoutMs: 55_000, intervalMs: 100 },
+  );
 }
 
-describe.each<StoreKind>(['memory', 'redis'])('sweeps (%s store)', (store) => {
+/** A sweep of the whole fleet: exact counts by verdict, each modem's own latest verdict adding up to them. */
+async function sweepsWholeFleet(t: TestApp, modems: number): Promise<void> {
+  const started = await t
+    .http()
+    .post('/api/v1/sweeps')
+    .send({ scope: { kind: 'all' } })
+    .expect(202);
+  expect(started.body).toEqual(expect.objectContaining({ total: modems, status: 'running', trigger: 'api' }));
+  const done = await untilFinished(t, started.body.id);
+  expect(done).toEqual(expect.objectContaining({ total: modems, done: modems, failed: 0, etaSec: 0 }));
+  const byVerdict = done.byVerdict as Record<string, number>;
+  expect(Object.values(byVerdict).reduce((a, b) => a + b, 0)).toBe(modems);
+
+  // Every modem's own latest verdict (served from the cache the sweep filled) adds up to the sweep's counts.
+  const sims = (await t.http().get('/api/v1/simulator/modems?limit=1000').expect(200)).body.items as {
+    id: string;
+  }[];
+  const expected: Record<string, number> = {};
+  for (const m of sims) {
+    const d = (await t.http().get(`/api/v1/modems/${m.id}/diagnosis?maxAgeSec=3600`).expect(200)).body;
+    expect(d.source).toBe('cache');
+    expected[d.verdict] = (expected[d.verdict] ?? 0) + 1;
+  }
+  expect(byVerdict).toEqual(expected);
+  expect(byVerdict.LINE_FAULT).toBeGreaterThan(0);
+  expect(byVerdict.MODEM_OFFLINE).toBeGreaterThan(0);
+
+  const list = await t.http().get('/api/v1/sweeps').expect(200);
+  expect(list.body.items[0].id).toBe(started.body.id);
+}
+
+describe('sweeps on the in-process runner (memory store, no Redis)', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp(store, {
-      SIMULATOR_MODEMS: '600',
-      SIMULATOR_SCENARIO_MIX: MIX,
-      SIMULATOR_V3_SHARE: '0',
-      SIMULATOR_SERVICE_GROUP_SIZE: '50',
-      SWEEP_CHUNK_SIZE: '40',
-      // Every sweep polls every modem, so each one really exercises SNMP and the CMTS.
-      SWEEP_MAX_AGE_SEC: '0',
-      SWEEP_INTERVAL_SEC: '0',
-      DISCOVERY_INTERVAL_SEC: '0',
-    });
+    t = await startTestApp('memory', { ...FLEET, SIMULATOR_MODEMS: '200' });
   });
   afterAll(() => t.close());
 
-  it('sweeps the whole fleet with exact counts by verdict', async () => {
-    const started = await t
-      .http()
-      .post('/api/v1/sweeps')
-      .send({ scope: { kind: 'all' } })
-      .expect(202);
-    expect(started.body).toEqual(expect.objectContaining({ total: 600, status: 'running', trigger: 'api' }));
-    const done = await untilFinished(t, started.body.id);
-    expect(done).toEqual(expect.objectContaining({ total: 600, done: 600, failed: 0, etaSec: 0 }));
-    const byVerdict = done.byVerdict as Record<string, number>;
-    expect(Object.values(byVerdict).reduce((a, b) => a + b, 0)).toBe(600);
+  it('sweeps the whole fleet in chunks with exact counts by verdict', () => sweepsWholeFleet(t, 200));
+});
 
-    // Every modem's own latest verdict (served from the cache the sweep filled) adds up to the sweep's counts.
-    const sims = (await t.http().get('/api/v1/simulator/modems?limit=1000').expect(200)).body.items as {
-      id: string;
-    }[];
-    const expected: Record<string, number> = {};
-    for (const m of sims) {
-      const d = (await t.http().get(`/api/v1/modems/${m.id}/diagnosis?maxAgeSec=3600`).expect(200)).body;
-      expect(d.source).toBe('cache');
-      expected[d.verdict] = (expected[d.verdict] ?? 0) + 1;
-    }
-    expect(byVerdict).toEqual(expected);
-    expect(byVerdict.LINE_FAULT).toBeGreaterThan(0);
-    expect(byVerdict.MODEM_OFFLINE).toBeGreaterThan(0);
+describe('sweeps (Redis store, BullMQ)', () => {
+  const store = 'redis';
+  let t: TestApp;
 
-    const list = await t.http().get('/api/v1/sweeps').expect(200);
-    expect(list.body.items[0].id).toBe(started.body.id);
+  beforeAll(async () => {
+    t = await startTestApp(store, { ...FLEET, SIMULATOR_MODEMS: '600' });
   });
+  afterAll(() => t.close());
+
+  it('sweeps the whole fleet with exact counts by verdict', () => sweepsWholeFleet(t, 600));
 
   it('sweeps one node and one CMTS', async () => {
     const node = await t

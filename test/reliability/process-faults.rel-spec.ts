@@ -3,6 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import { SweepScheduler } from '../../src/sweep/sweep.scheduler';
+import { eventually } from '../support/eventually';
 import { sleep, startTestApp, testRedisUrl, type TestApp } from '../support/test-app';
 
 // Reliability: process faults around sweeps and diagnoses, on one shared Redis (same key prefix everywhere).
@@ -48,7 +49,7 @@ interface Child {
 function startChild(env: Record<string, string>): Promise<Child> {
   const child = spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', join(__dirname, '../../src/main.ts')],
+    ['-r', join(__dirname, '../support/ts-register.js'), join(__dirname, '../../src/main.ts')],
     { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   child.stderr.resume();
@@ -101,16 +102,15 @@ function raw(
   });
 }
 
-async function untilFinished(t: TestApp, id: string, boundMs = 120_000): Promise<SweepBody> {
-  const started = Date.now();
-  while (Date.now() - started < boundMs) {
-    const body = (await t.http().get(`/api/v1/sweeps/${id}`).expect(200)).body as SweepBody;
-    if (body.status === 'finished') {
+function untilFinished(t: TestApp, id: string, timeoutMs = 120_000): Promise<SweepBody> {
+  return eventually(
+    async () => {
+      const body = (await t.http().get(`/api/v1/sweeps/${id}`).expect(200)).body as SweepBody;
+      expect(body.status).toBe('finished');
       return body;
-    }
-    await sleep(100);
-  }
-  throw new Error(`sweep ${id} did not finish within ${boundMs} ms`);
+    },
+    { timeoutMs, intervalMs: 100 },
+  );
 }
 
 function sum(counts: Record<string, number>): number {
@@ -208,12 +208,13 @@ describe('process faults: an API instance killed mid-request, duplicate sweep tr
     expect(posted.status).toBe(202);
     const post = JSON.parse(posted.body) as SweepBody;
     expect(post.total).toBe(MODEMS);
-    let progress = 0;
-    for (let i = 0; i < 300 && progress === 0; i++) {
-      await sleep(50);
-      progress = ((await sim.http().get(`/api/v1/sweeps/${post.id}`).expect(200)).body as SweepBody).done;
-    }
-    expect(progress).toBeGreaterThan(0);
+    await eventually(
+      async () =>
+        expect(
+          ((await sim.http().get(`/api/v1/sweeps/${post.id}`).expect(200)).body as SweepBody).done,
+        ).toBeGreaterThan(0),
+      { timeoutMs: 15_000 },
+    );
 
     // The slow diagnosis goes to the instance about to die; it is killed while that poll holds the lock.
     const lockKey = `${prefix}lock:poll:${SLOW_MODEM}`;

@@ -2,7 +2,8 @@ import { readdirSync } from 'node:fs';
 import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { DASHBOARD_DIR } from '../../src/dashboard/dashboard.module';
-import { sleep, startTestApp, type TestApp } from '../support/test-app';
+import { eventually } from '../support/eventually';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 // Issue 12's security and protocol findings, each injected as it was reported and checked fixed: bodies held
 // before the key was checked, event streams without a cap, paths on disk in error bodies, and two different
@@ -290,20 +291,17 @@ describe('live event streams are capped per key and per instance', () => {
       expect.stringContaining('EVENTS_MAX_STREAMS'),
     ]);
     // Five streams hold two descriptors each here (client and server in one process); the 41 refusals none.
-    let fds = openFds() - fdsBefore;
-    for (let i = 0; i < 100 && fds > 2 * 5 + 4; i++) {
-      await sleep(50);
-      fds = openFds() - fdsBefore;
-    }
-    expect(fds).toBeLessThanOrEqual(2 * 5 + 4);
+    const fds = await eventually(
+      () => {
+        const open = openFds() - fdsBefore;
+        expect(open).toBeLessThanOrEqual(2 * 5 + 4);
+        return open;
+      },
+      { timeoutMs: 5_000 },
+    );
     // A closed stream gives its slot back (once the server has seen the close).
     a[0].req.destroy();
-    let again = await stream(KEY.noc);
-    for (let i = 0; i < 100 && again.status === 429; i++) {
-      await sleep(50);
-      again = await stream(KEY.noc);
-    }
-    expect(again.status).toBe(200);
+    await eventually(async () => expect((await stream(KEY.noc)).status).toBe(200), { timeoutMs: 5_000 });
     console.log(
       `event streams: 5 open at the caps (3 per key, 5 in all), ${flood.length + 1} refused with 429, ` +
         `descriptors +${fds}; a closed stream's slot reused`,

@@ -12,7 +12,14 @@ APP=
 cleanup() {
   ss -Hlntu | awk '{ print "@@listen", $1, $5 }' >&2
   if [ -n "$APP" ]; then
+    # A stop is not what the section checks: the service gets 2 s to exit on SIGTERM (a sweep still running, such
+    # as the one at start, would hold it for as long as the sweep takes), then it is killed.
     kill "$APP" 2>/dev/null
+    for _ in $(seq 1 20); do
+      kill -0 "$APP" 2>/dev/null || break
+      command sleep 0.1
+    done
+    kill -9 "$APP" 2>/dev/null
     wait "$APP" 2>/dev/null
   fi
   kill "$(cat "$WORK/redis.pid")" 2>/dev/null

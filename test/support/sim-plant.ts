@@ -1,4 +1,4 @@
-import { sleep, type TestApp } from './test-app';
+import { type TestApp } from './test-app';
 
 /** A simulated modem as GET /api/v1/simulator/modems lists it (the fields the tests use). */
 export interface SimModemView {
@@ -10,10 +10,10 @@ export interface SimModemView {
 }
 
 /**
- * The simulated plant of a test app through HTTP: its modems, scenario switches, and fresh diagnoses.
- * `nodeSettleMs`: a wait after a node scenario, for views that read the CMTS snapshot by its TTL.
+ * The simulated plant of a test app through HTTP: its modems, scenario switches, and fresh diagnoses. A scenario
+ * switch shows at once: a diagnosis with maxAgeSec=0 walks the CMTS again, so no test waits out the snapshot's TTL.
  */
-export function simPlant(t: TestApp, nodeSettleMs = 0) {
+export function simPlant(t: TestApp) {
   return {
     modems: async (): Promise<SimModemView[]> =>
       (await t.http().get('/api/v1/simulator/modems?limit=1000').expect(200)).body.items,
@@ -25,7 +25,6 @@ export function simPlant(t: TestApp, nodeSettleMs = 0) {
     },
     setNode: async (cmtsId: string, sg: string, scenario: string): Promise<void> => {
       await t.http().put(`/api/v1/simulator/nodes/${cmtsId}/${sg}/scenario`).send({ scenario }).expect(200);
-      await sleep(nodeSettleMs);
     },
   };
 }
