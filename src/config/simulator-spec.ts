@@ -137,4 +137,3 @@ const DEFAULT_WEIGHTS: Record<string, number> = { TEXTBOOK: 60, NO_CPE: 4, RF_RE
 export const DEFAULT_SCENARIO_MIX: Record<string, number> = Object.fromEntries(
   SCENARIO_NAMES.map((name) => [name, DEFAULT_WEIGHTS[name] ?? 1]),
 );
-
