@@ -50,7 +50,8 @@ export async function startApp(
     });
   }
   answerClientErrors(app.getHttpServer());
-  app.enableShutdownHooks();
+  // On SIGTERM/SIGINT: close every module, then exit with 0 (a clean stop, not a death by the signal).
+  app.enableShutdownHooks(undefined, { useProcessExit: true });
   setupOpenApi(app);
   await app.listen(config.http.port, config.http.host);
   if (options.logger !== false) {

@@ -87,6 +87,8 @@ describe('in-process runner (no Redis)', () => {
       { sweepId: 'bad', modemIds: ['m1'] },
       { sweepId: 'good', modemIds: ['m2'] },
     ]);
+    // close() would give up on a chunk not started yet: wait for both to be done first.
+    await eventually(() => expect(abandoned.length + completed.length).toBe(2));
     await runner.close();
     expect(abandoned).toEqual(['bad: store away']);
     expect(completed).toEqual(['good']);

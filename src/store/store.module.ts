@@ -1,5 +1,6 @@
 import {
   Global,
+  type BeforeApplicationShutdown,
   Inject,
   Injectable,
   Logger,
@@ -141,17 +142,24 @@ const STORES = [
   ),
 ];
 
-/** Closes, in this order: the sweep runner (its chunks still count), live events, then every Redis connection. */
+/**
+ * Closes the sweep runner first, before any other module shuts down (the HTTP server, the simulated fleet), so
+ * that the chunks it lets finish still have everything they poll and count with; then, last of all, live events and
+ * every Redis connection.
+ */
 @Injectable()
-class StoreCloser implements OnApplicationShutdown {
+class StoreCloser implements BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(
     @Inject(SweepRunner) private readonly runner: SweepRunner,
     @Inject(LiveEvents) private readonly events: LiveEvents,
     private readonly backend: StoreBackend,
   ) {}
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     await this.runner.close();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
     await this.events.close();
     await this.backend.redis?.close();
   }

@@ -36,40 +36,88 @@ export abstract class SweepRunner {
   abstract close(): Promise<void>;
 }
 
-/** Without Redis: one instance, chunks one after another in the background. */
+/** Why the chunks an in-process runner had not started are given up on when it closes. */
+export const SHUTDOWN_REASON = 'the service is shutting down: not checked';
+
+/**
+ * Without Redis: one instance, chunks one after another in the background. Closing it (shutdown) takes no further
+ * chunk: it waits only for the chunk already running (its polls are bounded by the poll budget) and gives up on the
+ * rest at once, one batch per sweep, so that their modems count as failed and their sweeps end.
+ */
 export class InProcessSweepRunner extends SweepRunner {
   private readonly log = new Logger('SweepRunner');
-  private tail: Promise<void> = Promise.resolve();
-  private pending = 0;
+  private readonly queue: { chunk: SweepChunk; startAt: number }[] = [];
+  private active: SweepChunk | undefined;
+  private draining: Promise<void> | undefined;
+  private closed = false;
+  /** Ends the wait for a delayed chunk early (on close). */
+  private wake: (() => void) | undefined;
 
-  submit(chunks: SweepChunk[]): Promise<void> {
-    const submittedAt = Date.now();
-    for (const chunk of chunks) {
-      this.pending++;
-      const startAt = submittedAt + (chunk.delayMs ?? 0);
-      this.tail = this.tail.then(() =>
-        wait(startAt - Date.now())
-          .then(() => this.processor!(chunk))
-          .catch((error: unknown) => {
-            const reason = error instanceof Error ? error.message : String(error);
-            this.log.error(`chunk of ${chunk.sweepId} failed: ${reason}`);
-            return this.abandon(chunk, reason, this.log);
-          })
-          .finally(() => this.pending--),
-      );
+  async submit(chunks: SweepChunk[]): Promise<void> {
+    if (this.closed) {
+      await this.giveUp(chunks);
+      return;
     }
-    return Promise.resolve();
+    const submittedAt = Date.now();
+    this.queue.push(...chunks.map((chunk) => ({ chunk, startAt: submittedAt + (chunk.delayMs ?? 0) })));
+    this.draining ??= this.drain().finally(() => (this.draining = undefined));
+  }
+
+  private async drain(): Promise<void> {
+    while (!this.closed && this.queue.length > 0) {
+      // Chunks run in the order of their start times (a scheduled sweep's are spread over its interval).
+      const next = this.queue.reduce((a, b) => (b.startAt < a.startAt ? b : a));
+      if (next.startAt > Date.now()) {
+        await this.sleep(next.startAt - Date.now());
+        continue;
+      }
+      this.queue.splice(this.queue.indexOf(next), 1);
+      this.active = next.chunk;
+      try {
+        await this.processor!(next.chunk);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        this.log.error(`chunk of ${next.chunk.sweepId} failed: ${reason}`);
+        await this.abandon(next.chunk, reason, this.log);
+      } finally {
+        this.active = undefined;
+      }
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
+    });
+  }
+
+  /** The chunks not run, merged per sweep: each sweep's modems are given up on in one go. */
+  private async giveUp(chunks: readonly SweepChunk[]): Promise<void> {
+    const bySweep = new Map<string, string[]>();
+    for (const c of chunks) {
+      const ids = bySweep.get(c.sweepId) ?? [];
+      ids.push(...c.modemIds);
+      bySweep.set(c.sweepId, ids);
+    }
+    for (const [sweepId, modemIds] of bySweep) {
+      await this.abandon({ sweepId, modemIds }, SHUTDOWN_REASON, this.log);
+    }
   }
 
   depth(): Promise<{ waiting: number; active: number }> {
-    return Promise.resolve({ waiting: Math.max(0, this.pending - 1), active: Math.min(1, this.pending) });
+    return Promise.resolve({ waiting: this.queue.length, active: this.active ? 1 : 0 });
   }
 
-  close(): Promise<void> {
-    return this.tail;
+  async close(): Promise<void> {
+    this.closed = true;
+    this.wake?.();
+    await this.draining;
+    await this.giveUp(this.queue.splice(0).map((q) => q.chunk));
   }
-}
-
-function wait(ms: number): Promise<void> {
-  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }

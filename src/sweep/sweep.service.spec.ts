@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { Histogram } from 'prom-client';
+import { eventually } from '../../test/support/eventually';
 import { lineCheckRig } from '../../test/support/unit-fakes';
 import { NotFoundError, UnprocessableError } from '../common/app-errors';
 import { StoreUnavailableError } from '../common/store-unavailable.error';
@@ -7,7 +8,7 @@ import { loadConfig } from '../config/app-config';
 import { cmtsRow } from '../diagnosis/test-reading.factory';
 import type { Membership, ModemRecord } from '../domain/modem-record';
 import { MemorySweepStore } from '../store/memory/memory-sweep.store';
-import { SweepRunner, type SweepChunk } from './sweep-runner';
+import { InProcessSweepRunner, SHUTDOWN_REASON, SweepRunner, type SweepChunk } from './sweep-runner';
 import { SweepService } from './sweep.service';
 
 /** Keeps what is submitted; `runAll()` runs it as a runner does: a chunk that throws is given up on (abandoned). */
@@ -42,12 +43,15 @@ class RecordingSweepRunner extends SweepRunner {
 }
 
 /** SweepService over a real LineCheckService, on the in-process stores, with fake SNMP pollers. */
-async function setup(env: Record<string, string> = {}) {
+async function setup<R extends SweepRunner = RecordingSweepRunner>(
+  env: Record<string, string> = {},
+  given?: R,
+) {
   const config = loadConfig({ SWEEP_CHUNK_SIZE: '3', ...env });
   const { modems, cmtses, readings, locks, modemPoller, cmtsPoller, events, metrics, cmts, checks } =
     lineCheckRig(config);
   const sweepStore = new MemorySweepStore();
-  const runner = new RecordingSweepRunner();
+  const runner = given ?? (new RecordingSweepRunner() as SweepRunner as R);
   const service = new SweepService(
     config,
     checks,
@@ -345,6 +349,74 @@ describe(SweepService.name, () => {
       await expect(
         service.startOnce({ kind: 'cmts', cmtsId: 'cmts-1' }, 'key-1', 'abc'),
       ).rejects.toBeInstanceOf(UnprocessableError);
+    });
+  });
+
+  describe('shutdown without Redis (in-process runner)', () => {
+    /** Lets pending promise callbacks run (no timer involved). */
+    const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+    it('lets the running chunk finish, runs no other, and ends its sweep with the rest counted failed', async () => {
+      const runner = new InProcessSweepRunner();
+      const { service, modemPoller, events, metrics, addNode } = await setup(
+        { SWEEP_CHUNK_SIZE: '2', SWEEP_CONCURRENCY: '2' },
+        runner,
+      );
+      await addNode('a', 6, 'cmts-1', '1000.2');
+      await addNode('b', 6, 'cmts-2', '2000.1');
+      const abandon = jest.spyOn(service, 'abandonChunk');
+      modemPoller.gate.hold();
+
+      const { id } = await service.start({ kind: 'all' });
+      await modemPoller.gate.started(2); // the first chunk's two polls are in flight
+      let closed = false;
+      const closing = runner.close().then(() => (closed = true));
+      await settle();
+      expect(closed).toBe(false); // it waits for the running chunk...
+      modemPoller.gate.release();
+      await closing; // ...and for nothing else
+
+      expect(modemPoller.polls).toHaveLength(2);
+      expect(service.stats).toEqual({ chunks: 1, modems: 2 });
+      const sweep = await service.get(id);
+      expect(sweep).toMatchObject({ total: 12, done: 2, failed: 10, status: 'finished' });
+      expect(sweep.done + sweep.failed).toBe(sweep.total);
+      // The five chunks not started are given up on in one go, with the cause.
+      expect(abandon).toHaveBeenCalledTimes(1);
+      const [[rest, reason]] = abandon.mock.calls;
+      expect(rest).toMatchObject({ sweepId: id });
+      expect(rest.modemIds).toHaveLength(10);
+      expect(rest.modemIds).not.toEqual(expect.arrayContaining([modemPoller.polls[0]]));
+      expect(reason).toBe(SHUTDOWN_REASON);
+      expect(events.sweeps.at(-1)).toEqual({ sweepId: id, total: 12, done: 2, failed: 10, finished: true });
+      // A sweep cut short reports no duration.
+      expect(await observations(metrics.sweepSeconds)).toBe(0);
+    });
+
+    it('does not wait for the delayed chunks of a scheduled sweep, and ends a sweep started after it closed', async () => {
+      const runner = new InProcessSweepRunner();
+      const { service, modemPoller, addNode } = await setup(
+        { SWEEP_CHUNK_SIZE: '2', SWEEP_INTERVAL_SEC: '3600', SWEEP_SPREAD_SHARE: '0.5' },
+        runner,
+      );
+      await addNode('a', 6, 'cmts-1', '1000.2');
+
+      const scheduled = await service.start({ kind: 'all' }, 'schedule');
+      await eventually(() => expect(service.stats.chunks).toBe(1)); // the first chunk starts at once
+      await runner.close(); // the next two would start 10 and 20 minutes later
+
+      expect(modemPoller.polls).toHaveLength(2);
+      expect(await service.get(scheduled.id)).toMatchObject({
+        total: 6,
+        done: 2,
+        failed: 4,
+        status: 'finished',
+      });
+      expect(await runner.depth()).toEqual({ waiting: 0, active: 0 });
+
+      const late = await service.start({ kind: 'all' });
+      expect(await service.get(late.id)).toMatchObject({ total: 6, done: 0, failed: 6, status: 'finished' });
+      expect(modemPoller.polls).toHaveLength(2);
     });
   });
 });

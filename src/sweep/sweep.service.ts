@@ -196,13 +196,21 @@ export class SweepService implements OnModuleInit {
   }
 
   /**
-   * A chunk every try of which failed: its modems count as failed (the seen-set skips any counted before), so the
-   * sweep still ends, with the failure visible in its counts, rather than showing "running" for good.
+   * A chunk every try of which failed, or that the in-process runner did not start before shutdown: its modems count
+   * as failed (the seen-set skips any counted before), so the sweep still ends, with the failure visible in its
+   * counts, rather than showing "running" for good.
    */
   async abandonChunk(chunk: SweepChunk, reason: string): Promise<void> {
     this.log.warn(`gave up on a chunk of ${chunk.sweepId} (${chunk.modemIds.length} modems): ${reason}`);
     const outcomes = chunk.modemIds.map((modemId) => ({ modemId, verdict: null }));
     await this.sweepStore.recordSweepOutcomes(chunk.sweepId, outcomes, Date.now());
+    // Its duration is not a sweep's duration: only a sweep whose last chunk ran reports one.
+    const sweep = await this.publishProgress(chunk.sweepId, false);
+    if (sweep?.finishedAt != null) {
+      this.log.warn(
+        `sweep ${sweep.id} ended: ${sweep.done} checked, ${sweep.failed} failed of ${sweep.total}`,
+      );
+    }
   }
 
   async get(id: string): Promise<SweepView> {
@@ -256,7 +264,12 @@ export class SweepService implements OnModuleInit {
     const failed = outcomes.filter((o) => o.verdict == null).length;
     this.metrics.sweepModems.inc({ result: 'ok' }, outcomes.length - failed);
     this.metrics.sweepModems.inc({ result: 'failed' }, failed);
-    const sweep = await this.sweepStore.getSweep(chunk.sweepId);
+    await this.publishProgress(chunk.sweepId, true);
+  }
+
+  /** The sweep's progress as a live event and metrics (with `ran`, the duration of a sweep it completed, once). */
+  private async publishProgress(sweepId: string, ran: boolean): Promise<SweepState | null> {
+    const sweep = await this.sweepStore.getSweep(sweepId);
     if (sweep) {
       this.events.sweep({
         sweepId: sweep.id,
@@ -268,6 +281,7 @@ export class SweepService implements OnModuleInit {
       this.metrics.sweepProgress.set(sweep.total === 0 ? 1 : (sweep.done + sweep.failed) / sweep.total);
       // The chunk that completed the sweep reports its duration, once.
       if (
+        ran &&
         sweep.finishedAt != null &&
         sweep.done + sweep.failed === sweep.total &&
         !this.reported.has(sweep.id)
@@ -276,6 +290,7 @@ export class SweepService implements OnModuleInit {
         this.metrics.sweepSeconds.observe((sweep.finishedAt - sweep.createdAt) / 1000);
       }
     }
+    return sweep;
   }
 
   private async resolve(scope: SweepScope): Promise<ScopedModem[]> {
