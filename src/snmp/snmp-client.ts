@@ -240,7 +240,7 @@ function isRejection(error: unknown): boolean {
   return error instanceof SnmpError && !error.message.startsWith('no answer');
 }
 
-function toNeutral(varbinds: snmp.Varbind[]): SnmpVarbind[] {
+export function toNeutral(varbinds: snmp.Varbind[]): SnmpVarbind[] {
   const out: SnmpVarbind[] = [];
   for (const vb of varbinds) {
     if (snmp.isVarbindError(vb)) {
