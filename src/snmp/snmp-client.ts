@@ -323,16 +323,27 @@ function bulkRows(
  * their first differing arc.
  */
 function oidFollowsOid(oid: string, next: string): boolean {
-  const a = oid.split('.');
-  const b = next.split('.');
-  for (let k = 0; k < a.length && k < b.length; k++) {
-    const x = Number(a[k]);
-    const y = Number(b[k]);
+  // Arc by arc over the characters, without splitting: this runs for every varbind of every GETBULK answer.
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    if (i >= oid.length || j >= next.length) {
+      return true;
+    }
+    let x = 0;
+    for (; i < oid.length && oid.charCodeAt(i) !== 46; i++) {
+      x = x * 10 + (oid.charCodeAt(i) - 48);
+    }
+    let y = 0;
+    for (; j < next.length && next.charCodeAt(j) !== 46; j++) {
+      y = y * 10 + (next.charCodeAt(j) - 48);
+    }
     if (y !== x) {
       return y > x;
     }
+    i++;
+    j++;
   }
-  return true;
 }
 
 /**
