@@ -30,6 +30,11 @@ export interface SnmpClientOptions {
   walkDeadlineMs?: number;
   /** The single try that asks a modem with no CMTS row whether it answers at all, before it is called silent. */
   probeTimeoutMs?: number;
+  /**
+   * v2c GET and GETBULK answers decoded by the project's own BER codec (mib/ber) instead of net-snmp's decoder;
+   * default true. false: every answer through net-snmp (the benches' before/after switch).
+   */
+  leanDecode?: boolean;
 }
 
 /** One request's worst case: every try times out. */

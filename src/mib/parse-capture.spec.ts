@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ResponseWriter } from '../snmp-agent/ber-codec';
+import { ResponseWriter } from './ber/ber-codec';
 import {
   describeCaptureErrors,
   MAX_CAPTURE_ERRORS,

@@ -1,6 +1,6 @@
 import type { CmtsDialect, OfflineRows } from '../config/simulator-spec';
 import { OID } from '../mib/docsis-oids';
-import { encodeOid } from '../snmp-agent/ber-codec';
+import { encodeOid } from '../mib/ber/ber-codec';
 import type { AgentVarbind, AgentView } from '../snmp-agent/agent-view';
 import type { SnmpVarbind } from '../mib/snmp-value';
 import { entry, exactIn, firstAfter, OidIndex, type MibEntry } from './oid-index';

@@ -1,5 +1,5 @@
 import { OID } from '../mib/docsis-oids';
-import { encodeOid } from '../snmp-agent/ber-codec';
+import { encodeOid } from '../mib/ber/ber-codec';
 import type { AgentVarbind, AgentView, SetResult } from '../snmp-agent/agent-view';
 import type { SnmpType } from '../mib/snmp-value';
 import { IF_INDEX, type ModemProfile } from './modem-profile';

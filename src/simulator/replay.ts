@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { encodeOid } from '../snmp-agent/ber-codec';
+import { encodeOid } from '../mib/ber/ber-codec';
 import { IF_TYPE, OID } from '../mib/docsis-oids';
 import { macFromIndex } from '../mib/parse-modem-reading';
 import type { Capture, CaptureFormat } from '../mib/parse-capture';

@@ -3,7 +3,7 @@ import * as dgram from 'node:dgram';
 import { once } from 'node:events';
 import * as snmp from 'net-snmp';
 import { SimulatedFleet } from '../simulator/fleet';
-import { encodeOid, PduTag } from './ber-codec';
+import { encodeOid, PduTag } from '../mib/ber/ber-codec';
 import { FAST_POLL_COLUMNS, FAST_POLL_SCALARS, OID } from '../mib/docsis-oids';
 import { SnmpAgent } from './snmp-agent';
 

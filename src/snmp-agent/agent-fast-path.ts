@@ -5,7 +5,7 @@ import {
   PduTag,
   ResponseWriter,
   type CommunityRequest,
-} from './ber-codec';
+} from '../mib/ber/ber-codec';
 import type { AgentBackend, AgentStats, AgentVarbind, AgentView } from './agent-view';
 
 // net-snmp's BER decoding and encoding cost most of the simulator's CPU per poll. Plain v1/v2c reads, which are

@@ -1,7 +1,13 @@
 import * as dgram from 'node:dgram';
 import { once } from 'node:events';
 import * as snmp from 'net-snmp';
-import { decodeCommunityRequest, encodeOid, ExceptionTag, PduTag, ResponseWriter } from './ber-codec';
+import {
+  decodeCommunityRequest,
+  encodeOid,
+  ExceptionTag,
+  PduTag,
+  ResponseWriter,
+} from '../mib/ber/ber-codec';
 import type { SnmpVarbind } from '../mib/snmp-value';
 
 // The codec against net-snmp itself: requests come from net-snmp sessions, and responses are decoded by a

@@ -1,7 +1,7 @@
 import * as dgram from 'node:dgram';
 import * as snmp from 'net-snmp';
 import { FastPath, NO_SUCH_NAME, v1Answer, walkBulk } from './agent-fast-path';
-import { PduTag } from './ber-codec';
+import { PduTag } from '../mib/ber/ber-codec';
 import type { SnmpType, WireType } from '../mib/snmp-value';
 import type { AgentBackend, AgentStats, AgentVarbind, AgentView, SetResult, V3User } from './agent-view';
 import { usmUser } from '../snmp/usm';

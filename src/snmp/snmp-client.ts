@@ -1,11 +1,23 @@
 import type { RemoteInfo, Socket } from 'node:dgram';
 import * as snmp from 'net-snmp';
 import { walkDeadlineMs, type SnmpClientOptions, type SnmpTarget } from '../domain/snmp-target';
+import {
+  decodeCommunityResponse,
+  isException,
+  isNeutral,
+  type CommunityResponse,
+  type ResponseValueType,
+  type ResponseVarbind,
+} from '../mib/ber/client-codec';
 import { compareOids, parseOid, type SnmpType, type SnmpVarbind } from '../mib/snmp-value';
 import { usmUser } from './usm';
 
 // The manager side of net-snmp: one session per target, GET for scalars, a multi-column GETBULK walker for
 // tables. Values come back library-neutral (Counter64 as bigint, strings decoded) for the pure parsers.
+// The lean path: net-snmp still sends every request (its socket, request ids, timeouts and retries), but a v2c
+// GET or GETBULK answer that mib/ber's strict decoder reads, and that net-snmp would accept as it is, is decoded
+// by that codec and never reaches net-snmp's decoder; anything else (v3, SETs, GETNEXT, errors, answers the codec
+// refuses) goes through net-snmp as before.
 
 export class SnmpError extends Error {
   override name = 'SnmpError';
@@ -44,6 +56,7 @@ export class SnmpSession {
   private readonly session: snmp.Session;
   private lastError: Error | undefined;
   private readonly secrets: string[];
+  private readonly lean: boolean;
 
   constructor(
     target: SnmpTarget,
@@ -71,7 +84,8 @@ export class SnmpSession {
           );
     // Socket errors and undecodable packets are reported here; without a listener they would crash the process.
     this.session.on('error', (error: Error) => (this.lastError = error));
-    guardReceive(this.session);
+    this.lean = c.version === '2c' && options.leanDecode !== false;
+    guardReceive(this.session, this.lean);
   }
 
   close(): void {
@@ -85,12 +99,16 @@ export class SnmpSession {
   /** GET; objects the agent does not have (noSuchObject/noSuchInstance) are left out. */
   get(oids: readonly string[]): Promise<SnmpVarbind[]> {
     return new Promise((resolve, reject) => {
-      this.session.get([...oids], (error, varbinds) => {
+      const done: LeanCallback = (error, varbinds) => {
         if (error) {
           return reject(this.wrap(error));
         }
-        resolve(toNeutral(varbinds ?? []));
-      });
+        resolve(toNeutral((varbinds ?? []) as snmp.Varbind[]));
+      };
+      if (this.lean) {
+        done[LEAN] = (answer) => resolve(answer.varbinds.filter(isNeutral));
+      }
+      this.session.get([...oids], done);
     });
   }
 
@@ -120,7 +138,7 @@ export class SnmpSession {
       if (round > 0 && Date.now() > deadline) {
         throw new SnmpError(`walk did not finish within ${deadlineMs} ms (${round} requests)`);
       }
-      let rows: snmp.Varbind[][];
+      let rows: ResponseVarbind[][];
       try {
         rows = useBulk
           ? await this.bulk(active.map((a) => a.cursor))
@@ -136,7 +154,7 @@ export class SnmpSession {
       active.forEach((col, k) => {
         let done = false;
         for (const vb of rows[k] ?? []) {
-          if (snmp.isVarbindError(vb) || !vb.oid.startsWith(col.prefix)) {
+          if (isException(vb) || !vb.oid.startsWith(col.prefix)) {
             done = true;
             break;
           }
@@ -144,7 +162,9 @@ export class SnmpSession {
           if (compareOids(index, col.index) <= 0) {
             throw new SnmpError(`agent returned a non-increasing OID ${vb.oid} after ${col.cursor}`);
           }
-          out.push(...toNeutral([vb]));
+          if (isNeutral(vb)) {
+            out.push(vb);
+          }
           col.cursor = vb.oid;
           col.index = index;
         }
@@ -165,24 +185,28 @@ export class SnmpSession {
     });
   }
 
-  private bulk(oids: string[]): Promise<snmp.Varbind[][]> {
+  private bulk(oids: string[]): Promise<ResponseVarbind[][]> {
     return new Promise((resolve, reject) => {
-      this.session.getBulk(oids, 0, this.options.maxRepetitions, (error, varbinds) => {
+      const done: LeanCallback = (error, varbinds) => {
         if (error) {
           return reject(this.wrap(error));
         }
-        resolve((varbinds ?? []).map((v) => (Array.isArray(v) ? v : [v])));
-      });
+        resolve(((varbinds ?? []) as (snmp.Varbind | snmp.Varbind[])[]).map(fromNetSnmpRow));
+      };
+      if (this.lean) {
+        done[LEAN] = (_answer, rows) => resolve(rows!);
+      }
+      this.session.getBulk(oids, 0, this.options.maxRepetitions, done);
     });
   }
 
-  private next(oids: string[]): Promise<snmp.Varbind[][]> {
+  private next(oids: string[]): Promise<ResponseVarbind[][]> {
     return new Promise((resolve, reject) => {
       this.session.getNext(oids, (error, varbinds) => {
         if (error) {
           return reject(this.wrap(error));
         }
-        resolve((varbinds ?? []).map((v) => [v]));
+        resolve((varbinds ?? []).map(fromNetSnmpRow));
       });
     });
   }
@@ -201,9 +225,125 @@ export class SnmpSession {
   }
 }
 
+const LEAN = Symbol('lean');
+
+/**
+ * A net-snmp response callback that also takes a lean decoding: for a GET the answer, for a GETBULK the answer
+ * and its varbinds by request position, as net-snmp's getBulk groups them.
+ */
+type LeanCallback = ((error: Error | null, varbinds?: unknown[]) => void) & {
+  [LEAN]?: (answer: CommunityResponse, rows?: ResponseVarbind[][]) => void;
+};
+
+interface RequestInternals {
+  responseCb: LeanCallback;
+  message: {
+    version: number;
+    community: string;
+    pdu: { type: snmp.PduType; varbinds: { oid: string }[]; options?: { nonRepeaters?: number } };
+  };
+}
+
 interface SessionInternals {
   dgram: Socket;
-  reqs: Record<string, { responseCb: (error: Error) => void }>;
+  reqs: Record<string, RequestInternals>;
+  unregisterRequest(id: number): RequestInternals | null;
+}
+
+/**
+ * Settles a pending lean request from its answer when net-snmp would accept that answer as it is (same version
+ * and community, no error status, a GET with as many varbinds as asked, a GETBULK whose OIDs follow as net-snmp
+ * checks them). Anything else is left to net-snmp, which then answers with its own error: false.
+ */
+function settleLean(internals: SessionInternals, msg: Buffer): boolean {
+  const answer = decodeCommunityResponse(msg);
+  if (answer === undefined) {
+    return false;
+  }
+  const req = internals.reqs[answer.requestId];
+  const settle = req?.responseCb[LEAN];
+  if (!settle) {
+    return false;
+  }
+  const sent = req.message;
+  if (answer.version !== sent.version || answer.community !== sent.community || answer.errorStatus > 0) {
+    return false;
+  }
+  let rows: ResponseVarbind[][] | undefined;
+  if (sent.pdu.type === snmp.PduType.GetRequest) {
+    if (answer.varbinds.length !== sent.pdu.varbinds.length) {
+      return false;
+    }
+  } else if (sent.pdu.type === snmp.PduType.GetBulkRequest) {
+    rows = bulkRows(sent.pdu.varbinds, sent.pdu.options?.nonRepeaters || 0, answer.varbinds);
+    if (!rows) {
+      return false;
+    }
+  } else {
+    return false;
+  }
+  internals.unregisterRequest(answer.requestId);
+  settle(answer, rows);
+  return true;
+}
+
+/**
+ * The varbinds of a GETBULK answer by request position, as net-snmp's getBulk groups them, or undefined where
+ * net-snmp would refuse the answer (an OID that does not follow the one before it in its column).
+ */
+function bulkRows(
+  asked: readonly { oid: string }[],
+  nonRepeaters: number,
+  varbinds: readonly ResponseVarbind[],
+): ResponseVarbind[][] | undefined {
+  const rows: ResponseVarbind[][] = [];
+  const repeaters = asked.length - nonRepeaters;
+  let i = 0;
+  for (; i < asked.length && i < varbinds.length; i++) {
+    if (!isException(varbinds[i]) && !oidFollowsOid(asked[i].oid, varbinds[i].oid)) {
+      return undefined;
+    }
+    rows.push([varbinds[i]]);
+  }
+  if (i < varbinds.length && repeaters <= 0) {
+    return undefined;
+  }
+  for (; i < varbinds.length; i++) {
+    const row = ((i - nonRepeaters) % repeaters) + nonRepeaters;
+    if (!isException(varbinds[i]) && !oidFollowsOid(varbinds[i - repeaters].oid, varbinds[i].oid)) {
+      return undefined;
+    }
+    rows[row].push(varbinds[i]);
+  }
+  return rows;
+}
+
+/**
+ * net-snmp's check (oidFollowsOid, with backwardsGetNexts off): false only where `next` is lower than `oid` at
+ * their first differing arc.
+ */
+function oidFollowsOid(oid: string, next: string): boolean {
+  // Arc by arc over the characters, without splitting: this runs for every varbind of every GETBULK answer.
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    if (i >= oid.length || j >= next.length) {
+      return true;
+    }
+    let x = 0;
+    for (; i < oid.length && oid.charCodeAt(i) !== 46; i++) {
+      x = x * 10 + (oid.charCodeAt(i) - 48);
+    }
+    let y = 0;
+    for (; j < next.length && next.charCodeAt(j) !== 46; j++) {
+      y = y * 10 + (next.charCodeAt(j) - 48);
+    }
+    if (y !== x) {
+      return y > x;
+    }
+    i++;
+    j++;
+  }
 }
 
 /**
@@ -212,11 +352,14 @@ interface SessionInternals {
  * Thrown from the socket's 'message' event that is an uncaught exception (the process dies), and the request
  * would never settle. Catch it and fail the requests it dropped.
  */
-function guardReceive(session: snmp.Session): void {
+function guardReceive(session: snmp.Session, lean: boolean): void {
   const internals = session as unknown as SessionInternals;
   const handlers = internals.dgram.listeners('message') as ((msg: Buffer, rinfo: RemoteInfo) => void)[];
   internals.dgram.removeAllListeners('message');
   internals.dgram.on('message', (msg: Buffer, rinfo: RemoteInfo) => {
+    if (lean && settleLean(internals, msg)) {
+      return;
+    }
     const pending = Object.values(internals.reqs);
     try {
       handlers.forEach((handler) => handler(msg, rinfo));
@@ -240,7 +383,7 @@ function isRejection(error: unknown): boolean {
   return error instanceof SnmpError && !error.message.startsWith('no answer');
 }
 
-function toNeutral(varbinds: snmp.Varbind[]): SnmpVarbind[] {
+export function toNeutral(varbinds: snmp.Varbind[]): SnmpVarbind[] {
   const out: SnmpVarbind[] = [];
   for (const vb of varbinds) {
     if (snmp.isVarbindError(vb)) {
@@ -253,6 +396,29 @@ function toNeutral(varbinds: snmp.Varbind[]): SnmpVarbind[] {
     out.push({ oid: vb.oid, type, value: neutralValue(type, vb.value) });
   }
   return out;
+}
+
+const EXCEPTION_TYPE: Record<number, ResponseValueType> = {
+  [snmp.ObjectType.NoSuchObject]: 'NoSuchObject',
+  [snmp.ObjectType.NoSuchInstance]: 'NoSuchInstance',
+  [snmp.ObjectType.EndOfMibView]: 'EndOfMibView',
+};
+
+/** A net-snmp answer's column as the lean decoder gives it. */
+function fromNetSnmpRow(row: snmp.Varbind | snmp.Varbind[]): ResponseVarbind[] {
+  return (Array.isArray(row) ? row : [row]).map(fromNetSnmp);
+}
+
+function fromNetSnmp(vb: snmp.Varbind): ResponseVarbind {
+  const exception = EXCEPTION_TYPE[vb.type as number];
+  if (exception) {
+    return { oid: vb.oid, type: exception, value: null };
+  }
+  const type = TYPE_NAME[vb.type as number];
+  // Types the poller does not read (Opaque, Null, Boolean...): they move a walk's cursor but give no value.
+  return type
+    ? { oid: vb.oid, type, value: neutralValue(type, vb.value) }
+    : { oid: vb.oid, type: 'Opaque', value: null };
 }
 
 function neutralValue(type: SnmpType, value: unknown): number | bigint | string {

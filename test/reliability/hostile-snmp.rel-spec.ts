@@ -12,7 +12,7 @@ import {
   PduTag,
   ResponseWriter,
   type CommunityRequest,
-} from '../../src/snmp-agent/ber-codec';
+} from '../../src/mib/ber/ber-codec';
 import { FAST_POLL_COLUMNS, FAST_POLL_SCALARS, OID } from '../../src/mib/docsis-oids';
 import { SnmpModemPoller } from '../../src/snmp/snmp-modem-poller';
 import { parseModemReading } from '../../src/mib/parse-modem-reading';

@@ -1,4 +1,4 @@
-import type { SnmpVarbind, WireType } from '../mib/snmp-value';
+import type { SnmpVarbind, WireType } from '../snmp-value';
 
 // A small, strict BER codec for the agent's fast path: it decodes only well-formed SNMPv1/v2c
 // GET/GETNEXT/GETBULK requests (anything else is left to net-snmp) and writes GetResponse messages
@@ -9,7 +9,7 @@ export const PduTag = { Get: 0xa0, GetNext: 0xa1, Response: 0xa2, GetBulk: 0xa5 
 
 export const ExceptionTag = { NoSuchObject: 0x80, NoSuchInstance: 0x81, EndOfMibView: 0x82 } as const;
 
-const Tag = {
+export const Tag = {
   Integer: 0x02,
   OctetString: 0x04,
   Null: 0x05,
@@ -41,12 +41,12 @@ export interface CommunityRequest {
 const OID_CACHE_LIMIT = 100_000;
 
 class NotFastPath extends Error {}
-const NOT_FAST_PATH = new NotFastPath('not a plain v1/v2c request');
+export const NOT_FAST_PATH = new NotFastPath('not a plain v1/v2c request');
 
-class Reader {
+export class Reader {
   pos = 0;
 
-  constructor(private readonly buf: Buffer) {}
+  constructor(readonly buf: Buffer) {}
 
   /** Reads the tag and definite length of the next TLV, which must be `tag` and end by `end`; returns its end. */
   open(tag: number, end: number): number {
@@ -113,7 +113,7 @@ class Reader {
  */
 const decodedOids = new Map<string, string>();
 
-function dottedOid(buf: Buffer, start: number, stop: number): string {
+export function dottedOid(buf: Buffer, start: number, stop: number): string {
   const first = buf[start];
   // An empty OID, or a first arc above 2, which net-snmp reads in its own way.
   if (start === stop || first >= 120) {
@@ -249,11 +249,11 @@ function lengthOctets(len: number): number[] {
   return [0x80 | out.length, ...out];
 }
 
-function lengthSize(len: number): number {
+export function lengthSize(len: number): number {
   return len < 0x80 ? 1 : len < 0x100 ? 2 : len < 0x10000 ? 3 : 4;
 }
 
-function intSize(v: number): number {
+export function intSize(v: number): number {
   let n = 1;
   while (v < -0x80 || v >= 0x80) {
     v = Math.floor(v / 256);
@@ -477,7 +477,7 @@ function checkedInt(value: SnmpVarbind['value'], min: number, max: number): numb
 }
 
 /** Writes a tag and a length at p; returns where the content starts. */
-function header(buf: Buffer, p: number, tag: number, len: number): number {
+export function header(buf: Buffer, p: number, tag: number, len: number): number {
   buf[p++] = tag;
   if (len < 0x80) {
     buf[p++] = len;
@@ -493,7 +493,7 @@ function header(buf: Buffer, p: number, tag: number, len: number): number {
 }
 
 /** Minimal two's complement, as BER requires: -35 is one octet 0xdd, 128 is 0x00 0x80. */
-function writeInt(buf: Buffer, p: number, tag: number, v: number): number {
+export function writeInt(buf: Buffer, p: number, tag: number, v: number): number {
   const n = intSize(v);
   buf[p++] = tag;
   buf[p++] = n;
