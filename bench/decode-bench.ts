@@ -1,5 +1,6 @@
 import { SnmpModemPoller } from '../src/snmp/snmp-modem-poller';
 import { SnmpClient } from '../src/snmp/snmp-client';
+import { arg, pool } from './lib/pool';
 import { clockTicksPerSecond, processCpuMs } from './lib/proc-stats';
 import { SimulatorProcess } from './lib/simulator-process';
 
@@ -9,24 +10,6 @@ import { SimulatorProcess } from './lib/simulator-process';
 // ratio. `npm run bench:decode -- --modems 1000 --rounds 3`.
 
 const MAX_REPETITIONS = 16;
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-async function pool(n: number, concurrency: number, task: (i: number) => Promise<void>): Promise<number> {
-  let next = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      for (let i = next++; i < n; i = next++) {
-        await task(i);
-      }
-    }),
-  );
-  return performance.now() - t0;
-}
 
 interface Phase {
   cpuMs: number;

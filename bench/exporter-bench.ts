@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { FAST_POLL_COLUMNS, FAST_POLL_SCALARS, OID } from '../src/mib/docsis-oids';
 import { SnmpModemPoller } from '../src/snmp/snmp-modem-poller';
 import { SnmpClient } from '../src/snmp/snmp-client';
+import { arg, pool } from './lib/pool';
 import { clockTicksPerSecond, processCpuMs } from './lib/proc-stats';
 import { SimulatorProcess } from './lib/simulator-process';
 
@@ -14,11 +15,6 @@ import { SimulatorProcess } from './lib/simulator-process';
 // (0.21) in one run: wall time and CPU per modem of each. `npm run bench:exporter -- --modems 1000`.
 
 const MAX_REPETITIONS = 16;
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -66,19 +62,6 @@ function exporterConfig(ids: string[]): string {
       ].join('\n'),
     )
     .join('\n');
-}
-
-async function pool(n: number, concurrency: number, task: (i: number) => Promise<void>): Promise<number> {
-  let next = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      for (let i = next++; i < n; i = next++) {
-        await task(i);
-      }
-    }),
-  );
-  return performance.now() - t0;
 }
 
 async function main(): Promise<void> {
