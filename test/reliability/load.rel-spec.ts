@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import type { AddressInfo } from 'node:net';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { CapturingLogger, startTestApp, type TestApp } from '../support/test-app';
 
 // Load on cached diagnoses, and a stampede on one uncached modem. The figures (throughput, latency, memory over
 // 60 s with the service in its own process) come from `npm run bench:load` and are in docs/reliability.md; this
@@ -15,17 +15,24 @@ describe('load', () => {
   const id = (n: number) => `sim-cm-${String(n).padStart(5, '0')}`;
   const auth = { Authorization: `Bearer ${NOC_KEY}` };
 
+  // Kept so that a refused warm-up request can say why (a 503's cause is logged, not answered).
+  const logger = new CapturingLogger();
+
   beforeAll(async () => {
-    t = await startTestApp('redis', {
-      API_KEYS: `load:noc+operator:${NOC_KEY}`,
-      RATE_LIMIT_PER_MIN: '1000000',
-      SIMULATOR_MODEMS: String(MODEMS),
-      SIMULATOR_SCENARIO_MIX: 'TEXTBOOK=90,DS_SNR_FAULT=10',
-      SIMULATOR_SELF_REBOOT_SEC: '86400',
-      SNMP_TIMEOUT_MS: '3000',
-      SWEEP_INTERVAL_SEC: '0',
-      DISCOVERY_INTERVAL_SEC: '0',
-    });
+    t = await startTestApp(
+      'redis',
+      {
+        API_KEYS: `load:noc+operator:${NOC_KEY}`,
+        RATE_LIMIT_PER_MIN: '1000000',
+        SIMULATOR_MODEMS: String(MODEMS),
+        SIMULATOR_SCENARIO_MIX: 'TEXTBOOK=90,DS_SNR_FAULT=10',
+        SIMULATOR_SELF_REBOOT_SEC: '86400',
+        SNMP_TIMEOUT_MS: '3000',
+        SWEEP_INTERVAL_SEC: '0',
+        DISCOVERY_INTERVAL_SEC: '0',
+      },
+      logger,
+    );
     base = `http://127.0.0.1:${(t.app.getHttpServer() as { address(): AddressInfo }).address().port}`;
     // Every modem but the last has a reading; the last is kept for the stampede.
     for (let n = 1; n < MODEMS; n += 20) {
@@ -35,7 +42,14 @@ describe('load', () => {
             .http()
             .get(`/api/v1/modems/${id(n + i)}/diagnosis?maxAgeSec=0`)
             .set(auth)
-            .expect(200),
+            .then((res) => {
+              if (res.status !== 200) {
+                const logged = logger.lines.filter((l) => /^(warn|error)/.test(l)).slice(-5);
+                throw new Error(
+                  `warm-up of ${id(n + i)}: ${res.status} ${JSON.stringify(res.body)}; ${logged.join(' | ')}`,
+                );
+              }
+            }),
         ),
       );
     }
