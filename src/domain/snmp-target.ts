@@ -31,8 +31,8 @@ export interface SnmpClientOptions {
   /** The single try that asks a modem with no CMTS row whether it answers at all, before it is called silent. */
   probeTimeoutMs?: number;
   /**
-   * v2c GET and GETBULK answers decoded by the project's own BER codec (mib/ber) instead of net-snmp's decoder;
-   * default true. false: every answer through net-snmp (the benches' before/after switch).
+   * true: v2c GET and GETBULK answers decoded by the project's own BER codec (mib/ber) instead of net-snmp's decoder.
+   * Off by default: the hostile-SNMP fuzz found a mutated answer that left a request unsettled on this path.
    */
   leanDecode?: boolean;
 }

@@ -84,7 +84,7 @@ export class SnmpSession {
           );
     // Socket errors and undecodable packets are reported here; without a listener they would crash the process.
     this.session.on('error', (error: Error) => (this.lastError = error));
-    this.lean = c.version === '2c' && options.leanDecode !== false;
+    this.lean = c.version === '2c' && options.leanDecode === true;
     guardReceive(this.session, this.lean);
   }
 
