@@ -30,10 +30,10 @@ async function main(): Promise<void> {
     const ready = await sim.waitForReady();
     const pollers = {
       netSnmp: new SnmpModemPoller(
-        new SnmpClient({ timeoutMs: 2000, retries: 1, maxRepetitions: MAX_REPETITIONS, leanDecode: false }),
+        new SnmpClient({ timeoutMs: 2000, retries: 1, maxRepetitions: MAX_REPETITIONS, client: 'net-snmp' }),
       ),
       lean: new SnmpModemPoller(
-        new SnmpClient({ timeoutMs: 2000, retries: 1, maxRepetitions: MAX_REPETITIONS, leanDecode: true }),
+        new SnmpClient({ timeoutMs: 2000, retries: 1, maxRepetitions: MAX_REPETITIONS, client: 'lean' }),
       ),
     };
     const totals: Record<keyof typeof pollers, Phase> = {

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { startApp } from '../src/bootstrap';
 import { CmtsService } from '../src/cmts/cmts.service';
@@ -43,6 +45,14 @@ function parseArgs(argv: readonly string[]): Args {
     args[key] = value;
   }
   return args;
+}
+
+async function startProfile(): Promise<Session> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return session;
 }
 
 async function redisUsedBytes(redis: PrivateRedis): Promise<number> {
@@ -102,6 +112,8 @@ async function main(): Promise<void> {
       DISCOVERY_INTERVAL_SEC: '0',
       SNMP_TIMEOUT_MS: '2000',
       SNMP_RETRIES: '1',
+      // SNMP_CLIENT=net-snmp npm run bench:sweep: the same sweep with a net-snmp session per poll (the old client).
+      SNMP_CLIENT: process.env.SNMP_CLIENT ?? 'lean',
     };
     const config = loadConfig({
       ...env,
@@ -160,6 +172,8 @@ async function main(): Promise<void> {
       rssMb: processMemory('self').rssMb,
       heapMb: process.memoryUsage().heapUsed / 2 ** 20,
     };
+    // SWEEP_PROFILE=file.cpuprofile: a CPU profile of the bench process over the timed sweep only.
+    const profiler = process.env.SWEEP_PROFILE ? await startProfile() : undefined;
     const t0 = performance.now();
     const sweeps = app.get(SweepService);
     const { id } = await sweeps.start({ kind: 'all' });
@@ -169,6 +183,11 @@ async function main(): Promise<void> {
       view = await sweeps.get(id);
     }
     const wallMs = performance.now() - t0;
+    if (profiler) {
+      const { profile } = await profiler.post('Profiler.stop');
+      writeFileSync(process.env.SWEEP_PROFILE!, JSON.stringify(profile));
+      profiler.disconnect();
+    }
     const memAfter = { rssMb: processMemory('self').rssMb, heapMb: process.memoryUsage().heapUsed / 2 ** 20 };
     const cpu = process.cpuUsage(cpu0);
     const pollerCpuMs =
@@ -201,6 +220,7 @@ async function main(): Promise<void> {
       simulatorProcesses: sims.length,
       concurrency: a.concurrency,
       chunk: a.chunk,
+      snmpClient: env.SNMP_CLIENT,
       done: view.done,
       failed: view.failed,
       wallSec: Math.round(wallMs / 100) / 10,

@@ -4,9 +4,10 @@ import type { SnmpClientOptions, SnmpTarget } from '../src/domain/snmp-target';
 import { FAST_POLL_COLUMNS, FAST_POLL_SCALARS, OID } from '../src/mib/docsis-oids';
 import { SnmpClient } from '../src/snmp/snmp-client';
 import { SnmpModemPoller } from '../src/snmp/snmp-modem-poller';
+import { fallbackColumns, parseModemReading } from '../src/mib/parse-modem-reading';
 import { SimRig } from './support/sim-rig';
 
-// The client's lean decode path (v2c GET and GETBULK answers read by mib/ber) against the net-snmp path, over UDP
+// The lean client (v2c reads over its own shared sockets, written and read by mib/ber) against net-snmp, over UDP
 // on 127.0.0.1 against the simulator's agent: every modem shape and CMTS dialect gives the same values, the same
 // walks and the same readings either way; v2c answers skip net-snmp's decoder, v3 ones do not.
 
@@ -46,17 +47,18 @@ describe('lean client decode path against the net-snmp path', () => {
   });
   afterAll(() => rig.stop());
 
-  const options = (leanDecode: boolean, extra: Partial<SnmpClientOptions> = {}): SnmpClientOptions => ({
+  const options = (lean: boolean, extra: Partial<SnmpClientOptions> = {}): SnmpClientOptions => ({
     timeoutMs: 2000,
     retries: 0,
     maxRepetitions: 16,
-    leanDecode,
+    client: lean ? 'lean' : 'net-snmp',
     ...extra,
   });
 
   async function both<T>(target: SnmpTarget, run: (client: SnmpClient, target: SnmpTarget) => Promise<T>) {
     const before = netSnmpDecoded;
-    const lean = await run(new SnmpClient(options(true)), target);
+    const leanClient = new SnmpClient(options(true));
+    const lean = await run(leanClient, target).finally(() => leanClient.close());
     const leanDecodedByNetSnmp = netSnmpDecoded - before;
     const classic = await run(new SnmpClient(options(false)), target);
     return {
@@ -70,9 +72,11 @@ describe('lean client decode path against the net-snmp path', () => {
   async function scalarsAndColumns(client: SnmpClient, target: SnmpTarget) {
     const session = client.open(target);
     try {
+      const columns = await session.walkColumns(COLUMNS);
       return {
         scalars: await session.get(SCALARS),
-        columns: await session.walkColumns(COLUMNS),
+        columns,
+        fallback: await session.walkColumns(fallbackColumns(columns).map((n) => OID[n])),
         whole: await session.walkColumns(['1.3'], { maxRounds: 2000 }),
       };
     } finally {
@@ -100,6 +104,14 @@ describe('lean client decode path against the net-snmp path', () => {
       const { latencyMs: _b, ...classic } = readings.classic as { latencyMs?: number };
       expect(lean).toEqual(classic);
       expect(lean).toEqual(expect.objectContaining({ reachable: true }));
+      // The poller files its walk by column as it reads; parsing net-snmp's varbinds gives the same reading.
+      const { latencyMs: _c, ...fromVarbinds } = parseModemReading({
+        modemId: m.id,
+        observedAt: rig.clock,
+        latencyMs: 0,
+        varbinds: [...r.classic.scalars, ...r.classic.columns, ...r.classic.fallback],
+      });
+      expect(lean).toEqual(fromVarbinds);
     }
     expect(shapes.size).toBe(SHAPES.length);
   });
@@ -157,9 +169,14 @@ describe('lean client decode path and SNMPv3', () => {
   it('leaves v3 sessions to net-snmp, with the same reading', async () => {
     const m = rig.modem((x) => x.credentials.version === '3');
     const before = netSnmpDecoded;
-    const poll = (leanDecode: boolean) =>
+    const poll = (lean: boolean) =>
       new SnmpModemPoller(
-        new SnmpClient({ timeoutMs: 2000, retries: 0, maxRepetitions: 16, leanDecode }),
+        new SnmpClient({
+          timeoutMs: 2000,
+          retries: 0,
+          maxRepetitions: 16,
+          client: lean ? 'lean' : 'net-snmp',
+        }),
         () => rig.clock,
       ).poll(m.id, rig.target(m));
     const { latencyMs: _a, ...lean } = (await poll(true)) as { latencyMs?: number };

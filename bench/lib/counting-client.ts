@@ -1,4 +1,4 @@
-import { SnmpClient, SnmpSession } from '../../src/snmp/snmp-client';
+import { SnmpClient, type SnmpSession } from '../../src/snmp/snmp-client';
 import type { SnmpClientOptions, SnmpTarget } from '../../src/domain/snmp-target';
 import type { SnmpVarbind } from '../../src/mib/snmp-value';
 
@@ -9,32 +9,19 @@ export class VarbindCounter {
 
 export class CountingSnmpClient extends SnmpClient {
   constructor(
-    private readonly clientOptions: SnmpClientOptions,
+    clientOptions: SnmpClientOptions,
     private readonly counter: VarbindCounter,
   ) {
     super(clientOptions);
   }
 
-  override open(target: SnmpTarget): SnmpSession {
-    return new CountingSnmpSession(target, this.clientOptions, this.counter);
-  }
-}
-
-class CountingSnmpSession extends SnmpSession {
-  constructor(
-    target: SnmpTarget,
-    options: SnmpClientOptions,
-    private readonly counter: VarbindCounter,
-  ) {
-    super(target, options);
-  }
-
-  override async get(oids: readonly string[]): Promise<SnmpVarbind[]> {
-    return this.count(await super.get(oids));
-  }
-
-  override async walkColumns(columns: readonly string[]): Promise<SnmpVarbind[]> {
-    return this.count(await super.walkColumns(columns));
+  override open(target: SnmpTarget, overrides?: Partial<SnmpClientOptions>): SnmpSession {
+    const session = super.open(target, overrides);
+    const get = session.get.bind(session);
+    const walkColumns = session.walkColumns.bind(session);
+    session.get = async (oids) => this.count(await get(oids));
+    session.walkColumns = async (columns, limits) => this.count(await walkColumns(columns, limits));
+    return session;
   }
 
   private count(varbinds: SnmpVarbind[]): SnmpVarbind[] {

@@ -308,6 +308,8 @@ function snmpSection(e: Environment): SnmpClientOptions {
     maxRepetitions: e.SNMP_MAX_REPETITIONS,
     walkDeadlineMs: e.SNMP_WALK_DEADLINE_MS,
     probeTimeoutMs: e.SNMP_PROBE_TIMEOUT_MS,
+    client: e.SNMP_CLIENT,
+    sockets: e.SNMP_CLIENT_SOCKETS,
   };
 }
 

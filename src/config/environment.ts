@@ -12,6 +12,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { SNMP_CLIENT_KINDS, type SnmpClientKind } from '../domain/snmp-target';
 
 // Reads the raw string: implicit conversion would already have turned "false" into true.
 const toBool = ({ obj, key }: { obj: Record<string, unknown>; key: string }): unknown => {
@@ -47,6 +48,10 @@ export class Environment {
   SNMP_WALK_DEADLINE_MS: number = 0;
   /** One try of this long asks a modem its CMTS has no row for whether it answers, before it is called silent. */
   @IsInt() @Min(50) @Max(60000) SNMP_PROBE_TIMEOUT_MS: number = 500;
+  /** lean: v2c reads over the service's own shared UDP sockets and BER codec; net-snmp: a net-snmp session per poll. */
+  @IsIn(SNMP_CLIENT_KINDS, { message: `SNMP_CLIENT must be one of ${SNMP_CLIENT_KINDS.join(', ')}` })
+  SNMP_CLIENT: SnmpClientKind = 'lean';
+  @IsInt() @Min(1) @Max(64) SNMP_CLIENT_SOCKETS: number = 4;
 
   @IsInt() @Min(0) @Max(86400) DIAGNOSIS_MAX_AGE_SEC: number = 60;
   @IsOptional() @IsString() THRESHOLDS_FILE?: string;

@@ -22,6 +22,9 @@ export interface SnmpTarget {
   credentials: SnmpCredentials;
 }
 
+export const SNMP_CLIENT_KINDS = ['lean', 'net-snmp'] as const;
+export type SnmpClientKind = (typeof SNMP_CLIENT_KINDS)[number];
+
 export interface SnmpClientOptions {
   timeoutMs: number;
   retries: number;
@@ -31,10 +34,13 @@ export interface SnmpClientOptions {
   /** The single try that asks a modem with no CMTS row whether it answers at all, before it is called silent. */
   probeTimeoutMs?: number;
   /**
-   * true: v2c GET and GETBULK answers decoded by the project's own BER codec (mib/ber) instead of net-snmp's decoder.
-   * Off by default: the hostile-SNMP fuzz found a mutated answer that left a request unsettled on this path.
+   * 'lean' (default): v2c reads (GET, GETNEXT, GETBULK) go over the client's own shared UDP sockets, encoded and
+   * decoded by the project's BER codec (mib/ber). 'net-snmp': every request through a net-snmp session of its own
+   * per poll, as before. v3 and SETs always use net-snmp.
    */
-  leanDecode?: boolean;
+  client?: SnmpClientKind;
+  /** Shared UDP sockets per address family of the lean client (each has its own receive buffer); default 4. */
+  sockets?: number;
 }
 
 /** One request's worst case: every try times out. */

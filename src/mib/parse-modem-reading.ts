@@ -11,11 +11,11 @@ import type {
   UpstreamChannel,
 } from '../domain/modem-reading';
 import { FALLBACK_COLUMNS, IF_TYPE, OID, type OidName } from './docsis-oids';
-import type { SnmpVarbind } from './snmp-value';
+import type { ColumnRows, ColumnSet, SnmpVarbind } from './snmp-value';
 
 // Pure: the varbinds of one fast poll -> a typed reading in real units. Tested on captured fixtures.
 
-type Column = Map<string, SnmpVarbind['value']>;
+type Column = ColumnRows;
 
 const RANGING: Record<number, RangingStatus> = {
   1: 'other',
@@ -61,11 +61,20 @@ export function cmStatusName(value: number): string {
   return CM_REG_STATE[value] ?? `unknown(${value})`;
 }
 
-export interface FastPollVarbinds {
+interface FastPoll {
   modemId: string;
   observedAt: number;
   latencyMs: number;
+}
+
+/** A poll as varbinds (captures, replays, tests). */
+export interface FastPollVarbinds extends FastPoll {
   varbinds: readonly SnmpVarbind[];
+}
+
+/** A poll as its walk filed it: by column and row index (the poller's own path). */
+export interface FastPollColumns extends FastPoll {
+  columns: ColumnSet;
 }
 
 /**
@@ -86,8 +95,8 @@ class PollColumns {
   private readonly ifType: Column;
   readonly oper: Column;
 
-  constructor(varbinds: readonly SnmpVarbind[]) {
-    this.cols = groupByColumn(varbinds);
+  constructor(columns: ColumnSet) {
+    this.cols = columns;
     this.ifType = this.col('ifType');
     this.oper = this.col('ifOperStatus');
   }
@@ -142,8 +151,8 @@ class PollColumns {
   }
 }
 
-export function parseModemReading(poll: FastPollVarbinds): ReachableReading {
-  const c = new PollColumns(poll.varbinds);
+export function parseModemReading(poll: FastPollVarbinds | FastPollColumns): ReachableReading {
+  const c = new PollColumns('columns' in poll ? poll.columns : groupByColumn(poll.varbinds));
   const downstream = parseScQamDownstream(c);
   const macIx = c.ofType(IF_TYPE.docsCableMaclayer)[0] ?? '2';
   const upstream = parseUpstream(c, macIx);
@@ -323,7 +332,10 @@ function parseSystem(
   };
 }
 
-const answered = (varbinds: readonly SnmpVarbind[], name: OidName): boolean => {
+const answered = (varbinds: readonly SnmpVarbind[] | ColumnSet, name: OidName): boolean => {
+  if (varbinds instanceof Map) {
+    return (varbinds.get(OID[name])?.size ?? 0) > 0;
+  }
   const prefix = `${OID[name]}.`;
   return varbinds.some((vb) => vb.oid.startsWith(prefix));
 };
@@ -333,7 +345,7 @@ const answered = (varbinds: readonly SnmpVarbind[], name: OidName): boolean => {
  * codeword counters when downstream channels came without docsIfSigQExt* rows, the docsIfCmStatus resets and lost
  * syncs when docsIf3CmStatusTable did not answer.
  */
-export function fallbackColumns(varbinds: readonly SnmpVarbind[]): OidName[] {
+export function fallbackColumns(varbinds: readonly SnmpVarbind[] | ColumnSet): OidName[] {
   const out: OidName[] = [];
   if (answered(varbinds, 'docsIfDownChannelPower') && !answered(varbinds, 'docsIfSigQExtUnerroreds')) {
     out.push(...FALLBACK_COLUMNS.docsIfSigQExtUnerroreds);
@@ -455,8 +467,9 @@ function columnOf(oid: string): string | undefined {
   return undefined;
 }
 
-function groupByColumn(varbinds: readonly SnmpVarbind[]): Map<string, Column> {
-  const out = new Map<string, Column>();
+/** Varbinds filed by their known column (or scalar) and row index; others are left out. */
+export function groupByColumn(varbinds: readonly SnmpVarbind[], into: ColumnSet = new Map()): ColumnSet {
+  const out = into;
   for (const vb of varbinds) {
     const base = columnOf(vb.oid);
     if (!base) {

@@ -16,6 +16,39 @@ export interface SnmpVarbind {
   value: number | bigint | string | Buffer;
 }
 
+/** One column's values by row index (the arcs after the column's OID, dotted; "0" for a scalar). */
+export type ColumnRows = Map<string, SnmpVarbind['value']>;
+
+/** Table columns and scalars by their OID, as a walk files them and the parsers read them. */
+export type ColumnSet = Map<string, ColumnRows>;
+
+/**
+ * Compares two dotted numeric OIDs (or OID tails) arc by arc without splitting them: a walk compares every row it
+ * reads with the one before. "" sorts first.
+ */
+export function compareOidText(a: string, b: string): number {
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    if (i >= a.length || j >= b.length) {
+      return (i >= a.length ? 0 : 1) - (j >= b.length ? 0 : 1);
+    }
+    let x = 0;
+    for (; i < a.length && a.charCodeAt(i) !== 46; i++) {
+      x = x * 10 + (a.charCodeAt(i) - 48);
+    }
+    let y = 0;
+    for (; j < b.length && b.charCodeAt(j) !== 46; j++) {
+      y = y * 10 + (b.charCodeAt(j) - 48);
+    }
+    if (x !== y) {
+      return x - y;
+    }
+    i++;
+    j++;
+  }
+}
+
 /** Lexicographic comparison of dotted numeric OIDs, as SNMP orders them. */
 export function compareOids(a: readonly number[], b: readonly number[]): number {
   const n = Math.min(a.length, b.length);

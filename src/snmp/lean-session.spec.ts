@@ -47,8 +47,8 @@ const OPTIONS: SnmpClientOptions = { timeoutMs: 300, retries: 0, maxRepetitions:
 async function both(answer: Answer, run: 'get' | 'walk'): Promise<[unknown, unknown]> {
   const p = await peer(answer);
   try {
-    const outcome = async (leanDecode: boolean) => {
-      const session = new SnmpClient({ ...OPTIONS, leanDecode }).open({
+    const outcome = async (lean: boolean) => {
+      const session = new SnmpClient({ ...OPTIONS, client: lean ? 'lean' : 'net-snmp' }).open({
         host: '127.0.0.1',
         port: p.port,
         credentials: { version: '2c', community: 'public' },

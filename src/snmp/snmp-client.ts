@@ -1,23 +1,29 @@
 import type { RemoteInfo, Socket } from 'node:dgram';
 import * as snmp from 'net-snmp';
 import { walkDeadlineMs, type SnmpClientOptions, type SnmpTarget } from '../domain/snmp-target';
+import { PduTag } from '../mib/ber/ber-codec';
 import {
-  decodeCommunityResponse,
   isException,
   isNeutral,
   type CommunityResponse,
   type ResponseValueType,
   type ResponseVarbind,
 } from '../mib/ber/client-codec';
-import { compareOids, parseOid, type SnmpType, type SnmpVarbind } from '../mib/snmp-value';
+import {
+  compareOidText,
+  type ColumnRows,
+  type ColumnSet,
+  type SnmpType,
+  type SnmpVarbind,
+} from '../mib/snmp-value';
+import { SnmpTransport, type SocketFactory } from './snmp-transport';
 import { usmUser } from './usm';
 
 // The manager side of net-snmp: one session per target, GET for scalars, a multi-column GETBULK walker for
 // tables. Values come back library-neutral (Counter64 as bigint, strings decoded) for the pure parsers.
-// The lean path: net-snmp still sends every request (its socket, request ids, timeouts and retries), but a v2c
-// GET or GETBULK answer that mib/ber's strict decoder reads, and that net-snmp would accept as it is, is decoded
-// by that codec and never reaches net-snmp's decoder; anything else (v3, SETs, GETNEXT, errors, answers the codec
-// refuses) goes through net-snmp as before.
+// The lean path (the default for v2c GET, GETNEXT and GETBULK): requests go over SnmpTransport's shared sockets,
+// written and read by mib/ber's codec; an answer net-snmp would refuse is refused with net-snmp's message. v3 and
+// SETs use a net-snmp session.
 
 export class SnmpError extends Error {
   override name = 'SnmpError';
@@ -44,71 +50,77 @@ export interface WalkLimits {
 }
 
 export class SnmpClient {
-  constructor(private readonly options: SnmpClientOptions) {}
+  /** Shared by every lean session of this client; opened with the first. */
+  private transport: SnmpTransport | undefined;
+
+  constructor(
+    private readonly options: SnmpClientOptions,
+    private readonly openSocket?: SocketFactory,
+  ) {}
 
   /** `overrides`: for one session, e.g. a single short try to see whether an agent answers at all. */
   open(target: SnmpTarget, overrides?: Partial<SnmpClientOptions>): SnmpSession {
-    return new SnmpSession(target, overrides ? { ...this.options, ...overrides } : this.options);
+    const options = overrides ? { ...this.options, ...overrides } : this.options;
+    const lean = target.credentials.version === '2c' && options.client !== 'net-snmp';
+    return new SnmpSession(target, options, lean ? this.sharedTransport() : undefined);
+  }
+
+  /** Fails the requests in flight and closes the shared sockets. */
+  close(): void {
+    this.transport?.close();
+    this.transport = undefined;
+  }
+
+  /** Nest calls it on providers at shutdown. */
+  onApplicationShutdown(): void {
+    this.close();
+  }
+
+  private sharedTransport(): SnmpTransport {
+    this.transport ??= new SnmpTransport(this.options.sockets ?? 4, this.openSocket);
+    return this.transport;
   }
 }
 
+/**
+ * One target's requests. v2c reads go over the client's shared transport (the lean path) unless the client is
+ * configured for net-snmp; v3 and SETs always use a net-snmp session, opened on first use.
+ */
 export class SnmpSession {
-  private readonly session: snmp.Session;
+  private classicSession: snmp.Session | undefined;
   private lastError: Error | undefined;
   private readonly secrets: string[];
-  private readonly lean: boolean;
 
   constructor(
-    target: SnmpTarget,
+    private readonly target: SnmpTarget,
     private readonly options: SnmpClientOptions,
+    private readonly transport: SnmpTransport | undefined,
   ) {
-    const common = {
-      port: target.port,
-      timeout: options.timeoutMs,
-      retries: options.retries,
-      backoff: 1,
-      backwardsGetNexts: false,
-    };
     const c = target.credentials;
     this.secrets = c.version === '2c' ? [c.community] : [c.authKey, c.privKey];
-    this.session =
-      c.version === '2c'
-        ? snmp.createSession(target.host, c.community, { ...common, version: snmp.Version2c })
-        : snmp.createV3Session(
-            target.host,
-            usmUser(c.user, c.authProtocol, c.authKey, c.privProtocol, c.privKey),
-            {
-              ...common,
-              version: snmp.Version3,
-            },
-          );
-    // Socket errors and undecodable packets are reported here; without a listener they would crash the process.
-    this.session.on('error', (error: Error) => (this.lastError = error));
-    this.lean = c.version === '2c' && options.leanDecode === true;
-    guardReceive(this.session, this.lean);
   }
 
   close(): void {
     try {
-      this.session.close();
+      this.classicSession?.close();
     } catch {
       // already closed
     }
   }
 
   /** GET; objects the agent does not have (noSuchObject/noSuchInstance) are left out. */
-  get(oids: readonly string[]): Promise<SnmpVarbind[]> {
-    return new Promise((resolve, reject) => {
-      const done: LeanCallback = (error, varbinds) => {
-        if (error) {
-          return reject(this.wrap(error));
-        }
-        resolve(toNeutral((varbinds ?? []) as snmp.Varbind[]));
-      };
-      if (this.lean) {
-        done[LEAN] = (answer) => resolve(answer.varbinds.filter(isNeutral));
+  async get(oids: readonly string[]): Promise<SnmpVarbind[]> {
+    if (this.transport) {
+      const answer = await this.leanRequest(PduTag.Get, oids);
+      if (answer.varbinds.length !== oids.length) {
+        throw this.wrap(new Error('Requested OIDs do not match response OIDs'));
       }
-      this.session.get([...oids], done);
+      return answer.varbinds.filter(isNeutral);
+    }
+    return new Promise((resolve, reject) => {
+      this.classic().get([...oids], (error, varbinds) =>
+        error ? reject(this.wrap(error)) : resolve(toNeutral(varbinds ?? [])),
+      );
     });
   }
 
@@ -123,11 +135,43 @@ export class SnmpSession {
    * rejects GETBULK.
    */
   async walkColumns(columns: readonly string[], limits: Partial<WalkLimits> = {}): Promise<SnmpVarbind[]> {
+    const out: SnmpVarbind[] = [];
+    await this.walk(columns, limits, (_k, _index, vb) => out.push(vb));
+    return out;
+  }
+
+  /** The same walk, its values filed into `into` by column and row index, as the parsers read them. */
+  async walkInto(
+    columns: readonly string[],
+    into: ColumnSet,
+    limits: Partial<WalkLimits> = {},
+  ): Promise<void> {
+    const rows: (ColumnRows | undefined)[] = [];
+    await this.walk(columns, limits, (k, index, vb) => {
+      let r = rows[k];
+      if (!r) {
+        r = into.get(columns[k]) ?? new Map();
+        into.set(columns[k], r);
+        rows[k] = r;
+      }
+      r.set(index, vb.value);
+    });
+  }
+
+  /**
+   * GETBULK rounds until every column has left its subtree. Each round shares the first round's varbind budget
+   * (max-repetitions × columns) among the columns still open, so short columns do not cost long ones extra rounds.
+   */
+  private async walk(
+    columns: readonly string[],
+    limits: Partial<WalkLimits>,
+    take: (column: number, index: string, vb: SnmpVarbind) => void,
+  ): Promise<void> {
     const maxRounds = limits.maxRounds ?? MAX_WALK_ROUNDS;
     const deadlineMs = limits.deadlineMs ?? walkDeadlineMs(this.options);
-    const out: SnmpVarbind[] = [];
-    // `index` holds the arcs after the column's prefix: rows of one column compare by their index alone.
-    let active = columns.map((base) => ({ base, prefix: `${base}.`, cursor: base, index: [] as number[] }));
+    // `index`: the last row's arcs after the column's prefix; rows of one column compare by their index alone.
+    let active = columns.map((base, k) => ({ k, prefix: `${base}.`, cursor: base, index: '' }));
+    const budget = this.options.maxRepetitions * columns.length;
     let useBulk = true;
     const deadline = Date.now() + deadlineMs;
     for (let round = 0; active.length > 0; round++) {
@@ -138,11 +182,15 @@ export class SnmpSession {
       if (round > 0 && Date.now() > deadline) {
         throw new SnmpError(`walk did not finish within ${deadlineMs} ms (${round} requests)`);
       }
+      const cursors = active.map((a) => a.cursor);
       let rows: ResponseVarbind[][];
       try {
         rows = useBulk
-          ? await this.bulk(active.map((a) => a.cursor))
-          : await this.next(active.map((a) => a.cursor));
+          ? await this.bulk(
+              cursors,
+              Math.max(this.options.maxRepetitions, Math.floor(budget / active.length)),
+            )
+          : await this.next(cursors);
       } catch (error) {
         if (useBulk && isRejection(error)) {
           useBulk = false;
@@ -158,12 +206,12 @@ export class SnmpSession {
             done = true;
             break;
           }
-          const index = parseOid(vb.oid.slice(col.prefix.length));
-          if (compareOids(index, col.index) <= 0) {
+          const index = vb.oid.slice(col.prefix.length);
+          if (compareOidText(index, col.index) <= 0) {
             throw new SnmpError(`agent returned a non-increasing OID ${vb.oid} after ${col.cursor}`);
           }
           if (isNeutral(vb)) {
-            out.push(vb);
+            take(col.k, index, vb);
           }
           col.cursor = vb.oid;
           col.index = index;
@@ -174,35 +222,51 @@ export class SnmpSession {
       });
       active = still;
     }
-    return out;
   }
 
   setInteger(oid: string, value: number): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.session.set([{ oid, type: snmp.ObjectType.Integer, value }], (error) =>
+      this.classic().set([{ oid, type: snmp.ObjectType.Integer, value }], (error) =>
         error ? reject(this.wrap(error)) : resolve(),
       );
     });
   }
 
-  private bulk(oids: string[]): Promise<ResponseVarbind[][]> {
-    return new Promise((resolve, reject) => {
-      const done: LeanCallback = (error, varbinds) => {
-        if (error) {
-          return reject(this.wrap(error));
-        }
-        resolve(((varbinds ?? []) as (snmp.Varbind | snmp.Varbind[])[]).map(fromNetSnmpRow));
-      };
-      if (this.lean) {
-        done[LEAN] = (_answer, rows) => resolve(rows!);
+  private async bulk(oids: string[], maxRepetitions: number): Promise<ResponseVarbind[][]> {
+    if (this.transport) {
+      const answer = await this.leanRequest(PduTag.GetBulk, oids, maxRepetitions);
+      const rows = bulkRows(oids, answer.varbinds);
+      if (typeof rows === 'string') {
+        throw this.wrap(new Error(rows));
       }
-      this.session.getBulk(oids, 0, this.options.maxRepetitions, done);
+      return rows;
+    }
+    return new Promise((resolve, reject) => {
+      this.classic().getBulk(oids, 0, maxRepetitions, (error, varbinds) =>
+        error ? reject(this.wrap(error)) : resolve((varbinds ?? []).map(fromNetSnmpRow)),
+      );
     });
   }
 
-  private next(oids: string[]): Promise<ResponseVarbind[][]> {
+  private async next(oids: string[]): Promise<ResponseVarbind[][]> {
+    if (this.transport) {
+      const answer = await this.leanRequest(PduTag.GetNext, oids);
+      if (answer.varbinds.length !== oids.length) {
+        throw this.wrap(new Error('Requested OIDs do not match response OIDs'));
+      }
+      return answer.varbinds.map((vb, i) => {
+        if (!isException(vb) && !oidFollowsOid(oids[i], vb.oid)) {
+          throw this.wrap(
+            new Error(
+              `OID '${oids[i]}' in request at positiion '${i}' does not precede OID '${vb.oid}' in response at position '${i}'`,
+            ),
+          );
+        }
+        return [vb];
+      });
+    }
     return new Promise((resolve, reject) => {
-      this.session.getNext(oids, (error, varbinds) => {
+      this.classic().getNext(oids, (error, varbinds) => {
         if (error) {
           return reject(this.wrap(error));
         }
@@ -211,10 +275,83 @@ export class SnmpSession {
     });
   }
 
+  /**
+   * One request over the shared transport, refused as net-snmp refuses an answer (with its messages, so that
+   * both paths report alike): another version or community, or an error status.
+   */
+  private async leanRequest(
+    pduType: typeof PduTag.Get | typeof PduTag.GetNext | typeof PduTag.GetBulk,
+    oids: readonly string[],
+    maxRepetitions = 0,
+  ): Promise<CommunityResponse> {
+    const c = this.target.credentials as Extract<SnmpTarget['credentials'], { version: '2c' }>;
+    let answer: CommunityResponse;
+    try {
+      answer = await this.transport!.request(
+        this.target.host,
+        this.target.port,
+        { version: 1, community: c.community, pduType, maxRepetitions, oids },
+        this.options,
+      );
+    } catch (error) {
+      throw this.wrap(error as Error);
+    }
+    if (answer.version !== 1) {
+      throw this.wrap(
+        new Error(`Version in request '1' does not match version in response '${answer.version}'`),
+      );
+    }
+    if (answer.community !== c.community) {
+      throw this.wrap(
+        new Error(
+          `Community '${c.community}' in request does not match community '${answer.community}' in response`,
+        ),
+      );
+    }
+    if (answer.pduType !== PduTag.Response) {
+      throw this.wrap(new Error(`Unknown PDU type '${answer.pduType}' in response`));
+    }
+    if (answer.errorStatus > 0) {
+      const status = ERROR_STATUS[answer.errorStatus] ?? 'GeneralError';
+      const at = answer.varbinds[answer.errorIndex - 1];
+      throw this.wrap(new Error(at && answer.errorIndex > 0 ? `${status}: ${at.oid}` : status));
+    }
+    return answer;
+  }
+
+  /** The net-snmp session: v3, SETs, and every request when the client is configured for net-snmp. */
+  private classic(): snmp.Session {
+    if (this.classicSession) {
+      return this.classicSession;
+    }
+    const common = {
+      port: this.target.port,
+      timeout: this.options.timeoutMs,
+      retries: this.options.retries,
+      backoff: 1,
+      backwardsGetNexts: false,
+    };
+    const c = this.target.credentials;
+    const session =
+      c.version === '2c'
+        ? snmp.createSession(this.target.host, c.community, { ...common, version: snmp.Version2c })
+        : snmp.createV3Session(
+            this.target.host,
+            usmUser(c.user, c.authProtocol, c.authKey, c.privProtocol, c.privKey),
+            { ...common, version: snmp.Version3 },
+          );
+    // Socket errors and undecodable packets are reported here; without a listener they would crash the process.
+    session.on('error', (error: Error) => (this.lastError = error));
+    guardReceive(session);
+    this.classicSession = session;
+    return session;
+  }
+
   private wrap(error: Error): SnmpError {
     if (error.name === 'RequestTimedOutError') {
       const tries = this.options.retries + 1;
-      return new SnmpError(`no answer within ${this.options.timeoutMs} ms (${tries} tries)`);
+      const extra = error.message.startsWith('Request timed out;') ? error.message.slice(17) : '';
+      return new SnmpError(`no answer within ${this.options.timeoutMs} ms (${tries} tries)${extra}`);
     }
     const detail = this.lastError ? ` (${this.lastError.message})` : '';
     return new SnmpError(this.redact(`${error.message}${detail}`));
@@ -225,95 +362,53 @@ export class SnmpSession {
   }
 }
 
-const LEAN = Symbol('lean');
+/** net-snmp's ErrorStatus names, which its errors (and so ours) carry. */
+const ERROR_STATUS: readonly string[] = [
+  'NoError',
+  'TooBig',
+  'NoSuchName',
+  'BadValue',
+  'ReadOnly',
+  'GeneralError',
+  'NoAccess',
+  'WrongType',
+  'WrongLength',
+  'WrongEncoding',
+  'WrongValue',
+  'NoCreation',
+  'InconsistentValue',
+  'ResourceUnavailable',
+  'CommitFailed',
+  'UndoFailed',
+  'AuthorizationError',
+  'NotWritable',
+  'InconsistentName',
+];
 
 /**
- * A net-snmp response callback that also takes a lean decoding: for a GET the answer, for a GETBULK the answer
- * and its varbinds by request position, as net-snmp's getBulk groups them.
- */
-type LeanCallback = ((error: Error | null, varbinds?: unknown[]) => void) & {
-  [LEAN]?: (answer: CommunityResponse, rows?: ResponseVarbind[][]) => void;
-};
-
-interface RequestInternals {
-  responseCb: LeanCallback;
-  message: {
-    version: number;
-    community: string;
-    pdu: { type: snmp.PduType; varbinds: { oid: string }[]; options?: { nonRepeaters?: number } };
-  };
-}
-
-interface SessionInternals {
-  dgram: Socket;
-  reqs: Record<string, RequestInternals>;
-  unregisterRequest(id: number): RequestInternals | null;
-}
-
-/**
- * Settles a pending lean request from its answer when net-snmp would accept that answer as it is (same version
- * and community, no error status, a GET with as many varbinds as asked, a GETBULK whose OIDs follow as net-snmp
- * checks them). Anything else is left to net-snmp, which then answers with its own error: false.
- */
-function settleLean(internals: SessionInternals, msg: Buffer): boolean {
-  const answer = decodeCommunityResponse(msg);
-  if (answer === undefined) {
-    return false;
-  }
-  const req = internals.reqs[answer.requestId];
-  const settle = req?.responseCb[LEAN];
-  if (!settle) {
-    return false;
-  }
-  const sent = req.message;
-  if (answer.version !== sent.version || answer.community !== sent.community || answer.errorStatus > 0) {
-    return false;
-  }
-  let rows: ResponseVarbind[][] | undefined;
-  if (sent.pdu.type === snmp.PduType.GetRequest) {
-    if (answer.varbinds.length !== sent.pdu.varbinds.length) {
-      return false;
-    }
-  } else if (sent.pdu.type === snmp.PduType.GetBulkRequest) {
-    rows = bulkRows(sent.pdu.varbinds, sent.pdu.options?.nonRepeaters || 0, answer.varbinds);
-    if (!rows) {
-      return false;
-    }
-  } else {
-    return false;
-  }
-  internals.unregisterRequest(answer.requestId);
-  settle(answer, rows);
-  return true;
-}
-
-/**
- * The varbinds of a GETBULK answer by request position, as net-snmp's getBulk groups them, or undefined where
- * net-snmp would refuse the answer (an OID that does not follow the one before it in its column).
+ * The varbinds of a GETBULK answer (no non-repeaters) by request position, as net-snmp's getBulk groups them, or
+ * net-snmp's message where it would refuse the answer (an OID that does not follow the one before it in its
+ * column).
  */
 function bulkRows(
-  asked: readonly { oid: string }[],
-  nonRepeaters: number,
+  asked: readonly string[],
   varbinds: readonly ResponseVarbind[],
-): ResponseVarbind[][] | undefined {
+): ResponseVarbind[][] | string {
   const rows: ResponseVarbind[][] = [];
-  const repeaters = asked.length - nonRepeaters;
+  const repeaters = asked.length;
   let i = 0;
   for (; i < asked.length && i < varbinds.length; i++) {
-    if (!isException(varbinds[i]) && !oidFollowsOid(asked[i].oid, varbinds[i].oid)) {
-      return undefined;
+    if (!isException(varbinds[i]) && !oidFollowsOid(asked[i], varbinds[i].oid)) {
+      return `OID '${asked[i]}' in request at positiion '${i}' does not precede OID '${varbinds[i].oid}' in response at position '${i}'`;
     }
     rows.push([varbinds[i]]);
   }
-  if (i < varbinds.length && repeaters <= 0) {
-    return undefined;
-  }
   for (; i < varbinds.length; i++) {
-    const row = ((i - nonRepeaters) % repeaters) + nonRepeaters;
-    if (!isException(varbinds[i]) && !oidFollowsOid(varbinds[i - repeaters].oid, varbinds[i].oid)) {
-      return undefined;
+    const prev = varbinds[i - repeaters].oid;
+    if (!isException(varbinds[i]) && !oidFollowsOid(prev, varbinds[i].oid)) {
+      return `OID '${prev}' in response at positiion '${i - repeaters}' does not precede OID '${varbinds[i].oid}' in response at position '${i}'`;
     }
-    rows[row].push(varbinds[i]);
+    rows[i % repeaters].push(varbinds[i]);
   }
   return rows;
 }
@@ -346,20 +441,26 @@ function oidFollowsOid(oid: string, next: string): boolean {
   }
 }
 
+interface RequestInternals {
+  responseCb: (error: Error | null, varbinds?: unknown[]) => void;
+}
+
+interface SessionInternals {
+  dgram: Socket;
+  reqs: Record<string, RequestInternals>;
+}
+
 /**
  * net-snmp's socket handler throws on some answers that carry a pending request's id, after it has taken the
  * request off its list: a Report PDU to a v2c request, an SNMPv3 message with the auth flag to a v2c session.
  * Thrown from the socket's 'message' event that is an uncaught exception (the process dies), and the request
  * would never settle. Catch it and fail the requests it dropped.
  */
-function guardReceive(session: snmp.Session, lean: boolean): void {
+function guardReceive(session: snmp.Session): void {
   const internals = session as unknown as SessionInternals;
   const handlers = internals.dgram.listeners('message') as ((msg: Buffer, rinfo: RemoteInfo) => void)[];
   internals.dgram.removeAllListeners('message');
   internals.dgram.on('message', (msg: Buffer, rinfo: RemoteInfo) => {
-    if (lean && settleLean(internals, msg)) {
-      return;
-    }
     const pending = Object.values(internals.reqs);
     try {
       handlers.forEach((handler) => handler(msg, rinfo));

@@ -1,7 +1,8 @@
 import type { ModemPoller } from '../checks/modem-poller';
 import type { ModemReading } from '../domain/modem-reading';
 import { FAST_POLL_COLUMNS, FAST_POLL_SCALARS, OID } from '../mib/docsis-oids';
-import { fallbackColumns, parseModemReading } from '../mib/parse-modem-reading';
+import { fallbackColumns, groupByColumn, parseModemReading } from '../mib/parse-modem-reading';
+import type { ColumnSet } from '../mib/snmp-value';
 import type { SnmpClient } from './snmp-client';
 import type { SnmpTarget } from '../domain/snmp-target';
 
@@ -20,24 +21,21 @@ export class SnmpModemPoller implements ModemPoller {
     const started = performance.now();
     const session = this.client.open(target);
     try {
-      const [scalars, columns] = await Promise.all([
-        session.get(SCALAR_OIDS),
-        session.walkColumns(COLUMN_OIDS),
-      ]);
+      const columns: ColumnSet = new Map();
+      const [scalars] = await Promise.all([session.get(SCALAR_OIDS), session.walkInto(COLUMN_OIDS, columns)]);
       // Only pre-3.0 modems (and ones missing DOCS-IF3 tables) pay for a second walk. It gets what is left of
       // the walk deadline, so a poll still ends within pollBudgetMs; with nothing left, those objects stay not read.
-      const fallback = columns.length > 0 ? fallbackColumns(columns) : [];
+      const fallback = columns.size > 0 ? fallbackColumns(columns) : [];
       const remainingMs = session.walkDeadlineMs() - (performance.now() - started);
       if (fallback.length > 0 && remainingMs > 0) {
-        columns.push(
-          ...(await session.walkColumns(
-            fallback.map((n) => OID[n]),
-            { deadlineMs: remainingMs },
-          )),
+        await session.walkInto(
+          fallback.map((n) => OID[n]),
+          columns,
+          { deadlineMs: remainingMs },
         );
       }
       const latencyMs = round(performance.now() - started);
-      if (scalars.length === 0 && columns.length === 0) {
+      if (scalars.length === 0 && columns.size === 0) {
         return {
           reachable: false,
           modemId,
@@ -46,7 +44,7 @@ export class SnmpModemPoller implements ModemPoller {
           error: 'agent answered with no DOCSIS objects',
         };
       }
-      return parseModemReading({ modemId, observedAt, latencyMs, varbinds: [...scalars, ...columns] });
+      return parseModemReading({ modemId, observedAt, latencyMs, columns: groupByColumn(scalars, columns) });
     } catch (error) {
       const latencyMs = round(performance.now() - started);
       const reason = error instanceof Error ? error.message : String(error);

@@ -32,6 +32,8 @@ export interface CommunityResponse {
   version: number;
   /** Decoded as net-snmp decodes it (UTF-8), to compare with the session's community as net-snmp does. */
   community: string;
+  /** PduTag.Response in an answer; a client reports any other (a Report, a Trap, a request) as such. */
+  pduType: number;
   requestId: number;
   errorStatus: number;
   errorIndex: number;
@@ -51,6 +53,8 @@ export interface CommunityRequestSpec {
 }
 
 const NULL_VALUE = Buffer.from([Tag.Null, 0]);
+/** Report-PDU, the last of the SNMPv2 PDU tags. */
+const LAST_PDU_TAG = 0xa8;
 
 /** The request message, as net-snmp writes it (UTF-8 community, NULL values). Throws on an invalid OID. */
 export function encodeCommunityRequest(spec: CommunityRequestSpec): Buffer {
@@ -104,8 +108,8 @@ const UNSIGNED: Record<number, SnmpType> = {
 const MAX_COUNTER64_OCTETS = 9;
 
 /**
- * The Response PDU of a v1/v2c message, or undefined unless the datagram is exactly one well-formed message of
- * that kind with values of known types. Never throws.
+ * The PDU of a v1/v2c message (a Response, or any other PDU kind for the caller to refuse), or undefined unless
+ * the datagram is exactly one well-formed message of that kind with values of known types. Never throws.
  */
 export function decodeCommunityResponse(buf: Buffer): CommunityResponse | undefined {
   try {
@@ -121,7 +125,12 @@ export function decodeCommunityResponse(buf: Buffer): CommunityResponse | undefi
     const communityEnd = r.open(Tag.OctetString, msgEnd);
     const community = buf.toString('utf8', r.pos, communityEnd);
     r.pos = communityEnd;
-    const pduEnd = r.open(PduTag.Response, msgEnd);
+    // Any PDU of the v1/v2c kinds (GetRequest 0xa0 to Report 0xa8): all share the Response's layout.
+    const pduType = buf[r.pos];
+    if (pduType < PduTag.Get || pduType > LAST_PDU_TAG) {
+      return undefined;
+    }
+    const pduEnd = r.open(pduType, msgEnd);
     if (pduEnd !== msgEnd) {
       return undefined;
     }
@@ -142,7 +151,7 @@ export function decodeCommunityResponse(buf: Buffer): CommunityResponse | undefi
       }
       varbinds.push(vb);
     }
-    return { version, community, requestId, errorStatus, errorIndex, varbinds };
+    return { version, community, pduType, requestId, errorStatus, errorIndex, varbinds };
   } catch {
     // NOT_FAST_PATH from the reader; and no other error may take a poll down: net-snmp gets the datagram instead.
     return undefined;

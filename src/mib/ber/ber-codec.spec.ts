@@ -1,14 +1,8 @@
 import * as dgram from 'node:dgram';
 import { once } from 'node:events';
 import * as snmp from 'net-snmp';
-import {
-  decodeCommunityRequest,
-  encodeOid,
-  ExceptionTag,
-  PduTag,
-  ResponseWriter,
-} from '../mib/ber/ber-codec';
-import type { SnmpVarbind } from '../mib/snmp-value';
+import { decodeCommunityRequest, encodeOid, ExceptionTag, PduTag, ResponseWriter } from './ber-codec';
+import type { SnmpVarbind } from '../snmp-value';
 
 // The codec against net-snmp itself: requests come from net-snmp sessions, and responses are decoded by a
 // net-snmp session, over UDP on 127.0.0.1.
