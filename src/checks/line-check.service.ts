@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CmtsService } from '../cmts/cmts.service';
+import { CmtsReadScope, CmtsService } from '../cmts/cmts.service';
 import { AppConfig } from '../config/app-config';
 import { OuiRegistry } from '../cpe/oui-registry';
 import { MetricsService } from '../metrics/metrics.service';
@@ -30,6 +30,13 @@ export interface CheckOptions {
   refreshCmtsRow: boolean;
   /** Awaited right before an SNMP poll goes out (not for cache hits or modems offline at the CMTS). */
   beforePoll?: (record: ModemRecord) => Promise<void>;
+  /** A sweep chunk's shared reads: its modems' records (read once for the chunk) and the CMTS reads they share. */
+  scope?: CheckScope;
+}
+
+export interface CheckScope {
+  records: ReadonlyMap<string, ModemRecord>;
+  cmts: CmtsReadScope;
 }
 
 const HOUR_MS = 3_600_000;
@@ -58,7 +65,7 @@ export class LineCheckService {
     maxAgeSec?: number,
     options: CheckOptions = { refreshCmtsRow: true },
   ): Promise<LineDiagnosis> {
-    const record = await this.inventory.record(modemId);
+    const record = options.scope?.records.get(modemId) ?? (await this.inventory.record(modemId));
     const maxAgeMs = (maxAgeSec ?? this.config.diagnosis.defaultMaxAgeSec) * 1000;
     const started = Date.now();
     if (maxAgeMs > 0) {
@@ -120,6 +127,11 @@ export class LineCheckService {
     const own = await this.readings.latest(modemId);
     const selfCounted = own != null && !own.reading.reachable && own.reading.observedAt >= since;
     return Math.max(0, silent - (selfCounted ? 1 : 0));
+  }
+
+  /** Shared reads for checks of many modems at once (a sweep chunk), starting from their records. */
+  scope(records: ReadonlyMap<string, ModemRecord>): CheckScope {
+    return { records, cmts: new CmtsReadScope() };
   }
 
   async latestReading(modemId: string): Promise<ModemReading | null> {
@@ -198,6 +210,7 @@ export class LineCheckService {
       refreshRow: options.refreshCmtsRow,
       // What the answer says about the node must be as fresh as the caller asked (maxAgeSec=0: walked now).
       snapshotMaxAgeMs: options.refreshCmtsRow ? requestedMaxAgeMs : undefined,
+      scope: options.scope?.cmts,
     });
     const target: SnmpTarget = { host: record.host, port: record.port, credentials: record.snmp };
     const skipped = cmts ? await this.offlineAtCmts(record.id, cmts, target) : null;

@@ -16,7 +16,7 @@ import type { SnmpCredentials } from '../domain/snmp-target';
 import type { CmtsModemRow, CmtsModemTables, CmtsSnapshot } from '../domain/cmts-reading';
 import { CmtsStore } from '../inventory/cmts.store';
 import { ModemStore } from '../inventory/modem.store';
-import { ReadingStore } from '../readings/reading.store';
+import { ReadingStore, type VerdictSummary } from '../readings/reading.store';
 
 export interface CmtsInput {
   host: string;
@@ -184,13 +184,16 @@ export class CmtsService {
    */
   async context(
     modem: ModemRecord,
-    options: { refreshRow: boolean; snapshotMaxAgeMs?: number },
+    options: { refreshRow: boolean; snapshotMaxAgeMs?: number; scope?: CmtsReadScope },
   ): Promise<CmtsContext | undefined> {
     const mac = modem.mac == null ? null : (normalizeMac(modem.mac) ?? modem.mac);
     if (!modem.cmtsId || !mac) {
       return undefined;
     }
-    const record = await this.cmtses.getCmts(modem.cmtsId);
+    const cmtsId = modem.cmtsId;
+    const record = await (options.scope
+      ? once(options.scope.cmtses, cmtsId, () => this.cmtses.getCmts(cmtsId))
+      : this.cmtses.getCmts(cmtsId));
     if (!record) {
       return undefined;
     }
@@ -235,7 +238,7 @@ export class CmtsService {
       row,
       neighbourhood:
         membership && membership.cmtsId === record.id
-          ? await this.neighbourhood(record, cachedSnapshot, membership, modem.id, mac)
+          ? await this.neighbourhood(record, cachedSnapshot, membership, modem.id, mac, options.scope)
           : null,
       modemTables,
       missingObjects: missing,
@@ -253,6 +256,7 @@ export class CmtsService {
     group: Membership,
     selfId: string,
     selfMac: string,
+    scope: CmtsReadScope | undefined,
   ): Promise<Neighbourhood> {
     const key = groupKey(group);
     // A node's member list is read once per snapshot, not once per diagnosis: a sweep checks every member.
@@ -265,10 +269,15 @@ export class CmtsService {
       cached.members.set(key, known);
       known.catch(() => cached.members.delete(key));
     }
-    const members = (await known).filter((m) => m.id !== selfId && m.mac !== selfMac);
+    const groupMembers = await known;
+    const members = groupMembers.filter((m) => m.id !== selfId && m.mac !== selfMac);
     const memberMacs = new Set(members.flatMap((m) => (m.mac ? [m.mac] : [])));
     const rowsOfGroup = cached.byGroup.get(key) ?? [];
-    const verdicts = await this.readings.latestVerdicts(members.map((m) => m.id));
+    const verdicts = await (scope
+      ? once(scope.verdicts, `${record.id}\n${key}`, () =>
+          this.readings.latestVerdicts(groupMembers.map((m) => m.id)),
+        )
+      : this.readings.latestVerdicts(members.map((m) => m.id)));
     const idByMac = new Map(members.flatMap((m) => (m.mac ? [[m.mac, m.id] as const] : [])));
     const thresholds = this.config.diagnosis.thresholds;
     let others = 0;
@@ -371,6 +380,27 @@ export class CmtsService {
     }
     return record;
   }
+}
+
+/**
+ * Reads the modems of one sweep chunk share: each CMTS record, and each node's latest verdicts, read once per
+ * chunk instead of once per modem. Within a chunk a node's verdicts are therefore those of when the chunk first
+ * asked; the CMTS's rows, the node's main evidence, are as fresh as the snapshot.
+ */
+export class CmtsReadScope {
+  readonly cmtses = new Map<string, Promise<CmtsRecord | null>>();
+  readonly verdicts = new Map<string, Promise<Map<string, VerdictSummary>>>();
+}
+
+/** The memoised read for `key`, started on first ask; a failed one is forgotten so that the next ask retries. */
+function once<T>(memo: Map<string, Promise<T>>, key: string, read: () => Promise<T>): Promise<T> {
+  let p = memo.get(key);
+  if (!p) {
+    p = read();
+    memo.set(key, p);
+    p.catch(() => memo.delete(key));
+  }
+  return p;
 }
 
 interface CachedSnapshot {

@@ -234,13 +234,15 @@ export class SweepService implements OnModuleInit {
     const outcomes: SweepOutcome[] = [];
     const queue = [...chunk.modemIds];
     let storeError: StoreUnavailableError | undefined;
-    const cmtsOf = new Map((await this.modems.getModems(chunk.modemIds)).map((m) => [m.id, m.cmtsId ?? '']));
+    const records = new Map((await this.modems.getModems(chunk.modemIds)).map((m) => [m.id, m]));
+    const scope = this.checks.scope(records);
     const worker = async (): Promise<void> => {
       for (let id = queue.shift(); id != null && !storeError; id = queue.shift()) {
-        const release = await this.cmtsSlots.acquire(cmtsOf.get(id) ?? '');
+        const release = await this.cmtsSlots.acquire(records.get(id)?.cmtsId ?? '');
         try {
           const d = await this.checks.diagnosis(id, this.config.sweep.maxAgeSec, {
             refreshCmtsRow: false,
+            scope,
             ...(this.pacer.enabled && { beforePoll: (m) => this.pacer.pace(m.cmtsId) }),
           });
           outcomes.push({ modemId: id, verdict: d.verdict });
