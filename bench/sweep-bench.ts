@@ -55,12 +55,52 @@ async function startProfile(): Promise<Session> {
   return session;
 }
 
-async function redisUsedBytes(redis: PrivateRedis): Promise<number> {
-  const child = spawn('redis-cli', ['-p', String(redis.port), 'info', 'memory']);
+async function redisInfo(redis: PrivateRedis, section: string): Promise<string> {
+  const child = spawn('redis-cli', ['-p', String(redis.port), 'info', section]);
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   await once(child, 'exit');
-  return Number(/used_memory:(\d+)/.exec(out)?.[1] ?? 0);
+  return out;
+}
+
+async function redisUsedBytes(redis: PrivateRedis): Promise<number> {
+  return Number(/used_memory:(\d+)/.exec(await redisInfo(redis, 'memory'))?.[1] ?? 0);
+}
+
+/** Commands Redis has run so far by name, and the bytes it has read and written on its connections. */
+async function redisTraffic(
+  redis: PrivateRedis,
+): Promise<{ calls: Map<string, number>; inBytes: number; outBytes: number }> {
+  const calls = new Map<string, number>();
+  for (const m of (await redisInfo(redis, 'commandstats')).matchAll(/^cmdstat_([\w|]+):calls=(\d+)/gm)) {
+    calls.set(m[1], Number(m[2]));
+  }
+  const stats = await redisInfo(redis, 'stats');
+  const num = (name: string) => Number(new RegExp(`${name}:(\\d+)`).exec(stats)?.[1] ?? 0);
+  return { calls, inBytes: num('total_net_input_bytes'), outBytes: num('total_net_output_bytes') };
+}
+
+/** Per modem: Redis commands by name (MULTI/EXEC and Lua calls counted as commands), and bytes in and out. */
+function trafficPerModem(
+  before: Awaited<ReturnType<typeof redisTraffic>>,
+  after: Awaited<ReturnType<typeof redisTraffic>>,
+  modems: number,
+) {
+  const byCommand: Record<string, number> = {};
+  let total = 0;
+  for (const [name, n] of after.calls) {
+    const d = n - (before.calls.get(name) ?? 0);
+    if (d > 0 && name !== 'info') {
+      byCommand[name] = Math.round((d / modems) * 100) / 100;
+      total += d;
+    }
+  }
+  return {
+    commands: Math.round((total / modems) * 100) / 100,
+    byCommand,
+    bytesIn: Math.round((after.inBytes - before.inBytes) / modems),
+    bytesOut: Math.round((after.outBytes - before.outBytes) / modems),
+  };
 }
 
 async function startWorker(env: Record<string, string>): Promise<ChildProcess> {
@@ -162,6 +202,7 @@ async function main(): Promise<void> {
       workers.push(await startWorker(env));
     }
     const memRegistered = await redisUsedBytes(redis);
+    const trafficBefore = await redisTraffic(redis);
 
     const cpu0 = process.cpuUsage();
     const workerCpu0 = workers.map((w) => processCpuMs(w.pid!, ticks));
@@ -194,6 +235,7 @@ async function main(): Promise<void> {
       (cpu.user + cpu.system) / 1000 +
       workers.reduce((s, w, i) => s + processCpuMs(w.pid!, ticks) - workerCpu0[i], 0);
     const simCpuMs = simCpu() - simCpu0;
+    const trafficAfter = await redisTraffic(redis);
     const memSwept = await redisUsedBytes(redis);
 
     const sample = fleetModems.filter((_, i) => i % Math.max(1, Math.floor(a.modems / 2000)) === 0);
@@ -228,6 +270,7 @@ async function main(): Promise<void> {
       pollerCpuMsPerModem: Math.round((pollerCpuMs / a.modems) * 1000) / 1000,
       simulatorCpuMsPerModem: Math.round((simCpuMs / a.modems) * 1000) / 1000,
       pollLatencyMs: { p50: lat.p50, p99: lat.p99 },
+      redisPerModemPerSweep: trafficPerModem(trafficBefore, trafficAfter, a.modems),
       redisBytesPerModem: {
         inventory: Math.round((memRegistered - memEmpty) / a.modems),
         afterSweep: Math.round((memSwept - memEmpty) / a.modems),

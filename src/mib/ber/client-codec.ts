@@ -144,7 +144,7 @@ export function decodeCommunityResponse(buf: Buffer): CommunityResponse | undefi
     const varbinds: ResponseVarbind[] = [];
     while (r.pos < listEnd) {
       const varbindEnd = r.open(Tag.Sequence, listEnd);
-      const oid = r.oid(varbindEnd);
+      const oid = r.freshOid(varbindEnd);
       const vb = readValue(r, oid, varbindEnd);
       if (vb === undefined || r.pos !== varbindEnd) {
         return undefined;
@@ -201,7 +201,7 @@ function readValue(r: Reader, oid: string, end: number): ResponseVarbind | undef
       return { oid, type: 'Counter64', value };
     }
     case Tag.OID:
-      return { oid, type: 'OID', value: r.oid(end) };
+      return { oid, type: 'OID', value: r.freshOid(end) };
     case Tag.IpAddress: {
       const stop = r.open(tag, end);
       if (stop - r.pos !== 4) {
