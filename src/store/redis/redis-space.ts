@@ -73,9 +73,8 @@ export class RedisSpace {
   /**
    * Writes over keys of several slots, in steps; returns every command's reply in order. On one Redis all steps
    * go in one MULTI (atomic). On a cluster each step is one MULTI per slot, sent together, and a step starts only
-   * once the one before has succeeded: a store orders its steps (indexes before the record they point to when it
-   * is written, and before it when it is deleted) so that whatever a failure leaves, a retry of the whole write
-   * finishes.
+   * once the one before has succeeded: a store orders its steps so that what a failure between two of them leaves
+   * is repaired by a retry of the whole write, and harmless to readers meanwhile (each store says its order).
    */
   async write(...steps: SlotWrite[][]): Promise<unknown[]> {
     if (!this.redis.isCluster) {
