@@ -142,7 +142,9 @@ let exitCode = 1;
 let cluster;
 try {
   await waitForRedis(port, redis);
+  const clusterStart = Date.now();
   cluster = await startCluster(work);
+  console.log(`Redis Cluster of 3 masters up in ${Date.now() - clusterStart} ms: ${cluster.url}`);
   const resultFile = join(work, 'jest.json');
   const jest = spawnSync(
     process.execPath,

@@ -142,6 +142,7 @@ describe('the service on a Redis Cluster (3 masters)', () => {
 
   it("spreads the keys over the masters, with a modem's own keys and the sweep queue each in one slot", async () => {
     const perNode = await Promise.all(nodes.map((n) => countKeys(n, `${prefix}*`)));
+    console.log(`keys of ${MODEMS} modems and a sweep per master: ${perNode.join(', ')}`);
     expect(perNode.filter((count) => count > 0).length).toBeGreaterThanOrEqual(2);
     expect(perNode.reduce((x, y) => x + y, 0)).toBeGreaterThan(MODEMS * 4);
 
