@@ -40,10 +40,6 @@ export class RedisConnection {
     this.client.on('error', () => undefined);
   }
 
-  get isCluster(): boolean {
-    return this.target.kind === 'cluster';
-  }
-
   /** Where it connects, with no credentials: for logs. */
   describe(): string {
     const t = this.target;
