@@ -15,6 +15,7 @@ import type { ModemReading } from '../src/domain/modem-reading';
 import { ModemStore } from '../src/inventory/modem.store';
 import { ReadingStore, type StoredReading } from '../src/readings/reading.store';
 import Redis from 'ioredis';
+import { RedisSpace } from '../src/store/redis/redis-space';
 import { PrivateRedis } from '../test/support/redis-server';
 import { summarizeLatencies } from './lib/latency';
 import { clockTicksPerSecond, processCpuMs, processMemory } from './lib/proc-stats';
@@ -302,12 +303,18 @@ const KEY_KINDS = ['modem', 'mac', 'latest', 'vd', 'hist', 'cw'] as const;
 /** MEMORY USAGE of each per-modem key kind, averaged over a sample (what the whole-instance delta is made of). */
 async function keyBytesPerModem(url: string, prefix: string, ids: string[]): Promise<Record<string, number>> {
   const redis = new Redis(url);
+  const space = new RedisSpace(redis, prefix);
   try {
     const out: Record<string, number> = {};
     for (const kind of KEY_KINDS) {
       let sum = 0;
       for (const id of ids) {
-        const key = kind === 'mac' ? await macKey(redis, prefix, id) : `${prefix}${kind}:${id}`;
+        const key =
+          kind === 'mac'
+            ? await macKey(redis, prefix, id)
+            : kind === 'modem'
+              ? space.key('modem', id)
+              : space.tagged(kind, id);
         sum += key ? Number((await redis.call('MEMORY', 'USAGE', key, 'SAMPLES', '0')) ?? 0) : 0;
       }
       out[kind] = Math.round(sum / ids.length);

@@ -2,15 +2,19 @@ import type { LiveBatch } from '../src/events/live-events';
 import { RedisConnection } from '../src/store/redis-connection';
 import { RedisLiveEvents } from '../src/store/redis-live-events';
 import { eventually } from './support/eventually';
-import { testRedisUrl } from './support/test-app';
+import { testRedisClusterUrl, testRedisUrl } from './support/test-app';
 
-// Live events cross instances on Redis pub/sub: what one instance publishes, another one's subscribers get.
+// Live events cross instances on Redis pub/sub: what one instance publishes, another one's subscribers get, on one
+// Redis and on a cluster (where the two may be connected to different masters).
 
-describe('live events on Redis', () => {
+describe.each([
+  ['one Redis', testRedisUrl],
+  ['a Redis Cluster', testRedisClusterUrl],
+])('live events on %s', (_kind, url) => {
   it('delivers a batch published by one instance to the subscribers of another', async () => {
     const prefix = `live-${Date.now()}:`;
-    const a = new RedisLiveEvents(new RedisConnection(testRedisUrl(), prefix));
-    const b = new RedisLiveEvents(new RedisConnection(testRedisUrl(), prefix));
+    const a = new RedisLiveEvents(new RedisConnection(url(), prefix));
+    const b = new RedisLiveEvents(new RedisConnection(url(), prefix));
     await Promise.all([a.connect(), b.connect()]);
     try {
       const seen: LiveBatch[] = [];

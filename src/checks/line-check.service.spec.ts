@@ -348,6 +348,40 @@ describe(LineCheckService.name, () => {
       beforeEach(() => jest.useFakeTimers());
       afterEach(() => jest.useRealTimers());
 
+      it('takes the fresh reading of the instance whose release let it have the lock, and gives the lock back', async () => {
+        const locks = new ContestedLockStore();
+        const { service, modemPoller, readings, addModem } = setup({ locks });
+        await addModem('cm-1');
+        const requestedAt = Date.now();
+        // The other instance stores its poll and releases the lock between this one's first and second try.
+        const theirs: StoredReading = {
+          reading: textbookReading({ modemId: 'cm-1', observedAt: requestedAt }),
+          diagnosis: {
+            verdict: 'TEXTBOOK_OK',
+            subKinds: [],
+            action: 'CHECK_CUSTOMER_EQUIPMENT',
+            summary: 'their poll',
+            findings: [],
+            notChecked: [],
+          },
+          thresholdsProfile: 'default',
+        };
+        locks.onTry = async () => {
+          if (locks.tries.calls === 2) {
+            await readings.saveReading(theirs, { at: requestedAt, reachable: true }, null);
+            locks.free = true;
+          }
+        };
+
+        const answer = service.diagnosis('cm-1', 0);
+        await jest.advanceTimersByTimeAsync(200);
+
+        expect(await answer).toMatchObject({ source: 'live', summary: 'their poll' });
+        expect(locks.tries.calls).toBe(2);
+        expect(modemPoller.polls).toEqual([]);
+        expect(locks.unlocks).toEqual(['cm-1']);
+      });
+
       it('waits for the lock, and polls once it is free with no fresh reading in the store', async () => {
         const locks = new ContestedLockStore();
         const { service, modemPoller, addModem } = setup({ locks });

@@ -180,9 +180,10 @@ export class LineCheckService {
     const lockTtlMs = pollBudgetMs(this.config.snmp) + 1000;
     const deadline = Date.now() + lockTtlMs;
     let locked = await this.locks.tryLockPoll(record.id, lockTtlMs);
+    const waited = !locked;
     while (!locked) {
-      const fresh = await this.readings.latest(record.id);
-      if (fresh && fresh.reading.observedAt >= requestedAt) {
+      const fresh = await this.freshReading(record.id, requestedAt);
+      if (fresh) {
         return fresh;
       }
       if (Date.now() > deadline) {
@@ -193,12 +194,23 @@ export class LineCheckService {
       locked = await this.locks.tryLockPoll(record.id, lockTtlMs);
     }
     try {
-      return await this.pollAndStore(record, maxAgeMs, options);
+      // A lock that came free while this instance waited was most likely released by the one that just stored
+      // its poll: that reading answers this request too.
+      return (
+        (waited && locked ? await this.freshReading(record.id, requestedAt) : null) ??
+        (await this.pollAndStore(record, maxAgeMs, options))
+      );
     } finally {
       if (locked) {
         await this.locks.unlockPoll(record.id);
       }
     }
+  }
+
+  /** The stored reading when a poll started at or after `requestedAt` took it, else null. */
+  private async freshReading(modemId: string, requestedAt: number): Promise<StoredReading | null> {
+    const stored = await this.readings.latest(modemId);
+    return stored && stored.reading.observedAt >= requestedAt ? stored : null;
   }
 
   private async pollAndStore(

@@ -13,6 +13,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { SNMP_CLIENT_KINDS, type SnmpClientKind } from '../domain/snmp-target';
+import { REDIS_URL_PATTERN } from './redis-url';
 
 // Reads the raw string: implicit conversion would already have turned "false" into true.
 const toBool = ({ obj, key }: { obj: Record<string, unknown>; key: string }): unknown => {
@@ -31,8 +32,13 @@ export class Environment {
   })
   CORS_ORIGINS: string = '';
 
+  /** One Redis, or a Redis Cluster's seed nodes (redis+cluster://host:port,host:port): see redis-url.ts. */
   @IsOptional()
-  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must look like redis://host:port[/db]' })
+  @Matches(REDIS_URL_PATTERN, {
+    message:
+      'REDIS_URL must look like redis://host:port[/db], or redis+cluster://host:port[,host:port…] for a Redis ' +
+      'Cluster (rediss:// and rediss+cluster:// for TLS)',
+  })
   REDIS_URL?: string;
   @Matches(/^[\w:.-]{0,64}$/, { message: 'REDIS_KEY_PREFIX may hold letters, digits, _ : . - (max 64)' })
   REDIS_KEY_PREFIX: string = 'linecheck:';

@@ -5,6 +5,15 @@ import { SweepRunner, type SweepChunk } from '../sweep/sweep-runner';
 const QUEUE = 'sweep-chunks';
 
 /**
+ * BullMQ's prefix for the sweep queue under a key prefix: `{<prefix>bull}`, a hash tag, so that every key of the
+ * queue is in one slot of a Redis Cluster, as BullMQ's scripts need (its "Redis Cluster" guide). The same on one
+ * Redis, so the queue's keys do not depend on the deployment.
+ */
+export function sweepQueuePrefix(keyPrefix: string): string {
+  return `{${keyPrefix}bull}`;
+}
+
+/**
  * Chunks as BullMQ jobs on the shared Redis: any instance with a worker role takes them. A worker that dies
  * mid-chunk leaves a stalled job that BullMQ hands to another worker; counting is idempotent per modem.
  */

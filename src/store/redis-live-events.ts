@@ -1,14 +1,14 @@
-import type Redis from 'ioredis';
 import { LiveEvents, type LiveBatch } from '../events/live-events';
-import type { RedisConnection } from './redis-connection';
+import type { RedisClient, RedisConnection } from './redis-connection';
 
 /**
  * Live events across instances on Redis pub/sub: a worker's sweep reaches the dashboards connected to any API
- * instance. Lossy by design (pub/sub): a dashboard that misses a batch catches up on the next one.
+ * instance. Lossy by design (pub/sub): a dashboard that misses a batch catches up on the next one. On a cluster a
+ * publication reaches the subscribers connected to any node.
  */
 export class RedisLiveEvents extends LiveEvents {
-  private readonly pub: Redis;
-  private readonly sub: Redis;
+  private readonly pub: RedisClient;
+  private readonly sub: RedisClient;
   private readonly channel: string;
 
   constructor(connection: RedisConnection) {

@@ -9,6 +9,7 @@ import {
   type Provider,
 } from '@nestjs/common';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import { Cluster } from 'ioredis';
 import { RemoteActionStore } from '../actions/remote-action.store';
 import { AuditStore } from '../audit/audit.store';
 import { ApiKeyStore } from '../auth/api-key.store';
@@ -25,7 +26,7 @@ import { VerifyAttemptStore } from '../lines/verify-attempt.store';
 import { ReadingStore } from '../readings/reading.store';
 import { InProcessSweepRunner, SweepRunner } from '../sweep/sweep-runner';
 import { SweepStore } from '../sweep/sweep.store';
-import { BullMqSweepRunner } from './bullmq-sweep-runner';
+import { BullMqSweepRunner, sweepQueuePrefix } from './bullmq-sweep-runner';
 import {
   MemoryApiKeyStore,
   MemoryLineTokenStore,
@@ -54,7 +55,10 @@ import { RedisReadingStore } from './redis/redis-reading.store';
 import { RedisSpace } from './redis/redis-space';
 import { RedisSweepStore } from './redis/redis-sweep.store';
 
-/** The backend chosen at start: the shared Redis connection when REDIS_URL is set, else none (in-process twins). */
+/**
+ * The backend chosen at start: the shared Redis connection (one server or a cluster) when REDIS_URL is set, else none
+ * (in-process twins).
+ */
 export class StoreBackend {
   /** The stores' view of the shared connection (key prefix included). */
   readonly space: RedisSpace | undefined;
@@ -62,10 +66,6 @@ export class StoreBackend {
   constructor(readonly redis: RedisConnection | undefined) {
     this.space = redis && new RedisSpace(redis.client, redis.prefix);
   }
-}
-
-function redactUrl(url: string): string {
-  return url.replace(/\/\/([^@/]*)@/, '//***@');
 }
 
 type Port<T> = abstract new (...args: never[]) => T;
@@ -178,8 +178,8 @@ class StoreCloser implements BeforeApplicationShutdown, OnApplicationShutdown {
       useFactory: async (config: AppConfig): Promise<StoreBackend> => {
         const log = new Logger('Store');
         if (config.redis.url) {
-          log.log(`using Redis at ${redactUrl(config.redis.url)}, key prefix "${config.redis.keyPrefix}"`);
           const redis = new RedisConnection(config.redis.url, config.redis.keyPrefix);
+          log.log(`using ${redis.describe()}, key prefix "${config.redis.keyPrefix}"`);
           await redis.connect();
           return new StoreBackend(redis);
         }
@@ -209,7 +209,7 @@ class StoreCloser implements BeforeApplicationShutdown, OnApplicationShutdown {
         if (!redis) {
           return new InProcessSweepRunner();
         }
-        return new BullMqSweepRunner(redis.bullmq(), `${redis.prefix}bull`, {
+        return new BullMqSweepRunner(redis.bullmq(), sweepQueuePrefix(redis.prefix), {
           worker: config.sweep.role !== 'api',
           chunkConcurrency: 2,
           // A chunk's lock outlives its slowest modem (every poll timing out) several times over.
@@ -221,10 +221,17 @@ class StoreCloser implements BeforeApplicationShutdown, OnApplicationShutdown {
       provide: RateLimitStorage,
       inject: [StoreBackend],
       // Counts on the shared Redis, so a key's limit holds across instances; outages surface as failed counts
-      // (KeyThrottlerGuard lets the request through).
-      useFactory: ({ redis }: StoreBackend): RateLimitStorage => ({
-        shared: redis && new ThrottlerStorageRedisService(redis.openForRateLimits()),
-      }),
+      // (KeyThrottlerGuard lets the request through). Its keys carry their own hash tags (one slot per count).
+      useFactory: ({ redis }: StoreBackend): RateLimitStorage => {
+        const client = redis?.openForRateLimits();
+        return {
+          shared:
+            client &&
+            (client instanceof Cluster
+              ? new ThrottlerStorageRedisService(client)
+              : new ThrottlerStorageRedisService(client)),
+        };
+      },
     },
     StoreCloser,
   ],

@@ -1,4 +1,5 @@
 import { Queue } from 'bullmq';
+import { sweepQueuePrefix } from '../../src/store/bullmq-sweep-runner';
 import { bullConnection } from '../../src/store/redis-connection';
 import { SweepService } from '../../src/sweep/sweep.service';
 import { PrivateRedis } from '../support/redis-server';
@@ -300,7 +301,7 @@ describe('Redis stopped and started again mid-run', () => {
       const runs = t.app.get(SweepService).stats.chunks;
       const queue = new Queue('sweep-chunks', {
         connection: bullConnection(redis.url),
-        prefix: `${t.config.redis.keyPrefix}bull`,
+        prefix: sweepQueuePrefix(t.config.redis.keyPrefix),
       });
       const completed = await queue.getJobs(['completed']);
       const left = await queue.getJobCounts('failed', 'waiting', 'active', 'delayed');

@@ -5,9 +5,12 @@ import { RedisReadingStore } from '../../src/store/redis/redis-reading.store';
 import { retention } from './store-fixtures';
 
 describe('RedisConnection without a server', () => {
-  it('refuses to start against an unreachable Redis with a stated error', async () => {
+  it('refuses to start against an unreachable Redis or Redis Cluster with a stated error', async () => {
     const connection = new RedisConnection('redis://127.0.0.1:1', 'x:');
     await expect(connection.connect()).rejects.toThrow(StoreUnavailableError);
+    const cluster = new RedisConnection('redis+cluster://127.0.0.1:1,127.0.0.1:2', 'x:');
+    await expect(cluster.connect()).rejects.toThrow(StoreUnavailableError);
+    await cluster.close();
   });
 
   it('turns a failed command into StoreUnavailableError (503 for callers)', async () => {

@@ -5,32 +5,36 @@ import type { ModemReading } from '../../src/domain/modem-reading';
 import type { ModemRecord } from '../../src/domain/modem-record';
 import { RedisConnection } from '../../src/store/redis-connection';
 import { RedisSpace } from '../../src/store/redis/redis-space';
-import { testRedisUrl } from '../support/test-app';
+import { testRedisClusterUrl, testRedisUrl } from '../support/test-app';
 
-// The store contract suites run every store on both backends: in process, and Redis (a real server, started by the
-// test command, TEST_REDIS_URL), each Redis run under a key prefix of its own.
+// The store contract suites run every store on three backends: in process, one Redis and a 3-master Redis Cluster
+// (real servers, started by the test command: TEST_REDIS_URL, TEST_REDIS_CLUSTER_URL), each Redis run under a key
+// prefix of its own. On the cluster a multi-key command, MULTI or script over keys of two slots fails (CROSSSLOT),
+// so the contract also holds the key layout to its hash tags.
 
 /** A backend for one test: `space` is the Redis keyspace, or undefined for the in-process twins. */
 export interface Backend {
-  kind: 'memory' | 'redis';
+  kind: 'memory' | 'redis' | 'redis-cluster';
   space: RedisSpace | undefined;
   close(): Promise<void>;
 }
 
+function redisBackend(kind: 'redis' | 'redis-cluster', url: () => string): () => Promise<Backend> {
+  return async () => {
+    const connection = new RedisConnection(url(), `contract-${randomBytes(4).toString('hex')}:`);
+    await connection.connect();
+    return {
+      kind,
+      space: new RedisSpace(connection.client, connection.prefix),
+      close: () => connection.close(),
+    };
+  };
+}
+
 export const BACKENDS: [string, () => Promise<Backend>][] = [
   ['memory', () => Promise.resolve({ kind: 'memory', space: undefined, close: () => Promise.resolve() })],
-  [
-    'redis',
-    async () => {
-      const connection = new RedisConnection(testRedisUrl(), `contract-${randomBytes(4).toString('hex')}:`);
-      await connection.connect();
-      return {
-        kind: 'redis',
-        space: new RedisSpace(connection.client, connection.prefix),
-        close: () => connection.close(),
-      };
-    },
-  ],
+  ['redis', redisBackend('redis', testRedisUrl)],
+  ['redis-cluster', redisBackend('redis-cluster', testRedisClusterUrl)],
 ];
 
 export const retention: RetentionPolicy = {

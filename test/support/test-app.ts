@@ -4,7 +4,7 @@ import request from 'supertest';
 import { startApp } from '../../src/bootstrap';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
 
-export type StoreKind = 'memory' | 'redis';
+export type StoreKind = 'memory' | 'redis' | 'redis-cluster';
 
 export interface TestApp {
   app: INestApplication;
@@ -19,6 +19,17 @@ export function testRedisUrl(): string {
   if (!url) {
     throw new Error(
       'TEST_REDIS_URL is not set: run the tests with `npm test`, which starts a private redis-server',
+    );
+  }
+  return url;
+}
+
+/** The 3-master Redis Cluster the test command started for this run on loopback (redis+cluster://…). */
+export function testRedisClusterUrl(): string {
+  const url = process.env.TEST_REDIS_CLUSTER_URL;
+  if (!url) {
+    throw new Error(
+      'TEST_REDIS_CLUSTER_URL is not set: run the tests with `npm test`, which starts a private Redis Cluster',
     );
   }
   return url;
@@ -50,9 +61,12 @@ export async function startTestApp(
     SNMP_RETRIES: '0',
     // Tests start their own sweeps; one at start would add readings and history they do not expect.
     SWEEP_AT_START: 'false',
-    ...(store === 'redis'
-      ? { REDIS_URL: testRedisUrl(), REDIS_KEY_PREFIX: `test-${randomBytes(4).toString('hex')}:` }
-      : {}),
+    ...(store === 'memory'
+      ? {}
+      : {
+          REDIS_URL: store === 'redis' ? testRedisUrl() : testRedisClusterUrl(),
+          REDIS_KEY_PREFIX: `test-${randomBytes(4).toString('hex')}:`,
+        }),
     ...env,
   });
   const app = await startApp(config, { logger });

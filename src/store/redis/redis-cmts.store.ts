@@ -10,12 +10,14 @@ export class RedisCmtsStore extends CmtsStore {
   }
 
   async putCmts(record: CmtsRecord): Promise<void> {
+    const cmts = this.s.key('cmts', record.id);
+    const cmtses = this.s.key('cmtses');
+    // The index first, the record last (on a cluster they are two slots); listCmts skips an id with no record.
     await this.s.run(() =>
-      this.s.redis
-        .multi()
-        .set(this.s.key('cmts', record.id), encodeJson(record))
-        .zadd(this.s.key('cmtses'), 0, record.id)
-        .exec(),
+      this.s.write(
+        [[cmtses, (tx) => tx.zadd(cmtses, 0, record.id)]],
+        [[cmts, (tx) => tx.set(cmts, encodeJson(record))]],
+      ),
     );
   }
 
@@ -25,10 +27,12 @@ export class RedisCmtsStore extends CmtsStore {
   }
 
   async deleteCmts(id: string): Promise<boolean> {
-    const results = await this.s.run(() =>
-      this.s.redis.multi().del(this.s.key('cmts', id)).zrem(this.s.key('cmtses'), id).exec(),
+    const cmts = this.s.key('cmts', id);
+    const cmtses = this.s.key('cmtses');
+    const replies = await this.s.run(() =>
+      this.s.write([[cmtses, (tx) => tx.zrem(cmtses, id)]], [[cmts, (tx) => tx.del(cmts)]]),
     );
-    return Number(results?.[0]?.[1] ?? 0) > 0;
+    return Number(replies.at(-1)) > 0;
   }
 
   async listCmts(): Promise<CmtsRecord[]> {
@@ -36,7 +40,7 @@ export class RedisCmtsStore extends CmtsStore {
     if (ids.length === 0) {
       return [];
     }
-    const jsons = await this.s.run(() => this.s.redis.mget(ids.map((id) => this.s.key('cmts', id))));
+    const jsons = await this.s.run(() => this.s.mget(ids.map((id) => this.s.key('cmts', id))));
     return jsons.filter((j): j is string => j != null).map((j) => decodeJson<CmtsRecord>(j));
   }
 }

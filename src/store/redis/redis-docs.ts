@@ -14,12 +14,20 @@ export class RedisDocs<T> implements Docs<T> {
 
   async put(id: string, value: T, ttlSec?: number): Promise<void> {
     const key = this.s.key(`doc:${this.kind}`, id);
-    const redis = this.s.redis;
-    // Only lasting documents are indexed for list: an index entry per expiring one would outlive it for good.
-    const tx = ttlSec
-      ? redis.multi().set(key, encodeJson(value), 'EX', ttlSec).srem(this.s.key('docs', this.kind), id)
-      : redis.multi().set(key, encodeJson(value)).sadd(this.s.key('docs', this.kind), id);
-    await this.s.run(() => tx.exec());
+    const index = this.s.key('docs', this.kind);
+    // Only lasting documents are indexed for list: an index entry per expiring one would outlive it for good. On a
+    // cluster the index is another slot, written after the document: list() never sees an id before its document.
+    await this.s.run(() =>
+      this.s.write(
+        [
+          [
+            key,
+            (tx) => (ttlSec ? tx.set(key, encodeJson(value), 'EX', ttlSec) : tx.set(key, encodeJson(value))),
+          ],
+        ],
+        [[index, (tx) => (ttlSec ? tx.srem(index, id) : tx.sadd(index, id))]],
+      ),
+    );
   }
 
   async get(id: string): Promise<T | null> {
@@ -28,13 +36,13 @@ export class RedisDocs<T> implements Docs<T> {
   }
 
   async delete(id: string): Promise<boolean> {
-    const [[, removed]] = (await this.s.run(() =>
-      this.s.redis
-        .multi()
-        .del(this.s.key(`doc:${this.kind}`, id))
-        .srem(this.s.key('docs', this.kind), id)
-        .exec(),
-    )) as [[unknown, number]];
+    const key = this.s.key(`doc:${this.kind}`, id);
+    const index = this.s.key('docs', this.kind);
+    // The document first: once DELETE has answered, whatever happens to the index, the id reads as gone (a key no
+    // longer works); list() drops an id whose document is missing.
+    const [removed] = await this.s.run(() =>
+      this.s.write([[key, (tx) => tx.del(key)]], [[index, (tx) => tx.srem(index, id)]]),
+    );
     return removed === 1;
   }
 
@@ -44,9 +52,7 @@ export class RedisDocs<T> implements Docs<T> {
     if (ids.length === 0) {
       return [];
     }
-    const jsons = await this.s.run(() =>
-      this.s.redis.mget(ids.map((id) => this.s.key(`doc:${this.kind}`, id))),
-    );
+    const jsons = await this.s.run(() => this.s.mget(ids.map((id) => this.s.key(`doc:${this.kind}`, id))));
     const gone = ids.filter((_, i) => jsons[i] == null);
     if (gone.length > 0) {
       await this.s.run(() => this.s.redis.srem(this.s.key('docs', this.kind), ...gone));

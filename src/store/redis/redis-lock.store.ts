@@ -19,7 +19,7 @@ end
 return string.format('%.3f', start - now)
 `;
 
-/** Keys: lock:poll:<id>, slot:<name>, rate:<limit>. */
+/** Keys: lock:poll:<id>, slot:<name>, rate:{rates}:<limit> (every limit in one slot: one script reserves several). */
 export class RedisLockStore extends LockStore {
   constructor(private readonly s: RedisSpace) {
     super();
@@ -50,7 +50,7 @@ export class RedisLockStore extends LockStore {
       this.s.redis.eval(
         RESERVE_SLOTS,
         limits.length,
-        ...limits.map((l) => this.s.key('rate', l.key)),
+        ...limits.map((l) => this.s.tagged('rate', 'rates', l.key)),
         ...limits.map((l) => l.intervalMs),
       ),
     );

@@ -1,8 +1,7 @@
-import type Redis from 'ioredis';
 import { groupKey, type ModemRecord } from '../../domain/modem-record';
 import { ModemStore } from '../../inventory/modem.store';
 import { decodeJson, encodeJson } from '../../domain/reading-json';
-import type { RedisSpace } from './redis-space';
+import type { RedisSpace, SlotWrite } from './redis-space';
 
 /** Keys: modem:<id>, modems, mac:<mac>, cust:<number>, grp:<cmts>:<group>, grps:<cmts>. */
 export class RedisModemStore extends ModemStore {
@@ -12,36 +11,43 @@ export class RedisModemStore extends ModemStore {
 
   async putModem(record: ModemRecord): Promise<void> {
     const previous = await this.getModem(record.id);
-    const tx = this.s.redis.multi();
-    this.unindex(tx, previous);
-    tx.set(this.s.key('modem', record.id), encodeJson(record)).zadd(this.s.key('modems'), 0, record.id);
+    const modem = this.s.key('modem', record.id);
+    const modems = this.s.key('modems');
+    const index: SlotWrite[] = [...this.unindex(previous), [modems, (tx) => tx.zadd(modems, 0, record.id)]];
     if (record.mac) {
-      tx.set(this.s.key('mac', record.mac), record.id);
+      const mac = this.s.key('mac', record.mac);
+      index.push([mac, (tx) => tx.set(mac, record.id)]);
     }
     if (record.customer) {
-      tx.sadd(this.s.key('cust', record.customer.customerNumber), record.id);
+      const cust = this.s.key('cust', record.customer.customerNumber);
+      index.push([cust, (tx) => tx.sadd(cust, record.id)]);
     }
     const m = record.membership;
     if (m) {
-      tx.sadd(this.s.key('grp', `${m.cmtsId}:${groupKey(m)}`), record.id).sadd(
-        this.s.key('grps', m.cmtsId),
-        groupKey(m),
-      );
+      const grp = this.s.key('grp', `${m.cmtsId}:${groupKey(m)}`);
+      const grps = this.s.key('grps', m.cmtsId);
+      index.push([grp, (tx) => tx.sadd(grp, record.id)], [grps, (tx) => tx.sadd(grps, groupKey(m))]);
     }
-    await this.s.run(() => tx.exec());
+    // The indexes first, the record last: a retry after a failure still finds the previous record to unindex.
+    await this.s.run(() => this.s.write(index, [[modem, (tx) => tx.set(modem, encodeJson(record))]]));
   }
 
-  private unindex(tx: ReturnType<Redis['multi']>, record: ModemRecord | null): void {
+  private unindex(record: ModemRecord | null): SlotWrite[] {
+    const out: SlotWrite[] = [];
     if (record?.mac) {
-      tx.del(this.s.key('mac', record.mac));
+      const mac = this.s.key('mac', record.mac);
+      out.push([mac, (tx) => tx.del(mac)]);
     }
     if (record?.customer) {
-      tx.srem(this.s.key('cust', record.customer.customerNumber), record.id);
+      const cust = this.s.key('cust', record.customer.customerNumber);
+      out.push([cust, (tx) => tx.srem(cust, record.id)]);
     }
     const m = record?.membership;
     if (record && m) {
-      tx.srem(this.s.key('grp', `${m.cmtsId}:${groupKey(m)}`), record.id);
+      const grp = this.s.key('grp', `${m.cmtsId}:${groupKey(m)}`);
+      out.push([grp, (tx) => tx.srem(grp, record.id)]);
     }
+    return out;
   }
 
   async getModem(id: string): Promise<ModemRecord | null> {
@@ -53,18 +59,22 @@ export class RedisModemStore extends ModemStore {
     if (ids.length === 0) {
       return [];
     }
-    const jsons = await this.s.run(() => this.s.redis.mget(ids.map((id) => this.s.key('modem', id))));
+    const jsons = await this.s.run(() => this.s.mget(ids.map((id) => this.s.key('modem', id))));
     return jsons.filter((j): j is string => j != null).map((j) => decodeJson<ModemRecord>(j));
   }
 
   async deleteModem(id: string): Promise<boolean> {
     const previous = await this.getModem(id);
-    const tx = this.s.redis.multi();
-    tx.del(this.s.key('modem', id));
-    tx.zrem(this.s.key('modems'), id);
-    this.unindex(tx, previous);
-    const results = await this.s.run(() => tx.exec());
-    return Number(results?.[1]?.[1] ?? 0) > 0;
+    const modem = this.s.key('modem', id);
+    const modems = this.s.key('modems');
+    // The indexes first, the record last (a retry finds it again to unindex); the reply is the record's DEL.
+    const replies = await this.s.run(() =>
+      this.s.write(
+        [[modems, (tx) => tx.zrem(modems, id)], ...this.unindex(previous)],
+        [[modem, (tx) => tx.del(modem)]],
+      ),
+    );
+    return Number(replies.at(-1)) > 0;
   }
 
   async listModems(offset: number, limit: number): Promise<{ total: number; items: ModemRecord[] }> {

@@ -25,7 +25,7 @@ return 0
 /** The modems being asked about right now; older entries are dropped first. */
 const DECODED_LATEST_MAX = 2000;
 
-/** Keys: latest:<id>, vd:<id>, hist:<id>, cw:<id>, silent. */
+/** Keys: latest:{<id>}, vd:{<id>}, hist:{<id>}, cw:{<id>} (one slot per modem), silent. */
 export class RedisReadingStore extends ReadingStore {
   /**
    * Decoded latest readings, reused while Redis returns the very same bytes: repeated cached diagnoses skip the
@@ -49,12 +49,12 @@ export class RedisReadingStore extends ReadingStore {
     const id = stored.reading.modemId;
     const now = this.now();
     const r = this.retention;
-    const hist = this.s.key('hist', id);
+    const hist = this.key('hist', id);
     const tx = this.s.redis
       .multi()
-      .set(this.s.key('latest', id), encodePacked(stored), 'EX', r.readingTtlSec)
+      .set(this.key('latest', id), encodePacked(stored), 'EX', r.readingTtlSec)
       .set(
-        this.s.key('vd', id),
+        this.key('vd', id),
         JSON.stringify({
           verdict: stored.diagnosis.verdict,
           subKinds: stored.diagnosis.subKinds,
@@ -67,17 +67,12 @@ export class RedisReadingStore extends ReadingStore {
       .zremrangebyscore(hist, '-inf', `(${now - r.historyRetentionSec * 1000}`)
       .zremrangebyrank(hist, 0, -(r.historyMaxEntries + 1))
       .expire(hist, r.historyRetentionSec);
-    if (stored.reading.reachable) {
-      tx.zrem(this.s.key('silent'), id);
-    } else {
-      tx.zadd(this.s.key('silent'), stored.reading.observedAt, id);
-    }
     if (counters) {
       const keepSec = r.counterWindowSec + r.counterSpacingSec;
       tx.eval(
         ADD_COUNTER_SNAPSHOT,
         1,
-        this.s.key('cw', id),
+        this.key('cw', id),
         counters.at,
         r.counterSpacingSec * 1000,
         encodeCounters(counters),
@@ -85,11 +80,20 @@ export class RedisReadingStore extends ReadingStore {
         keepSec,
       );
     }
-    await this.s.run(() => tx.exec());
+    // The modem's own keys in one MULTI (its slot); the fleet-wide silent set lives elsewhere on a cluster.
+    const silent = this.s.key('silent');
+    await this.s.run(() =>
+      Promise.all([
+        tx.exec(),
+        stored.reading.reachable
+          ? this.s.redis.zrem(silent, id)
+          : this.s.redis.zadd(silent, stored.reading.observedAt, id),
+      ]),
+    );
   }
 
   async latest(modemId: string): Promise<StoredReading | null> {
-    const data = await this.s.run(() => this.s.redis.getBuffer(this.s.key('latest', modemId)));
+    const data = await this.s.run(() => this.s.redis.getBuffer(this.key('latest', modemId)));
     if (!data) {
       this.decodedLatest.delete(modemId);
       return null;
@@ -112,7 +116,7 @@ export class RedisReadingStore extends ReadingStore {
     if (modemIds.length === 0) {
       return out;
     }
-    const jsons = await this.s.run(() => this.s.redis.mget(modemIds.map((id) => this.s.key('vd', id))));
+    const jsons = await this.s.run(() => this.s.mget(modemIds.map((id) => this.key('vd', id))));
     jsons.forEach((j, i) => {
       if (j) {
         out.set(modemIds[i], JSON.parse(j) as VerdictSummary);
@@ -130,7 +134,7 @@ export class RedisReadingStore extends ReadingStore {
       return;
     }
     const r = this.retention;
-    const hist = this.s.key('hist', modemId);
+    const hist = this.key('hist', modemId);
     const tx = this.s.redis
       .multi()
       .zadd(hist, ...entries.flatMap((e) => [e.at, encodeHistory(e)]))
@@ -142,31 +146,40 @@ export class RedisReadingStore extends ReadingStore {
 
   async history(modemId: string, sinceMs: number): Promise<HistoryEntry[]> {
     const rows = await this.s.run(() =>
-      this.s.redis.zrangebyscore(this.s.key('hist', modemId), sinceMs, '+inf'),
+      this.s.redis.zrangebyscore(this.key('hist', modemId), sinceMs, '+inf'),
     );
     return rows.map(decodeHistory);
   }
 
   async counterBaseline(modemId: string, notBeforeMs: number): Promise<CounterSnapshot | null> {
     const rows = await this.s.run(() =>
-      this.s.redis.zrangebyscoreBuffer(this.s.key('cw', modemId), notBeforeMs, '+inf', 'LIMIT', 0, 1),
+      this.s.redis.zrangebyscoreBuffer(this.key('cw', modemId), notBeforeMs, '+inf', 'LIMIT', 0, 1),
     );
     return rows.length > 0 ? decodeCounters(rows[0]) : null;
   }
 
   async forgetModem(modemId: string): Promise<void> {
     this.decodedLatest.delete(modemId);
+    const silent = this.s.key('silent');
     await this.s.run(() =>
-      this.s.redis
-        .multi()
-        .del(
-          this.s.key('latest', modemId),
-          this.s.key('hist', modemId),
-          this.s.key('cw', modemId),
-          this.s.key('vd', modemId),
-        )
-        .zrem(this.s.key('silent'), modemId)
-        .exec(),
+      this.s.write([
+        [
+          this.key('latest', modemId),
+          (tx) =>
+            tx.del(
+              this.key('latest', modemId),
+              this.key('hist', modemId),
+              this.key('cw', modemId),
+              this.key('vd', modemId),
+            ),
+        ],
+        [silent, (tx) => tx.zrem(silent, modemId)],
+      ]),
     );
+  }
+
+  /** A modem's own keys share its hash tag: one slot, so one MULTI or script may take them all. */
+  private key(kind: 'latest' | 'vd' | 'hist' | 'cw', modemId: string): string {
+    return this.s.tagged(kind, modemId);
   }
 }

@@ -27,7 +27,7 @@ return added
 const SWEEP_TTL_SEC = 7 * 86_400;
 const MAX_SWEEPS = 50;
 
-/** Keys: sweep:<id>, sweep:<id>:seen, sweeps, doc:sweep-trigger:<id>. */
+/** Keys: sweep:{<id>}, sweep:{<id>}:seen (one slot per sweep), sweeps, doc:sweep-trigger:<id>. */
 export class RedisSweepStore extends SweepStore {
   private readonly triggers: RedisDocs<unknown>;
 
@@ -37,36 +37,48 @@ export class RedisSweepStore extends SweepStore {
   }
 
   async createSweep(sweep: SweepState): Promise<void> {
-    const key = this.s.key('sweep', sweep.id);
+    const key = this.key(sweep.id);
+    const sweeps = this.s.key('sweeps');
+    // On a cluster the list of sweeps is another slot, written after the sweep: listSweeps() skips a missing one.
     await this.s.run(() =>
-      this.s.redis
-        .multi()
-        .hset(key, {
-          scope: JSON.stringify(sweep.scope),
-          trigger: sweep.trigger,
-          total: sweep.total,
-          done: sweep.done,
-          failed: sweep.failed,
-          createdAt: sweep.createdAt,
-        })
-        .expire(key, SWEEP_TTL_SEC)
-        .zadd(this.s.key('sweeps'), sweep.createdAt, sweep.id)
-        .zremrangebyrank(this.s.key('sweeps'), 0, -(MAX_SWEEPS + 1))
-        .exec(),
+      this.s.write(
+        [
+          [
+            key,
+            (tx) =>
+              tx
+                .hset(key, {
+                  scope: JSON.stringify(sweep.scope),
+                  trigger: sweep.trigger,
+                  total: sweep.total,
+                  done: sweep.done,
+                  failed: sweep.failed,
+                  createdAt: sweep.createdAt,
+                })
+                .expire(key, SWEEP_TTL_SEC),
+          ],
+        ],
+        [
+          [
+            sweeps,
+            (tx) => tx.zadd(sweeps, sweep.createdAt, sweep.id).zremrangebyrank(sweeps, 0, -(MAX_SWEEPS + 1)),
+          ],
+        ],
+      ),
     );
   }
 
   async recordSweepOutcomes(sweepId: string, outcomes: readonly SweepOutcome[], now: number): Promise<void> {
-    const seen = this.s.key('sweep', `${sweepId}:seen`);
+    const seen = this.key(sweepId, 'seen');
     const args = [String(now), ...outcomes.flatMap((o) => [o.modemId, o.verdict ?? ''])];
     await this.s.run(async () => {
-      await this.s.redis.eval(RECORD_OUTCOMES, 2, this.s.key('sweep', sweepId), seen, ...args);
+      await this.s.redis.eval(RECORD_OUTCOMES, 2, this.key(sweepId), seen, ...args);
       await this.s.redis.expire(seen, SWEEP_TTL_SEC);
     });
   }
 
   async getSweep(id: string): Promise<SweepState | null> {
-    const h = await this.s.run(() => this.s.redis.hgetall(this.s.key('sweep', id)));
+    const h = await this.s.run(() => this.s.redis.hgetall(this.key(id)));
     return h.total == null ? null : sweepFromHash(id, h);
   }
 
@@ -82,6 +94,11 @@ export class RedisSweepStore extends SweepStore {
 
   async getTrigger<T>(id: string): Promise<T | null> {
     return (await this.triggers.get(id)) as T | null;
+  }
+
+  /** A sweep's hash and its seen set share the sweep's hash tag, so one script counts on both. */
+  private key(sweepId: string, part?: 'seen'): string {
+    return this.s.tagged('sweep', sweepId, part);
   }
 }
 
