@@ -174,7 +174,8 @@ async function main(): Promise<void> {
     // The same spec and seed give the same fleet as each simulator process serves: register it from here.
     const now = Date.now();
     const cmts = app.get(CmtsService);
-    const fleetModems: { id: string }[] = [];
+    // Ids only: the simulated modems themselves must not stay alive (and be marked by every GC) through the sweep.
+    const fleetIds: string[] = [];
     for (const [k, share] of shares.entries()) {
       const fleet = new SimulatedFleet(
         { ...config.simulator.fleet, size: share.modems, firstIndex: share.firstIndex },
@@ -182,7 +183,7 @@ async function main(): Promise<void> {
       );
       const port = readies[k].port;
       for (const m of fleet.modems()) {
-        fleetModems.push(m);
+        fleetIds.push(m.id);
         await modems.putModem({
           id: m.id,
           host: '127.0.0.1',
@@ -239,23 +240,15 @@ async function main(): Promise<void> {
     const trafficAfter = await redisTraffic(redis);
     const memSwept = await redisUsedBytes(redis);
 
-    const sample = fleetModems.filter((_, i) => i % Math.max(1, Math.floor(a.modems / 2000)) === 0);
+    const sample = fleetIds.filter((_, i) => i % Math.max(1, Math.floor(a.modems / 2000)) === 0);
     const latencies = new Float64Array(
-      (await Promise.all(sample.map((m) => readings.latest(m.id))))
+      (await Promise.all(sample.map((m) => readings.latest(m))))
         .filter((s) => s?.reading.reachable)
         .map((s) => s!.reading.latencyMs),
     );
     const lat = summarizeLatencies(latencies);
-    const perKey = await keyBytesPerModem(
-      redis.url,
-      'bench:',
-      sample.slice(0, 200).map((m) => m.id),
-    );
-    const withDay = await bytesWithDayOfHistory(
-      readings,
-      redis.url,
-      sample.slice(0, 200).map((m) => m.id),
-    );
+    const perKey = await keyBytesPerModem(redis.url, 'bench:', sample.slice(0, 200));
+    const withDay = await bytesWithDayOfHistory(readings, redis.url, sample.slice(0, 200));
     const result = {
       date: new Date().toISOString(),
       modems: a.modems,
