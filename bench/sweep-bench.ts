@@ -262,8 +262,11 @@ async function macKey(redis: Redis, prefix: string, id: string): Promise<string 
 }
 
 /**
- * Per-modem keys after a day of 15-minute sweeps: each sampled modem's stored reading is saved 95 more times
- * at earlier times (as the sweeps before this one would have), then the keys are measured as above.
+ * Per-modem keys after a day of 15-minute sweeps: what the store keeps of each sampled modem is dropped, and its
+ * stored reading saved 96 times, 15 minutes apart, in time order (the last one being this sweep's), as a day of
+ * sweeps would have: 96 history entries, and the codeword snapshots the FEC window keeps (5 at this interval; until
+ * 2026-12-03 the sweep's own snapshot, newer than the replayed ones, kept them out and 1 was measured). Then the
+ * keys are measured as above.
  */
 async function bytesWithDayOfHistory(
   store: ReadingStore,
@@ -277,6 +280,7 @@ async function bytesWithDayOfHistory(
       continue;
     }
     const latest = stored.reading.observedAt;
+    await store.forgetModem(id);
     for (let k = 95; k >= 1; k--) {
       const at = latest - k * stepMs;
       const reading = { ...stored.reading, observedAt: at };
@@ -288,12 +292,16 @@ async function bytesWithDayOfHistory(
   return { ...perKey, total: Object.values(perKey).reduce((a, b) => a + b, 0) };
 }
 
-/** A history entry as a sweep writes it, CMTS registration included (those fields are part of its size). */
+/**
+ * A history entry as a sweep writes it, CMTS registration included (those fields are part of its size). The
+ * registration time is the CMTS's DateAndTime (tenths of a second), the same in every entry of the day (until
+ * 2026-12-03 it moved with each entry, to the millisecond, which no CMTS reports).
+ */
 function dayEntry(reading: ModemReading, stored: StoredReading): HistoryEntry {
   return {
     ...toHistoryEntry(reading, stored.diagnosis.verdict),
     cmtsRegState: 8,
-    lastRegAt: reading.observedAt - 3 * 86_400_000,
+    lastRegAt: Math.floor((stored.reading.observedAt - 3 * 86_400_000) / 100) * 100,
   };
 }
 

@@ -1,0 +1,564 @@
+import { fixedBase, Misfit, type Reader, type Writer } from './wire';
+
+// Schemas of the compact stored formats. A record is written as one header of bits (its booleans, and whether each
+// optional or nullable field is there) followed by its other fields in schema order; arrays as a length and their
+// items. Integer columns of table rows (ifIndex, channel id, frequency, Counter64 counters) can be written as the
+// difference from the row before, which is small where channels are alike. The schema is the format: a change to a
+// record's fields or to an enumeration's values is a new format version (reading-formats.ts), never an edit.
+
+export interface Codec<T> {
+  write(w: Writer, v: T): void;
+  read(r: Reader): T;
+}
+
+/**
+ * Sentences of the diagnosis (summary, finding messages, reasons): word by word, each word either the place of a
+ * frozen word list's entry, or its text; in a table (`deltaText`), also runs of words equal to the row before's at
+ * the same places, so a message per channel costs its numbers. Exact for any string: words are what lies between
+ * single spaces.
+ *
+ *   uvarint   the number of words
+ *   then ops  x = uvarint: x % 4 = 0: a word of x / 4 bytes of UTF-8 follows; 1: the word list's entry (x - 1) / 4;
+ *             2: the next (x - 2) / 4 + 1 words are the row before's words at the same places
+ */
+export interface TextCodec {
+  write(w: Writer, v: string, prev: string | undefined): void;
+  read(r: Reader, prev: string | undefined): string;
+}
+
+export function textOf(words: readonly string[]): TextCodec {
+  const index = new Map<string, number>(words.map((v, i) => [v, i]));
+  // The row before is the text this codec wrote or read last: its words are kept rather than split again.
+  let lastText: string | undefined;
+  let lastWords: string[] = [];
+  const wordsOf = (prev: string | undefined): string[] | undefined =>
+    prev === undefined ? undefined : prev === lastText ? lastWords : prev.split(' ');
+  return {
+    write: (w, v, prev) => {
+      if (typeof v !== 'string') {
+        throw new Misfit(`string expected, got ${typeof v}`);
+      }
+      const tokens = v.split(' ');
+      const before = wordsOf(prev);
+      lastText = v;
+      lastWords = tokens;
+      const n = tokens.length;
+      w.uvarint(n);
+      let i = 0;
+      while (i < n) {
+        const t = tokens[i];
+        if (before !== undefined && i < before.length && before[i] === t) {
+          let run = 1;
+          while (i + run < n && i + run < before.length && before[i + run] === tokens[i + run]) {
+            run++;
+          }
+          w.uvarint((run - 1) * 4 + 2);
+          i += run;
+          continue;
+        }
+        const k = index.get(t);
+        if (k !== undefined) {
+          w.uvarint(k * 4 + 1);
+        } else {
+          w.word(t);
+        }
+        i++;
+      }
+    },
+    read: (r, prev) => {
+      const n = r.uvarint();
+      const before = wordsOf(prev);
+      // Every op takes a byte at least, and copies give at most the row before's words.
+      if (n > r.buf.length - r.pos + (before?.length ?? 0)) {
+        throw new RangeError('compact value ends early');
+      }
+      const tokens = new Array<string>(n);
+      let i = 0;
+      while (i < n) {
+        const x = r.uvarint();
+        switch (x % 4) {
+          case 0:
+            tokens[i++] = r.bytesAsString(x / 4);
+            break;
+          case 1: {
+            const word = words[(x - 1) / 4];
+            if (word === undefined) {
+              throw new RangeError(`no word ${(x - 1) / 4} in a frozen list of ${words.length}`);
+            }
+            tokens[i++] = word;
+            break;
+          }
+          case 2: {
+            const end = i + (x - 2) / 4 + 1;
+            if (before === undefined || end > n || end > before.length) {
+              throw new RangeError('a copy of words the row before does not have');
+            }
+            while (i < end) {
+              tokens[i] = before[i];
+              i++;
+            }
+            break;
+          }
+          default:
+            throw new RangeError(`bad text op ${x % 4}`);
+        }
+      }
+      const text = tokens.join(' ');
+      lastText = text;
+      lastWords = tokens;
+      return text;
+    },
+  };
+}
+
+/** How one field is written. */
+export type FieldKind =
+  | { t: 'bool' }
+  /** Always this value: nothing is written (a union's tag, which the union writes). */
+  | { t: 'constant'; value: unknown }
+  | { t: 'value'; codec: Codec<unknown> }
+  /** A count of 1/scale (tenths of a dB: 10), one bit of overhead; any other number as a double after it. */
+  | { t: 'fixed'; scale: number }
+  /** The same, as its difference from the same field of the row before. */
+  | { t: 'deltaFixed'; scale: number }
+  /** One of a few frozen values, in header bits (all ones: another string, written after the header). */
+  | { t: 'small'; values: readonly string[]; bits: number }
+  /** Sentences; with `delta`, against the same field of the row before. */
+  | { t: 'text'; codec: TextCodec; delta: boolean }
+  /** A safe integer, as its difference from the same field of the row before (0 for the first row). */
+  | { t: 'deltaInt' }
+  /** A bigint, as its difference from the same field of the row before (0n for the first row). */
+  | { t: 'deltaBig' };
+
+export interface Field {
+  key: string;
+  kind: FieldKind;
+  /** May be absent (undefined): one header bit. */
+  optional: boolean;
+  /** May be null: one header bit. */
+  nullable: boolean;
+}
+
+export const str: Codec<string> = {
+  write: (w, v) => {
+    if (typeof v !== 'string') {
+      throw new Misfit(`string expected, got ${typeof v}`);
+    }
+    w.string(v);
+  },
+  read: (r) => r.string(),
+};
+
+/** Any number, exactly (tenths and hundredths in one to three bytes). */
+export const num: Codec<number> = {
+  write: (w, v) => {
+    if (typeof v !== 'number') {
+      throw new Misfit(`number expected, got ${typeof v}`);
+    }
+    w.decimal(v);
+  },
+  read: (r) => r.decimal(),
+};
+
+/** A safe integer below 2^48 in magnitude (epoch ms, counts). */
+export const int: Codec<number> = {
+  write: (w, v) => {
+    if (typeof v !== 'number') {
+      throw new Misfit(`number expected, got ${typeof v}`);
+    }
+    w.svarint(v);
+  },
+  read: (r) => r.svarint(),
+};
+
+export const big: Codec<bigint> = {
+  write: (w, v) => {
+    if (typeof v !== 'bigint') {
+      throw new Misfit(`bigint expected, got ${typeof v}`);
+    }
+    w.bigint(v);
+  },
+  read: (r) => r.bigint(),
+};
+
+/**
+ * One of a frozen list of strings, as its position (1-based); any other string after a 0. The list is part of the
+ * format: values are only ever appended to it.
+ */
+export function oneOf<T extends string>(values: readonly T[]): Codec<T> {
+  const index = new Map<string, number>(values.map((v, i) => [v, i + 1]));
+  return {
+    write: (w, v) => {
+      const i = index.get(v);
+      if (i !== undefined) {
+        w.uvarint(i);
+      } else {
+        w.uvarint(0);
+        str.write(w, v);
+      }
+    },
+    read: (r) => {
+      const i = r.uvarint();
+      if (i === 0) {
+        return r.string() as T;
+      }
+      const v = values[i - 1];
+      if (v === undefined) {
+        throw new RangeError(`no value ${i} in a frozen list of ${values.length}`);
+      }
+      return v;
+    },
+  };
+}
+
+export function arrayOf<T>(item: Codec<T>): Codec<T[]> {
+  return {
+    write: (w, v) => {
+      if (!Array.isArray(v)) {
+        throw new Misfit('array expected');
+      }
+      w.uvarint(v.length);
+      for (let i = 0; i < v.length; i++) {
+        item.write(w, v[i]);
+      }
+    },
+    read: (r) => {
+      const n = r.uvarint();
+      if (n > r.buf.length - r.pos) {
+        throw new RangeError('compact value ends early');
+      }
+      const out = new Array<T>(n);
+      for (let i = 0; i < n; i++) {
+        out[i] = item.read(r);
+      }
+      return out;
+    },
+  };
+}
+
+/** A table: rows of one record, whose delta fields are written against the row before. */
+export function tableOf<T extends object>(row: RecordCodec<T>): Codec<T[]> {
+  return {
+    write: (w, v) => {
+      if (!Array.isArray(v)) {
+        throw new Misfit('array expected');
+      }
+      w.uvarint(v.length);
+      let prev: T | undefined;
+      for (let i = 0; i < v.length; i++) {
+        row.writeRow(w, v[i], prev);
+        prev = v[i];
+      }
+    },
+    read: (r) => {
+      const n = r.uvarint();
+      if (n > r.buf.length - r.pos) {
+        throw new RangeError('compact value ends early');
+      }
+      const out = new Array<T>(n);
+      let prev: T | undefined;
+      for (let i = 0; i < n; i++) {
+        prev = out[i] = row.readRow(r, prev);
+      }
+      return out;
+    },
+  };
+}
+
+// Field builders: f.bool('locked'), f.value('name', str), f.nullable(f.deltaBig('corrected')), ...
+export const f = {
+  bool: (key: string): Field => ({ key, kind: { t: 'bool' }, optional: false, nullable: false }),
+  constant: (key: string, value: unknown): Field => ({
+    key,
+    kind: { t: 'constant', value },
+    optional: false,
+    nullable: false,
+  }),
+  value: <T>(key: string, codec: Codec<T>): Field => ({
+    key,
+    kind: { t: 'value', codec },
+    optional: false,
+    nullable: false,
+  }),
+  fixed: (key: string, scale: number): Field => ({
+    key,
+    kind: { t: 'fixed', scale },
+    optional: false,
+    nullable: false,
+  }),
+  deltaFixed: (key: string, scale: number): Field => ({
+    key,
+    kind: { t: 'deltaFixed', scale },
+    optional: false,
+    nullable: false,
+  }),
+  small: (key: string, values: readonly string[]): Field => ({
+    key,
+    kind: { t: 'small', values, bits: Math.ceil(Math.log2(values.length + 1)) },
+    optional: false,
+    nullable: false,
+  }),
+  text: (key: string, codec: TextCodec, delta = false): Field => ({
+    key,
+    kind: { t: 'text', codec, delta },
+    optional: false,
+    nullable: false,
+  }),
+  deltaInt: (key: string): Field => ({ key, kind: { t: 'deltaInt' }, optional: false, nullable: false }),
+  deltaBig: (key: string): Field => ({ key, kind: { t: 'deltaBig' }, optional: false, nullable: false }),
+  optional: (field: Field): Field => ({ ...field, optional: true }),
+  nullable: (field: Field): Field => ({ ...field, nullable: true }),
+};
+
+export interface RecordCodec<T> extends Codec<T> {
+  writeRow(w: Writer, v: T, prev: T | undefined): void;
+  readRow(r: Reader, prev: T | undefined): T;
+}
+
+/**
+ * A record of the given fields, written in that order. Decoded objects have their keys in the same order. A value
+ * with a key the schema does not name does not fit (it would be lost).
+ */
+export function record<T extends object>(fields: readonly Field[]): RecordCodec<T> {
+  const n = fields.length;
+  const keys = fields.map((x) => x.key);
+  const kinds = fields.map((x) => x.kind);
+  const optional = fields.map((x) => x.optional);
+  const nullable = fields.map((x) => x.nullable);
+  const headerBits = fields.reduce(
+    (s, x) =>
+      s +
+      (x.kind.t === 'bool' ? 1 : x.kind.t === 'small' ? x.kind.bits : 0) +
+      (x.optional ? 1 : 0) +
+      (x.nullable ? 1 : 0),
+    0,
+  );
+  const smallIndex = fields.map((x) =>
+    x.kind.t === 'small' ? new Map<unknown, number>(x.kind.values.map((v, i) => [v, i])) : undefined,
+  );
+  const headerBytes = Math.ceil(headerBits / 8);
+
+  const writeRow = (w: Writer, v: T, prev: T | undefined): void => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+      throw new Misfit('object expected');
+    }
+    const o = v as Record<string, unknown>;
+    const p = prev as Record<string, unknown> | undefined;
+    w.ensure(headerBytes);
+    const headerAt = w.pos;
+    w.buf.fill(0, headerAt, headerAt + headerBytes);
+    w.pos += headerBytes;
+    let bit = 0;
+    let keysSeen = 0;
+    for (let i = 0; i < n; i++) {
+      const key = keys[i];
+      const x = o[key];
+      if (optional[i]) {
+        if (x === undefined) {
+          if (key in o) {
+            keysSeen++;
+          }
+          bit++;
+          continue;
+        }
+        w.buf[headerAt + (bit >> 3)] |= 1 << (bit & 7);
+        bit++;
+      }
+      keysSeen++;
+      if (nullable[i]) {
+        if (x === null) {
+          bit++;
+          continue;
+        }
+        w.buf[headerAt + (bit >> 3)] |= 1 << (bit & 7);
+        bit++;
+      }
+      const kind = kinds[i];
+      switch (kind.t) {
+        case 'bool':
+          if (x === true) {
+            w.buf[headerAt + (bit >> 3)] |= 1 << (bit & 7);
+          } else if (x !== false) {
+            throw new Misfit(`${key}: boolean expected`);
+          }
+          bit++;
+          break;
+        case 'constant':
+          if (x !== kind.value) {
+            throw new Misfit(`${key}: ${String(kind.value)} expected`);
+          }
+          break;
+        case 'value':
+          kind.codec.write(w, x);
+          break;
+        case 'fixed':
+          if (typeof x !== 'number') {
+            throw new Misfit(`${key}: number expected`);
+          }
+          w.fixed(x, kind.scale);
+          break;
+        case 'deltaFixed':
+          if (typeof x !== 'number') {
+            throw new Misfit(`${key}: number expected`);
+          }
+          w.fixed(x, kind.scale, fixedBase(p?.[key], kind.scale));
+          break;
+        case 'small': {
+          const ix = smallIndex[i]!.get(x) ?? (1 << kind.bits) - 1;
+          for (let b = 0; b < kind.bits; b++, bit++) {
+            if ((ix >> b) & 1) {
+              w.buf[headerAt + (bit >> 3)] |= 1 << (bit & 7);
+            }
+          }
+          if (ix === (1 << kind.bits) - 1) {
+            str.write(w, x as string);
+          }
+          break;
+        }
+        case 'text': {
+          const before = kind.delta ? p?.[key] : undefined;
+          kind.codec.write(w, x as string, typeof before === 'string' ? before : undefined);
+          break;
+        }
+        case 'deltaInt': {
+          const base = p?.[key];
+          const d = (x as number) - (typeof base === 'number' ? base : 0);
+          if (!Number.isSafeInteger(x) || !Number.isSafeInteger(d) || Object.is(x, -0)) {
+            throw new Misfit(`${key}: integer expected`);
+          }
+          w.decimal(d);
+          break;
+        }
+        case 'deltaBig': {
+          if (typeof x !== 'bigint') {
+            throw new Misfit(`${key}: bigint expected`);
+          }
+          const base = p?.[key];
+          w.bigint(typeof base === 'bigint' ? x - base : x);
+          break;
+        }
+      }
+    }
+    let own = 0;
+    for (const k in o) {
+      if (Object.prototype.hasOwnProperty.call(o, k)) {
+        own++;
+      }
+    }
+    if (own !== keysSeen) {
+      throw new Misfit(`a key outside the schema among ${Object.keys(o).join(', ')}`);
+    }
+  };
+
+  const readRow = (r: Reader, prev: T | undefined): T => {
+    const buf = r.buf;
+    const headerAt = r.pos;
+    r.pos += headerBytes;
+    if (r.pos > buf.length) {
+      throw new RangeError('compact value ends early');
+    }
+    const p = prev as Record<string, unknown> | undefined;
+    const o: Record<string, unknown> = {};
+    let bit = 0;
+    for (let i = 0; i < n; i++) {
+      if (optional[i]) {
+        const present = (buf[headerAt + (bit >> 3)] >> (bit & 7)) & 1;
+        bit++;
+        if (!present) {
+          continue;
+        }
+      }
+      const key = keys[i];
+      if (nullable[i]) {
+        const notNull = (buf[headerAt + (bit >> 3)] >> (bit & 7)) & 1;
+        bit++;
+        if (!notNull) {
+          o[key] = null;
+          continue;
+        }
+      }
+      const kind = kinds[i];
+      switch (kind.t) {
+        case 'bool':
+          o[key] = ((buf[headerAt + (bit >> 3)] >> (bit & 7)) & 1) === 1;
+          bit++;
+          break;
+        case 'constant':
+          o[key] = kind.value;
+          break;
+        case 'value':
+          o[key] = kind.codec.read(r);
+          break;
+        case 'fixed':
+          o[key] = r.fixed(kind.scale);
+          break;
+        case 'deltaFixed':
+          o[key] = r.fixed(kind.scale, fixedBase(p?.[key], kind.scale));
+          break;
+        case 'small': {
+          let ix = 0;
+          for (let b = 0; b < kind.bits; b++, bit++) {
+            ix |= ((buf[headerAt + (bit >> 3)] >> (bit & 7)) & 1) << b;
+          }
+          if (ix === (1 << kind.bits) - 1) {
+            o[key] = r.string();
+          } else if (ix < kind.values.length) {
+            o[key] = kind.values[ix];
+          } else {
+            throw new RangeError(`no value ${ix} in a frozen list of ${kind.values.length}`);
+          }
+          break;
+        }
+        case 'text': {
+          const before = kind.delta ? p?.[key] : undefined;
+          o[key] = kind.codec.read(r, typeof before === 'string' ? before : undefined);
+          break;
+        }
+        case 'deltaInt': {
+          const base = p?.[key];
+          o[key] = r.decimal() + (typeof base === 'number' ? base : 0);
+          break;
+        }
+        case 'deltaBig': {
+          const base = p?.[key];
+          const d = r.bigint();
+          o[key] = typeof base === 'bigint' ? base + d : d;
+          break;
+        }
+      }
+    }
+    return o as T;
+  };
+
+  return {
+    writeRow,
+    readRow,
+    write: (w, v) => writeRow(w, v, undefined),
+    read: (r) => readRow(r, undefined),
+  };
+}
+
+/** One of two records told apart by a boolean key (e.g. `reachable`, a constant field of each), as one byte. */
+export function eitherOf<T extends object>(
+  key: string,
+  whenTrue: RecordCodec<T>,
+  whenFalse: RecordCodec<T>,
+): Codec<T> {
+  return {
+    write: (w, v) => {
+      const tag = (v as Record<string, unknown>)[key];
+      if (tag !== true && tag !== false) {
+        throw new Misfit(`${key}: boolean expected`);
+      }
+      w.byte(tag ? 1 : 0);
+      (tag ? whenTrue : whenFalse).write(w, v);
+    },
+    read: (r) => {
+      const tag = r.byte();
+      if (tag > 1) {
+        throw new RangeError(`bad tag ${tag}`);
+      }
+      return (tag === 1 ? whenTrue : whenFalse).read(r);
+    },
+  };
+}
