@@ -1,6 +1,7 @@
 import {
   CMTS_DIALECTS,
   type CmtsDialect,
+  DEFAULT_SCENARIO_MIX,
   MODEM_GENERATIONS,
   QUIRKS_BY_GENERATION,
   SCENARIO_NAMES,
@@ -78,13 +79,40 @@ export function storedCases(dialect: CmtsDialect): StoredCase[] {
     () => CLOCK,
   );
   pairs.forEach(([scenario], i) => fleet.setScenario(idOf(i), scenario));
+  return storedFrom(fleet);
+}
+
+/**
+ * A fleet as the benches simulate it (the default scenario mix: TEXTBOOK 60, NO_CPE 4, each other scenario 1; half
+ * DOCSIS 3.1), each modem as the service stores it.
+ */
+export function storedFleet(size: number, seed = 42): StoredCase[] {
+  const fleet = new SimulatedFleet(
+    {
+      size,
+      docsis31Share: 0.5,
+      v3Share: 0,
+      scenarioMix: DEFAULT_SCENARIO_MIX,
+      seed,
+      idPrefix: 'sim-cm-',
+      serviceGroupSize: 40,
+      serviceGroupsPerCmts: 8,
+    },
+    { rebootDownSec: 5, selfRebootPeriodSec: null },
+    () => CLOCK,
+  );
+  return storedFrom(fleet);
+}
+
+function storedFrom(fleet: SimulatedFleet): StoredCase[] {
   const rows = new Map<string, CmtsModemRow[]>();
+  const dialects = new Map<string, CmtsDialect>();
   for (const c of fleet.cmtses()) {
     const view = fleet.viewFor(c.id, 'v2c');
     rows.set(c.id, view ? parseCmtsSnapshot(walk(view)).rows : []);
+    dialects.set(c.id, c.dialect);
   }
-  return pairs.map(([scenario, shape], i) => {
-    const m = fleet.get(idOf(i))!;
+  return fleet.modems().map((m, i) => {
     const view = fleet.viewFor(m.id, 'v2c');
     const latencyMs = 10 + ((i * 37) % 900) / 100;
     const reading: ModemReading = view
@@ -96,6 +124,7 @@ export function storedCases(dialect: CmtsDialect): StoredCase[] {
           latencyMs: 4000.5,
           error: 'Request timed out',
         };
+    const dialect = dialects.get(m.placement.cmtsId) ?? 'docsis30';
     const cmtsRows = rows.get(m.placement.cmtsId) ?? [];
     const row = cmtsRows.find((r) => r.mac === m.mac) ?? null;
     const cmts: CmtsContext = {
@@ -133,7 +162,7 @@ export function storedCases(dialect: CmtsDialect): StoredCase[] {
       othersSilent: reading.reachable ? undefined : i % 30,
     });
     return {
-      name: `${scenario} / ${[shape.docsis, ...shape.quirks].join('+')} / ${dialect}`,
+      name: `${m.scenario.name} / ${[m.docsis, ...m.quirks].join('+')} / ${dialect}`,
       stored: { reading, diagnosis, thresholdsProfile: DEFAULT_THRESHOLDS.name },
       entry: toHistoryEntry(reading, diagnosis.verdict, row),
       counters: counterSnapshot(reading),
