@@ -1,6 +1,19 @@
 import type { CounterSnapshot } from '../../domain/diagnosis';
 import type { StoredReading } from '../../readings/reading.store';
-import { arrayOf, type Codec, eitherOf, f, int, num, oneOf, record, str, tableOf, textOf } from './schema';
+import {
+  arrayOf,
+  big,
+  type Codec,
+  eitherOf,
+  f,
+  int,
+  num,
+  oneOf,
+  record,
+  str,
+  tableOf,
+  textOf,
+} from './schema';
 import { DIAGNOSIS_WORDS_V1 } from './diagnosis-words-v1';
 import { Misfit } from './wire';
 
@@ -188,8 +201,8 @@ const downstream = record([
   f.deltaFixed('powerDbmv', 10),
   f.deltaFixed('snrDb', 10),
   f.nullable(f.deltaBig('unerrored')),
-  f.nullable(f.deltaBig('corrected')),
-  f.nullable(f.deltaBig('uncorrectable')),
+  f.nullable(f.value('corrected', big)),
+  f.nullable(f.value('uncorrectable', big)),
   f.optional(f.value('counterBits', int)),
 ]);
 
@@ -323,8 +336,8 @@ export const counterSnapshotV1 = record<CounterSnapshot>([
       record([
         f.deltaInt('ifIndex'),
         f.deltaBig('unerrored'),
-        f.deltaBig('corrected'),
-        f.deltaBig('uncorrectable'),
+        f.value('corrected', big),
+        f.value('uncorrectable', big),
       ]),
     ),
   ),

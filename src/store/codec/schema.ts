@@ -1,10 +1,11 @@
 import { fixedBase, Misfit, type Reader, type Writer } from './wire';
 
-// Schemas of the compact stored formats. A record is written as one header of bits (its booleans, and whether each
-// optional or nullable field is there) followed by its other fields in schema order; arrays as a length and their
-// items. Integer columns of table rows (ifIndex, channel id, frequency, Counter64 counters) can be written as the
-// difference from the row before, which is small where channels are alike. The schema is the format: a change to a
-// record's fields or to an enumeration's values is a new format version (reading-formats.ts), never an edit.
+// Schemas of the compact stored formats. A record is written as one header of bits (its booleans and small
+// enumerations, and whether each optional or nullable field is there) followed by its other fields in schema order;
+// arrays as a length and their items. Columns of table rows (ifIndex, frequency, levels, Counter64 counters,
+// messages) can be written against the row before, which costs little where channels are alike. The schema is the
+// format: a change to a record's fields or to an enumeration's order is a new format (reading-codec.ts), never an
+// edit; values are only ever appended to the frozen lists.
 
 export interface Codec<T> {
   write(w: Writer, v: T): void;
@@ -13,7 +14,7 @@ export interface Codec<T> {
 
 /**
  * Sentences of the diagnosis (summary, finding messages, reasons): word by word, each word either the place of a
- * frozen word list's entry, or its text; in a table (`deltaText`), also runs of words equal to the row before's at
+ * frozen word list's entry, or its text; in a table (f.text with delta), also runs of words equal to the row before's at
  * the same places, so a message per channel costs its numbers. Exact for any string: words are what lies between
  * single spaces.
  *
