@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { allStoredCases, type StoredCase } from '../../test/support/stored-readings';
 import {
@@ -57,10 +58,16 @@ describe('stored readings (latest:<id>)', () => {
     expect(reachable.some((r) => r.cpeMacs === null)).toBe(true);
   });
 
-  it.each(cases.map((c) => [c.name, c] as const))('round-trips exactly, compact: %s', (_name, c) => {
-    const data = encodeStoredReading(c.stored);
-    expect(data[0]).toBe(COMPACT);
-    expect(decodeStoredReading(data)).toStrictEqual(c.stored);
+  it('round-trips each of them exactly, in the compact format', () => {
+    const misfits = cases.filter((c) => encodeStoredReading(c.stored)[0] !== COMPACT).map((c) => c.name);
+    expect(misfits).toEqual([]);
+    const changed = cases.filter(
+      (c) => !isDeepStrictEqual(decodeStoredReading(encodeStoredReading(c.stored)), c.stored),
+    );
+    expect(changed.map((c) => c.name)).toEqual([]);
+    for (const c of cases.filter((_, i) => i % 50 === 0)) {
+      expect(decodeStoredReading(encodeStoredReading(c.stored))).toStrictEqual(c.stored);
+    }
   });
 
   it('is under half the size of the deflated V8 format', () => {
