@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { startApp } from '../src/bootstrap';
 import { CmtsService } from '../src/cmts/cmts.service';
@@ -15,6 +17,7 @@ import { ReadingStore, type StoredReading } from '../src/readings/reading.store'
 import Redis from 'ioredis';
 import { PrivateRedis } from '../test/support/redis-server';
 import { summarizeLatencies } from './lib/latency';
+import { pool } from './lib/pool';
 import { clockTicksPerSecond, processCpuMs, processMemory } from './lib/proc-stats';
 import { BENCH_FLEET_ENV, benchScenarioMix, SimulatorProcess } from './lib/simulator-process';
 
@@ -28,16 +31,22 @@ interface Args {
   sims: number;
   concurrency: number;
   chunk: number;
+  /**
+   * 1: then give every modem the day a 15-minute schedule leaves (96 history entries, codeword snapshots, a latest
+   * reading 15 minutes old) and time a second sweep, as sweeps run in steady state (SWEEP_MAX_AGE_SEC 300 then).
+   */
+  steady: number;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { modems: 10_000, workers: 1, sims: 1, concurrency: 32, chunk: 200 };
+  const args: Args = { modems: 10_000, workers: 1, sims: 1, concurrency: 32, chunk: 200, steady: 0 };
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '') as keyof Args;
     const value = Number(argv[i + 1]);
-    if (!(key in args) || !Number.isInteger(value) || value < 1) {
+    if (!(key in args) || !Number.isInteger(value) || value < (key === 'steady' ? 0 : 1)) {
       throw new Error(
-        `usage: npm run bench:sweep -- --modems N --workers W --sims P --concurrency C --chunk S (bad ${argv[i]})`,
+        'usage: npm run bench:sweep -- --modems N --workers W --sims P --concurrency C --chunk S --steady 0|1 ' +
+          `(bad ${argv[i]})`,
       );
     }
     args[key] = value;
@@ -97,7 +106,8 @@ async function main(): Promise<void> {
       REDIS_KEY_PREFIX: 'bench:',
       SWEEP_CONCURRENCY: String(a.concurrency),
       SWEEP_CHUNK_SIZE: String(a.chunk),
-      SWEEP_MAX_AGE_SEC: '0',
+      // The steady-state sweep reads each modem's latest reading first, as the service's default (300) does.
+      SWEEP_MAX_AGE_SEC: a.steady ? '300' : '0',
       SWEEP_INTERVAL_SEC: '0',
       DISCOVERY_INTERVAL_SEC: '0',
       SNMP_TIMEOUT_MS: '2000',
@@ -151,30 +161,34 @@ async function main(): Promise<void> {
     }
     const memRegistered = await redisUsedBytes(redis);
 
-    const cpu0 = process.cpuUsage();
-    const workerCpu0 = workers.map((w) => processCpuMs(w.pid!, ticks));
     const simCpu = (): number => sims.reduce((sum, s) => sum + processCpuMs(s.pid, ticks), 0);
-    const simCpu0 = simCpu();
+    const sweeps = app.get(SweepService);
+    /** One whole-fleet sweep: its view, wall time, and the CPU of the pollers (this process and the workers). */
+    const timedSweep = async () => {
+      const cpu0 = process.cpuUsage();
+      const workerCpu0 = workers.map((w) => processCpuMs(w.pid!, ticks));
+      const simCpu0 = simCpu();
+      const t0 = performance.now();
+      const { id } = await sweeps.start({ kind: 'all' });
+      let view = await sweeps.get(id);
+      while (view.status !== 'finished') {
+        await new Promise((r) => setTimeout(r, 200));
+        view = await sweeps.get(id);
+      }
+      const wallMs = performance.now() - t0;
+      const cpu = process.cpuUsage(cpu0);
+      const pollerCpuMs =
+        (cpu.user + cpu.system) / 1000 +
+        workers.reduce((s, w, i) => s + processCpuMs(w.pid!, ticks) - workerCpu0[i], 0);
+      return { view, wallMs, pollerCpuMs, simCpuMs: simCpu() - simCpu0 };
+    };
     // What the sweep itself adds, apart from building and registering the fleet.
     const memBefore = {
       rssMb: processMemory('self').rssMb,
       heapMb: process.memoryUsage().heapUsed / 2 ** 20,
     };
-    const t0 = performance.now();
-    const sweeps = app.get(SweepService);
-    const { id } = await sweeps.start({ kind: 'all' });
-    let view = await sweeps.get(id);
-    while (view.status !== 'finished') {
-      await new Promise((r) => setTimeout(r, 200));
-      view = await sweeps.get(id);
-    }
-    const wallMs = performance.now() - t0;
+    const { view, wallMs, pollerCpuMs, simCpuMs } = await timedSweep();
     const memAfter = { rssMb: processMemory('self').rssMb, heapMb: process.memoryUsage().heapUsed / 2 ** 20 };
-    const cpu = process.cpuUsage(cpu0);
-    const pollerCpuMs =
-      (cpu.user + cpu.system) / 1000 +
-      workers.reduce((s, w, i) => s + processCpuMs(w.pid!, ticks) - workerCpu0[i], 0);
-    const simCpuMs = simCpu() - simCpu0;
     const memSwept = await redisUsedBytes(redis);
 
     const sample = fleetModems.filter((_, i) => i % Math.max(1, Math.floor(a.modems / 2000)) === 0);
@@ -194,6 +208,23 @@ async function main(): Promise<void> {
       redis.url,
       sample.slice(0, 200).map((m) => m.id),
     );
+    let steady: Record<string, unknown> | undefined;
+    if (a.steady) {
+      const seedMs = await pool(fleetModems.length, 16, (i) => dayBefore(readings, fleetModems[i].id));
+      const profiler = await startProfile();
+      const second = await timedSweep();
+      await profiler?.stop();
+      steady = {
+        seededSec: Math.round(seedMs / 100) / 10,
+        done: second.view.done,
+        failed: second.view.failed,
+        wallSec: Math.round(second.wallMs / 100) / 10,
+        modemsPerSec: Math.round((a.modems / second.wallMs) * 1000),
+        pollerCpuMsPerModem: Math.round((second.pollerCpuMs / a.modems) * 1000) / 1000,
+        simulatorCpuMsPerModem: Math.round((second.simCpuMs / a.modems) * 1000) / 1000,
+        byVerdict: second.view.byVerdict,
+      };
+    }
     const result = {
       date: new Date().toISOString(),
       modems: a.modems,
@@ -223,6 +254,7 @@ async function main(): Promise<void> {
         simulators: sims.map((s) => processMemory(s.pid).peakRssMb),
       },
       byVerdict: view.byVerdict,
+      ...(steady && { steadySweep: steady }),
     };
     console.log(JSON.stringify(result, null, 2));
     console.log(`RESULT ${JSON.stringify(result)}`);
@@ -290,6 +322,45 @@ async function bytesWithDayOfHistory(
   }
   const perKey = await keyBytesPerModem(url, 'bench:', ids);
   return { ...perKey, total: Object.values(perKey).reduce((a, b) => a + b, 0) };
+}
+
+/**
+ * With BENCH_PROFILE_DIR set, a V8 CPU profile of this process (the poller) during the steady-state sweep only,
+ * written there as steady-sweep.cpuprofile (open it in Chrome DevTools, or sum its samples by function).
+ */
+async function startProfile(): Promise<{ stop(): Promise<void> } | undefined> {
+  const dir = process.env.BENCH_PROFILE_DIR;
+  if (!dir) {
+    return undefined;
+  }
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    stop: async () => {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(join(dir, 'steady-sweep.cpuprofile'), JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
+/**
+ * The day before a steady-state sweep: what the store keeps of the modem is dropped and its stored reading saved
+ * 96 times, 15 minutes apart, the last 15 minutes ago (so the sweep polls it, with 24 h of history behind it).
+ */
+async function dayBefore(store: ReadingStore, id: string): Promise<void> {
+  const stored = await store.latest(id);
+  if (!stored) {
+    return;
+  }
+  await store.forgetModem(id);
+  const stepMs = 15 * 60_000;
+  for (let k = 96; k >= 1; k--) {
+    const reading = { ...stored.reading, observedAt: stored.reading.observedAt - k * stepMs };
+    await store.saveReading({ ...stored, reading }, dayEntry(reading, stored), counterSnapshot(reading));
+  }
 }
 
 /**
