@@ -9,9 +9,10 @@ import type { Codec } from './codec/schema';
 import { Misfit, Reader, Writer } from './codec/wire';
 
 // The stored values of readings: latest:<id> (reading + diagnosis), cw:<id> members (codeword snapshots) and
-// hist:<id> members (history entries). Written in the compact binary formats of codec/ (format 1: ~4x smaller than
-// the deflated V8 of before, in a fraction of its CPU); a value those formats cannot hold exactly is written in the
-// general format, and every format written before still reads until it ages out:
+// hist:<id> members (history entries). Written in the compact binary formats of codec/ (format 1: 2 to 2.5 times
+// smaller than the deflated V8 of before, for a fifth of its CPU or less; docs/benchmarks.md); a value those formats
+// cannot hold exactly is written in the general format, and every format written before still reads until it ages
+// out:
 //
 //   first byte   latest and cw values                         history members
 //   0x01         V8 serialisation, deflated (2026-11-25)       V8 serialisation (what compact format 1 cannot hold)
