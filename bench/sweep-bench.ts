@@ -18,6 +18,7 @@ import Redis from 'ioredis';
 import { RedisSpace } from '../src/store/redis/redis-space';
 import { PrivateRedis } from '../test/support/redis-server';
 import { summarizeLatencies } from './lib/latency';
+import { pool } from './lib/pool';
 import { clockTicksPerSecond, processCpuMs, processMemory } from './lib/proc-stats';
 import { BENCH_FLEET_ENV, benchScenarioMix, SimulatorProcess } from './lib/simulator-process';
 
@@ -31,29 +32,27 @@ interface Args {
   sims: number;
   concurrency: number;
   chunk: number;
+  /**
+   * 1: then give every modem the day a 15-minute schedule leaves (96 history entries, codeword snapshots, a latest
+   * reading 15 minutes old) and time a second sweep, as sweeps run in steady state (SWEEP_MAX_AGE_SEC 300 then).
+   */
+  steady: number;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { modems: 10_000, workers: 1, sims: 1, concurrency: 32, chunk: 200 };
+  const args: Args = { modems: 10_000, workers: 1, sims: 1, concurrency: 32, chunk: 200, steady: 0 };
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '') as keyof Args;
     const value = Number(argv[i + 1]);
-    if (!(key in args) || !Number.isInteger(value) || value < 1) {
+    if (!(key in args) || !Number.isInteger(value) || value < (key === 'steady' ? 0 : 1)) {
       throw new Error(
-        `usage: npm run bench:sweep -- --modems N --workers W --sims P --concurrency C --chunk S (bad ${argv[i]})`,
+        'usage: npm run bench:sweep -- --modems N --workers W --sims P --concurrency C --chunk S --steady 0|1 ' +
+          `(bad ${argv[i]})`,
       );
     }
     args[key] = value;
   }
   return args;
-}
-
-async function startProfile(): Promise<Session> {
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-  return session;
 }
 
 async function redisInfo(redis: PrivateRedis, section: string): Promise<string> {
@@ -148,7 +147,8 @@ async function main(): Promise<void> {
       REDIS_KEY_PREFIX: 'bench:',
       SWEEP_CONCURRENCY: String(a.concurrency),
       SWEEP_CHUNK_SIZE: String(a.chunk),
-      SWEEP_MAX_AGE_SEC: '0',
+      // The steady-state sweep reads each modem's latest reading first, as the service's default (300) does.
+      SWEEP_MAX_AGE_SEC: a.steady ? '300' : '0',
       SWEEP_INTERVAL_SEC: '0',
       DISCOVERY_INTERVAL_SEC: '0',
       SNMP_TIMEOUT_MS: '2000',
@@ -206,37 +206,34 @@ async function main(): Promise<void> {
     const memRegistered = await redisUsedBytes(redis);
     const trafficBefore = await redisTraffic(redis);
 
-    const cpu0 = process.cpuUsage();
-    const workerCpu0 = workers.map((w) => processCpuMs(w.pid!, ticks));
     const simCpu = (): number => sims.reduce((sum, s) => sum + processCpuMs(s.pid, ticks), 0);
-    const simCpu0 = simCpu();
+    const sweeps = app.get(SweepService);
+    /** One whole-fleet sweep: its view, wall time, and the CPU of the pollers (this process and the workers). */
+    const timedSweep = async () => {
+      const cpu0 = process.cpuUsage();
+      const workerCpu0 = workers.map((w) => processCpuMs(w.pid!, ticks));
+      const simCpu0 = simCpu();
+      const t0 = performance.now();
+      const { id } = await sweeps.start({ kind: 'all' });
+      let view = await sweeps.get(id);
+      while (view.status !== 'finished') {
+        await new Promise((r) => setTimeout(r, 200));
+        view = await sweeps.get(id);
+      }
+      const wallMs = performance.now() - t0;
+      const cpu = process.cpuUsage(cpu0);
+      const pollerCpuMs =
+        (cpu.user + cpu.system) / 1000 +
+        workers.reduce((s, w, i) => s + processCpuMs(w.pid!, ticks) - workerCpu0[i], 0);
+      return { view, wallMs, pollerCpuMs, simCpuMs: simCpu() - simCpu0 };
+    };
     // What the sweep itself adds, apart from building and registering the fleet.
     const memBefore = {
       rssMb: processMemory('self').rssMb,
       heapMb: process.memoryUsage().heapUsed / 2 ** 20,
     };
-    // SWEEP_PROFILE=file.cpuprofile: a CPU profile of the bench process over the timed sweep only.
-    const profiler = process.env.SWEEP_PROFILE ? await startProfile() : undefined;
-    const t0 = performance.now();
-    const sweeps = app.get(SweepService);
-    const { id } = await sweeps.start({ kind: 'all' });
-    let view = await sweeps.get(id);
-    while (view.status !== 'finished') {
-      await new Promise((r) => setTimeout(r, 200));
-      view = await sweeps.get(id);
-    }
-    const wallMs = performance.now() - t0;
-    if (profiler) {
-      const { profile } = await profiler.post('Profiler.stop');
-      writeFileSync(process.env.SWEEP_PROFILE!, JSON.stringify(profile));
-      profiler.disconnect();
-    }
+    const { view, wallMs, pollerCpuMs, simCpuMs } = await timedSweep();
     const memAfter = { rssMb: processMemory('self').rssMb, heapMb: process.memoryUsage().heapUsed / 2 ** 20 };
-    const cpu = process.cpuUsage(cpu0);
-    const pollerCpuMs =
-      (cpu.user + cpu.system) / 1000 +
-      workers.reduce((s, w, i) => s + processCpuMs(w.pid!, ticks) - workerCpu0[i], 0);
-    const simCpuMs = simCpu() - simCpu0;
     const trafficAfter = await redisTraffic(redis);
     const memSwept = await redisUsedBytes(redis);
 
@@ -249,6 +246,26 @@ async function main(): Promise<void> {
     const lat = summarizeLatencies(latencies);
     const perKey = await keyBytesPerModem(redis.url, 'bench:', sample.slice(0, 200));
     const withDay = await bytesWithDayOfHistory(readings, redis.url, sample.slice(0, 200));
+    let steady: Record<string, unknown> | undefined;
+    if (a.steady) {
+      const seedMs = await pool(fleetIds.length, 16, (i) => dayBefore(readings, fleetIds[i]));
+      const steadyBefore = await redisTraffic(redis);
+      const profiler = await startProfile();
+      const second = await timedSweep();
+      await profiler?.stop();
+      const steadyTraffic = trafficPerModem(steadyBefore, await redisTraffic(redis), a.modems);
+      steady = {
+        seededSec: Math.round(seedMs / 100) / 10,
+        done: second.view.done,
+        failed: second.view.failed,
+        wallSec: Math.round(second.wallMs / 100) / 10,
+        modemsPerSec: Math.round((a.modems / second.wallMs) * 1000),
+        pollerCpuMsPerModem: Math.round((second.pollerCpuMs / a.modems) * 1000) / 1000,
+        simulatorCpuMsPerModem: Math.round((second.simCpuMs / a.modems) * 1000) / 1000,
+        redisPerModemPerSweep: steadyTraffic,
+        byVerdict: second.view.byVerdict,
+      };
+    }
     const result = {
       date: new Date().toISOString(),
       modems: a.modems,
@@ -280,6 +297,7 @@ async function main(): Promise<void> {
         simulators: sims.map((s) => processMemory(s.pid).peakRssMb),
       },
       byVerdict: view.byVerdict,
+      ...(steady && { steadySweep: steady }),
     };
     console.log(JSON.stringify(result, null, 2));
     console.log(`RESULT ${JSON.stringify(result)}`);
@@ -325,8 +343,11 @@ async function macKey(redis: Redis, prefix: string, id: string): Promise<string 
 }
 
 /**
- * Per-modem keys after a day of 15-minute sweeps: each sampled modem's stored reading is saved 95 more times
- * at earlier times (as the sweeps before this one would have), then the keys are measured as above.
+ * Per-modem keys after a day of 15-minute sweeps: what the store keeps of each sampled modem is dropped, and its
+ * stored reading saved 96 times, 15 minutes apart, in time order (the last one being this sweep's), as a day of
+ * sweeps would have: 96 history entries, and the codeword snapshots the FEC window keeps (5 at this interval; until
+ * 2026-12-03 the sweep's own snapshot, newer than the replayed ones, kept them out and 1 was measured). Then the
+ * keys are measured as above.
  */
 async function bytesWithDayOfHistory(
   store: ReadingStore,
@@ -340,6 +361,7 @@ async function bytesWithDayOfHistory(
       continue;
     }
     const latest = stored.reading.observedAt;
+    await store.forgetModem(id);
     for (let k = 95; k >= 1; k--) {
       const at = latest - k * stepMs;
       const reading = { ...stored.reading, observedAt: at };
@@ -351,12 +373,55 @@ async function bytesWithDayOfHistory(
   return { ...perKey, total: Object.values(perKey).reduce((a, b) => a + b, 0) };
 }
 
-/** A history entry as a sweep writes it, CMTS registration included (those fields are part of its size). */
+/**
+ * With BENCH_PROFILE_DIR set, a V8 CPU profile of this process (the poller) during the steady-state sweep only,
+ * written there as steady-sweep.cpuprofile (open it in Chrome DevTools, or sum its samples by function).
+ */
+async function startProfile(): Promise<{ stop(): Promise<void> } | undefined> {
+  const dir = process.env.BENCH_PROFILE_DIR;
+  if (!dir) {
+    return undefined;
+  }
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    stop: async () => {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(join(dir, 'steady-sweep.cpuprofile'), JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
+/**
+ * The day before a steady-state sweep: what the store keeps of the modem is dropped and its stored reading saved
+ * 96 times, 15 minutes apart, the last 15 minutes ago (so the sweep polls it, with 24 h of history behind it).
+ */
+async function dayBefore(store: ReadingStore, id: string): Promise<void> {
+  const stored = await store.latest(id);
+  if (!stored) {
+    return;
+  }
+  await store.forgetModem(id);
+  const stepMs = 15 * 60_000;
+  for (let k = 96; k >= 1; k--) {
+    const reading = { ...stored.reading, observedAt: stored.reading.observedAt - k * stepMs };
+    await store.saveReading({ ...stored, reading }, dayEntry(reading, stored), counterSnapshot(reading));
+  }
+}
+
+/**
+ * A history entry as a sweep writes it, CMTS registration included (those fields are part of its size). The
+ * registration time is the CMTS's DateAndTime (tenths of a second), the same in every entry of the day (until
+ * 2026-12-03 it moved with each entry, to the millisecond, which no CMTS reports).
+ */
 function dayEntry(reading: ModemReading, stored: StoredReading): HistoryEntry {
   return {
     ...toHistoryEntry(reading, stored.diagnosis.verdict),
     cmtsRegState: 8,
-    lastRegAt: reading.observedAt - 3 * 86_400_000,
+    lastRegAt: Math.floor((stored.reading.observedAt - 3 * 86_400_000) / 100) * 100,
   };
 }
 

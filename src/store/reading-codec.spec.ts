@@ -1,12 +1,340 @@
-import type { HistoryEntry } from '../domain/diagnosis';
+import { isDeepStrictEqual } from 'node:util';
+import fc from 'fast-check';
+import { allStoredCases, type StoredCase } from '../../test/support/stored-readings';
+import {
+  ACTIONS,
+  type CounterSnapshot,
+  type HistoryEntry,
+  NOT_CHECKED_CODES,
+  SUB_KINDS,
+  VERDICTS,
+} from '../domain/diagnosis';
+import type { DownstreamChannel, ReachableReading } from '../domain/modem-reading';
 import { decodeJson, encodeJson } from '../domain/reading-json';
-import { decodeHistory, decodePacked, encodeHistory, encodePacked } from './reading-codec';
+import { cmStatusName } from '../mib/parse-modem-reading';
+import type { StoredReading } from '../readings/reading.store';
+import {
+  ACTIONS_V1,
+  CM_STATUS_NAMES_V1,
+  NOT_CHECKED_CODES_V1,
+  SUB_KINDS_V1,
+  VERDICTS_V1,
+} from './codec/reading-formats';
+import {
+  decodeCounters,
+  decodeHistory,
+  decodeHistoryRows,
+  decodePacked,
+  decodeStoredReading,
+  encodeCounters,
+  encodeHistory,
+  encodePacked,
+  encodeStoredReading,
+} from './reading-codec';
 
-describe('history codec', () => {
+const COMPACT = 0x02;
+const PACKED = 0x01;
+
+// Every scenario on every DOCSIS generation and vendor quirk it fits, behind each CMTS dialect, as the service
+// stores it (the simulator's SNMP views parsed by the poller's parser, then diagnosed).
+const cases: StoredCase[] = allStoredCases();
+
+describe('stored readings (latest:<id>)', () => {
+  it('covers every scenario, generation, quirk and dialect, reachable and silent, 3.1 OFDM/OFDMA included', () => {
+    const readings = cases.map((c) => c.stored.reading);
+    expect(new Set(cases.map((c) => c.name.split(' / ')[0])).size).toBe(39);
+    expect(new Set(cases.map((c) => c.name.split(' / ')[1])).size).toBe(8);
+    expect(new Set(cases.map((c) => c.name.split(' / ')[2])).size).toBe(3);
+    const reachable = readings.filter((r): r is ReachableReading => r.reachable);
+    expect(readings.length - reachable.length).toBeGreaterThan(0);
+    expect(reachable.some((r) => r.ofdm.length > 0 && r.ofdm[0].profiles.length > 0)).toBe(true);
+    expect(reachable.some((r) => r.ofdma.length > 0)).toBe(true);
+    expect(
+      reachable.some((r) => r.downstream.some((d) => d.unerrored === null || d.counterBits === 32)),
+    ).toBe(true);
+    expect(
+      reachable.some((r) => r.upstream.some((u) => u.channelId === null && u.t3Exceededs === null)),
+    ).toBe(true);
+    expect(reachable.some((r) => r.cpeMacs === null)).toBe(true);
+  });
+
+  it('round-trips each of them exactly, in the compact format', () => {
+    const misfits = cases.filter((c) => encodeStoredReading(c.stored)[0] !== COMPACT).map((c) => c.name);
+    expect(misfits).toEqual([]);
+    const changed = cases.filter(
+      (c) => !isDeepStrictEqual(decodeStoredReading(encodeStoredReading(c.stored)), c.stored),
+    );
+    expect(changed.map((c) => c.name)).toEqual([]);
+    for (const c of cases.filter((_, i) => i % 50 === 0)) {
+      expect(decodeStoredReading(encodeStoredReading(c.stored))).toStrictEqual(c.stored);
+    }
+  });
+
+  it('is under half the size of the deflated V8 format', () => {
+    const compact = cases.reduce((s, c) => s + encodeStoredReading(c.stored).length, 0);
+    const packed = cases.reduce((s, c) => s + encodePacked(c.stored).length, 0);
+    expect(compact).toBeLessThan(packed / 2);
+  });
+
+  it('keeps "not read" (null) apart from 0 everywhere', () => {
+    const base = cases.find((c) => c.stored.reading.reachable && c.stored.reading.ofdma.length > 0)!.stored;
+    const r = base.reading as ReachableReading;
+    const notRead: StoredReading = {
+      ...base,
+      reading: {
+        ...r,
+        status: { value: null, name: 'not read', resets: null, lostSyncs: null },
+        downstream: r.downstream.map((d) => ({
+          ...d,
+          unerrored: null,
+          corrected: null,
+          uncorrectable: null,
+        })),
+        upstream: r.upstream.map((u) => ({
+          ...u,
+          channelId: null,
+          t3Timeouts: null,
+          t4Timeouts: null,
+          t3Exceededs: null,
+        })),
+        ofdm: r.ofdm.map((o) => ({ ...o, meanRxMerDb: null })),
+        ofdma: r.ofdma.map((o) => ({ ...o, t3Timeouts: null, t4Timeouts: null, t3Exceededs: null })),
+        cpeMacs: null,
+      },
+    };
+    const zero: StoredReading = {
+      ...base,
+      reading: {
+        ...r,
+        status: { value: 0, name: cmStatusName(0), resets: 0, lostSyncs: 0 },
+        downstream: r.downstream.map((d) => ({ ...d, unerrored: 0n, corrected: 0n, uncorrectable: 0n })),
+        upstream: r.upstream.map((u) => ({
+          ...u,
+          channelId: 0,
+          t3Timeouts: 0,
+          t4Timeouts: 0,
+          t3Exceededs: 0,
+        })),
+        cpeMacs: [],
+      },
+    };
+    for (const s of [notRead, zero]) {
+      const data = encodeStoredReading(s);
+      expect(data[0]).toBe(COMPACT);
+      expect(decodeStoredReading(data)).toStrictEqual(s);
+    }
+    const back = decodeStoredReading(encodeStoredReading(notRead)).reading as ReachableReading;
+    expect(back.downstream.every((d) => d.unerrored === null && d.corrected === null)).toBe(true);
+    expect(back.upstream.every((u) => u.channelId === null && u.t3Timeouts === null)).toBe(true);
+  });
+
+  it('round-trips whatever a reading holds, in the general format where the compact one cannot hold it', () => {
+    const reachableCases = cases.filter((c) => c.stored.reading.reachable);
+    const anyNumber = fc.oneof(
+      fc.double(),
+      fc.integer(),
+      fc.integer({ min: -400, max: 600 }).map((n) => n / 10),
+      fc.constantFrom(-0, NaN, Infinity, -Infinity, 2 ** 53 + 2, -(2 ** 60)),
+    );
+    const anyCounter = fc.oneof(
+      fc.constant(null),
+      fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }),
+      fc.bigInt({ min: -(2n ** 80n), max: 2n ** 80n }),
+    );
+    const anyText = fc.oneof(
+      fc.string(),
+      fc.string({ unit: 'grapheme' }),
+      fc.string({ unit: 'binary' }),
+      fc.constantFrom('', ' ', '  two  spaces ', 'Iksiński, ul. Długa 5 m. 12 📡', 'dBmV dBmV the'),
+    );
+    type Mutation = (s: StoredReading) => void;
+    const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+      fc
+        .tuple(fc.nat(), anyCounter, fc.constantFrom('unerrored', 'corrected', 'uncorrectable'))
+        .map(([i, v, k]): Mutation => (s) => {
+          const ds = (s.reading as ReachableReading).downstream;
+          if (ds.length > 0) {
+            (ds[i % ds.length] as unknown as Record<string, unknown>)[k] = v;
+          }
+        }),
+      fc
+        .tuple(fc.nat(), anyNumber, fc.constantFrom('powerDbmv', 'snrDb', 'frequencyHz', 'ifIndex'))
+        .map(([i, v, k]): Mutation => (s) => {
+          const ds = (s.reading as ReachableReading).downstream;
+          if (ds.length > 0) {
+            (ds[i % ds.length] as unknown as Record<string, unknown>)[k] = v;
+          }
+        }),
+      fc
+        .tuple(anyNumber, fc.constantFrom('uptimeSec', 'latencyMs', 'observedAt'))
+        .map(([v, k]): Mutation => (s) => {
+          (s.reading as unknown as Record<string, unknown>)[k] = v;
+        }),
+      fc.tuple(fc.nat(), anyNumber).map(([i, v]): Mutation => (s) => {
+        const us = (s.reading as ReachableReading).upstream;
+        if (us.length > 0) {
+          us[i % us.length].txPowerDbmv = v;
+          us[i % us.length].t3Timeouts = Number.isNaN(v) ? null : v;
+        }
+      }),
+      fc.tuple(fc.nat(), anyNumber).map(([i, v]): Mutation => (s) => {
+        const r = s.reading as ReachableReading;
+        if (r.ofdma.length > 0) {
+          r.ofdma[i % r.ofdma.length].txPowerDbmv = v;
+        }
+        if (r.ofdm.length > 0) {
+          r.ofdm[i % r.ofdm.length].meanRxMerDb = v;
+        }
+      }),
+      fc.tuple(anyText, fc.constantFrom('sysDescr', 'modemId')).map(([v, k]): Mutation => (s) => {
+        (s.reading as unknown as Record<string, unknown>)[k] = v;
+      }),
+      fc.tuple(anyText, fc.nat()).map(([v, i]): Mutation => (s) => {
+        const d = s.diagnosis;
+        if (d.findings.length > 0 && i % 3 === 0) {
+          d.findings[i % d.findings.length].message = v;
+        } else if (i % 3 === 1) {
+          d.summary = v;
+        } else {
+          s.thresholdsProfile = v;
+        }
+      }),
+      fc.tuple(anyNumber, anyNumber, fc.nat()).map(([observed, limit, i]): Mutation => (s) => {
+        const d = s.diagnosis;
+        if (d.findings.length > 0) {
+          Object.assign(d.findings[i % d.findings.length], { observed, limit });
+        }
+      }),
+      fc
+        .constantFrom<Mutation>(
+          (s) => {
+            const r = s.reading as ReachableReading;
+            r.downstream = [];
+            r.upstream = [];
+            r.ofdm = [];
+            r.ofdma = [];
+            r.cpes = [];
+          },
+          (s) => {
+            const r = s.reading as ReachableReading;
+            delete r.docsisVersionSource;
+            delete r.bridgeTable;
+            r.downstream.forEach((d) => delete d.counterBits);
+          },
+          (s) => {
+            (s.reading as ReachableReading).cpeMacs = ['00:1D:CD:C7:00:01', 'not a mac', '00:1d:cd:c7:00:02'];
+            (s.reading as ReachableReading).cpes = [
+              { ip: '10.0.0.1', source: 'learned' },
+              { ip: '010.0.0.1', source: 'manual' },
+              { ip: 'fe80::1', source: 'other' },
+            ];
+          },
+          (s) => {
+            (s.reading as ReachableReading).docsisVersion = '4.0' as ReachableReading['docsisVersion'];
+            (s.reading as ReachableReading).status.name = 'unknown(99)';
+            s.diagnosis.verdict = 'NEW_VERDICT' as StoredReading['diagnosis']['verdict'];
+          },
+          (s) => {
+            s.diagnosis.findings = [];
+            s.diagnosis.notChecked = [];
+            s.diagnosis.subKinds = [];
+          },
+          (s) => {
+            (s.reading as unknown as Record<string, unknown>).addedLater = 1;
+          },
+          (s) => {
+            (s.reading as ReachableReading).downstream.push({
+              ...((s.reading as ReachableReading).downstream[0] ?? ({} as DownstreamChannel)),
+              ifIndex: 1.5,
+            });
+          },
+        )
+        .map((m) => m),
+    );
+
+    fc.assert(
+      fc.property(fc.nat(), fc.array(mutation, { minLength: 1, maxLength: 4 }), (pick, mutations) => {
+        const s = structuredClone(reachableCases[pick % reachableCases.length].stored);
+        mutations.forEach((m) => m(s));
+        const data = encodeStoredReading(s);
+        expect([COMPACT, PACKED]).toContain(data[0]);
+        expect(decodeStoredReading(data)).toStrictEqual(s);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('writes the general format only for what the compact one cannot hold', () => {
+    const s = structuredClone(cases[0].stored);
+    (s.reading as unknown as Record<string, unknown>).addedLater = 1;
+    expect(encodeStoredReading(s)[0]).toBe(PACKED);
+    const lone = structuredClone(cases[0].stored);
+    lone.thresholdsProfile = 'a\uD800b';
+    expect(encodeStoredReading(lone)[0]).toBe(PACKED);
+    expect(decodeStoredReading(encodeStoredReading(lone))).toStrictEqual(lone);
+    const odd = structuredClone(cases[0].stored);
+    odd.diagnosis.summary = 'Iksiński 📡 -0.5 dBmV  twice';
+    expect(encodeStoredReading(odd)[0]).toBe(COMPACT);
+  });
+
+  it('reads values written before: deflated V8 (0x01) and plain JSON', () => {
+    for (const c of cases.slice(0, 40)) {
+      expect(decodeStoredReading(encodePacked(c.stored))).toStrictEqual(c.stored);
+      expect(decodeStoredReading(Buffer.from(encodeJson(c.stored)))).toEqual(c.stored);
+    }
+  });
+
+  it('refuses a cut or padded compact value rather than reading something else', () => {
+    for (const c of cases.filter((_, i) => i % 97 === 0)) {
+      const data = encodeStoredReading(c.stored);
+      for (let n = 1; n < data.length; n++) {
+        expect(() => decodeStoredReading(data.subarray(0, n))).toThrow(RangeError);
+      }
+      expect(() => decodeStoredReading(Buffer.concat([data, Buffer.of(0)]))).toThrow(RangeError);
+    }
+  });
+});
+
+describe('codeword snapshots (cw:<id> members)', () => {
+  const snapshots = cases.flatMap((c) => (c.counters ? [c.counters] : []));
+
+  it('round-trip exactly, compact, at under half the size of deflated V8', () => {
+    for (const s of snapshots) {
+      const data = encodeCounters(s);
+      expect(data[0]).toBe(COMPACT);
+      expect(decodeCounters(data)).toStrictEqual(s);
+    }
+    const compact = snapshots.reduce((n, s) => n + encodeCounters(s).length, 0);
+    expect(compact).toBeLessThan(snapshots.reduce((n, s) => n + encodePacked(s).length, 0) / 2);
+  });
+
+  it('keep Counter64 values past 2^53 and empty tables', () => {
+    const s: CounterSnapshot = {
+      at: 1,
+      uptimeSec: 0.01,
+      ds: [
+        { ifIndex: 3, unerrored: 2n ** 64n - 1n, corrected: 0n, uncorrectable: 2n ** 53n + 1n },
+        { ifIndex: 4, unerrored: 0n, corrected: 2n ** 63n, uncorrectable: 5n },
+      ],
+      ofdm: [],
+    };
+    expect(decodeCounters(encodeCounters(s))).toStrictEqual(s);
+    expect(decodeCounters(encodeCounters({ ...s, ds: [] }))).toStrictEqual({ ...s, ds: [] });
+  });
+
+  it('read snapshots written before: deflated V8 and JSON', () => {
+    for (const s of snapshots.slice(0, 20)) {
+      expect(decodeCounters(encodePacked(s))).toStrictEqual(s);
+      expect(decodeCounters(Buffer.from(encodeJson(s)))).toEqual(s);
+    }
+  });
+});
+
+describe('history members (hist:<id>)', () => {
   const full: HistoryEntry = {
     at: 1_764_074_707_123,
     reachable: true,
-    uptimeSec: 4_294_967,
+    uptimeSec: 4_294_967.29,
     statusValue: 12,
     resets: 3,
     t3: 1_234_567,
@@ -16,6 +344,7 @@ describe('history codec', () => {
     cmtsRegState: 8,
     lastRegAt: 1_763_800_000_000,
   };
+  const roundTrip = (e: HistoryEntry): HistoryEntry => decodeHistory(encodeHistory(e), e.at);
 
   it.each<[string, HistoryEntry]>([
     ['every field', full],
@@ -24,17 +353,90 @@ describe('history codec', () => {
       { at: 5, reachable: false, cmtsRegState: 1, verdict: 'MODEM_OFFLINE' },
     ],
     ['only the time', { at: 1_000, reachable: false }],
+    ['a registration time in tenths of a second', { ...full, lastRegAt: 1_763_800_000_100 }],
+    ['a registration time to the millisecond, after the entry', { ...full, lastRegAt: full.at + 7 }],
+    ['a registration time of 0', { ...full, lastRegAt: 0 }],
+    ['a time past 2^32 ms', { at: 2 ** 40 + 3, reachable: true, verdict: 'FLAPPING' }],
+  ])('round-trips %s, compact', (_name, entry) => {
+    const member = encodeHistory(entry);
+    expect(member[0] & 0xc0).toBe(0x80);
+    expect(roundTrip(entry)).toStrictEqual(entry);
+  });
+
+  it.each<[string, HistoryEntry]>([
     ['a negative value', { at: 7, reachable: true, statusValue: -1 }],
-  ])('round-trips %s', (_name, entry) => {
-    expect(decodeHistory(encodeHistory(entry))).toEqual(entry);
+    ['a fraction where counts are whole', { at: 7, reachable: true, t3: 1.5 }],
+    ['uptime finer than hundredths', { at: 7, reachable: true, uptimeSec: 1.001 }],
+    ['NaN and -0', { at: 7, reachable: true, resets: NaN, t4: -0 }],
+    ['a negative time', { at: -7, reachable: false }],
+  ])('round-trips %s in the general format', (_name, entry) => {
+    const member = encodeHistory(entry);
+    expect(member[0]).toBe(PACKED);
+    expect(roundTrip(entry)).toStrictEqual(entry);
   });
 
-  it('stays within the 64 bytes that keep a Redis sorted set compact', () => {
+  it('every verdict of the domain', () => {
+    for (const verdict of VERDICTS) {
+      expect(roundTrip({ at: 9, reachable: true, verdict })).toStrictEqual({
+        at: 9,
+        reachable: true,
+        verdict,
+      });
+    }
+  });
+
+  it('stay ≤ 64 bytes (a listpack), ~20 bytes for the simulated fleet, and unique per time', () => {
+    const sizes = cases.map(
+      (c) => encodeHistory({ ...c.entry, cmtsRegState: 8, lastRegAt: c.entry.at - 3 * 86_400_000 }).length,
+    );
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(21);
     expect(encodeHistory(full).length).toBeLessThanOrEqual(64);
+    const silent: HistoryEntry = { at: 1_764_074_707_123, reachable: false, verdict: 'MODEM_OFFLINE' };
+    expect(encodeHistory(silent).equals(encodeHistory({ ...silent, at: silent.at + 900_000 }))).toBe(false);
   });
 
-  it('reads entries written in the earlier JSON-array form', () => {
-    expect(decodeHistory('[1000,1,3600,12,0,5,1,0,0]')).toEqual({
+  it('keeps a counter that was not read apart from 0', () => {
+    const read: HistoryEntry = {
+      at: 9,
+      reachable: true,
+      uptimeSec: 60,
+      resets: 0,
+      t3: 0,
+      t4: 0,
+      t3Exceeded: 0,
+    };
+    const notRead: HistoryEntry = { at: 9, reachable: true, uptimeSec: 60, t3: 0, t4: 0 };
+    expect(roundTrip(read)).toStrictEqual(read);
+    expect(roundTrip(notRead)).toStrictEqual(notRead);
+    expect('resets' in roundTrip(notRead)).toBe(false);
+  });
+
+  it('refuses a compact member under another score', () => {
+    expect(() => decodeHistory(encodeHistory(full), full.at + 1)).toThrow(RangeError);
+  });
+
+  it('reads members written before: base-36 CSV (as Redis returns them, bytes) and JSON arrays', () => {
+    const csv = 'miekj7hv,1,2k20n,c,3,qglj,0,2,2,8,mia0za4g';
+    expect(decodeHistory(Buffer.from(csv), 0)).toStrictEqual({
+      at: 1_764_074_707_123,
+      reachable: true,
+      uptimeSec: 4_294_967,
+      statusValue: 12,
+      resets: 3,
+      t3: 1_234_567,
+      t4: 0,
+      t3Exceeded: 2,
+      verdict: 'LINE_FAULT',
+      cmtsRegState: 8,
+      lastRegAt: 1_763_800_000_000,
+    });
+    expect(decodeHistory('5,0,,,,,,,4,1', 0)).toStrictEqual({
+      at: 5,
+      reachable: false,
+      verdict: 'MODEM_OFFLINE',
+      cmtsRegState: 1,
+    });
+    expect(decodeHistory(Buffer.from('[1000,1,3600,12,0,5,1,0,0]'), 0)).toStrictEqual({
       at: 1000,
       reachable: true,
       uptimeSec: 3600,
@@ -46,57 +448,43 @@ describe('history codec', () => {
       verdict: 'TEXTBOOK_OK',
     });
   });
+
+  it('reads ZRANGEBYSCORE ... WITHSCORES answers, old and new members mixed', () => {
+    const rows = [
+      Buffer.from('5,0,,,,,,,4,1'),
+      Buffer.from('5'),
+      encodeHistory(full),
+      Buffer.from(String(full.at)),
+    ];
+    expect(decodeHistoryRows(rows)).toStrictEqual([
+      { at: 5, reachable: false, verdict: 'MODEM_OFFLINE', cmtsRegState: 1 },
+      full,
+    ]);
+  });
 });
 
-describe('JSON codec', () => {
+describe('the frozen lists of compact format 1', () => {
+  it('hold every value the domain has (a new one is appended to them, never inserted)', () => {
+    expect(VERDICTS_V1).toEqual(expect.arrayContaining([...VERDICTS]));
+    expect(SUB_KINDS_V1).toEqual(expect.arrayContaining([...SUB_KINDS]));
+    expect(ACTIONS_V1).toEqual(expect.arrayContaining([...ACTIONS]));
+    expect(NOT_CHECKED_CODES_V1).toEqual(expect.arrayContaining([...NOT_CHECKED_CODES]));
+    const names = Array.from({ length: 23 }, (_, i) => cmStatusName(i + 1));
+    expect(CM_STATUS_NAMES_V1).toEqual(expect.arrayContaining([...names, 'not read']));
+  });
+});
+
+describe('JSON codec (the in-process store)', () => {
   it('keeps codeword counters as bigint', () => {
     const value = { ds: [{ ifIndex: 3, unerrored: 18_446_744_073_709_551_615n, corrected: 0n }] };
     expect(decodeJson(encodeJson(value))).toEqual(value);
   });
 });
 
-describe('packed codec', () => {
-  const value = {
-    reading: { modemId: 'm', downstream: [{ ifIndex: 3, unerrored: 2n ** 63n + 5n, powerDbmv: -3.5 }] },
-    diagnosis: { verdict: 'MARGINAL', findings: [{ limit: null, text: 'Iksiński' }] },
-  };
-
-  it('round-trips bigints, negative numbers, nulls and unicode, and is smaller than JSON', () => {
-    const packed = encodePacked(value);
-    expect(decodePacked(packed)).toEqual(value);
-    const big = { rows: Array.from({ length: 50 }, (_, i) => ({ ...value.reading, ifIndex: i })) };
-    expect(encodePacked(big).length).toBeLessThan(encodeJson(big).length / 3);
-  });
-
+describe('packed codec (the general format)', () => {
   it('still reads values stored as plain JSON', () => {
+    const value = { reading: { modemId: 'm', downstream: [{ unerrored: 2n ** 63n + 5n, powerDbmv: -3.5 }] } };
+    expect(decodePacked(encodePacked(value))).toEqual(value);
     expect(decodePacked(Buffer.from(encodeJson(value)))).toEqual(value);
-  });
-});
-
-describe('"not read" through the codecs', () => {
-  it('keeps a counter that was not read apart from 0 in compact history', () => {
-    const read: HistoryEntry = {
-      at: 9,
-      reachable: true,
-      uptimeSec: 60,
-      resets: 0,
-      t3: 0,
-      t4: 0,
-      t3Exceeded: 0,
-    };
-    const notRead: HistoryEntry = { at: 9, reachable: true, uptimeSec: 60, t3: 0, t4: 0 };
-    expect(decodeHistory(encodeHistory(read))).toEqual(read);
-    expect(decodeHistory(encodeHistory(notRead))).toEqual(notRead);
-  });
-
-  it('keeps null counters, channel ids and cpeMacs null in packed and JSON readings', () => {
-    const reading = {
-      status: { value: 12, resets: null, lostSyncs: 0 },
-      downstream: [{ ifIndex: 3, unerrored: null, corrected: 5n, uncorrectable: 0n, counterBits: 32 }],
-      upstream: [{ ifIndex: 2, channelId: null, t3Timeouts: 0, t3Exceededs: null }],
-      cpeMacs: null,
-    };
-    expect(decodePacked(encodePacked(reading))).toEqual(reading);
-    expect(decodeJson(encodeJson(reading))).toEqual(reading);
   });
 });

@@ -3,11 +3,11 @@ import type { CounterSnapshot, HistoryEntry } from '../../domain/diagnosis';
 import { ReadingStore, type StoredReading, type VerdictSummary } from '../../readings/reading.store';
 import {
   decodeCounters,
-  decodeHistory,
-  decodePacked,
+  decodeHistoryRows,
+  decodeStoredReading,
   encodeCounters,
   encodeHistory,
-  encodePacked,
+  encodeStoredReading,
 } from '../reading-codec';
 import type { RedisSpace } from './redis-space';
 
@@ -52,7 +52,7 @@ export class RedisReadingStore extends ReadingStore {
     const hist = this.key('hist', id);
     const tx = this.s.redis
       .multi()
-      .set(this.key('latest', id), encodePacked(stored), 'EX', r.readingTtlSec)
+      .set(this.key('latest', id), encodeStoredReading(stored), 'EX', r.readingTtlSec)
       .set(
         this.key('vd', id),
         JSON.stringify({
@@ -102,7 +102,7 @@ export class RedisReadingStore extends ReadingStore {
     if (memo?.raw.equals(data)) {
       return memo.value;
     }
-    const value = decodePacked<StoredReading>(data);
+    const value = decodeStoredReading(data);
     this.decodedLatest.delete(modemId); // re-inserted last: the map's order is least recently decoded first
     this.decodedLatest.set(modemId, { raw: data, value });
     if (this.decodedLatest.size > DECODED_LATEST_MAX) {
@@ -146,9 +146,9 @@ export class RedisReadingStore extends ReadingStore {
 
   async history(modemId: string, sinceMs: number): Promise<HistoryEntry[]> {
     const rows = await this.s.run(() =>
-      this.s.redis.zrangebyscore(this.key('hist', modemId), sinceMs, '+inf'),
+      this.s.redis.zrangebyscoreBuffer(this.key('hist', modemId), sinceMs, '+inf', 'WITHSCORES'),
     );
-    return rows.map(decodeHistory);
+    return decodeHistoryRows(rows);
   }
 
   async counterBaseline(modemId: string, notBeforeMs: number): Promise<CounterSnapshot | null> {
