@@ -65,8 +65,8 @@ describe('stored value formats on Redis', () => {
         await store.saveReading({ ...c.stored, reading: { ...c.stored.reading, observedAt: e.at } }, e, null);
       }
       const s = backend.space!;
-      expect(await s.redis.zcard(s.key('hist', id))).toBe(96);
-      expect(await s.redis.object('ENCODING', s.key('hist', id))).toBe('listpack');
+      expect(await s.redis.zcard(s.tagged('hist', id))).toBe(96);
+      expect(await s.redis.object('ENCODING', s.tagged('hist', id))).toBe('listpack');
       expect(await store.history(id, 0)).toStrictEqual(silent);
       expect(await store.history(id, silent[90].at)).toStrictEqual(silent.slice(90));
     },
@@ -75,15 +75,15 @@ describe('stored value formats on Redis', () => {
   it('reads values written in the formats of before: deflated V8 and JSON readings, CSV and JSON history', async () => {
     const s = backend.space!;
     const [a, b] = cases.filter((c) => c.stored.reading.reachable && c.counters);
-    await s.redis.set(s.key('latest', 'old-v8'), encodePacked(a.stored));
-    await s.redis.set(s.key('latest', 'old-json'), encodeJson(b.stored));
+    await s.redis.set(s.tagged('latest', 'old-v8'), encodePacked(a.stored));
+    await s.redis.set(s.tagged('latest', 'old-json'), encodeJson(b.stored));
     expect(await store.latest('old-v8')).toStrictEqual(a.stored);
     expect(await store.latest('old-json')).toEqual(b.stored);
 
-    await s.redis.zadd(s.key('cw', 'old'), a.counters!.at, encodePacked(a.counters));
+    await s.redis.zadd(s.tagged('cw', 'old'), a.counters!.at, encodePacked(a.counters));
     expect(await store.counterBaseline('old', 0)).toStrictEqual(a.counters);
 
-    const hist = s.key('hist', 'old');
+    const hist = s.tagged('hist', 'old');
     await s.redis.zadd(hist, 1000, '[1000,1,3600,12,0,5,1,0,0]');
     await s.redis.zadd(hist, 5, '5,0,,,,,,,4,1');
     const now: HistoryEntry = {
