@@ -46,6 +46,7 @@ const LOCK_WAIT_STEP_MS = 50;
 @Injectable()
 export class LineCheckService {
   private readonly inflight = new Map<string, Promise<StoredReading>>();
+  private cmtsReads: { reads: CmtsReadScope; until: number } | undefined;
 
   constructor(
     private readonly config: AppConfig,
@@ -129,9 +130,17 @@ export class LineCheckService {
     return Math.max(0, silent - (selfCounted ? 1 : 0));
   }
 
-  /** Shared reads for checks of many modems at once (a sweep chunk), starting from their records. */
+  /**
+   * Shared reads for checks of many modems at once (a sweep chunk): their records, and the CMTS reads (CMTS records,
+   * nodes' latest verdicts) that every chunk started within one CMTS snapshot lifetime shares, as the CMTS rows
+   * themselves are shared. Chunks mix nodes, so a per-chunk read would cost a node read per modem.
+   */
   scope(records: ReadonlyMap<string, ModemRecord>): CheckScope {
-    return { records, cmts: new CmtsReadScope() };
+    const now = Date.now();
+    if (!this.cmtsReads || now >= this.cmtsReads.until) {
+      this.cmtsReads = { reads: new CmtsReadScope(), until: now + this.config.cmts.snapshotTtlSec * 1000 };
+    }
+    return { records, cmts: this.cmtsReads.reads };
   }
 
   async latestReading(modemId: string): Promise<ModemReading | null> {

@@ -383,9 +383,9 @@ export class CmtsService {
 }
 
 /**
- * Reads the modems of one sweep chunk share: each CMTS record, and each node's latest verdicts, read once per
- * chunk instead of once per modem. Within a chunk a node's verdicts are therefore those of when the chunk first
- * asked; the CMTS's rows, the node's main evidence, are as fresh as the snapshot.
+ * Reads that sweep checks share (LineCheckService.scope): each CMTS record, and each node's latest verdicts, read
+ * once per scope instead of once per modem. A node's verdicts are therefore those of when the scope first asked, at
+ * most one CMTS snapshot lifetime ago, as the CMTS's rows (the node's main evidence) are.
  */
 export class CmtsReadScope {
   readonly cmtses = new Map<string, Promise<CmtsRecord | null>>();

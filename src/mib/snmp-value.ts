@@ -23,16 +23,13 @@ export type ColumnRows = Map<string, SnmpVarbind['value']>;
 export type ColumnSet = Map<string, ColumnRows>;
 
 /**
- * Compares two dotted numeric OIDs (or OID tails) arc by arc without splitting them: a walk compares every row it
- * reads with the one before. "" sorts first.
+ * Two dotted numeric OIDs (or OID tails) compared arc by arc without splitting them: a's arc minus b's at the first
+ * arc where they differ, 0 when one is a prefix of the other. Walks run it for every varbind they read.
  */
-export function compareOidText(a: string, b: string): number {
+export function firstArcDifference(a: string, b: string): number {
   let i = 0;
   let j = 0;
-  for (;;) {
-    if (i >= a.length || j >= b.length) {
-      return (i >= a.length ? 0 : 1) - (j >= b.length ? 0 : 1);
-    }
+  while (i < a.length && j < b.length) {
     let x = 0;
     for (; i < a.length && a.charCodeAt(i) !== 46; i++) {
       x = x * 10 + (a.charCodeAt(i) - 48);
@@ -47,6 +44,12 @@ export function compareOidText(a: string, b: string): number {
     i++;
     j++;
   }
+  return 0;
+}
+
+/** SNMP order of two dotted OIDs (or OID tails, "" first), as canonical text (no leading zeros). */
+export function compareOidText(a: string, b: string): number {
+  return firstArcDifference(a, b) || a.length - b.length;
 }
 
 /** Lexicographic comparison of dotted numeric OIDs, as SNMP orders them. */

@@ -11,6 +11,7 @@ import {
 } from '../mib/ber/client-codec';
 import {
   compareOidText,
+  firstArcDifference,
   type ColumnRows,
   type ColumnSet,
   type SnmpType,
@@ -418,27 +419,7 @@ function bulkRows(
  * their first differing arc.
  */
 function oidFollowsOid(oid: string, next: string): boolean {
-  // Arc by arc over the characters, without splitting: this runs for every varbind of every GETBULK answer.
-  let i = 0;
-  let j = 0;
-  for (;;) {
-    if (i >= oid.length || j >= next.length) {
-      return true;
-    }
-    let x = 0;
-    for (; i < oid.length && oid.charCodeAt(i) !== 46; i++) {
-      x = x * 10 + (oid.charCodeAt(i) - 48);
-    }
-    let y = 0;
-    for (; j < next.length && next.charCodeAt(j) !== 46; j++) {
-      y = y * 10 + (next.charCodeAt(j) - 48);
-    }
-    if (y !== x) {
-      return y > x;
-    }
-    i++;
-    j++;
-  }
+  return firstArcDifference(next, oid) >= 0;
 }
 
 interface RequestInternals {

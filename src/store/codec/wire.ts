@@ -173,60 +173,45 @@ export class Writer {
 
   /** A word of a text (schema.ts textOf): uvarint(UTF-8 bytes * 4), then the bytes. */
   word(s: string): void {
-    const n = s.length;
-    if (n < 32) {
-      this.ensure(1 + n);
-      const buf = this.buf;
-      const start = this.pos + 1;
-      let i = 0;
-      for (; i < n; i++) {
-        const c = s.charCodeAt(i);
-        if (c >= 0x80) {
-          break;
-        }
-        buf[start + i] = c;
-      }
-      if (i === n) {
-        buf[this.pos] = n * 4;
-        this.pos = start + n;
-        return;
-      }
+    if (s.length < 32 && this.shortAscii(s, s.length * 4)) {
+      return;
     }
-    if (!isWellFormed(s)) {
-      throw new Misfit('a string with a lone surrogate');
-    }
-    const bytes = Buffer.byteLength(s, 'utf8');
-    this.uvarint(bytes * 4);
-    this.ensure(bytes);
-    this.pos += this.buf.write(s, this.pos, bytes, 'utf8');
+    this.utf8(s, 4);
   }
 
   /** UTF-8, length first. Strings with lone surrogates (which UTF-8 cannot carry) do not fit. */
   string(s: string): void {
-    const n = s.length;
-    if (n < 0x80) {
-      this.ensure(1 + n);
-      const buf = this.buf;
-      const start = this.pos + 1;
-      let i = 0;
-      for (; i < n; i++) {
-        const c = s.charCodeAt(i);
-        if (c >= 0x80) {
-          break;
-        }
-        buf[start + i] = c;
-      }
-      if (i === n) {
-        buf[this.pos] = n;
-        this.pos = start + n;
-        return;
-      }
+    if (s.length < 0x80 && this.shortAscii(s, s.length)) {
+      return;
     }
+    this.utf8(s, 1);
+  }
+
+  /** A short ASCII string: its length octet (`lengthOctet`) and its characters; false, with nothing kept, if not ASCII. */
+  private shortAscii(s: string, lengthOctet: number): boolean {
+    const n = s.length;
+    this.ensure(1 + n);
+    const buf = this.buf;
+    const start = this.pos + 1;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) {
+        return false;
+      }
+      buf[start + i] = c;
+    }
+    buf[this.pos] = lengthOctet;
+    this.pos = start + n;
+    return true;
+  }
+
+  /** uvarint(UTF-8 bytes * scale), then the bytes. */
+  private utf8(s: string, scale: number): void {
     if (!isWellFormed(s)) {
       throw new Misfit('a string with a lone surrogate');
     }
     const bytes = Buffer.byteLength(s, 'utf8');
-    this.uvarint(bytes);
+    this.uvarint(bytes * scale);
     this.ensure(bytes);
     this.pos += this.buf.write(s, this.pos, bytes, 'utf8');
   }
