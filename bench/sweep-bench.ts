@@ -70,17 +70,26 @@ async function redisUsedBytes(redis: PrivateRedis): Promise<number> {
 /** Commands Redis has run so far by name, and the bytes it has read and written on its connections. */
 async function redisTraffic(
   redis: PrivateRedis,
-): Promise<{ calls: Map<string, number>; inBytes: number; outBytes: number }> {
+): Promise<{ calls: Map<string, number>; inBytes: number; outBytes: number; cpuMs: number }> {
   const calls = new Map<string, number>();
   for (const m of (await redisInfo(redis, 'commandstats')).matchAll(/^cmdstat_([\w|]+):calls=(\d+)/gm)) {
     calls.set(m[1], Number(m[2]));
   }
   const stats = await redisInfo(redis, 'stats');
-  const num = (name: string) => Number(new RegExp(`${name}:(\\d+)`).exec(stats)?.[1] ?? 0);
-  return { calls, inBytes: num('total_net_input_bytes'), outBytes: num('total_net_output_bytes') };
+  const cpu = await redisInfo(redis, 'cpu');
+  const num = (text: string, name: string) => Number(new RegExp(`${name}:([\\d.]+)`).exec(text)?.[1] ?? 0);
+  return {
+    calls,
+    inBytes: num(stats, 'total_net_input_bytes'),
+    outBytes: num(stats, 'total_net_output_bytes'),
+    cpuMs: (num(cpu, 'used_cpu_user') + num(cpu, 'used_cpu_sys')) * 1000,
+  };
 }
 
-/** Per modem: Redis commands by name (MULTI/EXEC and Lua calls counted as commands), and bytes in and out. */
+/**
+ * Per modem: Redis commands by name (MULTI/EXEC and Lua calls counted as commands, and so are the commands a script
+ * runs), Redis server CPU (INFO cpu), and bytes in and out.
+ */
 function trafficPerModem(
   before: Awaited<ReturnType<typeof redisTraffic>>,
   after: Awaited<ReturnType<typeof redisTraffic>>,
@@ -98,6 +107,7 @@ function trafficPerModem(
   return {
     commands: Math.round((total / modems) * 100) / 100,
     byCommand,
+    cpuMs: Math.round(((after.cpuMs - before.cpuMs) / modems) * 1000) / 1000,
     bytesIn: Math.round((after.inBytes - before.inBytes) / modems),
     bytesOut: Math.round((after.outBytes - before.outBytes) / modems),
   };
