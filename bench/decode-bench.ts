@@ -4,10 +4,10 @@ import { arg, pool } from './lib/pool';
 import { clockTicksPerSecond, processCpuMs } from './lib/proc-stats';
 import { SimulatorProcess } from './lib/simulator-process';
 
-// The client's two decode paths in one run (issue 14): the same simulated modems polled by the poller's fast poll
-// (GET + multi-column GETBULK walk, parsing included, no diagnosis or store) with every answer decoded by
-// net-snmp, then with the lean decoder (mib/ber), in alternating rounds. Poller CPU per modem of each, and the
-// ratio. `npm run bench:decode -- --modems 1000 --rounds 3`.
+// The two SNMP clients in one run (issue 14): the same simulated modems polled by the poller's fast poll (GET +
+// multi-column GETBULK walk, parsing included, no diagnosis or store) with the net-snmp client (a session per
+// poll), then with the lean one (shared sockets, mib/ber), in alternating rounds. Poller CPU per modem of each, and
+// the ratio. `npm run bench:decode -- --modems 1000 --rounds 3`.
 
 const MAX_REPETITIONS = 16;
 
