@@ -266,7 +266,12 @@ export class SweepService implements OnModuleInit {
     const failed = outcomes.filter((o) => o.verdict == null).length;
     this.metrics.sweepModems.inc({ result: 'ok' }, outcomes.length - failed);
     this.metrics.sweepModems.inc({ result: 'failed' }, failed);
-    await this.publishProgress(chunk.sweepId, true);
+    // The outcomes are recorded, so the chunk is done: a store that fails right now must not run it again.
+    await this.publishProgress(chunk.sweepId, true).catch((error: unknown) =>
+      this.log.warn(
+        `sweep ${chunk.sweepId}: progress not published: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+    );
   }
 
   /** The sweep's progress as a live event and metrics (with `ran`, the duration of a sweep it completed, once). */
