@@ -4,6 +4,7 @@ import type { CounterSnapshot, HistoryEntry } from '../src/domain/diagnosis';
 import { decodeJson, encodeJson } from '../src/domain/reading-json';
 import type { StoredReading } from '../src/readings/reading.store';
 import {
+  HISTORY_FIELDS,
   decodeCounters,
   decodeHistory,
   decodePacked,
@@ -51,19 +52,7 @@ const json: Format<unknown> = {
 
 /** The history member of before (2026-11-25 to 2026-12-03), as it was written. */
 function csvHistory(e: HistoryEntry): Buffer {
-  const keys = [
-    'at',
-    'reachable',
-    'uptimeSec',
-    'statusValue',
-    'resets',
-    't3',
-    't4',
-    't3Exceeded',
-    'verdict',
-    'cmtsRegState',
-    'lastRegAt',
-  ] as const;
+  const keys = HISTORY_FIELDS;
   const fields = keys.map((k): string => {
     const v =
       k === 'reachable'

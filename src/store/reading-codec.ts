@@ -123,8 +123,8 @@ export function decodePacked<T>(data: Buffer): T {
     : decodeJson<T>(data.toString('utf8'));
 }
 
-// History as short base-36 fields joined by commas (2026-11-25 to 2026-12-03).
-const HISTORY_FIELDS = [
+// History as short base-36 fields joined by commas (2026-11-25 to 2026-12-03); the codec bench writes it as its "before".
+export const HISTORY_FIELDS = [
   'at',
   'reachable',
   'uptimeSec',
