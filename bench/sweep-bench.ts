@@ -242,7 +242,9 @@ async function main(): Promise<void> {
       rssMb: processMemory('self').rssMb,
       heapMb: process.memoryUsage().heapUsed / 2 ** 20,
     };
+    const allocations = await startAllocationProfile();
     const { view, wallMs, pollerCpuMs, simCpuMs } = await timedSweep();
+    await allocations?.stop();
     const memAfter = { rssMb: processMemory('self').rssMb, heapMb: process.memoryUsage().heapUsed / 2 ** 20 };
     const trafficAfter = await redisTraffic(redis);
     const memSwept = await redisUsedBytes(redis);
@@ -400,6 +402,33 @@ async function startProfile(): Promise<{ stop(): Promise<void> } | undefined> {
     stop: async () => {
       const { profile } = await session.post('Profiler.stop');
       writeFileSync(join(dir, 'steady-sweep.cpuprofile'), JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
+/**
+ * With BENCH_ALLOC_PROFILE_DIR set, a sampling allocation profile of this process during the first sweep, objects
+ * that garbage collection took counted too (what the collector works for), written there as
+ * first-sweep.heapprofile (open it in Chrome DevTools' Memory tab, or sum its self sizes by function).
+ */
+async function startAllocationProfile(): Promise<{ stop(): Promise<void> } | undefined> {
+  const dir = process.env.BENCH_ALLOC_PROFILE_DIR;
+  if (!dir) {
+    return undefined;
+  }
+  const session = new Session();
+  session.connect();
+  await session.post('HeapProfiler.enable');
+  await session.post('HeapProfiler.startSampling', {
+    samplingInterval: 16384,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
+  return {
+    stop: async () => {
+      const { profile } = await session.post('HeapProfiler.stopSampling');
+      writeFileSync(join(dir, 'first-sweep.heapprofile'), JSON.stringify(profile));
       session.disconnect();
     },
   };

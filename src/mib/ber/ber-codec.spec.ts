@@ -1,7 +1,14 @@
 import * as dgram from 'node:dgram';
 import { once } from 'node:events';
 import * as snmp from 'net-snmp';
-import { decodeCommunityRequest, encodeOid, ExceptionTag, PduTag, ResponseWriter } from './ber-codec';
+import {
+  decodeCommunityRequest,
+  dottedOid,
+  encodeOid,
+  ExceptionTag,
+  PduTag,
+  ResponseWriter,
+} from './ber-codec';
 import type { SnmpVarbind } from '../snmp-value';
 
 // The codec against net-snmp itself: requests come from net-snmp sessions, and responses are decoded by a
@@ -222,6 +229,33 @@ describe('encodeOid', () => {
     for (const oid of ['1.3.x', '1', '.1.3.6', '3.1', '1.40', '1.3.4294967296', '']) {
       expect(() => encodeOid(oid)).toThrow(TypeError);
     }
+  });
+});
+
+describe('dottedOid', () => {
+  const contents = (oid: string): [Buffer, number, number] => {
+    const tlv = encodeOid(oid);
+    // The length octets: one below 128 octets of content, 0x81 n or 0x82 n n beyond.
+    const skip = tlv[1] < 0x80 ? 2 : 2 + (tlv[1] & 0x7f);
+    return [tlv, skip, tlv.length];
+  };
+
+  it.each([
+    ['0.0'],
+    ['1.3'],
+    ['2.39'],
+    ['1.3.6.1.2.1.10.127.1.1.1.1.6.3'],
+    [LONG_OID],
+    // Longer than the text buffer it starts with: it grows, and the OID reads back whole.
+    [`1.3.${Array.from({ length: 200 }, (_, i) => 4294967295 - i).join('.')}`],
+  ])('reads %s back as written', (oid) => {
+    expect(dottedOid(...contents(oid))).toBe(oid);
+  });
+
+  it('gives every OID its own string (the text buffer is reused, strings are not)', () => {
+    const a = dottedOid(...contents('1.3.6.1.2.1.1.5.0'));
+    const b = dottedOid(...contents('1.3.6.1.2.1.1.6.0'));
+    expect([a, b]).toEqual(['1.3.6.1.2.1.1.5.0', '1.3.6.1.2.1.1.6.0']);
   });
 });
 

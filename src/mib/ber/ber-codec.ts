@@ -124,14 +124,25 @@ export class Reader {
  */
 const decodedOids = new Map<string, string>();
 
+/** Where dottedOid writes an OID's text before it becomes one string; grown for longer OIDs. */
+let oidText = Buffer.allocUnsafe(512);
+
 export function dottedOid(buf: Buffer, start: number, stop: number): string {
   const first = buf[start];
   // An empty OID, or a first arc above 2, which net-snmp reads in its own way.
   if (start === stop || first >= 120) {
     throw NOT_FAST_PATH;
   }
-  // Concatenated arc by arc: no array, no join (this runs for every varbind of every answer).
-  let oid = first < 40 ? `0.${first}` : first < 80 ? `1.${first - 40}` : `2.${first - 80}`;
+  // Written as latin1 text into one buffer and read out once: one flat string per OID, where concatenating arc by
+  // arc left a chain of partial strings behind (half of all a sweep allocated). An arc's octet holds at most three
+  // digits and a dot; an arc of k octets (k >= 2) at most 3k-1 digits.
+  if (oidText.length < 4 * (stop - start) + 4) {
+    oidText = Buffer.allocUnsafe(4 * (stop - start) + 4);
+  }
+  const out = oidText;
+  let n = writeArc(out, 0, first < 40 ? 0 : first < 80 ? 1 : 2);
+  out[n++] = DOT;
+  n = writeArc(out, n, first < 40 ? first : first < 80 ? first - 40 : first - 80);
   let p = start + 1;
   while (p < stop) {
     let value = 0;
@@ -146,9 +157,31 @@ export function dottedOid(buf: Buffer, start: number, stop: number): string {
     if (value > 0xffffffff) {
       throw NOT_FAST_PATH;
     }
-    oid += `.${value}`;
+    out[n++] = DOT;
+    n = writeArc(out, n, value);
   }
-  return oid;
+  return out.toString('latin1', 0, n);
+}
+
+const DOT = 0x2e;
+const ZERO = 0x30;
+
+/** The arc's decimal digits at `at`; returns the position after them. */
+function writeArc(out: Buffer, at: number, value: number): number {
+  if (value < 10) {
+    out[at] = ZERO + value;
+    return at + 1;
+  }
+  let digits = 1;
+  for (let v = value; v >= 10; v = Math.floor(v / 10)) {
+    digits++;
+  }
+  let v = value;
+  for (let i = at + digits - 1; i >= at; i--) {
+    out[i] = ZERO + (v % 10);
+    v = Math.floor(v / 10);
+  }
+  return at + digits;
 }
 
 /**
