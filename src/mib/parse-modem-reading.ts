@@ -142,7 +142,13 @@ class PollColumns {
 
   /** The ifIndexes of the interfaces of one ifType. */
   ofType(t: number): string[] {
-    return [...this.ifType].filter(([ix, v]) => numeric(v, ix) === t).map(([ix]) => ix);
+    const out: string[] = [];
+    this.ifType.forEach((v, ix) => {
+      if (numeric(v, ix) === t) {
+        out.push(ix);
+      }
+    });
+    return out;
   }
 
   /** Some DOCSIS 3.1 modems keep placeholder SC-QAM rows (frequency 0, not locked): no channel is tuned there. */
