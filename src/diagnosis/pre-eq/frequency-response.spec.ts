@@ -67,16 +67,14 @@ describe('inChannelFrequencyResponse', () => {
     },
   );
 
-  it.each([1, 2, 4, 8, 16])('ripples 20·log10(1.1 / 0.9) dB deep, an echo at -20 dBc, %i taps out', (k) => {
-    const { ripple } = inChannelFrequencyResponse(singleEcho(k), 8, 2047, at512);
-    expect(ripple.depthDb).toBeCloseTo(20 * Math.log10(1.1 / 0.9), 9);
-    expect(ripple.echoDbc).toBeCloseTo(-20, 9);
-  });
-
-  it('reads the echo level within 0.1 dB where the trough falls between points (3 taps)', () => {
-    const { ripple } = inChannelFrequencyResponse(singleEcho(3), 8, 2047, at512);
-    expect(Math.abs(ripple.echoDbc + 20)).toBeLessThan(0.1);
-  });
+  it.each([1, 2, 3, 4, 5, 7, 8, 12, 16])(
+    'ripples 20·log10(1.1 / 0.9) dB deep, an echo at -20 dBc, %i taps out',
+    (k) => {
+      const { ripple } = inChannelFrequencyResponse(singleEcho(k), 8, 2047, at512);
+      expect(ripple.depthDb).toBeCloseTo(20 * Math.log10(1.1 / 0.9), 9);
+      expect(ripple.echoDbc).toBeCloseTo(-20, 9);
+    },
+  );
 
   it('sees a pre-echo (group delay) the same way: the period is the distance from the main tap', () => {
     const { ripple } = inChannelFrequencyResponse(tapsWith({ 8: [2047, 0], 6: [0, 300] }), 8, 2047, at512);

@@ -7,7 +7,10 @@ import { distanceOfTaps, type EchoDistance, type EqualizerTiming } from './timin
 // taps span (their rate: the symbol rate for T-spaced taps), so the ripple's depth gives the echo's level and its
 // period its delay. The pre-equaliser's response is the inverse of the channel's: same depth, same period.
 
-/** DFT points across the band: more than the 24 (at most 64) taps, so that no ripple falls between points. */
+/**
+ * DFT points across the band: at least as many as the taps (at most 64), and a peak and a trough of any echo a whole
+ * number of taps out fall on points, so its depth is read exactly.
+ */
 export const RESPONSE_POINTS = 64;
 
 export interface Complex {
