@@ -10,6 +10,35 @@ export interface LevelBands {
   marginalMax: number;
 }
 
+/**
+ * Upstream pre-equalisation (docs/pre-equalisation.md §5, with sources). All levels in dB; "dBc" is relative to the
+ * main tap. The metrics are ratios of tap energies, so these hold whatever a vendor's coefficient scale.
+ */
+export interface PreEqThresholds {
+  /** Main tap ratio: TEXTBOOK >= mtrTextbookDb; MARGINAL mtrFaultDb <= MTR < mtrTextbookDb; FAULT below. */
+  mtrTextbookDb: number;
+  mtrFaultDb: number;
+  /**
+   * Non-main to total tap energy (<= 0 dB): TEXTBOOK <= nmterMarginalDb < MARGINAL <= nmterFaultDb < FAULT. At or
+   * below nmterMarginalDb the taps show no distortion to classify.
+   */
+  nmterMarginalDb: number;
+  nmterFaultDb: number;
+  /** Micro-reflection when PostMTTER > postMtterDb (and NMTER is above nmterMarginalDb). */
+  postMtterDb: number;
+  /** Group delay when PreMTTER - PostMTTER > groupDelayMarginDb (and NMTER is above nmterMarginalDb). */
+  groupDelayMarginDb: number;
+  /** The echo level read off the frequency response's ripple: TEXTBOOK <= marginal < MARGINAL <= fault < FAULT. */
+  rippleEchoMarginalDbc: number;
+  rippleEchoFaultDbc: number;
+  /** A post-main tap at or above this level is a resolvable echo (its distance is measured). */
+  echoTapMinDbc: number;
+  /** The in-home sign: both taps next to the main tap at or above this level, and no echo further out. */
+  adjacentTapMinDbc: number;
+  /** Velocity factor of the coax, for distances (RG6 and RG11 0.87, RG59 0.82). */
+  velocityFactor: number;
+}
+
 export interface ThresholdsProfile {
   name: string;
   dsPower: LevelBands;
@@ -97,6 +126,7 @@ export interface ThresholdsProfile {
     reinits: number;
     windowHours: number;
   };
+  preEq: PreEqThresholds;
 }
 
 export const DEFAULT_THRESHOLDS: ThresholdsProfile = {
@@ -138,4 +168,17 @@ export const DEFAULT_THRESHOLDS: ThresholdsProfile = {
     silenceBurstWindowMinutes: 15,
   },
   flapping: { reboots: 3, reinits: 3, windowHours: 24 },
+  preEq: {
+    mtrTextbookDb: 25,
+    mtrFaultDb: 18,
+    nmterMarginalDb: -25,
+    nmterFaultDb: -18,
+    postMtterDb: -25,
+    groupDelayMarginDb: 0,
+    rippleEchoMarginalDbc: -25,
+    rippleEchoFaultDbc: -18,
+    echoTapMinDbc: -30,
+    adjacentTapMinDbc: -25,
+    velocityFactor: 0.87,
+  },
 };
