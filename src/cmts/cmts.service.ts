@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { NotFoundError, UpstreamUnavailableError } from '../common/app-errors';
 import { AppConfig } from '../config/app-config';
 import { cmtsRowFaultKinds } from '../diagnosis/cmts-faults';
-import type { CmtsContext, Neighbourhood, SubKind } from '../domain/diagnosis';
+import type { CmtsContext, Neighbourhood, NeighbourPreEq, SubKind } from '../domain/diagnosis';
 import { normalizeMac } from '../inventory/mac-address';
 import {
   groupedBy,
@@ -332,6 +332,7 @@ export class CmtsService {
       othersOffline,
       notInInventory: unregistered,
       faultCounts,
+      ...neighbourPreEq(members, verdicts),
     };
   }
 
@@ -496,4 +497,16 @@ function toView(r: CmtsRecord): CmtsView {
     createdAt: new Date(r.createdAt).toISOString(),
     updatedAt: new Date(r.updatedAt).toISOString(),
   };
+}
+
+/** The members' pre-equalisation summaries from their latest diagnoses (absent when none has one). */
+function neighbourPreEq(
+  members: readonly { id: string }[],
+  verdicts: ReadonlyMap<string, VerdictSummary>,
+): { preEq?: NeighbourPreEq[] } {
+  const preEq = members.flatMap((m) => {
+    const v = verdicts.get(m.id);
+    return v?.preEq ? [{ ...v.preEq, modemId: m.id, at: v.at }] : [];
+  });
+  return preEq.length > 0 ? { preEq } : {};
 }

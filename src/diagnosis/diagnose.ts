@@ -18,6 +18,8 @@ import { partialServiceRule } from './rules/partial-service.rule';
 import { t3T4Rule } from './rules/t3-t4.rule';
 import { usRxOffsetRule } from './rules/us-rx-offset.rule';
 import { usTxPowerRule } from './rules/us-tx-power.rule';
+import { analysedUpstream, preEqSummary, usPreEqRule } from './rules/us-pre-eq.rule';
+import { locateFault } from './fault-location';
 import type { ThresholdsProfile } from '../domain/thresholds';
 import type {
   Action,
@@ -72,6 +74,7 @@ export const RULES: readonly Rule[] = [
   ofdmaTxPowerRule,
   usRxOffsetRule,
   lowUsSnrRule,
+  usPreEqRule,
   codewordsRule,
   t3T4Rule,
   ofdmMerRule,
@@ -507,7 +510,24 @@ function diagnoseModem(input: DiagnosisInput): Diagnosis {
     thresholds: input.thresholds,
   };
   // The summary stays words for the customer; what could not be checked goes to the agent and NOC beside it.
-  return { ...gradeOperational(ctx, input), notChecked: notCheckedFor(ctx) };
+  const graded = gradeOperational(ctx, input);
+  const preEq = preEqSummary(analysedUpstream(reading, input.thresholds.preEq));
+  return {
+    ...graded,
+    notChecked: notCheckedFor(ctx),
+    ...(preEq ? { preEq } : {}),
+    ...(graded.verdict === 'LINE_FAULT' || graded.verdict === 'MARGINAL'
+      ? {
+          location: locateFault({
+            modemId: reading.modemId,
+            preEq,
+            findings: graded.findings,
+            neighbourhood: input.cmts?.neighbourhood,
+            t: input.thresholds.preEq,
+          }),
+        }
+      : {}),
+  };
 }
 
 /** The rules and flapping check over an operational modem's reading. */

@@ -1,5 +1,6 @@
 import type { ReachableReading } from '../domain/modem-reading';
-import { describeChannel, dsRef, ofdmRef, timeoutTotals } from './rule-helpers';
+import { decodeEqualizerData } from '../mib/equalizer-data';
+import { describeChannel, dsRef, ofdmRef, timeoutTotals, usRef } from './rule-helpers';
 import { ungradedCodewordChannels } from './rules/codewords.rule';
 import { cpeSeen } from './rules/no-cpe.rule';
 import type { CmtsContext, NotChecked, RuleContext } from '../domain/diagnosis';
@@ -111,6 +112,43 @@ function registrationNotChecked(reading: ReachableReading): NotChecked[] {
       ];
 }
 
+/**
+ * Pre-equalisation (echoes, group delay, where a fault is) for the upstream channels whose coefficients were not
+ * read, were empty (the modem does not pre-equalise) or could not be decoded.
+ */
+function preEqNotChecked(reading: ReachableReading): NotChecked[] {
+  const channels = reading.upstream;
+  const unread = channels.filter((ch) => ch.preEq == null);
+  const empty = channels.filter((ch) => ch.preEq === '');
+  const undecodable = channels.filter(
+    (ch) => ch.preEq != null && ch.preEq !== '' && !decodeEqualizerData(Buffer.from(ch.preEq, 'hex')).ok,
+  );
+  const names = (list: typeof channels): string =>
+    list.length === reading.upstream.length
+      ? 'any upstream channel'
+      : list.map((ch) => describeChannel(usRef(ch))).join(', ');
+  const out: NotChecked[] = [];
+  if (unread.length > 0) {
+    out.push({
+      code: 'PRE_EQUALISATION',
+      reason: `Upstream echoes and group delay not checked for ${names(unread)}: the modem answers neither docsIf3CmStatusUsEqData nor docsIfCmStatusEqualizationData, so the fault cannot be located from them.`,
+    });
+  }
+  if (empty.length > 0) {
+    out.push({
+      code: 'PRE_EQUALISATION',
+      reason: `Upstream echoes and group delay not checked for ${names(empty)}: the modem reports no pre-equalisation coefficients (an empty value).`,
+    });
+  }
+  if (undecodable.length > 0) {
+    out.push({
+      code: 'PRE_EQUALISATION',
+      reason: `Upstream echoes and group delay not checked for ${names(undecodable)}: the coefficients the modem sent are not valid DocsEqualizerData.`,
+    });
+  }
+  return out;
+}
+
 export function notCheckedFor(ctx: RuleContext): NotChecked[] {
   return [
     ...registrationNotChecked(ctx.reading),
@@ -118,5 +156,6 @@ export function notCheckedFor(ctx: RuleContext): NotChecked[] {
     ...reinitsNotChecked(ctx.reading, ctx.cmts),
     ...codewordsNotChecked(ctx),
     ...cpeNotChecked(ctx.reading, ctx.cmts),
+    ...preEqNotChecked(ctx.reading),
   ];
 }

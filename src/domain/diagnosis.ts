@@ -47,6 +47,8 @@ export const SUB_KINDS = [
   'NEIGHBOURS_UNKNOWN',
   'SILENCE_BURST',
   'CMTS_NO_EVIDENCE',
+  'US_MICRO_REFLECTION',
+  'US_GROUP_DELAY',
 ] as const;
 export type SubKind = (typeof SUB_KINDS)[number];
 
@@ -133,6 +135,15 @@ export interface Neighbourhood {
   othersOffline: number;
   /** Of the online others, how many show each FAULT sub-kind (from the CMTS, or their latest diagnosis). */
   faultCounts: Partial<Record<SubKind, number>>;
+  /** The others' pre-equalisation as of their latest diagnosis; absent when none of them has one. */
+  preEq?: NeighbourPreEq[];
+}
+
+/** A neighbour's pre-equalisation summary, as its latest diagnosis stored it. */
+export interface NeighbourPreEq extends PreEqSummary {
+  modemId: string;
+  /** When that diagnosis was made (epoch ms). */
+  at: number;
 }
 
 /**
@@ -182,6 +193,7 @@ export const NOT_CHECKED_CODES = [
   'RF_REINIT',
   'CODEWORDS',
   'CPE_PRESENCE',
+  'PRE_EQUALISATION',
 ] as const;
 export type NotCheckedCode = (typeof NOT_CHECKED_CODES)[number];
 
@@ -199,6 +211,71 @@ export interface Diagnosis {
   findings: Finding[];
   /** What could not be graded and why; empty when everything the rules grade was read. */
   notChecked: NotChecked[];
+  /**
+   * What the modem's upstream pre-equalisation shows (its worst channel), kept so that neighbours can be compared
+   * with it; null when no channel's coefficients were read and decoded; absent on older diagnoses.
+   */
+  preEq?: PreEqSummary | null;
+  /** Where the fault probably is: on every LINE_FAULT and MARGINAL answer of a reachable modem, never elsewhere. */
+  location?: FaultLocation;
+}
+
+/** One upstream channel's pre-equalisation, as far as locating a fault needs it. */
+export interface PreEqSummary {
+  ifIndex: number;
+  channelId: number | null;
+  /** Main tap ratio (dB): >= 25 textbook, < 18 a fault by default. */
+  mtrDb: number;
+  grade: 'TEXTBOOK' | 'MARGINAL' | 'FAULT';
+  distortion: 'NONE' | 'GROUP_DELAY' | 'MICRO_REFLECTION' | 'GROUP_DELAY_AND_MICRO_REFLECTION' | 'UNCLASSIFIED';
+  /** The resolvable echo: its delay after the main tap (taps), level (dBc) and one-way distance (null: width not read). */
+  echo: { delayTaps: number; levelDbc: number; distanceM: number | null } | null;
+  /** Energy on both taps next to the main tap with no echo further out: a cavity shorter than one tap (in-home). */
+  shortEcho: boolean;
+}
+
+export const FAULT_PLACES = ['HOME', 'DROP', 'TAP_OR_AMPLIFIER', 'PLANT', 'UNKNOWN'] as const;
+/** HOME: in-home wiring or splitters; DROP: the cable from the tap; TAP_OR_AMPLIFIER / PLANT: shared by homes. */
+export type FaultPlace = (typeof FAULT_PLACES)[number];
+
+export const LOCATION_EVIDENCE = [
+  'ECHO',
+  'SHORT_ECHO',
+  'GROUP_DELAY',
+  'SHARED_ECHO',
+  'NEIGHBOURS_CLEAN',
+  'NEIGHBOURS_NOT_COMPARED',
+  'LEVELS_LOW_DS_HIGH_US',
+  'NEIGHBOURS_SAME_LEVELS',
+  'NO_PRE_EQ',
+  'NO_SIGNATURE',
+] as const;
+export type LocationEvidenceCode = (typeof LOCATION_EVIDENCE)[number];
+
+/** One fact a location rests on, with its numbers (what the NOC's text is made of). */
+export interface LocationEvidence {
+  code: LocationEvidenceCode;
+  /** The measured value (dB, dBc, metres, taps or a count, per code) and what it is compared with, if anything. */
+  observed: number | null;
+  limit: number | null;
+  message: string;
+}
+
+export interface FaultLocation {
+  place: FaultPlace;
+  confidence: 'LOW' | 'MEDIUM' | 'HIGH';
+  /** One-way distance from the modem to the reflection; null when no echo was resolved or the width not read. */
+  distanceM: number | null;
+  distanceFt: number | null;
+  /** The upstream channel whose coefficients located it; null when levels alone did. */
+  channel: { ifIndex: number; channelId: number | null } | null;
+  /** Neighbours of the node whose coefficients show the same echo (modem ids, the cluster without this modem). */
+  sharedWith: string[];
+  /** Neighbours whose coefficients were compared with this modem's; 0 when none were known. */
+  neighboursCompared: number;
+  evidence: LocationEvidence[];
+  /** One sentence for the agent, with the numbers. */
+  message: string;
 }
 
 /** What a rule sees. `reading` is always a reachable one: offline triage happens before rules run. */

@@ -40,6 +40,14 @@ export interface UpstreamChannel {
   channelId: number | null;
   /** docsIfUpChannelFrequency; 0 when not read. */
   frequencyHz: number;
+  /** docsIfUpChannelWidth (Hz): the symbol rate is width / 1.25. Null when not read; absent on older readings. */
+  widthHz?: number | null;
+  /**
+   * The modem's upstream pre-equalisation coefficients as it sent them (DocsEqualizerData, hex): docsIf3CmStatusUsEqData,
+   * else (one upstream) the DOCSIS 2.0 docsIfCmStatusEqualizationData. "" when the modem answered an empty value (no
+   * pre-equalisation); null when not read; absent on older readings.
+   */
+  preEq?: string | null;
   txPowerDbmv: number;
   /** docsIf3CmStatusUs*, else (one upstream, pre-3.0) docsIfCmStatus* on the MAC ifIndex; null when not read. */
   t3Timeouts: number | null;

@@ -37,6 +37,16 @@ export interface PreEqThresholds {
   adjacentTapMinDbc: number;
   /** Velocity factor of the coax, for distances (RG6 and RG11 0.87, RG59 0.82). */
   velocityFactor: number;
+  /** Where a fault is (diagnosis/fault-location.ts): two echoes within this many taps are the same cavity. */
+  sameEchoToleranceTaps: number;
+  /** TAP_OR_AMPLIFIER when at least this many modems of the node (this one included) share the echo. */
+  sharedEchoMinModems: number;
+  /** PLANT when the modems sharing it are at least this share of the node's modems compared (this one included). */
+  plantMinShare: number;
+  /** "Only this home" needs at least this many neighbours whose coefficients were compared. */
+  neighboursMinCompared: number;
+  /** An echo only this modem shows, no farther than this (one way), is a DROP cavity; farther, UNKNOWN. */
+  dropMaxM: number;
 }
 
 export interface ThresholdsProfile {
@@ -180,5 +190,10 @@ export const DEFAULT_THRESHOLDS: ThresholdsProfile = {
     echoTapMinDbc: -30,
     adjacentTapMinDbc: -25,
     velocityFactor: 0.87,
+    sameEchoToleranceTaps: 1,
+    sharedEchoMinModems: 2,
+    plantMinShare: 0.5,
+    neighboursMinCompared: 2,
+    dropMaxM: 100,
   },
 };

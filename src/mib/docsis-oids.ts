@@ -36,6 +36,8 @@ export const OID = {
   docsIfCmStatusLostSyncs: '1.3.6.1.2.1.10.127.1.2.2.1.5',
   docsIfCmStatusT3Timeouts: '1.3.6.1.2.1.10.127.1.2.2.1.12',
   docsIfCmStatusT4Timeouts: '1.3.6.1.2.1.10.127.1.2.2.1.13',
+  /** DOCSIS 2.0 pre-equalisation of the single upstream, on the MAC ifIndex (DocsEqualizerData). */
+  docsIfCmStatusEqualizationData: '1.3.6.1.2.1.10.127.1.2.2.1.17',
 
   docsDevResetNow: '1.3.6.1.2.1.69.1.1.3',
   docsDevSerialNumber: '1.3.6.1.2.1.69.1.1.4',
@@ -81,6 +83,7 @@ export const OID = {
   docsIf3CmStatusUsT4Timeouts: '1.3.6.1.4.1.4491.2.1.20.1.2.1.3',
   docsIf3CmStatusUsRangingAborteds: '1.3.6.1.4.1.4491.2.1.20.1.2.1.4',
   docsIf3CmStatusUsModulationType: '1.3.6.1.4.1.4491.2.1.20.1.2.1.5',
+  docsIf3CmStatusUsEqData: '1.3.6.1.4.1.4491.2.1.20.1.2.1.6',
   docsIf3CmStatusUsT3Exceededs: '1.3.6.1.4.1.4491.2.1.20.1.2.1.7',
   docsIf3CmStatusUsIsMuted: '1.3.6.1.4.1.4491.2.1.20.1.2.1.8',
   docsIf3CmStatusUsRangingStatus: '1.3.6.1.4.1.4491.2.1.20.1.2.1.9',
@@ -134,6 +137,7 @@ export const FAST_POLL_COLUMNS: readonly OidName[] = [
   'docsIfDownChannelPower',
   'docsIfUpChannelId',
   'docsIfUpChannelFrequency',
+  'docsIfUpChannelWidth',
   'docsIfSigQSignalNoise',
   'docsIfSigQExtUnerroreds',
   'docsIfSigQExtCorrecteds',
@@ -154,6 +158,7 @@ export const FAST_POLL_COLUMNS: readonly OidName[] = [
   'docsIf3CmStatusUsT3Exceededs',
   'docsIf3CmStatusUsIsMuted',
   'docsIf3CmStatusUsRangingStatus',
+  'docsIf3CmStatusUsEqData',
   'docsIf3SignalQualityExtRxMER',
   'docsPnmCmDsOfdmRxMerMean',
   'docsIf31CmDsOfdmChanChannelId',
@@ -181,6 +186,8 @@ export const FALLBACK_COLUMNS = {
   docsIfSigQExtUnerroreds: ['docsIfSigQUnerroreds', 'docsIfSigQCorrecteds', 'docsIfSigQUncorrectables'],
   /** For docsIf3CmStatusResets / LostSyncs. */
   docsIf3CmStatusValue: ['docsIfCmStatusResets', 'docsIfCmStatusLostSyncs'],
+  /** For docsIf3CmStatusUsEqData: the single upstream's coefficients on the MAC interface (DOCSIS 2.0). */
+  docsIf3CmStatusUsEqData: ['docsIfCmStatusEqualizationData'],
 } as const satisfies Partial<Record<OidName, readonly OidName[]>>;
 
 /** A CMTS row per modem (docsIf3CmtsCmRegStatusId), one GET refreshes it. */

@@ -212,20 +212,25 @@ function parseScQamDownstream(c: PollColumns): DownstreamChannel[] {
 /** SC-QAM upstream channels from docsIf3CmStatusUsTable; without it, the pre-3.0 figures on the MAC interface. */
 function parseUpstream(c: PollColumns, macIx: string): UpstreamChannel[] {
   const usTx = c.col('docsIf3CmStatusUsTxPower');
-  const upstream = c
+  const eq3 = c.col('docsIf3CmStatusUsEqData');
+  const channels = c
     .ofType(IF_TYPE.docsCableUpstream)
-    .filter((ix) => usTx.has(ix) && !c.placeholder(ix, 'docsIfUpChannelFrequency'))
-    .map((ix): UpstreamChannel => ({
-      ifIndex: Number(ix),
-      channelId: c.firstOf(['docsIfUpChannelId'], ix),
-      frequencyHz: c.num(c.col('docsIfUpChannelFrequency'), ix),
-      txPowerDbmv: c.num(usTx, ix) / 10,
-      t3Timeouts: c.firstOf(['docsIf3CmStatusUsT3Timeouts'], ix),
-      t4Timeouts: c.firstOf(['docsIf3CmStatusUsT4Timeouts'], ix),
-      t3Exceededs: c.firstOf(['docsIf3CmStatusUsT3Exceededs'], ix),
-      muted: c.num(c.col('docsIf3CmStatusUsIsMuted'), ix, 2) === 1,
-      rangingStatus: RANGING[c.num(c.col('docsIf3CmStatusUsRangingStatus'), ix, 4)] ?? 'other',
-    }));
+    .filter((ix) => usTx.has(ix) && !c.placeholder(ix, 'docsIfUpChannelFrequency'));
+  // The DOCSIS 2.0 object speaks for the modem's only upstream: with several, it names no channel.
+  const eqOfMac = channels.length === 1 ? c.col('docsIfCmStatusEqualizationData').get(macIx) : undefined;
+  const upstream = channels.map((ix): UpstreamChannel => ({
+    ifIndex: Number(ix),
+    channelId: c.firstOf(['docsIfUpChannelId'], ix),
+    frequencyHz: c.num(c.col('docsIfUpChannelFrequency'), ix),
+    widthHz: c.firstOf(['docsIfUpChannelWidth'], ix),
+    preEq: octetsHex(eq3.get(ix) ?? eqOfMac),
+    txPowerDbmv: c.num(usTx, ix) / 10,
+    t3Timeouts: c.firstOf(['docsIf3CmStatusUsT3Timeouts'], ix),
+    t4Timeouts: c.firstOf(['docsIf3CmStatusUsT4Timeouts'], ix),
+    t3Exceededs: c.firstOf(['docsIf3CmStatusUsT3Exceededs'], ix),
+    muted: c.num(c.col('docsIf3CmStatusUsIsMuted'), ix, 2) === 1,
+    rangingStatus: RANGING[c.num(c.col('docsIf3CmStatusUsRangingStatus'), ix, 4)] ?? 'other',
+  }));
   const usIfIndexes = c
     .ofType(IF_TYPE.docsCableUpstream)
     .filter((ix) => !c.placeholder(ix, 'docsIfUpChannelFrequency'));
@@ -245,6 +250,8 @@ function legacyUpstream(c: PollColumns, macIx: string, usIfIndexes: readonly str
     ifIndex: usIx == null ? Number(macIx) : Number(usIx),
     channelId: usIx == null ? null : c.firstOf(['docsIfUpChannelId'], usIx),
     frequencyHz: usIx == null ? 0 : c.num(c.col('docsIfUpChannelFrequency'), usIx),
+    widthHz: usIx == null ? null : c.firstOf(['docsIfUpChannelWidth'], usIx),
+    preEq: usIx == null ? null : octetsHex(c.col('docsIfCmStatusEqualizationData').get(macIx)),
     txPowerDbmv: c.num(c.col('docsIfCmStatusTxPower'), macIx) / 10,
     t3Timeouts: c.firstOf(['docsIfCmStatusT3Timeouts'], macIx),
     t4Timeouts: c.firstOf(['docsIfCmStatusT4Timeouts'], macIx),
@@ -252,6 +259,20 @@ function legacyUpstream(c: PollColumns, macIx: string, usIfIndexes: readonly str
     muted: false,
     rangingStatus: 'success',
   };
+}
+
+/** An OctetString object's octets as lower-case hex ("" for an empty one), or null when it was not read. */
+function octetsHex(value: SnmpVarbind['value'] | undefined): string | null {
+  if (value == null) {
+    return null;
+  }
+  if (Buffer.isBuffer(value)) {
+    return value.toString('hex');
+  }
+  if (typeof value !== 'string') {
+    throw new Error('agent answered a non-octet value for an octet-string object');
+  }
+  return Buffer.from(value, 'latin1').toString('hex');
 }
 
 /** OFDM downstream channels: DOCS-IF31 channel, channel power and profile statistics tables, DOCS-PNM RxMER. */
@@ -358,6 +379,9 @@ export function fallbackColumns(varbinds: readonly SnmpVarbind[] | ColumnSet): O
   }
   if (!answered(varbinds, 'docsIf3CmStatusValue')) {
     out.push(...FALLBACK_COLUMNS.docsIf3CmStatusValue);
+  }
+  if (!answered(varbinds, 'docsIf3CmStatusUsEqData')) {
+    out.push(...FALLBACK_COLUMNS.docsIf3CmStatusUsEqData);
   }
   return out;
 }

@@ -1,4 +1,11 @@
-import type { CounterSnapshot, Diagnosis, HistoryEntry, SubKind, Verdict } from '../domain/diagnosis';
+import type {
+  CounterSnapshot,
+  Diagnosis,
+  HistoryEntry,
+  PreEqSummary,
+  SubKind,
+  Verdict,
+} from '../domain/diagnosis';
 import type { ModemReading } from '../domain/modem-reading';
 
 /** The latest reading of a modem with the verdict it got. */
@@ -13,6 +20,14 @@ export interface VerdictSummary {
   verdict: Verdict;
   subKinds: SubKind[];
   at: number;
+  /** The modem's pre-equalisation summary, for comparing neighbours (absent when not read). */
+  preEq?: PreEqSummary;
+}
+
+/** What a stored reading leaves for its neighbours' diagnoses. */
+export function verdictSummary(stored: StoredReading): VerdictSummary {
+  const { verdict, subKinds, preEq } = stored.diagnosis;
+  return { verdict, subKinds, at: stored.reading.observedAt, ...(preEq ? { preEq } : {}) };
 }
 
 /**

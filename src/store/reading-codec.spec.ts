@@ -17,9 +17,11 @@ import {
   ACTIONS_V1,
   CM_STATUS_NAMES_V1,
   NOT_CHECKED_CODES_V1,
+  storedReadingV1,
   SUB_KINDS_V1,
   VERDICTS_V1,
 } from './codec/reading-formats';
+import { Writer } from './codec/wire';
 import {
   decodeCounters,
   decodeHistory,
@@ -32,7 +34,9 @@ import {
   encodeStoredReading,
 } from './reading-codec';
 
-const COMPACT = 0x02;
+/** What stored readings are written in (compact format 2), and codeword snapshots (format 1). */
+const COMPACT = 0x03;
+const COMPACT_V1 = 0x02;
 const PACKED = 0x01;
 
 // Every scenario on every DOCSIS generation and vendor quirk it fits, behind each CMTS dialect, as the service
@@ -295,13 +299,72 @@ describe('stored readings (latest:<id>)', () => {
   });
 });
 
+describe('compact format 2: pre-equalisation, PNM summaries, fault location', () => {
+  const base = cases.find((c) => c.stored.reading.reachable && c.stored.reading.upstream.length > 1)!.stored;
+  const roundTrip = (s: StoredReading): StoredReading => {
+    const data = encodeStoredReading(s);
+    expect(data[0]).toBe(COMPACT);
+    return decodeStoredReading(data);
+  };
+  const withUpstream = (
+    patch: (u: ReachableReading['upstream'][number], i: number) => object,
+  ): StoredReading => {
+    const s = structuredClone(base);
+    const r = s.reading as ReachableReading;
+    r.upstream = r.upstream.map((u, i) => ({ ...u, ...patch(u, i) }));
+    return s;
+  };
+
+  it('keeps each upstream channel coefficients as octets: hex, empty, not read, and odd text exactly', () => {
+    const coefficients = `08011800${'00000000'.repeat(7)}07ff0000${'00100ff0'.repeat(16)}`;
+    const s = withUpstream((_, i) => ({
+      widthHz: i === 0 ? 6_400_000 : null,
+      preEq: [coefficients, '', null, 'not hex'][i % 4],
+    }));
+    expect(roundTrip(s)).toStrictEqual(s);
+    const without = withUpstream(() => ({ preEq: null, widthHz: 3_200_000 }));
+    // 100 octets of coefficients cost about 100 bytes, not the 200 of their hex.
+    const grown = encodeStoredReading(
+      withUpstream(() => ({ preEq: coefficients, widthHz: 3_200_000 })),
+    ).length;
+    expect(grown - encodeStoredReading(without).length).toBeLessThan(
+      110 * (base.reading as ReachableReading).upstream.length,
+    );
+  });
+
+  it('keeps a location and PNM summaries as plain JSON, and leaves what JSON would change to the general format', () => {
+    const s = structuredClone(base);
+    s.diagnosis.location = {
+      place: 'DROP',
+      confidence: 'MEDIUM',
+      distanceM: 45.5,
+      evidence: [{ code: 'ECHO', channelId: 3, values: [1, -2.25] }],
+      sharedWith: [],
+    } as unknown as typeof s.diagnosis.location;
+    expect(roundTrip(s)).toStrictEqual(s);
+    const odd = structuredClone(s);
+    (odd.diagnosis as unknown as { location: unknown }).location = { place: 'HOME', distanceM: undefined };
+    expect(encodeStoredReading(odd)[0]).toBe(PACKED);
+    expect(decodeStoredReading(encodeStoredReading(odd))).toStrictEqual(odd);
+  });
+
+  it('still reads readings written in format 1', () => {
+    for (const c of cases.filter((_, i) => i % 37 === 0)) {
+      const w = new Writer();
+      w.byte(COMPACT_V1);
+      storedReadingV1.write(w, c.stored);
+      expect(decodeStoredReading(w.take())).toStrictEqual(c.stored);
+    }
+  });
+});
+
 describe('codeword snapshots (cw:<id> members)', () => {
   const snapshots = cases.flatMap((c) => (c.counters ? [c.counters] : []));
 
   it('round-trip exactly, compact, at under half the size of deflated V8', () => {
     for (const s of snapshots) {
       const data = encodeCounters(s);
-      expect(data[0]).toBe(COMPACT);
+      expect(data[0]).toBe(COMPACT_V1);
       expect(decodeCounters(data)).toStrictEqual(s);
     }
     const compact = snapshots.reduce((n, s) => n + encodeCounters(s).length, 0);

@@ -4,7 +4,12 @@ import type { CounterSnapshot, HistoryEntry, Verdict } from '../domain/diagnosis
 import { decodeJson } from '../domain/reading-json';
 import type { StoredReading } from '../readings/reading.store';
 import { decodeHistoryV1, encodeHistoryV1, isHistoryV1 } from './codec/history-format';
-import { counterSnapshotV1, storedReadingV1, VERDICTS_V1 } from './codec/reading-formats';
+import {
+  counterSnapshotV1,
+  storedReadingV1,
+  storedReadingV2,
+  VERDICTS_V1,
+} from './codec/reading-formats';
 import type { Codec } from './codec/schema';
 import { Misfit, Reader, Writer } from './codec/wire';
 
@@ -17,6 +22,7 @@ import { Misfit, Reader, Writer } from './codec/wire';
 //   first byte   latest and cw values                         history members
 //   0x01         V8 serialisation, deflated (2026-11-25)       V8 serialisation (what compact format 1 cannot hold)
 //   0x02         compact format 1                             -
+//   0x03         compact format 2 (latest only, 2026-12-03)   -
 //   '{'          JSON (before 2026-11-25)                     -
 //   '['          -                                            JSON array (before 2026-11-25)
 //   '0'-'z'      -                                            base-36 CSV (2026-11-25)
@@ -24,12 +30,13 @@ import { Misfit, Reader, Writer } from './codec/wire';
 
 const PACKED_V8 = 0x01;
 const COMPACT_V1 = 0x02;
+const COMPACT_V2 = 0x03;
 
 const writer = new Writer();
 
-function encodeCompact<T>(codec: Codec<T>, value: T): Buffer | null {
+function encodeCompact<T>(codec: Codec<T>, value: T, marker = COMPACT_V1): Buffer | null {
   writer.pos = 0;
-  writer.byte(COMPACT_V1);
+  writer.byte(marker);
   try {
     codec.write(writer, value);
   } catch (error) {
@@ -54,11 +61,18 @@ function decodeCompact<T>(codec: Codec<T>, data: Buffer): T {
 
 /** The latest reading with its diagnosis, compact; in the general format only when it does not fit. */
 export function encodeStoredReading(s: StoredReading): Buffer {
-  return encodeCompact(storedReadingV1, s) ?? encodePacked(s);
+  return encodeCompact(storedReadingV2, s, COMPACT_V2) ?? encodePacked(s);
 }
 
 export function decodeStoredReading(data: Buffer): StoredReading {
-  return data[0] === COMPACT_V1 ? decodeCompact(storedReadingV1, data) : decodePacked<StoredReading>(data);
+  switch (data[0]) {
+    case COMPACT_V2:
+      return decodeCompact(storedReadingV2, data);
+    case COMPACT_V1:
+      return decodeCompact(storedReadingV1, data);
+    default:
+      return decodePacked<StoredReading>(data);
+  }
 }
 
 export function encodeCounters(s: CounterSnapshot): Buffer {

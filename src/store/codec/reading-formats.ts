@@ -6,10 +6,12 @@ import {
   type Codec,
   eitherOf,
   f,
+  type Field,
   int,
   num,
   oneOf,
   record,
+  type RecordCodec,
   str,
   tableOf,
   textOf,
@@ -65,6 +67,8 @@ export const SUB_KINDS_V1 = [
   'NEIGHBOURS_UNKNOWN',
   'SILENCE_BURST',
   'CMTS_NO_EVIDENCE',
+  'US_MICRO_REFLECTION',
+  'US_GROUP_DELAY',
 ] as const;
 
 export const ACTIONS_V1 = [
@@ -84,6 +88,7 @@ export const NOT_CHECKED_CODES_V1 = [
   'RF_REINIT',
   'CODEWORDS',
   'CPE_PRESENCE',
+  'PRE_EQUALISATION',
 ] as const;
 
 export const SEVERITIES_V1 = ['FAULT', 'MARGINAL', 'INFO'] as const;
@@ -134,6 +139,68 @@ export const CM_STATUS_NAMES_V1 = [
   'rfMuteAll',
   'not read',
 ] as const;
+
+const HEX = /^(?:[0-9a-f]{2})*$/;
+
+/** Lower-case hex of whole octets as the octets (half the bytes); any other text after a 0. */
+const hexOctets: Codec<string> = {
+  write: (w, v) => {
+    if (typeof v !== 'string') {
+      throw new Misfit('string expected');
+    }
+    if (!HEX.test(v)) {
+      w.byte(0);
+      w.string(v);
+      return;
+    }
+    w.byte(1);
+    w.uvarint(v.length / 2);
+    w.ensure(v.length / 2);
+    w.pos += w.buf.write(v, w.pos, 'hex');
+  },
+  read: (r) => {
+    if (r.byte() === 0) {
+      return r.string();
+    }
+    const n = r.uvarint();
+    if (r.pos + n > r.buf.length) {
+      throw new RangeError('compact value ends early');
+    }
+    const text = r.buf.toString('hex', r.pos, r.pos + n);
+    r.pos += n;
+    return text;
+  },
+};
+
+/**
+ * A plain JSON value (objects, arrays, strings, finite numbers, booleans, null) as its JSON text. Anything JSON would
+ * change (undefined members, bigints, non-finite numbers, class instances) does not fit, so a round trip is exact.
+ */
+const jsonText: Codec<unknown> = {
+  write: (w, v) => {
+    if (!isPlainJson(v)) {
+      throw new Misfit('plain JSON value expected');
+    }
+    w.string(JSON.stringify(v));
+  },
+  read: (r) => JSON.parse(r.string()) as unknown,
+};
+
+function isPlainJson(v: unknown): boolean {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') {
+    return true;
+  }
+  if (typeof v === 'number') {
+    return Number.isFinite(v) && !Object.is(v, -0);
+  }
+  if (Array.isArray(v)) {
+    return v.every(isPlainJson);
+  }
+  if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+    return Object.values(v as object).every(isPlainJson);
+  }
+  return false;
+}
 
 const MAC = /^[0-9a-f]{2}(?::[0-9a-f]{2}){5}$/;
 
@@ -206,7 +273,7 @@ const downstream = record([
   f.optional(f.value('counterBits', int)),
 ]);
 
-const upstream = record([
+const UPSTREAM_V1 = [
   f.deltaInt('ifIndex'),
   f.nullable(f.value('channelId', int)),
   f.deltaInt('frequencyHz'),
@@ -216,9 +283,9 @@ const upstream = record([
   f.nullable(f.fixed('t3Exceededs', 1)),
   f.bool('muted'),
   f.small('rangingStatus', RANGING_V1),
-]);
+];
 
-const ofdm = record([
+const OFDM_V1 = [
   f.deltaInt('ifIndex'),
   f.fixed('channelId', 1),
   f.value('plcFrequencyHz', num),
@@ -238,10 +305,10 @@ const ofdm = record([
       ]),
     ),
   ),
-]);
+];
 
 // OFDMA target power is quarter dBmV (2017 MIB) or tenths (2016 MIB): both are whole twentieths.
-const ofdma = record([
+const OFDMA_V1 = [
   f.deltaInt('ifIndex'),
   f.fixed('channelId', 1),
   f.deltaFixed('txPowerDbmv', 20),
@@ -250,9 +317,14 @@ const ofdma = record([
   f.nullable(f.fixed('t3Exceededs', 1)),
   f.bool('muted'),
   f.small('rangingStatus', RANGING_V1),
-]);
+];
 
-const reachable = record([
+/** The reachable reading's fields around its channel tables, which format 2 extends. */
+const reachableFields = (
+  upstream: RecordCodec<object>,
+  ofdm: RecordCodec<object>,
+  ofdma: RecordCodec<object>,
+): Field[] => [
   f.constant('reachable', true),
   f.value('modemId', str),
   f.value('observedAt', int),
@@ -277,7 +349,9 @@ const reachable = record([
   f.value('cpes', arrayOf(record([f.value('ip', ip), f.small('source', CPE_SOURCES_V1)]))),
   f.nullable(f.value('cpeMacs', arrayOf(mac))),
   f.optional(f.small('bridgeTable', BRIDGE_TABLE_V1)),
-]);
+];
+
+const reachable = record(reachableFields(record(UPSTREAM_V1), record(OFDM_V1), record(OFDMA_V1)));
 
 const unreachable = record([
   f.constant('reachable', false),
@@ -307,7 +381,7 @@ const finding = record([
   f.text('message', diagnosisText, true),
 ]);
 
-const diagnosis = record([
+const DIAGNOSIS_V1 = [
   f.value('verdict', oneOf(VERDICTS_V1)),
   f.value('subKinds', arrayOf(oneOf(SUB_KINDS_V1))),
   f.value('action', oneOf(ACTIONS_V1)),
@@ -319,11 +393,40 @@ const diagnosis = record([
       tableOf(record([f.small('code', NOT_CHECKED_CODES_V1), f.text('reason', diagnosisText, true)])),
     ),
   ),
-]);
+];
 
 export const storedReadingV1 = record<StoredReading>([
   f.value('reading', eitherOf('reachable', reachable, unreachable)),
-  f.value('diagnosis', diagnosis),
+  f.value('diagnosis', record(DIAGNOSIS_V1)),
+  f.value('thresholdsProfile', str),
+]);
+
+// Format 2 (2026-12-03) is format 1 with fields appended: each upstream channel's width and pre-equalisation
+// coefficients (as octets), DOCSIS 3.1 PNM summaries on OFDM and OFDMA channels, and the diagnosis's fault location.
+// The summaries and the location are small, rare and still growing: they are kept as JSON text.
+
+const reachableV2 = record(
+  reachableFields(
+    record([
+      ...UPSTREAM_V1,
+      f.optional(f.nullable(f.value('widthHz', int))),
+      f.optional(f.nullable(f.value('preEq', hexOctets))),
+    ]),
+    record([...OFDM_V1, f.optional(f.value('pnm', jsonText))]),
+    record([...OFDMA_V1, f.optional(f.value('pnm', jsonText))]),
+  ),
+);
+
+export const storedReadingV2 = record<StoredReading>([
+  f.value('reading', eitherOf('reachable', reachableV2, unreachable)),
+  f.value(
+    'diagnosis',
+    record([
+      ...DIAGNOSIS_V1,
+      f.optional(f.nullable(f.value('preEq', jsonText))),
+      f.optional(f.value('location', jsonText)),
+    ]),
+  ),
   f.value('thresholdsProfile', str),
 ]);
 

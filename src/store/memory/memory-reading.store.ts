@@ -1,6 +1,11 @@
 import type { RetentionPolicy } from '../../config/app-config';
 import type { CounterSnapshot, HistoryEntry } from '../../domain/diagnosis';
-import { ReadingStore, type StoredReading, type VerdictSummary } from '../../readings/reading.store';
+import {
+  ReadingStore,
+  type StoredReading,
+  verdictSummary,
+  type VerdictSummary,
+} from '../../readings/reading.store';
 import { decodeJson, encodeJson } from '../../domain/reading-json';
 
 /** Readings, history and counter snapshots in this process (single instance). Same contract as RedisReadingStore. */
@@ -26,8 +31,7 @@ export class MemoryReadingStore extends ReadingStore {
       json: encodeJson(stored),
       expiresAt: now + this.retention.readingTtlSec * 1000,
     });
-    const { verdict, subKinds } = stored.diagnosis;
-    this.verdicts.set(id, { verdict, subKinds, at: stored.reading.observedAt });
+    this.verdicts.set(id, verdictSummary(stored));
     if (stored.reading.reachable) {
       this.silentSince.delete(id);
     } else {

@@ -1,6 +1,11 @@
 import type { RetentionPolicy } from '../../config/app-config';
 import type { CounterSnapshot, HistoryEntry } from '../../domain/diagnosis';
-import { ReadingStore, type StoredReading, type VerdictSummary } from '../../readings/reading.store';
+import {
+  ReadingStore,
+  type StoredReading,
+  verdictSummary,
+  type VerdictSummary,
+} from '../../readings/reading.store';
 import {
   decodeCounters,
   decodeHistoryRows,
@@ -53,16 +58,7 @@ export class RedisReadingStore extends ReadingStore {
     const tx = this.s.redis
       .multi()
       .set(this.key('latest', id), encodeStoredReading(stored), 'EX', r.readingTtlSec)
-      .set(
-        this.key('vd', id),
-        JSON.stringify({
-          verdict: stored.diagnosis.verdict,
-          subKinds: stored.diagnosis.subKinds,
-          at: stored.reading.observedAt,
-        }),
-        'EX',
-        r.readingTtlSec,
-      )
+      .set(this.key('vd', id), JSON.stringify(verdictSummary(stored)), 'EX', r.readingTtlSec)
       .zadd(hist, entry.at, encodeHistory(entry))
       .zremrangebyscore(hist, '-inf', `(${now - r.historyRetentionSec * 1000}`)
       .zremrangebyrank(hist, 0, -(r.historyMaxEntries + 1))

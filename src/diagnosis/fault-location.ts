@@ -1,0 +1,347 @@
+import type {
+  FaultLocation,
+  FaultPlace,
+  Finding,
+  LocationEvidence,
+  Neighbourhood,
+  NeighbourPreEq,
+  PreEqSummary,
+} from '../domain/diagnosis';
+import type { PreEqThresholds } from '../domain/thresholds';
+import { METRES_PER_FOOT } from './pre-eq/timing';
+import { fmt, round } from './rule-helpers';
+
+// Where a line fault probably is (docs/pre-equalisation.md, "Where is it"): from the modem's own pre-equalisation
+// (an echo's distance, energy next to the main tap, group delay), compared with its neighbours' (an echo they share
+// sits upstream of where their drops split), and from its levels (low downstream with high upstream on this modem
+// alone is loss in the home or drop; on the node's modems too, in the plant). It says how sure it is and why, and
+// claims "only this home" only with neighbours compared.
+
+export interface LocateInput {
+  modemId: string;
+  preEq: PreEqSummary | null;
+  findings: readonly Finding[];
+  neighbourhood: Neighbourhood | null | undefined;
+  t: PreEqThresholds;
+}
+
+/** Neighbours whose coefficients can be compared with this modem's: the same upstream channel where both name it. */
+function comparable(self: PreEqSummary, others: readonly NeighbourPreEq[], selfId: string): NeighbourPreEq[] {
+  return others.filter(
+    (o) =>
+      o.modemId !== selfId &&
+      (self.channelId == null || o.channelId == null || o.channelId === self.channelId),
+  );
+}
+
+function sharesEcho(self: PreEqSummary, other: PreEqSummary, t: PreEqThresholds): boolean {
+  return (
+    self.echo != null &&
+    other.echo != null &&
+    other.grade !== 'TEXTBOOK' &&
+    Math.abs(other.echo.delayTaps - self.echo.delayTaps) <= t.sameEchoToleranceTaps
+  );
+}
+
+function evidence(
+  code: LocationEvidence['code'],
+  message: string,
+  observed: number | null = null,
+  limit: number | null = null,
+): LocationEvidence {
+  return { code, observed, limit, message };
+}
+
+function located(
+  place: FaultPlace,
+  confidence: FaultLocation['confidence'],
+  self: PreEqSummary | null,
+  sharedWith: string[],
+  neighboursCompared: number,
+  facts: LocationEvidence[],
+  message: string,
+): FaultLocation {
+  const distanceM = self?.echo?.distanceM ?? null;
+  return {
+    place,
+    confidence,
+    distanceM: place === 'HOME' ? null : distanceM,
+    distanceFt: place === 'HOME' || distanceM == null ? null : round(distanceM / METRES_PER_FOOT, 0),
+    channel: self ? { ifIndex: self.ifIndex, channelId: self.channelId } : null,
+    sharedWith,
+    neighboursCompared,
+    evidence: facts,
+    message,
+  };
+}
+
+const echoWords = (s: PreEqSummary): string =>
+  s.echo?.distanceM != null
+    ? `a reflection about ${fmt(s.echo.distanceM, 0)} m (${fmt(s.echo.distanceM / METRES_PER_FOOT, 0)} ft) from the modem`
+    : `a reflection ${fmt(s.echo?.delayTaps ?? 0)} taps after the main tap`;
+
+/** Where the fault of a LINE_FAULT or MARGINAL reading probably is. */
+export function locateFault(input: LocateInput): FaultLocation {
+  const { preEq: self, neighbourhood: n, t } = input;
+  const neighbours = self && n?.preEq ? comparable(self, n.preEq, input.modemId) : [];
+  const compared = neighbours.length;
+  const facts: LocationEvidence[] = [];
+
+  const impaired = self != null && self.grade !== 'TEXTBOOK';
+  if (impaired && self.echo != null && self.distortion !== 'GROUP_DELAY') {
+    facts.push(
+      evidence(
+        'ECHO',
+        `Pre-equalisation shows ${echoWords(self)} at ${fmt(self.echo.levelDbc)} dBc (main tap ratio ${fmt(self.mtrDb)} dB).`,
+        self.echo.distanceM ?? self.echo.delayTaps,
+        null,
+      ),
+    );
+    const shared = neighbours.filter((o) => sharesEcho(self, o, t));
+    const cluster = shared.length + 1;
+    if (cluster >= t.sharedEchoMinModems) {
+      const share = cluster / (compared + 1);
+      const plant = share >= t.plantMinShare;
+      facts.push(
+        evidence(
+          'SHARED_ECHO',
+          `${shared.length} of ${compared} neighbours compared show the same echo (within ${fmt(t.sameEchoToleranceTaps)} tap): ${shared.map((o) => o.modemId).join(', ')}.`,
+          shared.length,
+          t.sharedEchoMinModems - 1,
+        ),
+      );
+      return located(
+        plant ? 'PLANT' : 'TAP_OR_AMPLIFIER',
+        cluster >= 3 ? 'HIGH' : 'MEDIUM',
+        self,
+        shared.map((o) => o.modemId),
+        compared,
+        facts,
+        `${cluster} modems of the node show ${echoWords(self)}: the cavity is common to them, in the ${plant ? 'plant (amplifier or hardline)' : 'tap or amplifier they share'}, not in this home.`,
+      );
+    }
+    if (compared < t.neighboursMinCompared) {
+      facts.push(notCompared(compared, t));
+      return located(
+        'UNKNOWN',
+        'LOW',
+        self,
+        [],
+        compared,
+        facts,
+        `Pre-equalisation shows ${echoWords(self)}; without neighbours to compare with, it cannot be told whether only this home has it.`,
+      );
+    }
+    facts.push(
+      evidence(
+        'NEIGHBOURS_CLEAN',
+        `None of ${compared} neighbours compared shows the same echo.`,
+        0,
+        compared,
+      ),
+    );
+    if (self.echo.distanceM != null && self.echo.distanceM <= t.dropMaxM) {
+      return located(
+        'DROP',
+        'MEDIUM',
+        self,
+        [],
+        compared,
+        facts,
+        `Only this modem shows ${echoWords(self)}: a cavity of about a drop's length, most likely the drop cable or its connectors and ground block.`,
+      );
+    }
+    return located(
+      'UNKNOWN',
+      'LOW',
+      self,
+      [],
+      compared,
+      facts,
+      `Only this modem shows ${echoWords(self)}, ${self.echo.distanceM == null ? 'at a distance not known (channel width not read)' : `farther than a drop (${fmt(t.dropMaxM, 0)} m)`}: the place cannot be told from the coefficients.`,
+    );
+  }
+
+  if (impaired && self.distortion === 'GROUP_DELAY') {
+    facts.push(
+      evidence(
+        'GROUP_DELAY',
+        `Pre-equalisation shows group delay (more energy before the main tap than after; main tap ratio ${fmt(self.mtrDb)} dB).`,
+        self.mtrDb,
+        t.mtrTextbookDb,
+      ),
+    );
+    const shared = neighbours.filter((o) => o.distortion === 'GROUP_DELAY' && o.grade !== 'TEXTBOOK');
+    if (
+      shared.length + 1 >= t.sharedEchoMinModems &&
+      (shared.length + 1) / (compared + 1) >= t.plantMinShare
+    ) {
+      return located(
+        'PLANT',
+        shared.length + 1 >= 3 ? 'HIGH' : 'MEDIUM',
+        self,
+        shared.map((o) => o.modemId),
+        compared,
+        facts,
+        `${shared.length + 1} modems of the node show group delay: a diplex filter or amplifier alignment in the plant.`,
+      );
+    }
+    if (compared >= t.neighboursMinCompared && shared.length === 0) {
+      facts.push(
+        evidence(
+          'NEIGHBOURS_CLEAN',
+          `None of ${compared} neighbours compared shows group delay.`,
+          0,
+          compared,
+        ),
+      );
+      return located(
+        'HOME',
+        'LOW',
+        self,
+        [],
+        compared,
+        facts,
+        'Only this modem shows group delay: an in-home filter or amplifier is the likely cause.',
+      );
+    }
+  }
+
+  if (impaired && self.shortEcho) {
+    facts.push(
+      evidence(
+        'SHORT_ECHO',
+        `Energy on both taps next to the main tap and no echo further out (main tap ratio ${fmt(self.mtrDb)} dB): a cavity shorter than one tap.`,
+        self.mtrDb,
+        t.mtrTextbookDb,
+      ),
+    );
+    const clean =
+      compared >= t.neighboursMinCompared && neighbours.every((o) => !o.shortEcho || o.grade === 'TEXTBOOK');
+    if (clean) {
+      facts.push(
+        evidence('NEIGHBOURS_CLEAN', `None of ${compared} neighbours compared shows it.`, 0, compared),
+      );
+    } else if (compared < t.neighboursMinCompared) {
+      facts.push(notCompared(compared, t));
+    }
+    return located(
+      'HOME',
+      clean ? 'MEDIUM' : 'LOW',
+      self,
+      [],
+      compared,
+      facts,
+      'The reflection is too close to the modem to be the drop: in-home wiring, splitters or jumpers.',
+    );
+  }
+
+  const levels = levelPattern(input);
+  if (levels) {
+    return levels;
+  }
+  if (self == null) {
+    facts.push(
+      evidence(
+        'NO_PRE_EQ',
+        "The modem's pre-equalisation coefficients were not read, so no echo could be looked for.",
+      ),
+    );
+  } else {
+    facts.push(
+      evidence(
+        'NO_SIGNATURE',
+        `Pre-equalisation is clean (main tap ratio ${fmt(self.mtrDb)} dB) and the levels show no home or plant pattern.`,
+        self.mtrDb,
+        t.mtrTextbookDb,
+      ),
+    );
+  }
+  return located(
+    'UNKNOWN',
+    'LOW',
+    self,
+    [],
+    compared,
+    facts,
+    'The evidence does not say where the fault is.',
+  );
+}
+
+function notCompared(compared: number, t: PreEqThresholds): LocationEvidence {
+  return evidence(
+    'NEIGHBOURS_NOT_COMPARED',
+    `Only ${compared} neighbours' coefficients are known (${t.neighboursMinCompared} needed to say only this home has it).`,
+    compared,
+    t.neighboursMinCompared,
+  );
+}
+
+/**
+ * Low downstream with high upstream on this modem: loss between the tap and the modem. The node's other modems
+ * showing the same (by their CMTS rows and latest diagnoses) put it in the plant.
+ */
+function levelPattern(input: LocateInput): FaultLocation | null {
+  const kinds = new Set(input.findings.filter((f) => f.severity !== 'INFO').map((f) => f.code));
+  if (!kinds.has('LOW_DS_POWER') || !kinds.has('HIGH_US_POWER')) {
+    return null;
+  }
+  const n = input.neighbourhood;
+  const t = input.t;
+  const facts = [
+    evidence(
+      'LEVELS_LOW_DS_HIGH_US',
+      'Downstream power is low and upstream transmit power high: the signal is losing level between the tap and the modem.',
+    ),
+  ];
+  const online = n ? n.others - n.othersOffline : 0;
+  if (n == null || online < t.neighboursMinCompared) {
+    facts.push(notCompared(online, t));
+    return located(
+      'UNKNOWN',
+      'LOW',
+      null,
+      [],
+      online,
+      facts,
+      'Levels point to a loss on the way to the modem; without neighbours it cannot be told whether the plant has it too.',
+    );
+  }
+  const alike = Math.min(n.faultCounts.LOW_DS_POWER ?? 0, n.faultCounts.HIGH_US_POWER ?? 0);
+  if ((alike + 1) / (online + 1) >= t.plantMinShare) {
+    facts.push(
+      evidence(
+        'NEIGHBOURS_SAME_LEVELS',
+        `${alike} of ${online} online neighbours show the same low downstream and high upstream levels.`,
+        alike,
+        online,
+      ),
+    );
+    return located(
+      'PLANT',
+      alike + 1 >= 3 ? 'HIGH' : 'MEDIUM',
+      null,
+      [],
+      online,
+      facts,
+      `${alike + 1} modems of the node lose level the same way: the loss is in the plant, before their drops.`,
+    );
+  }
+  facts.push(
+    evidence(
+      'NEIGHBOURS_CLEAN',
+      `${online - alike} of ${online} online neighbours have normal levels.`,
+      alike,
+      online,
+    ),
+  );
+  return located(
+    'HOME',
+    'LOW',
+    null,
+    [],
+    online,
+    facts,
+    'Only this modem loses level: splitters or wiring in the home, or the drop; measure at the ground block first.',
+  );
+}
