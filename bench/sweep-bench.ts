@@ -19,6 +19,7 @@ import { RedisSpace } from '../src/store/redis/redis-space';
 import { PrivateRedis } from '../test/support/redis-server';
 import { summarizeLatencies } from './lib/latency';
 import { pool } from './lib/pool';
+import { liveHeapMb, MemorySampler } from './lib/memory-sampler';
 import { clockTicksPerSecond, processCpuMs, processMemory } from './lib/proc-stats';
 import { BENCH_FLEET_ENV, benchScenarioMix, SimulatorProcess } from './lib/simulator-process';
 
@@ -37,16 +38,26 @@ interface Args {
    * reading 15 minutes old) and time a second sweep, as sweeps run in steady state (SWEEP_MAX_AGE_SEC 300 then).
    */
   steady: number;
+  /** 0: build, register and discover the fleet, report the memory that took, and stop before the sweep. */
+  sweep: number;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { modems: 10_000, workers: 1, sims: 1, concurrency: 32, chunk: 200, steady: 0 };
+  const args: Args = {
+    modems: 10_000,
+    workers: 1,
+    sims: 1,
+    concurrency: 32,
+    chunk: 200,
+    steady: 0,
+    sweep: 1,
+  };
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '') as keyof Args;
     const value = Number(argv[i + 1]);
-    if (!(key in args) || !Number.isInteger(value) || value < (key === 'steady' ? 0 : 1)) {
+    if (!(key in args) || !Number.isInteger(value) || value < (key === 'steady' || key === 'sweep' ? 0 : 1)) {
       throw new Error(
-        'usage: npm run bench:sweep -- --modems N --workers W --sims P --concurrency C --chunk S --steady 0|1 ' +
+        'usage: npm run bench:sweep -- --modems N --workers W --sims P --concurrency C --chunk S --steady 0|1 --sweep 0|1 ' +
           `(bad ${argv[i]})`,
       );
     }
@@ -139,6 +150,8 @@ async function startWorker(env: Record<string, string>): Promise<ChildProcess> {
 async function main(): Promise<void> {
   const a = parseArgs(process.argv.slice(2));
   const ticks = clockTicksPerSecond();
+  // Starting the service, building, registering and discovering the fleet: its memory peaks, apart from the sweep's.
+  const setupMemory = new MemorySampler();
   const redis = new PrivateRedis();
   await redis.start();
   // Default topology: 320 modems per CMTS (40 per node, 8 nodes); each process takes whole CMTSes.
@@ -238,10 +251,33 @@ async function main(): Promise<void> {
       return { view, wallMs, pollerCpuMs, simCpuMs: simCpu() - simCpu0 };
     };
     // What the sweep itself adds, apart from building and registering the fleet.
+    const setup = setupMemory.stop();
     const memBefore = {
       rssMb: processMemory('self').rssMb,
       heapMb: process.memoryUsage().heapUsed / 2 ** 20,
     };
+    const setupMemoryMb = {
+      seconds: setup.seconds,
+      peakRss: setup.peakRssMb,
+      peakHeapUsed: setup.peakHeapUsedMb,
+      heapUsed: Math.round(memBefore.heapMb),
+      // After a full GC: what building, registering and discovering left alive for the sweep.
+      liveHeap: liveHeapMb(),
+    };
+    if (!a.sweep) {
+      const result = {
+        date: new Date().toISOString(),
+        modems: a.modems,
+        simulatorProcesses: sims.length,
+        redisBytesPerModem: { inventory: Math.round((memRegistered - memEmpty) / a.modems) },
+        pollerMemoryMb: { setup: setupMemoryMb },
+        peakRssMb: { simulators: sims.map((s) => processMemory(s.pid).peakRssMb) },
+      };
+      console.log(JSON.stringify(result, null, 2));
+      console.log(`RESULT ${JSON.stringify(result)}`);
+      await app.close();
+      return;
+    }
     const { view, wallMs, pollerCpuMs, simCpuMs } = await timedSweep();
     const memAfter = { rssMb: processMemory('self').rssMb, heapMb: process.memoryUsage().heapUsed / 2 ** 20 };
     const trafficAfter = await redisTraffic(redis);
@@ -299,6 +335,7 @@ async function main(): Promise<void> {
         withDayOfHistory: withDay,
       },
       pollerMemoryMb: {
+        setup: setupMemoryMb,
         beforeSweep: { rss: Math.round(memBefore.rssMb), heapUsed: Math.round(memBefore.heapMb) },
         afterSweep: { rss: Math.round(memAfter.rssMb), heapUsed: Math.round(memAfter.heapMb) },
       },
