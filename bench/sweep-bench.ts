@@ -278,7 +278,9 @@ async function main(): Promise<void> {
       await app.close();
       return;
     }
+    const sweepMemory = new MemorySampler({ resetPeak: true });
     const { view, wallMs, pollerCpuMs, simCpuMs } = await timedSweep();
+    const swept = sweepMemory.stop();
     const memAfter = { rssMb: processMemory('self').rssMb, heapMb: process.memoryUsage().heapUsed / 2 ** 20 };
     const trafficAfter = await redisTraffic(redis);
     const memSwept = await redisUsedBytes(redis);
@@ -338,9 +340,12 @@ async function main(): Promise<void> {
         setup: setupMemoryMb,
         beforeSweep: { rss: Math.round(memBefore.rssMb), heapUsed: Math.round(memBefore.heapMb) },
         afterSweep: { rss: Math.round(memAfter.rssMb), heapUsed: Math.round(memAfter.heapMb) },
+        // The timed sweep's own peaks (VmHWM reset when it started).
+        sweep: { peakRss: swept.peakRssMb, peakHeapUsed: swept.peakHeapUsedMb },
       },
       peakRssMb: {
-        poller: processMemory('self').peakRssMb,
+        // The whole run's: setup or the timed sweep, whichever was higher (the figures after it are not included).
+        poller: Math.max(setup.peakRssMb, swept.peakRssMb),
         simulators: sims.map((s) => processMemory(s.pid).peakRssMb),
       },
       byVerdict: view.byVerdict,

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { processMemory } from './proc-stats';
@@ -13,9 +14,14 @@ export class MemorySampler {
   private readonly timer: NodeJS.Timeout;
   private readonly started = performance.now();
 
-  constructor(intervalMs = 20) {
+  /** With `resetPeak`, the resident set's peak (VmHWM) starts again from now, so stop() gives this stretch's own. */
+  constructor(options: { resetPeak?: boolean; intervalMs?: number } = {}) {
+    if (options.resetPeak) {
+      // Linux: writing 5 to clear_refs resets the process's peak resident set size to its current one.
+      writeFileSync('/proc/self/clear_refs', '5');
+    }
     this.sample();
-    this.timer = setInterval(() => this.sample(), intervalMs).unref();
+    this.timer = setInterval(() => this.sample(), options.intervalMs ?? 20).unref();
   }
 
   stop(): { seconds: number; peakRssMb: number; peakHeapUsedMb: number } {
