@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { startApp } from '../src/bootstrap';
 import { CmtsService } from '../src/cmts/cmts.service';
 import { loadConfig } from '../src/config/app-config';
-import { SimulatedFleet } from '../src/simulator/fleet';
+import { simulatedRoster, type SimRosterEntry } from '../src/simulator/fleet';
+import type { FleetSpec } from '../src/config/simulator-spec';
 import { counterSnapshot } from '../src/checks/line-check.service';
 import { toHistoryEntry } from '../src/diagnosis/history';
 import { SweepService } from '../src/sweep/sweep.service';
@@ -195,33 +196,10 @@ async function main(): Promise<void> {
     const memEmpty = await redisUsedBytes(redis);
 
     // The same spec and seed give the same fleet as each simulator process serves: register it from here.
-    const now = Date.now();
-    const cmts = app.get(CmtsService);
-    // Ids only: the simulated modems themselves must not stay alive (and be marked by every GC) through the sweep.
     const fleetIds: string[] = [];
     for (const [k, share] of shares.entries()) {
-      const fleet = new SimulatedFleet(
-        { ...config.simulator.fleet, size: share.modems, firstIndex: share.firstIndex },
-        config.simulator.timing,
-      );
-      const port = readies[k].port;
-      for (const m of fleet.modems()) {
-        fleetIds.push(m.id);
-        await modems.putModem({
-          id: m.id,
-          host: '127.0.0.1',
-          port,
-          snmp: { version: '2c', community: m.id },
-          mac: m.mac,
-          cmtsId: m.placement.cmtsId,
-          createdAt: now,
-          updatedAt: now,
-        });
-      }
-      for (const c of fleet.cmtses()) {
-        await cmts.put(c.id, { host: '127.0.0.1', port, snmp: { version: '2c', community: c.id } });
-        await cmts.discover(c.id);
-      }
+      const spec = { ...config.simulator.fleet, size: share.modems, firstIndex: share.firstIndex };
+      await registerFleet(spec, readies[k].port, modems, app.get(CmtsService), fleetIds);
     }
     for (let w = 1; w < a.workers; w++) {
       workers.push(await startWorker(env));
@@ -358,6 +336,54 @@ async function main(): Promise<void> {
     workers.forEach((w) => w.kill('SIGTERM'));
     await Promise.all(sims.map((s) => s.stop()));
     await redis.stop();
+  }
+}
+
+/** Modem records written at once while a CMTS's modems are registered. */
+const REGISTER_IN_FLIGHT = 32;
+
+/**
+ * Registers the simulated fleet of `spec` (served on `port`) and discovers it, one CMTS at a time: the CMTS, its
+ * modems (REGISTER_IN_FLIGHT writes in flight), then its walk. The modems come from the roster (ids, MACs and
+ * placements drawn from the seed, no modem built), so at no time is more than one CMTS's worth held here; only the
+ * ids stay, in `ids`, for the figures after the sweep.
+ */
+async function registerFleet(
+  spec: FleetSpec,
+  port: number,
+  modems: ModemStore,
+  cmts: CmtsService,
+  ids: string[],
+): Promise<void> {
+  const now = Date.now();
+  const register = async (cmtsId: string, batch: SimRosterEntry[]): Promise<void> => {
+    await cmts.put(cmtsId, { host: '127.0.0.1', port, snmp: { version: '2c', community: cmtsId } });
+    await pool(batch.length, REGISTER_IN_FLIGHT, async (i) => {
+      const m = batch[i];
+      await modems.putModem({
+        id: m.id,
+        host: '127.0.0.1',
+        port,
+        snmp: { version: '2c', community: m.id },
+        mac: m.mac,
+        cmtsId,
+        createdAt: now,
+        updatedAt: now,
+      });
+    });
+    await cmts.discover(cmtsId);
+  };
+  let batch: SimRosterEntry[] = [];
+  for (const m of simulatedRoster(spec)) {
+    if (batch.length > 0 && m.placement.cmtsId !== batch[0].placement.cmtsId) {
+      await register(batch[0].placement.cmtsId, batch);
+      batch = [];
+    }
+    batch.push(m);
+    ids.push(m.id);
+  }
+  if (batch.length > 0) {
+    await register(batch[0].placement.cmtsId, batch);
   }
 }
 

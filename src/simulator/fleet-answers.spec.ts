@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_SCENARIO_MIX, type FleetSpec } from '../config/simulator-spec';
 import type { AgentView } from '../snmp-agent/agent-view';
-import { SimulatedFleet } from './fleet';
+import { SimulatedFleet, simulatedRoster } from './fleet';
 
 // What the simulated fleet answers, pinned: for a sample of modems of a mixed fleet (every generation, quirk,
 // scenario, SNMP version and CMTS dialect), every object of its SNMP view and what the simulator API shows of it,
@@ -29,6 +29,7 @@ const SPEC: FleetSpec = {
   cmtsDialectMix: { docsis30: 2, rfc4546: 1, blind: 1 },
 };
 const SAMPLE_EVERY = 13;
+const TIMING = { rebootDownSec: 5, selfRebootPeriodSec: null };
 
 function text(value: unknown): string {
   if (Buffer.isBuffer(value)) {
@@ -88,7 +89,7 @@ function answersAt(fleet: SimulatedFleet, ids: string[], now: number): Record<st
 
 function fleetAnswers(): Record<string, Record<string, string>> {
   let clock = NOW;
-  const fleet = new SimulatedFleet(SPEC, { rebootDownSec: 5, selfRebootPeriodSec: null }, () => clock);
+  const fleet = new SimulatedFleet(SPEC, TIMING, () => clock);
   const ids = fleet
     .modems()
     .filter((_, i) => i % SAMPLE_EVERY === 0)
@@ -124,5 +125,21 @@ describe('what the simulated fleet answers', () => {
       }
     }
     expect(answers).toEqual(golden);
+  });
+
+  it('lists the same modems, MACs, credentials and placements in the roster the inventory is filled from', () => {
+    const fleet = new SimulatedFleet(SPEC, TIMING, () => NOW);
+    const roster = [...simulatedRoster(SPEC)];
+    expect(roster.map((r) => r.id)).toEqual(fleet.modems().map((m) => m.id));
+    for (const r of roster) {
+      const m = fleet.get(r.id)!;
+      expect(r).toEqual({
+        id: m.id,
+        index: m.index,
+        mac: m.mac,
+        credentials: m.credentials,
+        placement: m.placement,
+      });
+    }
   });
 });
