@@ -4,12 +4,14 @@ import { join } from 'node:path';
 import { DEFAULT_SCENARIO_MIX, type FleetSpec } from '../config/simulator-spec';
 import type { AgentView } from '../snmp-agent/agent-view';
 import { SimulatedFleet, simulatedRoster } from './fleet';
+import { HELD_PROFILES } from './sim-modem';
 
 // What the simulated fleet answers, pinned: for a sample of modems of a mixed fleet (every generation, quirk,
 // scenario, SNMP version and CMTS dialect), every object of its SNMP view and what the simulator API shows of it,
 // and every CMTS's whole view, at fixed instants, before and after scenario changes. The answers are hashed into
-// test/fixtures/simulated-fleet-answers.json, written from the fleet as it was on 2026-12-03: any change to what a
-// modem answers fails here. UPDATE_GOLDEN=1 rewrites it.
+// test/fixtures/simulated-fleet-answers.json, written from the fleet as it was on 2026-12-03, when every modem held
+// its whole profile from the start: any change to what a modem answers fails here, and so does a profile that is
+// derived again (after HeldProfiles dropped it) other than it was. UPDATE_GOLDEN=1 rewrites it.
 
 const FIXTURE = join(__dirname, '../../test/fixtures/simulated-fleet-answers.json');
 const NOW = Date.UTC(2026, 11, 1, 10, 0, 0);
@@ -87,6 +89,11 @@ function answersAt(fleet: SimulatedFleet, ids: string[], now: number): Record<st
   return out;
 }
 
+/** Builds modems enough to take every held profile's place: the fleet's modems then derive theirs again. */
+function dropHeldProfiles(): void {
+  new SimulatedFleet({ ...SPEC, size: HELD_PROFILES, firstIndex: 0, seed: 1 }, TIMING, () => NOW);
+}
+
 function fleetAnswers(): Record<string, Record<string, string>> {
   let clock = NOW;
   const fleet = new SimulatedFleet(SPEC, TIMING, () => clock);
@@ -95,7 +102,9 @@ function fleetAnswers(): Record<string, Record<string, string>> {
     .filter((_, i) => i % SAMPLE_EVERY === 0)
     .map((m) => m.id);
   const out: Record<string, Record<string, string>> = {};
+  // With the profiles the fleet built, then derived again.
   out.atStart = answersAt(fleet, ids, clock);
+  dropHeldProfiles();
   clock += 3 * DAY + 17_000;
   out.threeDaysLater = answersAt(fleet, ids, clock);
   fleet.setScenario(ids[1], 'DS_SNR_FAULT');
@@ -104,6 +113,7 @@ function fleetAnswers(): Record<string, Record<string, string>> {
   fleet.setNodeScenario('sim-cmts-2', 1000, 2, 'NODE_OUTAGE');
   fleet.setNodeScenario('sim-cmts-3', 1001, 1, 'RETURN_PATH_INGRESS');
   fleet.setNodeScenario('sim-cmts-4', 1001, 3, 'NODE_OUTAGE_ROWS_REMAIN');
+  dropHeldProfiles();
   clock += 60_000;
   out.afterScenarioChanges = answersAt(fleet, ids, clock);
   out.v3Users = { all: hash(fleet.v3Users().map((u) => JSON.stringify(u))) };
@@ -141,5 +151,16 @@ describe('what the simulated fleet answers', () => {
         placement: m.placement,
       });
     }
+  });
+
+  it('derives a dropped profile again, equal to the one it had', () => {
+    const fleet = new SimulatedFleet(SPEC, TIMING, () => NOW);
+    const sample = fleet.modems().filter((_, i) => i % SAMPLE_EVERY === 0);
+    const before = sample.map((m) => m.profile);
+    dropHeldProfiles();
+    sample.forEach((m, i) => {
+      expect(m.profile).not.toBe(before[i]);
+      expect(m.profile).toEqual(before[i]);
+    });
   });
 });
