@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { startApp } from '../src/bootstrap';
 import { CmtsService } from '../src/cmts/cmts.service';
 import { loadConfig } from '../src/config/app-config';
-import { SimulatedFleet } from '../src/simulator/fleet';
+import { simulatedRoster, type SimRosterEntry } from '../src/simulator/fleet';
+import type { FleetSpec } from '../src/config/simulator-spec';
 import { counterSnapshot } from '../src/checks/line-check.service';
 import { toHistoryEntry } from '../src/diagnosis/history';
 import { SweepService } from '../src/sweep/sweep.service';
@@ -19,6 +20,7 @@ import { RedisSpace } from '../src/store/redis/redis-space';
 import { PrivateRedis } from '../test/support/redis-server';
 import { summarizeLatencies } from './lib/latency';
 import { pool } from './lib/pool';
+import { liveHeapMb, MemorySampler } from './lib/memory-sampler';
 import { clockTicksPerSecond, processCpuMs, processMemory } from './lib/proc-stats';
 import { BENCH_FLEET_ENV, benchScenarioMix, SimulatorProcess } from './lib/simulator-process';
 
@@ -37,16 +39,26 @@ interface Args {
    * reading 15 minutes old) and time a second sweep, as sweeps run in steady state (SWEEP_MAX_AGE_SEC 300 then).
    */
   steady: number;
+  /** 0: build, register and discover the fleet, report the memory that took, and stop before the sweep. */
+  sweep: number;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { modems: 10_000, workers: 1, sims: 1, concurrency: 32, chunk: 200, steady: 0 };
+  const args: Args = {
+    modems: 10_000,
+    workers: 1,
+    sims: 1,
+    concurrency: 32,
+    chunk: 200,
+    steady: 0,
+    sweep: 1,
+  };
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '') as keyof Args;
     const value = Number(argv[i + 1]);
-    if (!(key in args) || !Number.isInteger(value) || value < (key === 'steady' ? 0 : 1)) {
+    if (!(key in args) || !Number.isInteger(value) || value < (key === 'steady' || key === 'sweep' ? 0 : 1)) {
       throw new Error(
-        'usage: npm run bench:sweep -- --modems N --workers W --sims P --concurrency C --chunk S --steady 0|1 ' +
+        'usage: npm run bench:sweep -- --modems N --workers W --sims P --concurrency C --chunk S --steady 0|1 --sweep 0|1 ' +
           `(bad ${argv[i]})`,
       );
     }
@@ -139,6 +151,8 @@ async function startWorker(env: Record<string, string>): Promise<ChildProcess> {
 async function main(): Promise<void> {
   const a = parseArgs(process.argv.slice(2));
   const ticks = clockTicksPerSecond();
+  // Starting the service, building, registering and discovering the fleet: its memory peaks, apart from the sweep's.
+  const setupMemory = new MemorySampler();
   const redis = new PrivateRedis();
   await redis.start();
   // Default topology: 320 modems per CMTS (40 per node, 8 nodes); each process takes whole CMTSes.
@@ -182,33 +196,10 @@ async function main(): Promise<void> {
     const memEmpty = await redisUsedBytes(redis);
 
     // The same spec and seed give the same fleet as each simulator process serves: register it from here.
-    const now = Date.now();
-    const cmts = app.get(CmtsService);
-    // Ids only: the simulated modems themselves must not stay alive (and be marked by every GC) through the sweep.
     const fleetIds: string[] = [];
     for (const [k, share] of shares.entries()) {
-      const fleet = new SimulatedFleet(
-        { ...config.simulator.fleet, size: share.modems, firstIndex: share.firstIndex },
-        config.simulator.timing,
-      );
-      const port = readies[k].port;
-      for (const m of fleet.modems()) {
-        fleetIds.push(m.id);
-        await modems.putModem({
-          id: m.id,
-          host: '127.0.0.1',
-          port,
-          snmp: { version: '2c', community: m.id },
-          mac: m.mac,
-          cmtsId: m.placement.cmtsId,
-          createdAt: now,
-          updatedAt: now,
-        });
-      }
-      for (const c of fleet.cmtses()) {
-        await cmts.put(c.id, { host: '127.0.0.1', port, snmp: { version: '2c', community: c.id } });
-        await cmts.discover(c.id);
-      }
+      const spec = { ...config.simulator.fleet, size: share.modems, firstIndex: share.firstIndex };
+      await registerFleet(spec, readies[k].port, modems, app.get(CmtsService), fleetIds);
     }
     for (let w = 1; w < a.workers; w++) {
       workers.push(await startWorker(env));
@@ -238,13 +229,38 @@ async function main(): Promise<void> {
       return { view, wallMs, pollerCpuMs, simCpuMs: simCpu() - simCpu0 };
     };
     // What the sweep itself adds, apart from building and registering the fleet.
+    const setup = setupMemory.stop();
     const memBefore = {
       rssMb: processMemory('self').rssMb,
       heapMb: process.memoryUsage().heapUsed / 2 ** 20,
     };
+    const setupMemoryMb = {
+      seconds: setup.seconds,
+      peakRss: setup.peakRssMb,
+      peakHeapUsed: setup.peakHeapUsedMb,
+      heapUsed: Math.round(memBefore.heapMb),
+      // After a full GC: what building, registering and discovering left alive for the sweep.
+      liveHeap: liveHeapMb(),
+    };
+    if (!a.sweep) {
+      const result = {
+        date: new Date().toISOString(),
+        modems: a.modems,
+        simulatorProcesses: sims.length,
+        redisBytesPerModem: { inventory: Math.round((memRegistered - memEmpty) / a.modems) },
+        pollerMemoryMb: { setup: setupMemoryMb },
+        peakRssMb: { simulators: sims.map((s) => processMemory(s.pid).peakRssMb) },
+      };
+      console.log(JSON.stringify(result, null, 2));
+      console.log(`RESULT ${JSON.stringify(result)}`);
+      await app.close();
+      return;
+    }
+    const sweepMemory = new MemorySampler({ resetPeak: true });
     const allocations = await startAllocationProfile();
     const { view, wallMs, pollerCpuMs, simCpuMs } = await timedSweep();
     await allocations?.stop();
+    const swept = sweepMemory.stop();
     const memAfter = { rssMb: processMemory('self').rssMb, heapMb: process.memoryUsage().heapUsed / 2 ** 20 };
     const trafficAfter = await redisTraffic(redis);
     const memSwept = await redisUsedBytes(redis);
@@ -301,11 +317,15 @@ async function main(): Promise<void> {
         withDayOfHistory: withDay,
       },
       pollerMemoryMb: {
+        setup: setupMemoryMb,
         beforeSweep: { rss: Math.round(memBefore.rssMb), heapUsed: Math.round(memBefore.heapMb) },
         afterSweep: { rss: Math.round(memAfter.rssMb), heapUsed: Math.round(memAfter.heapMb) },
+        // The timed sweep's own peaks (VmHWM reset when it started).
+        sweep: { peakRss: swept.peakRssMb, peakHeapUsed: swept.peakHeapUsedMb },
       },
       peakRssMb: {
-        poller: processMemory('self').peakRssMb,
+        // The whole run's: setup or the timed sweep, whichever was higher (the figures after it are not included).
+        poller: Math.max(setup.peakRssMb, swept.peakRssMb),
         simulators: sims.map((s) => processMemory(s.pid).peakRssMb),
       },
       byVerdict: view.byVerdict,
@@ -318,6 +338,54 @@ async function main(): Promise<void> {
     workers.forEach((w) => w.kill('SIGTERM'));
     await Promise.all(sims.map((s) => s.stop()));
     await redis.stop();
+  }
+}
+
+/** Modem records written at once while a CMTS's modems are registered. */
+const REGISTER_IN_FLIGHT = 32;
+
+/**
+ * Registers the simulated fleet of `spec` (served on `port`) and discovers it, one CMTS at a time: the CMTS, its
+ * modems (REGISTER_IN_FLIGHT writes in flight), then its walk. The modems come from the roster (ids, MACs and
+ * placements drawn from the seed, no modem built), so at no time is more than one CMTS's worth held here; only the
+ * ids stay, in `ids`, for the figures after the sweep.
+ */
+async function registerFleet(
+  spec: FleetSpec,
+  port: number,
+  modems: ModemStore,
+  cmts: CmtsService,
+  ids: string[],
+): Promise<void> {
+  const now = Date.now();
+  const register = async (cmtsId: string, batch: SimRosterEntry[]): Promise<void> => {
+    await cmts.put(cmtsId, { host: '127.0.0.1', port, snmp: { version: '2c', community: cmtsId } });
+    await pool(batch.length, REGISTER_IN_FLIGHT, async (i) => {
+      const m = batch[i];
+      await modems.putModem({
+        id: m.id,
+        host: '127.0.0.1',
+        port,
+        snmp: { version: '2c', community: m.id },
+        mac: m.mac,
+        cmtsId,
+        createdAt: now,
+        updatedAt: now,
+      });
+    });
+    await cmts.discover(cmtsId);
+  };
+  let batch: SimRosterEntry[] = [];
+  for (const m of simulatedRoster(spec)) {
+    if (batch.length > 0 && m.placement.cmtsId !== batch[0].placement.cmtsId) {
+      await register(batch[0].placement.cmtsId, batch);
+      batch = [];
+    }
+    batch.push(m);
+    ids.push(m.id);
+  }
+  if (batch.length > 0) {
+    await register(batch[0].placement.cmtsId, batch);
   }
 }
 

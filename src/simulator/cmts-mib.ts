@@ -128,8 +128,7 @@ function build(cmts: SimCmts, now: number): OidIndex<Getter> {
 
 function rfc4546Entries(cmts: SimCmts, m: SimModem, row: (t: number) => CmtsRowState): MibEntry<Getter>[] {
   const ix = m.placement.regId;
-  const us = m.profile.us;
-  const uncorrectables = (t: number): number => row(t).usUncorrectables * Math.max(1, us.length);
+  const uncorrectables = (t: number): number => row(t).usUncorrectables * Math.max(1, m.usChannels);
   return [
     entry(`${OID.docsIfCmtsCmStatusMacAddress}.${ix}`, 'OctetString', () => macOctets(m.mac)),
     entry(`${OID.docsIfCmtsCmStatusIpAddress}.${ix}`, 'IpAddress', () => m.placement.ipv4),
@@ -171,7 +170,7 @@ function docsIf3Entries(cmts: SimCmts, m: SimModem, row: (t: number) => CmtsRowS
     ),
     entry(`${OID.docsIf31CmtsCmRegStatusPartialSvcState}.${id}`, 'Integer', (t) => row(t).partialSvcState),
   );
-  m.profile.us.forEach((ch, k) => {
+  for (let k = 0; k < m.usChannels; k++) {
     const ix = `${id}.${cmtsUsIfIndex(m, k)}`;
     entries.push(
       entry(`${OID.docsIf3CmtsCmUsStatusRxPower}.${ix}`, 'Integer', (t) =>
@@ -183,10 +182,10 @@ function docsIf3Entries(cmts: SimCmts, m: SimModem, row: (t: number) => CmtsRowS
         'Counter32',
         (t) => row(t).usUncorrectables >>> 0,
       ),
-      entry(`${OID.docsIf3CmtsCmUsStatusRangingStatus}.${ix}`, 'Integer', () => (ch.muted ? 2 : 4)),
+      entry(`${OID.docsIf3CmtsCmUsStatusRangingStatus}.${ix}`, 'Integer', () => (m.usMuted(k) ? 2 : 4)),
     );
-  });
-  m.profile.cpes.forEach((cpe, j) => {
+  }
+  m.cpes.forEach((cpe, j) => {
     const ix = `${id}.${j + 1}`;
     entries.push(
       entry(`${OID.docsSubmgt3CpeIpAddr}.${ix}`, 'OctetString', () => ipOctets(cpe.ip)),

@@ -82,76 +82,46 @@ export class SimulatedFleet implements AgentBackend {
     this.now = now;
     const weighted = SCENARIOS.filter((s) => (spec.scenarioMix[s.name] ?? 0) > 0);
     const start = now();
-    const first = spec.firstIndex ?? 0;
-    for (let i = first; i < first + spec.size; i++) {
-      const rnd = Prng.for(spec.seed, i, 1);
-      const drawn = rnd.next() < spec.docsis31Share ? '3.1' : '3.0';
-      const v3 = rnd.next() < spec.v3Share;
-      const id = `${spec.idPrefix}${String(i + 1).padStart(5, '0')}`;
-      const shape = spec.shapes?.[id] ?? drawShape(spec, i, drawn);
+    for (const { entry, drawn, rnd } of drawModems(spec)) {
+      const shape = spec.shapes?.[entry.id] ?? drawShape(spec, entry.index, drawn);
       const allowed = weighted.filter((s) => scenarioMisfit(s, shape) == null);
       const scenario = pickWeighted(allowed, spec.scenarioMix, rnd) ?? SCENARIOS[0];
-      const credentials: SimCredentials = v3
-        ? {
-            version: '3',
-            community: id,
-            v3: {
-              user: id,
-              authProtocol: 'sha',
-              authKey: `auth-${spec.seed}-${i}-key`,
-              privProtocol: 'aes',
-              privKey: `priv-${spec.seed}-${i}-key`,
-            },
-          }
-        : { version: '2c', community: id };
-      const mac = macFor(spec.seed, i);
-      const placement = this.place(i, start);
       const modem = new SimModem(
-        id,
-        i,
+        entry.id,
+        entry.index,
         spec.seed,
         shape.docsis,
-        mac,
-        credentials,
-        placement,
+        entry.mac,
+        entry.credentials,
+        entry.placement,
         scenario,
         timing,
         start,
         shape.quirks,
       );
-      this.byId.set(id, modem);
-      this.cmtsById.get(placement.cmtsId)!.modems.push(modem);
+      this.byId.set(entry.id, modem);
+      this.cmtsFor(cmtsIndexOf(spec, entry.index), start).modems.push(modem);
     }
   }
 
-  /** Topology by index: consecutive modems share a node, consecutive nodes a MAC domain and a CMTS. */
-  private place(i: number, now: number): SimPlacement {
-    const { serviceGroupSize: sgSize, serviceGroupsPerCmts: sgsPerCmts } = this.spec;
-    const sg = Math.floor(i / sgSize);
-    const cmtsIndex = Math.floor(sg / sgsPerCmts);
-    const sgInCmts = sg % sgsPerCmts;
-    const cmtsId = `${CMTS_ID_PREFIX}${cmtsIndex + 1}`;
-    if (!this.cmtsById.has(cmtsId)) {
-      this.cmtsById.set(cmtsId, {
+  private cmtsFor(index: number, now: number): SimCmts {
+    const cmtsId = `${CMTS_ID_PREFIX}${index + 1}`;
+    let cmts = this.cmtsById.get(cmtsId);
+    if (!cmts) {
+      cmts = {
         id: cmtsId,
-        index: cmtsIndex,
-        dialect: cmtsDialectFor(this.spec, cmtsIndex, cmtsId),
+        index,
+        dialect: cmtsDialectFor(this.spec, index, cmtsId),
         offlineRows: this.spec.cmts?.[cmtsId]?.offlineRows ?? 'stay',
         startedAt: now - 90 * 86_400_000,
         setPointDbmv: 0,
         modems: [],
         requests: 0,
         generation: 0,
-      });
+      };
+      this.cmtsById.set(cmtsId, cmts);
     }
-    const regId = i - cmtsIndex * sgsPerCmts * sgSize + 1;
-    return {
-      cmtsId,
-      mdIfIndex: 1000 + Math.floor(sgInCmts / SGS_PER_MAC_DOMAIN),
-      sgId: (sgInCmts % SGS_PER_MAC_DOMAIN) + 1,
-      regId,
-      ipv4: `10.${(cmtsIndex + 1) & 255}.${(regId >> 8) & 255}.${regId & 255}`,
-    };
+    return cmts;
   }
 
   cmtses(): SimCmts[] {
@@ -273,6 +243,76 @@ export class SimulatedFleet implements AgentBackend {
     }
     return modemView(modem, now, writable);
   }
+}
+
+/** What the inventory needs of a simulated modem: a function of the spec and seed, with no profile built. */
+export interface SimRosterEntry {
+  id: string;
+  index: number;
+  mac: string;
+  credentials: SimCredentials;
+  placement: SimPlacement;
+}
+
+/**
+ * The fleet's modems in index order, one at a time, as the inventory registers them: the same ids, MACs,
+ * credentials and placements as a SimulatedFleet of this spec has, without building a modem or holding the fleet.
+ */
+export function* simulatedRoster(spec: FleetSpec): Generator<SimRosterEntry> {
+  for (const { entry } of drawModems(spec)) {
+    yield entry;
+  }
+}
+
+/**
+ * Each modem's roster entry with the generation it drew, and its random stream where the scenario is drawn next
+ * (the fleet draws in this order, so that fleets of earlier specs keep their modems).
+ */
+function* drawModems(spec: FleetSpec): Generator<{ entry: SimRosterEntry; drawn: '3.0' | '3.1'; rnd: Prng }> {
+  const first = spec.firstIndex ?? 0;
+  for (let i = first; i < first + spec.size; i++) {
+    const rnd = Prng.for(spec.seed, i, 1);
+    const drawn = rnd.next() < spec.docsis31Share ? '3.1' : '3.0';
+    const v3 = rnd.next() < spec.v3Share;
+    const id = `${spec.idPrefix}${String(i + 1).padStart(5, '0')}`;
+    const credentials: SimCredentials = v3
+      ? {
+          version: '3',
+          community: id,
+          v3: {
+            user: id,
+            authProtocol: 'sha',
+            authKey: `auth-${spec.seed}-${i}-key`,
+            privProtocol: 'aes',
+            privKey: `priv-${spec.seed}-${i}-key`,
+          },
+        }
+      : { version: '2c', community: id };
+    yield {
+      entry: { id, index: i, mac: macFor(spec.seed, i), credentials, placement: placementOf(spec, i) },
+      drawn,
+      rnd,
+    };
+  }
+}
+
+function cmtsIndexOf(spec: FleetSpec, i: number): number {
+  return Math.floor(Math.floor(i / spec.serviceGroupSize) / spec.serviceGroupsPerCmts);
+}
+
+/** Topology by index: consecutive modems share a node, consecutive nodes a MAC domain and a CMTS. */
+function placementOf(spec: FleetSpec, i: number): SimPlacement {
+  const { serviceGroupSize: sgSize, serviceGroupsPerCmts: sgsPerCmts } = spec;
+  const cmtsIndex = cmtsIndexOf(spec, i);
+  const sgInCmts = Math.floor(i / sgSize) % sgsPerCmts;
+  const regId = i - cmtsIndex * sgsPerCmts * sgSize + 1;
+  return {
+    cmtsId: `${CMTS_ID_PREFIX}${cmtsIndex + 1}`,
+    mdIfIndex: 1000 + Math.floor(sgInCmts / SGS_PER_MAC_DOMAIN),
+    sgId: (sgInCmts % SGS_PER_MAC_DOMAIN) + 1,
+    regId,
+    ipv4: `10.${(cmtsIndex + 1) & 255}.${(regId >> 8) & 255}.${regId & 255}`,
+  };
 }
 
 /**

@@ -355,16 +355,17 @@ interface EntryVarbind extends AgentVarbind {
   entry: Entry;
 }
 
-const indexes = new WeakMap<SimModem, { profile: ModemProfile; index: OverlaidIndex<Getter> }>();
+const indexes = new WeakMap<ModemProfile, OverlaidIndex<Getter>>();
 
-/** Built on a modem's first read and kept until a scenario change gives it a new profile (and shape). */
+/** Built on a modem's first read and kept with its profile: it goes when the profile does (sim-modem.ts). */
 function indexFor(m: SimModem): OverlaidIndex<Getter> {
-  let cached = indexes.get(m);
-  if (!cached || cached.profile !== m.profile) {
-    cached = { profile: m.profile, index: new OverlaidIndex(skeletonFor(m), addressedEntries(m)) };
-    indexes.set(m, cached);
+  const profile = m.profile;
+  let index = indexes.get(profile);
+  if (!index) {
+    index = new OverlaidIndex(skeletonFor(m), addressedEntries(m));
+    indexes.set(profile, index);
   }
-  return cached.index;
+  return index;
 }
 
 /** A view of one modem at one instant, for the SNMP agent. */

@@ -13,7 +13,8 @@ export interface MibEntry<G> {
 }
 
 export function entry<G>(oid: string, type: WireType, get: G): MibEntry<G> {
-  return { oid, parts: parseOid(oid), type, get };
+  // Both slots from the start: filled in later, they would each cost an entry a property array of its own.
+  return { oid, parts: parseOid(oid), type, get, oidBer: undefined, position: undefined };
 }
 
 const AFTER_OTHER_LIMIT = 10_000;

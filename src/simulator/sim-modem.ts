@@ -1,5 +1,5 @@
 import type { ModemGeneration, ModemQuirk, SimTiming } from '../config/simulator-spec';
-import type { ModemProfile } from './modem-profile';
+import type { CmtsSideProfile, CpeProfile, ModemProfile } from './modem-profile';
 import { textbookProfile } from './modem-profile';
 import { Prng } from './prng';
 import type { Scenario } from './scenarios';
@@ -28,6 +28,9 @@ export interface NodeOverlay {
   ingress: boolean;
 }
 
+/** A modem's own node is fine: shared by every modem without a node condition. */
+export const NO_NODE_CONDITION: Readonly<NodeOverlay> = Object.freeze({ outage: null, ingress: false });
+
 /** What the CMTS shows of a modem at one instant; null when its row is absent. */
 export interface CmtsRowState {
   regState: number;
@@ -39,11 +42,42 @@ export interface CmtsRowState {
   accessDenied: boolean;
 }
 
-/** One simulated cable modem: a profile (levels, rates) plus a clock (boot time, reboots). */
+/** Modems whose whole profile is held at once in this process; the others derive theirs again when asked. */
+export const HELD_PROFILES = 1024;
+
+/**
+ * The modems holding their whole profile (every channel's levels and rates), oldest first, at most HELD_PROFILES:
+ * holding one more drops the oldest. A profile is a function of the modem's seed, index, generation, quirks and
+ * scenario, so a dropped one is derived again, the same, by the next request; a fleet's memory then no longer grows
+ * with its profiles, and the modems being polled (a few hundred at a time) keep theirs.
+ */
+class HeldProfiles {
+  private readonly slots: (SimModem | undefined)[] = new Array<SimModem | undefined>(HELD_PROFILES);
+  private next = 0;
+
+  /** Holds m's profile; returns its slot, which m gives back to be told apart from a later hold. */
+  hold(m: SimModem): number {
+    const slot = this.next;
+    this.slots[slot]?.releaseProfile(slot);
+    this.slots[slot] = m;
+    this.next = (slot + 1) % HELD_PROFILES;
+    return slot;
+  }
+}
+
+const held = new HeldProfiles();
+
+/** Shape keys are few; each modem refers to the one string of its shape. */
+const shapeKeys = new Map<string, string>();
+
+/**
+ * One simulated cable modem: a profile (levels, rates) plus a clock (boot time, reboots). What every CMTS walk and
+ * every request reads (whether it answers, the CMTS's view of it, its upstream count and CPEs) is kept; the whole
+ * profile is derived on demand (see HeldProfiles).
+ */
 export class SimModem {
-  node: NodeOverlay = { outage: null, ingress: false };
+  node: NodeOverlay = NO_NODE_CONDITION;
   private reregisteredAt: number | null = null;
-  profile!: ModemProfile;
   /** SNMP requests this modem has received (answered or not): lets tests count polls. */
   requests = 0;
   /** Extra answer latency, set through the simulator API: a slow modem. */
@@ -54,6 +88,18 @@ export class SimModem {
   private previousBootAt: number;
   private nextSelfReboot: number | null = null;
   private shape = '';
+  /** The whole profile while held (see HeldProfiles), and the slot holding it. */
+  private heldProfile: ModemProfile | null = null;
+  private heldSlot = -1;
+  /** From the profile, kept: what the CMTS sees of the modem. */
+  private cmtsSide!: CmtsSideProfile;
+  /** From the profile, kept: the devices behind the modem (the CMTS lists them too). */
+  cpes!: readonly CpeProfile[];
+  /** From the profile, kept: upstream channels, and which of them are muted (bit k: channel k). */
+  usChannels = 0;
+  private usMutedBits = 0;
+  private answersAtAll = true;
+  private profileRebootPeriodSec: number | null = null;
 
   constructor(
     readonly id: string,
@@ -74,13 +120,40 @@ export class SimModem {
     this.applyScenario(scenario, now);
   }
 
+  /** The whole profile: levels and error rates of every channel, and the rest. Never mutate it. */
+  get profile(): ModemProfile {
+    return this.heldProfile ?? this.deriveProfile();
+  }
+
+  /** Called by HeldProfiles when `slot` is reused: the profile goes, unless a later hold kept it. */
+  releaseProfile(slot: number): void {
+    if (this.heldSlot === slot) {
+      this.heldProfile = null;
+      this.heldSlot = -1;
+    }
+  }
+
   /** A fresh textbook profile from the modem's seed, then the scenario's changes. */
-  applyScenario(scenario: Scenario, now: number): void {
+  private deriveProfile(): ModemProfile {
     const profile = textbookProfile(this.docsis, Prng.for(this.seed, this.index));
     profile.quirks = [...this.quirks];
-    scenario.apply(profile);
-    this.profile = profile;
+    this.scenario.apply(profile);
+    this.heldProfile = profile;
+    this.heldSlot = held.hold(this);
+    return profile;
+  }
+
+  /** Gives the modem a scenario: a profile derived again, and the clock the scenario asks for. */
+  applyScenario(scenario: Scenario, now: number): void {
     this.scenario = scenario;
+    this.heldProfile = null;
+    const profile = this.deriveProfile();
+    this.cmtsSide = profile.cmts;
+    this.cpes = profile.cpes;
+    this.usChannels = profile.us.length;
+    this.usMutedBits = profile.us.reduce((bits, ch, k) => (ch.muted ? bits | (1 << k) : bits), 0);
+    this.answersAtAll = profile.answers;
+    this.profileRebootPeriodSec = profile.selfRebootPeriodSec;
     const period = this.selfRebootPeriod();
     if (profile.uptimeSec != null) {
       this.bootAt = now - profile.uptimeSec * 1000;
@@ -90,7 +163,13 @@ export class SimModem {
     }
     this.reregisteredAt = profile.reregisteredAgoSec == null ? null : now - profile.reregisteredAgoSec * 1000;
     this.nextSelfReboot = period == null ? null : Math.max(now, this.bootAt) + period * 1000;
-    this.shape = shapeKey(profile);
+    const shape = shapeKey(profile);
+    this.shape = shapeKeys.get(shape) ?? (shapeKeys.set(shape, shape), shape);
+  }
+
+  /** Whether upstream channel k (0-based) is muted. */
+  usMuted(k: number): boolean {
+    return (this.usMutedBits & (1 << k)) !== 0;
   }
 
   /** docsDevResetNow: silent for rebootDownSec, then uptime and every counter start again from 0. */
@@ -102,7 +181,7 @@ export class SimModem {
   /** False while rebooting, when the scenario says the modem is off, or when its node lost the plant. */
   answers(now: number): boolean {
     this.advanceSelfReboots(now);
-    return this.profile.answers && this.node.outage == null && now >= this.bootAt;
+    return this.answersAtAll && this.node.outage == null && now >= this.bootAt;
   }
 
   cmtsRow(now: number): CmtsRowState | null {
@@ -110,7 +189,7 @@ export class SimModem {
     if (this.node.outage === 'vanish') {
       return null;
     }
-    const c = this.profile.cmts;
+    const c = this.cmtsSide;
     const ingress = this.node.ingress;
     const upSec = this.uptimeSec(now);
     return {
@@ -151,10 +230,10 @@ export class SimModem {
   }
 
   private selfRebootPeriod(): number | null {
-    if (this.profile.selfRebootPeriodSec == null) {
+    if (this.profileRebootPeriodSec == null) {
       return null;
     }
-    return this.timing.selfRebootPeriodSec ?? this.profile.selfRebootPeriodSec;
+    return this.timing.selfRebootPeriodSec ?? this.profileRebootPeriodSec;
   }
 
   private advanceSelfReboots(now: number): void {
