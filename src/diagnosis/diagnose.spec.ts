@@ -25,7 +25,7 @@ const REBOOT_HISTORY: HistoryEntry[] = [
 
 describe('diagnose', () => {
   it('exports every rule once', () => {
-    expect(RULES).toHaveLength(14);
+    expect(RULES).toHaveLength(15);
     expect(new Set(RULES).size).toBe(RULES.length);
   });
 
@@ -41,6 +41,7 @@ describe('diagnose', () => {
         action: 'CHECK_CUSTOMER_EQUIPMENT',
         summary: TEXTBOOK_SUMMARY,
         findings: [],
+        preEq: expect.objectContaining({ grade: 'TEXTBOOK', distortion: 'NONE', echo: null }),
       });
     });
 

@@ -88,6 +88,35 @@ export function locateFault(input: LocateInput): FaultLocation {
   const facts: LocationEvidence[] = [];
 
   const impaired = self != null && self.grade !== 'TEXTBOOK';
+  if (impaired && self.shortEcho) {
+    facts.push(
+      evidence(
+        'SHORT_ECHO',
+        `Energy on both taps next to the main tap and no echo further out (main tap ratio ${fmt(self.mtrDb)} dB): a cavity shorter than one tap.`,
+        self.mtrDb,
+        t.mtrTextbookDb,
+      ),
+    );
+    const clean =
+      compared >= t.neighboursMinCompared && neighbours.every((o) => !o.shortEcho || o.grade === 'TEXTBOOK');
+    if (clean) {
+      facts.push(
+        evidence('NEIGHBOURS_CLEAN', `None of ${compared} neighbours compared shows it.`, 0, compared),
+      );
+    } else if (compared < t.neighboursMinCompared) {
+      facts.push(notCompared(compared, t));
+    }
+    return located(
+      'HOME',
+      clean ? 'MEDIUM' : 'LOW',
+      self,
+      [],
+      compared,
+      facts,
+      'The reflection is too close to the modem to be the drop: in-home wiring, splitters or jumpers.',
+    );
+  }
+
   if (impaired && self.echo != null && self.distortion !== 'GROUP_DELAY') {
     facts.push(
       evidence(
@@ -205,35 +234,6 @@ export function locateFault(input: LocateInput): FaultLocation {
         'Only this modem shows group delay: an in-home filter or amplifier is the likely cause.',
       );
     }
-  }
-
-  if (impaired && self.shortEcho) {
-    facts.push(
-      evidence(
-        'SHORT_ECHO',
-        `Energy on both taps next to the main tap and no echo further out (main tap ratio ${fmt(self.mtrDb)} dB): a cavity shorter than one tap.`,
-        self.mtrDb,
-        t.mtrTextbookDb,
-      ),
-    );
-    const clean =
-      compared >= t.neighboursMinCompared && neighbours.every((o) => !o.shortEcho || o.grade === 'TEXTBOOK');
-    if (clean) {
-      facts.push(
-        evidence('NEIGHBOURS_CLEAN', `None of ${compared} neighbours compared shows it.`, 0, compared),
-      );
-    } else if (compared < t.neighboursMinCompared) {
-      facts.push(notCompared(compared, t));
-    }
-    return located(
-      'HOME',
-      clean ? 'MEDIUM' : 'LOW',
-      self,
-      [],
-      compared,
-      facts,
-      'The reflection is too close to the modem to be the drop: in-home wiring, splitters or jumpers.',
-    );
   }
 
   const levels = levelPattern(input);

@@ -9,6 +9,8 @@ import type {
   UpstreamChannel,
 } from '../domain/modem-reading';
 import { DEFAULT_THRESHOLDS } from '../domain/thresholds';
+import { encodeEqualizerData } from '../mib/equalizer-data';
+import { synthesizeTaps, type SyntheticEcho } from './pre-eq/synthetic-taps';
 import type {
   CmtsContext,
   CounterSnapshot,
@@ -39,12 +41,28 @@ export function dsChannel(n: number, patch: Partial<DownstreamChannel> = {}): Do
   };
 }
 
-/** Upstream SC-QAM channel `n` (1-based): 42..45 dBmV, ranged, no timeouts. */
+/** Coefficients (DocsEqualizerData as hex: 24 taps, main tap 8, 16-bit, nominal 2047) showing these echoes. */
+export function preEqHex(echoes: readonly SyntheticEcho[]): string {
+  const forward = synthesizeTaps({ nominalAmplitude: 2047, echoes });
+  return Buffer.from(
+    encodeEqualizerData({ mainTap: 8, tapsPerSymbol: 1, forward, reverse: [], encoding: 'int16' }),
+  ).toString('hex');
+}
+
+/** A clean line's coefficients: residual echoes far below the echo floor (main tap ratio about 40 dB). */
+export const CLEAN_PRE_EQ_HEX = preEqHex([
+  { delayTaps: 1, levelDbc: -42 },
+  { delayTaps: -1, levelDbc: -45 },
+]);
+
+/** Upstream SC-QAM channel `n` (1-based): 42..45 dBmV, ranged, no timeouts, 6.4 MHz wide, clean coefficients. */
 export function usChannel(n: number, patch: Partial<UpstreamChannel> = {}): UpstreamChannel {
   return {
     ifIndex: 79 + n,
     channelId: n,
     frequencyHz: 16_400_000 + (n - 1) * 6_400_000,
+    widthHz: 6_400_000,
+    preEq: CLEAN_PRE_EQ_HEX,
     txPowerDbmv: 41 + Math.min(n, 4),
     t3Timeouts: 0,
     t4Timeouts: 0,

@@ -178,6 +178,8 @@ describe('parseModemReading on a captured DOCSIS 2.0 poll (DOCS-IF-MIB only)', (
         t3Exceededs: null,
         muted: false,
         rangingStatus: 'success',
+        widthHz: null,
+        preEq: null,
       },
     ]);
   });
@@ -208,9 +210,13 @@ describe('parseModemReading on a captured DOCSIS 2.0 poll (DOCS-IF-MIB only)', (
       'docsIfSigQUncorrectables',
       'docsIfCmStatusResets',
       'docsIfCmStatusLostSyncs',
+      'docsIfCmStatusEqualizationData',
     ]);
-    expect(fallbackColumns(fixture('docsis31-textbook'))).toEqual([]);
-    expect(fallbackColumns(fixture('docsis30-partial-service-us'))).toEqual([]);
+    // These captures predate the pre-equalisation columns: without docsIf3CmStatusUsEqData, DOCS-IF-MIB's is asked.
+    expect(fallbackColumns(fixture('docsis31-textbook'))).toEqual(['docsIfCmStatusEqualizationData']);
+    expect(fallbackColumns(fixture('docsis30-partial-service-us'))).toEqual([
+      'docsIfCmStatusEqualizationData',
+    ]);
   });
 });
 

@@ -25,6 +25,12 @@ const HIDDEN_BY_QUIRK: Readonly<Record<ModemQuirk, Readonly<Record<string, strin
     US_POWER_HIGH_FAULT:
       'without docsIf3CmStatusUsTable the per-channel levels of bonded upstreams are not read',
     PARTIAL_SERVICE_US: 'without docsIf3CmStatusUsTable a muted upstream is not visible',
+    ...Object.fromEntries(
+      ['US_ECHO_DROP', 'US_ECHO_TAP', 'IN_HOME_SPLITTERS', 'US_GROUP_DELAY'].map((name) => [
+        name,
+        'without docsIf3CmStatusUsTable the coefficients of bonded upstreams are not read',
+      ]),
+    ),
   },
   BRIDGE_WITHOUT_STATUS: {
     NO_CPE: 'a bridge table without a status column cannot show that nothing is connected',

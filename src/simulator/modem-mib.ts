@@ -1,3 +1,4 @@
+import { preEqOctets } from './pre-eq-coefficients';
 import { OID } from '../mib/docsis-oids';
 import { encodeOid } from '../mib/ber/ber-codec';
 import type { AgentVarbind, AgentView, SetResult } from '../snmp-agent/agent-view';
@@ -189,6 +190,7 @@ function addUpstream(b: SkeletonBuilder, p: ModemProfile): void {
     b.add(OID.docsIf3CmStatusUsT4Timeouts, ix, 'Counter32', (m, up) => perDay(us(m).t4PerDay, up));
     b.add(OID.docsIf3CmStatusUsRangingAborteds, ix, 'Counter32', () => 0);
     b.add(OID.docsIf3CmStatusUsModulationType, ix, 'Integer', () => 2);
+    b.add(OID.docsIf3CmStatusUsEqData, ix, 'OctetString', (m) => preEqOctets(us(m).preEq, m.profile.vendor));
     b.add(OID.docsIf3CmStatusUsT3Exceededs, ix, 'Counter32', (m, up) => perDay(us(m).t3ExceededPerDay, up));
     b.add(OID.docsIf3CmStatusUsIsMuted, ix, 'Integer', (m) => TRUTH(us(m).muted));
     b.add(OID.docsIf3CmStatusUsRangingStatus, ix, 'Integer', (m) => us(m).rangingStatus);
@@ -209,6 +211,10 @@ function addCmStatus(b: SkeletonBuilder, p: ModemProfile): void {
   b.add(OID.docsIfCmStatusLostSyncs, mac, 'Counter32', () => 0);
   b.add(OID.docsIfCmStatusT3Timeouts, mac, 'Counter32', (m, up) => sumUs(m, up, 't3PerDay'));
   b.add(OID.docsIfCmStatusT4Timeouts, mac, 'Counter32', (m, up) => sumUs(m, up, 't4PerDay'));
+  // DOCS-IF-MIB's coefficients are the primary (first) upstream's.
+  b.add(OID.docsIfCmStatusEqualizationData, mac, 'OctetString', (m) =>
+    preEqOctets(m.profile.us[0].preEq, m.profile.vendor),
+  );
   if (!isDocsis20(p)) {
     b.add(OID.docsIf3CmStatusValue, mac, 'Integer', (m) => m.profile.statusValue);
     b.add(OID.docsIf3CmStatusCode, mac, 'OctetString', () => '');

@@ -1,4 +1,5 @@
 import { type ModemGeneration, type ModemQuirk } from '../config/simulator-spec';
+import { CLEAN_PRE_EQ, type PreEqShape } from './pre-eq-coefficients';
 import { Prng } from './prng';
 
 // What one simulated modem "is": levels and error rates per channel, in real units. Counters are derived from
@@ -27,6 +28,8 @@ export interface UsProfile {
   muted: boolean;
   /** RangingState: other(1) aborted(2) retriesExceeded(3) success(4) continue(5) timeoutT4(6). */
   rangingStatus: number;
+  /** What the channel's pre-equalisation coefficients show (served in the vendor's encoding). */
+  preEq: PreEqShape;
 }
 
 export interface OfdmProfile {
@@ -39,7 +42,7 @@ export interface OfdmProfile {
   uncorrectableRatio: number;
 }
 
-export type OfdmaProfile = Omit<UsProfile, 'frequencyHz'>;
+export type OfdmaProfile = Omit<UsProfile, 'frequencyHz' | 'preEq'>;
 
 export interface CpeProfile {
   ip: string;
@@ -144,6 +147,7 @@ export function textbookProfile(docsis: ModemGeneration, rnd: Prng): ModemProfil
     t3ExceededPerDay: 0,
     muted: false,
     rangingStatus: 4,
+    preEq: CLEAN_PRE_EQ,
   }));
   const ofdm: OfdmProfile[] =
     docsis === '3.1'

@@ -2,6 +2,7 @@ import { type CmtsDialect } from '../config/simulator-spec';
 import type { Action, SubKind, Verdict } from '../domain/diagnosis';
 
 import type { ModemProfile } from './modem-profile';
+import type { PreEqShape } from './pre-eq-coefficients';
 
 // Every fault and marginal condition of docsis-reference §3.2 that a modem alone can show, as data.
 // `expect` is what the default thresholds make of it: the e2e suite holds the service to it.
@@ -56,6 +57,36 @@ const OFFLINE_WITHOUT_CMTS: ScenarioExpectation = {
   subKinds: ['NEIGHBOURS_UNKNOWN'],
   action: 'NO_DISPATCH',
 };
+
+/** Every upstream channel's coefficients show these echoes (one cavity delays every channel alike). */
+function preEq(p: ModemProfile, shape: PreEqShape): void {
+  p.us.forEach((ch) => (ch.preEq = shape));
+}
+
+/** The echo of a cavity this long (one way) at 5.12 Msym/s and velocity factor 0.87, in taps (25.5 m a tap). */
+const tapsOf = (metres: number): number => metres / 25.48;
+
+/** Scenarios of a fault's place (issue 15): pre-equalisation signatures of a drop, a tap, a home and group delay. */
+export const PRE_EQ_SHAPES = {
+  /** A drop cavity about 45 m long: a -14 dBc echo. */
+  drop: { echoes: [{ delayTaps: tapsOf(45), levelDbc: -14, phaseRad: 1 }] },
+  /** A faulty tap about 150 m up the line: every modem behind it shows the same -15 dBc echo. */
+  tap: { echoes: [{ delayTaps: tapsOf(150), levelDbc: -15, phaseRad: -0.5 }] },
+  /** Splitters in cascade inside the home: energy on both taps next to the main tap, nothing further out. */
+  home: {
+    echoes: [
+      { delayTaps: 1, levelDbc: -22, phaseRad: 0.4 },
+      { delayTaps: -1, levelDbc: -23, phaseRad: -0.9 },
+    ],
+  },
+  /** Group delay (a diplex filter or an amplifier's slope): energy before the main tap. */
+  groupDelay: {
+    echoes: [
+      { delayTaps: -1, levelDbc: -17, phaseRad: 0.3 },
+      { delayTaps: -2, levelDbc: -20, phaseRad: 1.2 },
+    ],
+  },
+} as const satisfies Record<string, PreEqShape>;
 
 export const SCENARIOS: readonly Scenario[] = [
   {
@@ -348,6 +379,30 @@ export const SCENARIOS: readonly Scenario[] = [
       p.cmts.usSnrDb = 21;
       p.cmts.usUncorrectablesPerDay = 5000;
     },
+  },
+  {
+    name: 'US_ECHO_DROP',
+    description: 'A reflection about 45 m from the modem (a drop cavity): main tap ratio about 14 dB.',
+    expect: { verdict: 'LINE_FAULT', subKinds: ['US_MICRO_REFLECTION'], action: 'DISPATCH_TECHNICIAN' },
+    apply: (p) => preEq(p, PRE_EQ_SHAPES.drop),
+  },
+  {
+    name: 'US_ECHO_TAP',
+    description: 'A reflection about 150 m up the line (a faulty tap when neighbours show it too).',
+    expect: { verdict: 'LINE_FAULT', subKinds: ['US_MICRO_REFLECTION'], action: 'DISPATCH_TECHNICIAN' },
+    apply: (p) => preEq(p, PRE_EQ_SHAPES.tap),
+  },
+  {
+    name: 'IN_HOME_SPLITTERS',
+    description: 'Splitters in cascade in the home: energy next to the main tap, main tap ratio about 19 dB.',
+    expect: { verdict: 'MARGINAL', subKinds: ['US_MICRO_REFLECTION'], action: 'REMOTE_FIX' },
+    apply: (p) => preEq(p, PRE_EQ_SHAPES.home),
+  },
+  {
+    name: 'US_GROUP_DELAY',
+    description: 'Group delay in the upstream (energy before the main tap): main tap ratio about 15 dB.',
+    expect: { verdict: 'LINE_FAULT', subKinds: ['US_GROUP_DELAY'], action: 'DISPATCH_TECHNICIAN' },
+    apply: (p) => preEq(p, PRE_EQ_SHAPES.groupDelay),
   },
   {
     name: 'CMTS_PARTIAL_SERVICE',

@@ -74,10 +74,20 @@ describe('stored readings (latest:<id>)', () => {
     }
   });
 
-  it('is under half the size of the deflated V8 format', () => {
-    const compact = cases.reduce((s, c) => s + encodeStoredReading(c.stored).length, 0);
-    const packed = cases.reduce((s, c) => s + encodePacked(c.stored).length, 0);
-    expect(compact).toBeLessThan(packed / 2);
+  it('is about half the size of the deflated V8 format (pre-equalisation coefficients aside)', () => {
+    // The coefficients are near-random octets that nothing compresses: format 2 stores them as octets (below).
+    const withoutCoefficients = cases.map((c) => {
+      const s = structuredClone(c.stored);
+      if (s.reading.reachable) {
+        s.reading.upstream.forEach((u) => delete u.preEq);
+      }
+      return s;
+    });
+    const compact = withoutCoefficients.reduce((s, c) => s + encodeStoredReading(c).length, 0);
+    const packed = withoutCoefficients.reduce((s, c) => s + encodePacked(c).length, 0);
+    // Format 2 keeps a diagnosis's pre-equalisation summary and location as JSON text, which deflate compresses
+    // and it does not: 52 % of the packed size on these cases (format 1 without them: under 50 %).
+    expect(compact).toBeLessThan(packed * 0.55);
   });
 
   it('keeps "not read" (null) apart from 0 everywhere', () => {
@@ -350,10 +360,20 @@ describe('compact format 2: pre-equalisation, PNM summaries, fault location', ()
 
   it('still reads readings written in format 1', () => {
     for (const c of cases.filter((_, i) => i % 37 === 0)) {
+      // What format 1 held: no channel widths or coefficients, no pre-equalisation summary or location.
+      const s = structuredClone(c.stored);
+      if (s.reading.reachable) {
+        s.reading.upstream.forEach((u) => {
+          delete u.preEq;
+          delete u.widthHz;
+        });
+      }
+      delete s.diagnosis.preEq;
+      delete s.diagnosis.location;
       const w = new Writer();
       w.byte(COMPACT_V1);
-      storedReadingV1.write(w, c.stored);
-      expect(decodeStoredReading(w.take())).toStrictEqual(c.stored);
+      storedReadingV1.write(w, s);
+      expect(decodeStoredReading(w.take())).toStrictEqual(s);
     }
   });
 });

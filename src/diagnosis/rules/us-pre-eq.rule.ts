@@ -71,8 +71,9 @@ export const usPreEqRule: Rule = (ctx) => {
     const mtr = analysis.metrics.mtrDb;
     const groupDelay = analysis.distortion === 'GROUP_DELAY';
     const echo = analysis.echo;
-    const where =
-      echo.found && echo.distance && !groupDelay
+    const where = analysis.shortEcho.present
+      ? 'distortion right next to the modem (energy on both taps beside the main tap: a cavity shorter than one tap)'
+      : echo.found && echo.distance && !groupDelay
         ? `a reflection about ${fmt(echo.distance.metres, 0)} m (${fmt(echo.distance.feet, 0)} ft) from the modem`
         : echo.found && !groupDelay
           ? `a reflection ${fmt(echo.delayTaps)} taps after the main tap (channel width not read, so no distance)`

@@ -196,7 +196,9 @@ function isPlainJson(v: unknown): boolean {
   if (Array.isArray(v)) {
     return v.every(isPlainJson);
   }
-  if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+  // A plain object of any realm (structuredClone's copies come from Node's own): its prototype has none above it.
+  const proto: unknown = typeof v === 'object' ? Object.getPrototypeOf(v) : undefined;
+  if (proto === null || (proto !== undefined && Object.getPrototypeOf(proto) === null)) {
     return Object.values(v as object).every(isPlainJson);
   }
   return false;

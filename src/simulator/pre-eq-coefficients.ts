@@ -1,0 +1,60 @@
+import type { CoefficientEncoding } from '../domain/pre-equalization';
+import { synthesizeTaps, type SyntheticEcho } from '../diagnosis/pre-eq/synthetic-taps';
+import { encodeEqualizerData } from '../mib/equalizer-data';
+
+// The upstream pre-equalisation coefficients a simulated modem serves (DocsEqualizerData), in its vendor's encoding:
+// the nominal main-tap amplitude and the 16- or 12-bit ("3-nibble") coefficients differ by vendor
+// (docs/pre-equalisation.md), and the poller must read every one of them alike.
+
+/** What a channel's coefficients show: echoes relative to the main tap (negative delays: before it, group delay). */
+export interface PreEqShape {
+  echoes: SyntheticEcho[];
+}
+
+/** A clean line: residual echoes well under the -30 dBc echo floor, as real modems show. */
+export const CLEAN_PRE_EQ: PreEqShape = {
+  echoes: [
+    { delayTaps: 1, levelDbc: -42, phaseRad: 0.7 },
+    { delayTaps: -1, levelDbc: -45, phaseRad: -1.1 },
+    { delayTaps: 3, levelDbc: -48, phaseRad: 2.1 },
+  ],
+};
+
+interface VendorEncoding {
+  encoding: CoefficientEncoding;
+  nominalAmplitude: number;
+}
+
+/** Per vendor of the simulated fleet; others get the most common scale (16-bit, 2047). */
+const VENDOR_ENCODING: Readonly<Record<string, VendorEncoding>> = {
+  ARRIS: { encoding: 'int16', nominalAmplitude: 2047 },
+  Technicolor: { encoding: 'int12', nominalAmplitude: 511 },
+  Netgear: { encoding: 'int16', nominalAmplitude: 32767 },
+  Motorola: { encoding: 'int16', nominalAmplitude: 1023 },
+  Hitron: { encoding: 'int12', nominalAmplitude: 2047 },
+  Thomson: { encoding: 'int16', nominalAmplitude: 1023 },
+};
+
+export function vendorEncoding(vendor: string): VendorEncoding {
+  return VENDOR_ENCODING[vendor] ?? { encoding: 'int16', nominalAmplitude: 2047 };
+}
+
+const cache = new Map<string, string>();
+
+/** The 100 octets (24 forward taps, main tap 8) of a channel of this shape, as an SNMP OctetString (latin1). */
+export function preEqOctets(shape: PreEqShape, vendor: string): string {
+  const key = `${vendor}\n${JSON.stringify(shape)}`;
+  let octets = cache.get(key);
+  if (octets === undefined) {
+    const { encoding, nominalAmplitude } = vendorEncoding(vendor);
+    const forward = synthesizeTaps({ nominalAmplitude, echoes: shape.echoes });
+    octets = Buffer.from(
+      encodeEqualizerData({ mainTap: 8, tapsPerSymbol: 1, forward, reverse: [], encoding }),
+    ).toString('latin1');
+    if (cache.size > 1024) {
+      cache.clear();
+    }
+    cache.set(key, octets);
+  }
+  return octets;
+}
