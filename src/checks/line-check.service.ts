@@ -296,6 +296,8 @@ function present(stored: StoredReading, source: 'live' | 'cache'): LineDiagnosis
     findings: diagnosis.findings,
     // Diagnoses stored before notChecked existed decode without it.
     notChecked: diagnosis.notChecked ?? [],
+    ...(diagnosis.preEq ? { preEq: diagnosis.preEq } : {}),
+    ...(diagnosis.location ? { location: diagnosis.location } : {}),
     observedAt: new Date(reading.observedAt).toISOString(),
     ageSec: Math.max(0, Math.round((Date.now() - reading.observedAt) / 1000)),
     source,

@@ -39,6 +39,9 @@ function sharesEcho(self: PreEqSummary, other: PreEqSummary, t: PreEqThresholds)
     self.echo != null &&
     other.echo != null &&
     other.grade !== 'TEXTBOOK' &&
+    // Energy next to the main tap (a home's splitters) or group delay is not an echo of a cavity to share.
+    !other.shortEcho &&
+    other.distortion !== 'GROUP_DELAY' &&
     Math.abs(other.echo.delayTaps - self.echo.delayTaps) <= t.sameEchoToleranceTaps
   );
 }
@@ -344,4 +347,48 @@ function levelPattern(input: LocateInput): FaultLocation | null {
     facts,
     'Only this modem loses level: splitters or wiring in the home, or the drop; measure at the ground block first.',
   );
+}
+
+/** Modems of one node whose coefficients show the same echo: a cavity they share (NOC's node view). */
+export interface EchoCluster {
+  channelId: number | null;
+  /** The cluster's median echo delay (taps) and distance from the modems (m; null when not known). */
+  delayTaps: number;
+  distanceM: number | null;
+  modems: string[];
+}
+
+/**
+ * Impaired echoes of a node's modems grouped by channel and delay (within sameEchoToleranceTaps of the group's first,
+ * in delay order); only groups of at least sharedEchoMinModems modems are clusters.
+ */
+export function echoClusters(summaries: readonly NeighbourPreEq[], t: PreEqThresholds): EchoCluster[] {
+  const echoing = summaries
+    .filter((s) => s.grade !== 'TEXTBOOK' && s.echo != null && !s.shortEcho && s.distortion !== 'GROUP_DELAY')
+    .sort((a, b) => (a.channelId ?? -1) - (b.channelId ?? -1) || a.echo!.delayTaps - b.echo!.delayTaps);
+  const groups: NeighbourPreEq[][] = [];
+  for (const s of echoing) {
+    const last = groups[groups.length - 1];
+    if (
+      last &&
+      last[0].channelId === s.channelId &&
+      s.echo!.delayTaps - last[0].echo!.delayTaps <= t.sameEchoToleranceTaps
+    ) {
+      last.push(s);
+    } else {
+      groups.push([s]);
+    }
+  }
+  return groups
+    .filter((g) => g.length >= t.sharedEchoMinModems)
+    .map((g) => {
+      const mid = g[Math.floor(g.length / 2)].echo!;
+      return {
+        channelId: g[0].channelId,
+        delayTaps: mid.delayTaps,
+        distanceM: mid.distanceM,
+        modems: g.map((s) => s.modemId).sort(),
+      };
+    })
+    .sort((a, b) => b.modems.length - a.modems.length);
 }

@@ -9,6 +9,7 @@ import { groupedBy, type CmtsRecord, type GroupedBy } from '../domain/modem-reco
 import { ModemStore } from '../inventory/modem.store';
 import { CmtsStore } from '../inventory/cmts.store';
 import { ReadingStore } from '../readings/reading.store';
+import { echoClusters, type EchoCluster } from '../diagnosis/fault-location';
 
 export type NodeState = 'OUTAGE' | 'NODE_WIDE_FAULT' | 'DEGRADED' | 'OK' | 'UNKNOWN';
 
@@ -28,6 +29,8 @@ export interface NodeSummary {
   troubledShare: number;
   byVerdict: Partial<Record<Verdict, number>>;
   sharedFaults: { subKind: SubKind; modems: number; share: number }[];
+  /** Modems whose pre-equalisation shows the same echo: a cavity in the plant they share (as of their latest checks). */
+  echoClusters: EchoCluster[];
   cmtsObservedAt: string | null;
 }
 
@@ -191,6 +194,13 @@ export class NodesService {
       troubledShare: round(n > 0 ? troubled / n : 0),
       byVerdict,
       sharedFaults,
+      echoClusters: echoClusters(
+        members.flatMap((m) => {
+          const v = verdicts.get(m.id);
+          return v?.preEq ? [{ ...v.preEq, modemId: m.id, at: v.at }] : [];
+        }),
+        this.config.diagnosis.thresholds.preEq,
+      ),
       cmtsObservedAt: cmts ? new Date(cmts.snapshot.observedAt).toISOString() : null,
       worst: worst.sort((a, b) => rank(a) - rank(b) || a.modemId.localeCompare(b.modemId)).slice(0, listed),
     };

@@ -10,7 +10,7 @@ import type { SimModem } from './sim-modem';
 // The objects of docsis-reference §1.5 "CM fast poll", in raw MIB units (tenths, quarter dB, Counter64),
 // as one sorted OID skeleton per modem shape. Values are computed when a request reads them.
 
-type Value = number | bigint | string;
+type Value = number | bigint | string | Buffer;
 type Getter = (m: SimModem, uptimeSec: number) => Value;
 
 type Entry = MibEntry<Getter>;

@@ -39,10 +39,10 @@ export function vendorEncoding(vendor: string): VendorEncoding {
   return VENDOR_ENCODING[vendor] ?? { encoding: 'int16', nominalAmplitude: 2047 };
 }
 
-const cache = new Map<string, string>();
+const cache = new Map<string, Buffer>();
 
-/** The 100 octets (24 forward taps, main tap 8) of a channel of this shape, as an SNMP OctetString (latin1). */
-export function preEqOctets(shape: PreEqShape, vendor: string): string {
+/** The 100 octets (24 forward taps, main tap 8) of a channel of this shape (an SNMP OctetString's value). */
+export function preEqOctets(shape: PreEqShape, vendor: string): Buffer {
   const key = `${vendor}\n${JSON.stringify(shape)}`;
   let octets = cache.get(key);
   if (octets === undefined) {
@@ -50,7 +50,7 @@ export function preEqOctets(shape: PreEqShape, vendor: string): string {
     const forward = synthesizeTaps({ nominalAmplitude, echoes: shape.echoes });
     octets = Buffer.from(
       encodeEqualizerData({ mainTap: 8, tapsPerSymbol: 1, forward, reverse: [], encoding }),
-    ).toString('latin1');
+    );
     if (cache.size > 1024) {
       cache.clear();
     }

@@ -88,6 +88,26 @@ const NODE_STATE = {
   enumName: 'NodeState',
 };
 
+export class EchoClusterResponse {
+  @ApiProperty({ type: 'integer', nullable: true, description: 'The upstream channel id.', example: 1 })
+  channelId!: number | null;
+  @ApiProperty({ description: "The cluster's echo delay after the main tap (taps).", example: 5.99 })
+  delayTaps!: number;
+  @ApiProperty({
+    type: 'number',
+    nullable: true,
+    description: 'How far from the modems the shared reflection is (m, one way).',
+    example: 152.6,
+  })
+  distanceM!: number | null;
+  @ApiProperty({
+    type: [String],
+    description: 'The modems that show it.',
+    example: ['sim-cm-00012', 'sim-cm-00015'],
+  })
+  modems!: string[];
+}
+
 export class NodeSummaryResponse {
   @ApiProperty({ example: 'sim-cmts-1' }) cmtsId!: string;
   @ApiProperty({
@@ -136,6 +156,13 @@ export class NodeSummaryResponse {
   })
   sharedFaults!: SharedFaultResponse[];
   @ApiProperty({
+    type: [EchoClusterResponse],
+    description:
+      'Modems whose upstream pre-equalisation shows the same echo (as of their latest checks): a cavity they share, in a ' +
+      'tap, amplifier or hardline; empty when none.',
+  })
+  echoClusters!: EchoClusterResponse[];
+  @ApiProperty({
     type: String,
     format: 'date-time',
     nullable: true,
@@ -177,6 +204,7 @@ export const NODE_SUMMARY_EXAMPLE = {
     { subKind: 'HIGH_US_POWER', modems: 2, share: 0.05 },
     { subKind: 'LOW_DS_SNR', modems: 1, share: 0.025 },
   ],
+  echoClusters: [],
   cmtsObservedAt: '2026-11-25T13:14:14.098Z',
 };
 

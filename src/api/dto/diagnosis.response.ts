@@ -1,6 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { TimelineEventKind } from '../../diagnosis/timeline';
-import { ACTIONS, NOT_CHECKED_CODES, SUB_KINDS, VERDICTS } from '../../domain/diagnosis';
+import {
+  ACTIONS,
+  FAULT_PLACES,
+  LOCATION_EVIDENCE,
+  NOT_CHECKED_CODES,
+  SUB_KINDS,
+  VERDICTS,
+} from '../../domain/diagnosis';
 
 // Response schemas of the line endpoints (documentation only: the controllers return the domain types).
 
@@ -68,7 +75,8 @@ export class NotCheckedResponse {
     enumName: 'NotCheckedCode',
     description:
       'The check that could not be made: REGISTRATION_STATE (the modem state, hence provisioning), T3_T4_TIMEOUTS (upstream timeout counters), RF_REINIT (cable ' +
-      're-initialisations), CODEWORDS (codeword error ratios), CPE_PRESENCE (whether a device is behind the modem).',
+      're-initialisations), CODEWORDS (codeword error ratios), CPE_PRESENCE (whether a device is behind the modem), ' +
+      'PRE_EQUALISATION (upstream echoes and group delay, and with them where a fault is).',
   })
   code!: string;
   @ApiProperty({
@@ -78,6 +86,87 @@ export class NotCheckedResponse {
       'docsIf3CmStatusUsTable (and no docsIfCmStatus T3/T4 counters on its MAC interface).',
   })
   reason!: string;
+}
+
+export class PreEqEchoResponse {
+  @ApiProperty({
+    description: 'Delay after the main tap, in taps (symbol periods), interpolated.',
+    example: 1.96,
+  })
+  delayTaps!: number;
+  @ApiProperty({ description: 'Level relative to the main tap (dBc).', example: -14.7 }) levelDbc!: number;
+  @ApiProperty({
+    type: 'number',
+    nullable: true,
+    description: 'One-way distance from the modem (m); null when the channel width was not read.',
+    example: 50,
+  })
+  distanceM!: number | null;
+}
+
+export class PreEqSummaryResponse {
+  @ApiProperty({ example: 4 }) ifIndex!: number;
+  @ApiProperty({ type: 'integer', nullable: true, example: 1 }) channelId!: number | null;
+  @ApiProperty({ description: 'Main tap ratio (dB): >= 25 textbook, < 18 a fault (defaults).', example: 14 })
+  mtrDb!: number;
+  @ApiProperty({ enum: ['TEXTBOOK', 'MARGINAL', 'FAULT'] }) grade!: string;
+  @ApiProperty({
+    enum: ['NONE', 'GROUP_DELAY', 'MICRO_REFLECTION', 'GROUP_DELAY_AND_MICRO_REFLECTION', 'UNCLASSIFIED'],
+  })
+  distortion!: string;
+  @ApiProperty({ type: () => PreEqEchoResponse, nullable: true, description: 'The resolvable echo, if any.' })
+  echo!: PreEqEchoResponse | null;
+  @ApiProperty({ description: 'Energy on both taps next to the main tap and nothing further out (in-home).' })
+  shortEcho!: boolean;
+}
+
+export class LocationEvidenceResponse {
+  @ApiProperty({ enum: [...LOCATION_EVIDENCE], enumName: 'LocationEvidenceCode' }) code!: string;
+  @ApiProperty({
+    type: 'number',
+    nullable: true,
+    description: 'The measured value (dB, m, taps or a count).',
+  })
+  observed!: number | null;
+  @ApiProperty({ type: 'number', nullable: true, description: 'What it is compared with, if anything.' })
+  limit!: number | null;
+  @ApiProperty({ description: 'The fact in a sentence for the agent or NOC, with its numbers.' })
+  message!: string;
+}
+
+export class LocationChannelResponse {
+  @ApiProperty({ example: 4 }) ifIndex!: number;
+  @ApiProperty({ type: 'integer', nullable: true, example: 1 }) channelId!: number | null;
+}
+
+export class FaultLocationResponse {
+  @ApiProperty({
+    enum: [...FAULT_PLACES],
+    enumName: 'FaultPlace',
+    description:
+      'HOME: in-home wiring or splitters; DROP: the drop cable, its connectors or ground block; TAP_OR_AMPLIFIER: a ' +
+      'tap or amplifier some of the node share; PLANT: the node (most of its modems share it); UNKNOWN: the evidence ' +
+      'does not say.',
+  })
+  place!: string;
+  @ApiProperty({ enum: ['LOW', 'MEDIUM', 'HIGH'] }) confidence!: string;
+  @ApiProperty({
+    type: 'number',
+    nullable: true,
+    description: 'One-way distance from the modem (m).',
+    example: 50,
+  })
+  distanceM!: number | null;
+  @ApiProperty({ type: 'number', nullable: true, example: 164 }) distanceFt!: number | null;
+  @ApiProperty({ type: () => LocationChannelResponse, nullable: true })
+  channel!: LocationChannelResponse | null;
+  @ApiProperty({ type: [String], description: 'Neighbours of the node that show the same echo (modem ids).' })
+  sharedWith!: string[];
+  @ApiProperty({ description: "Neighbours whose coefficients were compared with this modem's.", example: 5 })
+  neighboursCompared!: number;
+  @ApiProperty({ type: [LocationEvidenceResponse] }) evidence!: LocationEvidenceResponse[];
+  @ApiProperty({ description: 'Where the fault probably is, in one sentence for the agent.' })
+  message!: string;
 }
 
 export const LINE_FAULT_DIAGNOSIS = {
@@ -159,6 +248,17 @@ export class LineDiagnosisResponse {
       'graded as 0); empty when everything was read.',
   })
   notChecked!: NotCheckedResponse[];
+  @ApiPropertyOptional({
+    type: () => PreEqSummaryResponse,
+    description: "The worst upstream channel's pre-equalisation; absent when no coefficients were read.",
+  })
+  preEq?: PreEqSummaryResponse;
+  @ApiPropertyOptional({
+    type: () => FaultLocationResponse,
+    description:
+      'Where the fault probably is: on every LINE_FAULT and MARGINAL answer of a modem that answered.',
+  })
+  location?: FaultLocationResponse;
   @ApiProperty({ format: 'date-time', description: 'When the modem was read.' }) observedAt!: string;
   @ApiProperty({ description: 'Age of the reading at answer time, seconds.', example: 0 }) ageSec!: number;
   @ApiProperty({
