@@ -153,9 +153,7 @@ describe('the service on a Redis Cluster (3 masters)', () => {
     );
     expect(new Set(slots).size).toBe(1);
     // One master serves the slot, and holds the modem's four keys there (other keys may hash to the slot too).
-    const inSlot = await Promise.all(
-      nodes.map((n) => n.cluster('GETKEYSINSLOT', Number(slots[0]), 1000) as Promise<string[]>),
-    );
+    const inSlot = await Promise.all(nodes.map((n) => n.cluster('GETKEYSINSLOT', Number(slots[0]), 1000)));
     expect(inSlot.filter((keys) => keys.length > 0)).toHaveLength(1);
     expect(inSlot.flat()).toEqual(
       expect.arrayContaining(['latest', 'vd', 'hist', 'cw'].map((kind) => `${prefix}${kind}:{sim-cm-00007}`)),
