@@ -227,7 +227,8 @@ export interface PreEqSummary {
   /** Main tap ratio (dB): >= 25 textbook, < 18 a fault by default. */
   mtrDb: number;
   grade: 'TEXTBOOK' | 'MARGINAL' | 'FAULT';
-  distortion: 'NONE' | 'GROUP_DELAY' | 'MICRO_REFLECTION' | 'GROUP_DELAY_AND_MICRO_REFLECTION' | 'UNCLASSIFIED';
+  distortion:
+    'NONE' | 'GROUP_DELAY' | 'MICRO_REFLECTION' | 'GROUP_DELAY_AND_MICRO_REFLECTION' | 'UNCLASSIFIED';
   /** The resolvable echo: its delay after the main tap (taps), level (dBc) and one-way distance (null: width not read). */
   echo: { delayTaps: number; levelDbc: number; distanceM: number | null } | null;
   /** Energy on both taps next to the main tap with no echo further out: a cavity shorter than one tap (in-home). */

@@ -4,12 +4,7 @@ import type { CounterSnapshot, HistoryEntry, Verdict } from '../domain/diagnosis
 import { decodeJson } from '../domain/reading-json';
 import type { StoredReading } from '../readings/reading.store';
 import { decodeHistoryV1, encodeHistoryV1, isHistoryV1 } from './codec/history-format';
-import {
-  counterSnapshotV1,
-  storedReadingV1,
-  storedReadingV2,
-  VERDICTS_V1,
-} from './codec/reading-formats';
+import { counterSnapshotV1, storedReadingV1, storedReadingV2, VERDICTS_V1 } from './codec/reading-formats';
 import type { Codec } from './codec/schema';
 import { Misfit, Reader, Writer } from './codec/wire';
 

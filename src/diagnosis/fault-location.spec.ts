@@ -1,0 +1,156 @@
+import type { Finding, Neighbourhood, NeighbourPreEq, PreEqSummary } from '../domain/diagnosis';
+import { DEFAULT_THRESHOLDS } from '../domain/thresholds';
+import { echoClusters, locateFault } from './fault-location';
+
+const t = DEFAULT_THRESHOLDS.preEq;
+
+function summary(patch: Partial<PreEqSummary> = {}): PreEqSummary {
+  return {
+    ifIndex: 4,
+    channelId: 1,
+    mtrDb: 40,
+    grade: 'TEXTBOOK',
+    distortion: 'NONE',
+    echo: null,
+    shortEcho: false,
+    ...patch,
+  };
+}
+
+const echoAt = (delayTaps: number, distanceM: number | null = delayTaps * 25.48): Partial<PreEqSummary> => ({
+  mtrDb: 14,
+  grade: 'FAULT',
+  distortion: 'MICRO_REFLECTION',
+  echo: { delayTaps, levelDbc: -14, distanceM },
+});
+
+function neighbour(id: string, patch: Partial<PreEqSummary> = {}): NeighbourPreEq {
+  return { ...summary(patch), modemId: id, at: 0 };
+}
+
+function node(preEq: NeighbourPreEq[], patch: Partial<Neighbourhood> = {}): Neighbourhood {
+  return {
+    cmtsId: 'c',
+    mdIfIndex: 1000,
+    sgId: 1,
+    groupKey: '1000.1',
+    groupedBy: 'serviceGroup',
+    observedAt: 0,
+    others: preEq.length,
+    notInInventory: 0,
+    othersOffline: 0,
+    faultCounts: {},
+    preEq,
+    ...patch,
+  };
+}
+
+const clean = (n: number): NeighbourPreEq[] => Array.from({ length: n }, (_, i) => neighbour(`n${i}`));
+const locate = (preEq: PreEqSummary | null, neighbourhood?: Neighbourhood, findings: Finding[] = []) =>
+  locateFault({ modemId: 'me', preEq, findings, neighbourhood, t });
+
+describe('locateFault', () => {
+  it('puts an echo within a drop length that only this modem shows in the drop', () => {
+    const l = locate(summary(echoAt(2)), node(clean(4)));
+    expect(l).toEqual(
+      expect.objectContaining({ place: 'DROP', confidence: 'MEDIUM', neighboursCompared: 4 }),
+    );
+    expect(l.distanceM).toBeCloseTo(51, 0);
+    expect(l.distanceFt).toBe(167);
+  });
+
+  it('says UNKNOWN, not "only this home", without enough neighbours compared; the distance is still given', () => {
+    for (const n of [undefined, node([]), node(clean(1))]) {
+      const l = locate(summary(echoAt(2)), n);
+      expect(l.place).toBe('UNKNOWN');
+      expect(l.distanceM).toBeCloseTo(51, 0);
+      expect(l.evidence.map((e) => e.code)).toEqual(['ECHO', 'NEIGHBOURS_NOT_COMPARED']);
+    }
+  });
+
+  it('says UNKNOWN for an echo farther than a drop that only this modem shows', () => {
+    expect(locate(summary(echoAt(8)), node(clean(4))).place).toBe('UNKNOWN');
+  });
+
+  it('puts a shared echo in a tap or amplifier, and in the plant when most of the node shows it', () => {
+    const tap = locate(
+      summary(echoAt(6)),
+      node([...clean(6), neighbour('a', echoAt(6.4)), neighbour('b', echoAt(5.3))]),
+    );
+    expect(tap).toEqual(
+      expect.objectContaining({ place: 'TAP_OR_AMPLIFIER', confidence: 'HIGH', sharedWith: ['a', 'b'] }),
+    );
+    const plant = locate(summary(echoAt(6)), node([neighbour('a', echoAt(6)), neighbour('b', clean(1)[0])]));
+    expect(plant).toEqual(
+      expect.objectContaining({ place: 'PLANT', confidence: 'MEDIUM', sharedWith: ['a'] }),
+    );
+  });
+
+  it('does not share an echo more than a tap apart, on another channel, or with a textbook neighbour', () => {
+    const others = [
+      neighbour('far', echoAt(7.5)),
+      neighbour('otherChannel', { ...echoAt(6), channelId: 2 }),
+      neighbour('fine', { ...echoAt(6), grade: 'TEXTBOOK', mtrDb: 30 }),
+      neighbour('n1'),
+    ];
+    const l = locate(summary(echoAt(6)), node(others));
+    expect(l.sharedWith).toEqual([]);
+    expect(l.neighboursCompared).toBe(3);
+  });
+
+  it('puts energy next to the main tap in the home, surer with clean neighbours', () => {
+    const home = summary({ mtrDb: 19.5, grade: 'MARGINAL', distortion: 'MICRO_REFLECTION', shortEcho: true });
+    expect(locate(home, node(clean(3)))).toEqual(
+      expect.objectContaining({ place: 'HOME', confidence: 'MEDIUM', distanceM: null }),
+    );
+    expect(locate(home, undefined)).toEqual(expect.objectContaining({ place: 'HOME', confidence: 'LOW' }));
+  });
+
+  it('reads low downstream with high upstream: the home alone, the plant when the node shares it', () => {
+    const findings = (['LOW_DS_POWER', 'HIGH_US_POWER'] as const).map((code): Finding => ({
+      code,
+      severity: 'FAULT',
+      observed: 0,
+      limit: 0,
+      unit: 'dBmV',
+      message: '',
+    }));
+    const alone = locate(summary(), node(clean(4)), findings);
+    expect(alone.place).toBe('HOME');
+    const shared = locate(
+      summary(),
+      node(clean(4), { faultCounts: { LOW_DS_POWER: 3, HIGH_US_POWER: 3 } }),
+      findings,
+    );
+    expect(shared.place).toBe('PLANT');
+  });
+
+  it('says UNKNOWN when the coefficients were not read and the levels say nothing', () => {
+    const l = locate(null, node(clean(4)));
+    expect(l).toEqual(expect.objectContaining({ place: 'UNKNOWN', confidence: 'LOW', channel: null }));
+    expect(l.evidence.map((e) => e.code)).toEqual(['NO_PRE_EQ']);
+  });
+});
+
+describe('echoClusters', () => {
+  it('groups impaired echoes of one channel within a tap, two modems at least, largest first', () => {
+    const clusters = echoClusters(
+      [
+        neighbour('a', echoAt(6)),
+        neighbour('b', echoAt(6.5)),
+        neighbour('c', echoAt(5.8)),
+        neighbour('d', echoAt(2)),
+        neighbour('e', echoAt(2.3)),
+        neighbour('lonely', echoAt(10)),
+        neighbour('home', { ...echoAt(1), shortEcho: true }),
+        neighbour('ok'),
+      ],
+      t,
+    );
+    expect(clusters.map((c) => c.modems)).toEqual([
+      ['a', 'b', 'c'],
+      ['d', 'e'],
+    ]);
+    expect(clusters[0].delayTaps).toBe(6);
+  });
+});
