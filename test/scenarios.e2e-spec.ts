@@ -20,7 +20,8 @@ describe.each(DIALECTS)('scenarios through HTTP (Redis store, %s CMTS)', (dialec
   const used = new Set<string>();
 
   beforeAll(async () => {
-    t = await startTestApp('redis', { SIMULATOR_CMTS_DIALECT_MIX: `${dialect}=1` });
+    // A fresh modem per scenario: more modems than scenarios.
+    t = await startTestApp('redis', { SIMULATOR_CMTS_DIALECT_MIX: `${dialect}=1`, SIMULATOR_MODEMS: '64' });
     modems = (await t.http().get('/api/v1/simulator/modems?limit=1000').expect(200)).body.items;
   });
 

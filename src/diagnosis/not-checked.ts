@@ -131,7 +131,7 @@ function preEqNotChecked(reading: ReachableReading): NotChecked[] {
   if (unread.length > 0) {
     out.push({
       code: 'PRE_EQUALISATION',
-      reason: `Upstream echoes and group delay not checked for ${names(unread)}: the modem answers neither docsIf3CmStatusUsEqData nor docsIfCmStatusEqualizationData, so the fault cannot be located from them.`,
+      reason: `Upstream echoes and group delay not checked for ${names(unread)}: the modem gives no docsIf3CmStatusUsEqData for it (DOCS-IF-MIB's docsIfCmStatusEqualizationData speaks only for a single upstream), so the fault cannot be located from them.`,
     });
   }
   if (empty.length > 0) {

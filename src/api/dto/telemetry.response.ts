@@ -51,6 +51,22 @@ export class UpstreamChannelResponse {
   @ApiProperty({ ...NOT_READ, description: 'null: the modem has no upstream channel table.', example: 1 })
   channelId!: number | null;
   @ApiProperty({ description: '0 when not read.', example: 16400000 }) frequencyHz!: number;
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    description: 'docsIfUpChannelWidth (Hz; the symbol rate is width / 1.25); null when not read.',
+    example: 6400000,
+  })
+  widthHz?: number | null;
+  @ApiPropertyOptional({
+    type: 'string',
+    nullable: true,
+    description:
+      'The pre-equalisation coefficients as the modem sent them (DocsEqualizerData, hex: 4-byte header, then 4 bytes ' +
+      'per tap); "" when the modem sent none; null when not read.',
+    example: '08011800' + '00000000'.repeat(7) + '07ff0000' + '00000000'.repeat(16),
+  })
+  preEq?: string | null;
   @ApiProperty({ example: 43.8 }) txPowerDbmv!: number;
   @ApiProperty({ ...NOT_READ, example: 35 }) t3Timeouts!: number | null;
   @ApiProperty({ ...NOT_READ, example: 0 }) t4Timeouts!: number | null;
