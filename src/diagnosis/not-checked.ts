@@ -1,5 +1,6 @@
 import type { ReachableReading } from '../domain/modem-reading';
-import { decodeEqualizerData } from '../mib/equalizer-data';
+import type { PreEqThresholds } from '../domain/thresholds';
+import { analysedUpstream } from './rules/us-pre-eq.rule';
 import { describeChannel, dsRef, ofdmRef, timeoutTotals, usRef } from './rule-helpers';
 import { ungradedCodewordChannels } from './rules/codewords.rule';
 import { cpeSeen } from './rules/no-cpe.rule';
@@ -116,13 +117,12 @@ function registrationNotChecked(reading: ReachableReading): NotChecked[] {
  * Pre-equalisation (echoes, group delay, where a fault is) for the upstream channels whose coefficients were not
  * read, were empty (the modem does not pre-equalise) or could not be decoded.
  */
-function preEqNotChecked(reading: ReachableReading): NotChecked[] {
+function preEqNotChecked(reading: ReachableReading, t: PreEqThresholds): NotChecked[] {
   const channels = reading.upstream;
   const unread = channels.filter((ch) => ch.preEq == null);
   const empty = channels.filter((ch) => ch.preEq === '');
-  const undecodable = channels.filter(
-    (ch) => ch.preEq != null && ch.preEq !== '' && !decodeEqualizerData(Buffer.from(ch.preEq, 'hex')).ok,
-  );
+  const analysed = new Set(analysedUpstream(reading, t).map((a) => a.channel));
+  const undecodable = channels.filter((ch) => ch.preEq != null && ch.preEq !== '' && !analysed.has(ch));
   const names = (list: typeof channels): string =>
     list.length === reading.upstream.length
       ? 'any upstream channel'
@@ -156,6 +156,6 @@ export function notCheckedFor(ctx: RuleContext): NotChecked[] {
     ...reinitsNotChecked(ctx.reading, ctx.cmts),
     ...codewordsNotChecked(ctx),
     ...cpeNotChecked(ctx.reading, ctx.cmts),
-    ...preEqNotChecked(ctx.reading),
+    ...preEqNotChecked(ctx.reading, ctx.thresholds.preEq),
   ];
 }

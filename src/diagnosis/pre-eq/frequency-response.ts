@@ -47,18 +47,37 @@ export interface FrequencyResponse {
 
 /** The N-point DFT X[m] = Σ x[n] · e^(-j2πmn/N) of up to N samples (the rest are zero). */
 export function dft(samples: readonly Complex[], points: number): Complex[] {
+  const { cos, sin } = twiddles(points);
   const out: Complex[] = [];
   for (let m = 0; m < points; m++) {
     let re = 0;
     let im = 0;
-    samples.forEach((x, n) => {
-      const angle = (-2 * Math.PI * m * n) / points;
-      re += x.re * Math.cos(angle) - x.im * Math.sin(angle);
-      im += x.re * Math.sin(angle) + x.im * Math.cos(angle);
-    });
+    for (let n = 0; n < samples.length; n++) {
+      // e^(-2πi·m·n/N): the angle's index modulo N, from the table.
+      const k = (m * n) % points;
+      const x = samples[n];
+      re += x.re * cos[k] + x.im * sin[k];
+      im += x.im * cos[k] - x.re * sin[k];
+    }
     out.push({ re, im });
   }
   return out;
+}
+
+const twiddleTables = new Map<number, { cos: Float64Array; sin: Float64Array }>();
+
+/** cos and sin of 2πk/N for k < N, computed once per N (every channel of every poll uses the same N). */
+function twiddles(points: number): { cos: Float64Array; sin: Float64Array } {
+  let table = twiddleTables.get(points);
+  if (!table) {
+    table = { cos: new Float64Array(points), sin: new Float64Array(points) };
+    for (let k = 0; k < points; k++) {
+      table.cos[k] = Math.cos((2 * Math.PI * k) / points);
+      table.sin[k] = Math.sin((2 * Math.PI * k) / points);
+    }
+    twiddleTables.set(points, table);
+  }
+  return table;
 }
 
 /** Peak-to-peak ripple p (dB) as the level of the one echo that would cause it (dBc). */

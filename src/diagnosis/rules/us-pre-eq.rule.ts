@@ -11,8 +11,21 @@ export interface AnalysedUpstream {
   analysis: PreEqAnalysis;
 }
 
+// The rule, the diagnosis's summary and not-checked all ask for one reading's analysis: it is made once.
+const analysed = new WeakMap<ReachableReading, { t: PreEqThresholds; channels: AnalysedUpstream[] }>();
+
 /** Channels whose coefficients were read and decode; an empty or malformed value is left out (not-checked says so). */
 export function analysedUpstream(reading: ReachableReading, t: PreEqThresholds): AnalysedUpstream[] {
+  const memo = analysed.get(reading);
+  if (memo?.t === t) {
+    return memo.channels;
+  }
+  const channels = analyse(reading, t);
+  analysed.set(reading, { t, channels });
+  return channels;
+}
+
+function analyse(reading: ReachableReading, t: PreEqThresholds): AnalysedUpstream[] {
   const out: AnalysedUpstream[] = [];
   for (const channel of reading.upstream) {
     if (channel.preEq == null || channel.preEq === '') {
