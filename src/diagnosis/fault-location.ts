@@ -89,6 +89,12 @@ export function locateFault(input: LocateInput): FaultLocation {
   const neighbours = self && n?.preEq ? comparable(self, n.preEq, input.modemId) : [];
   const compared = neighbours.length;
   const facts: LocationEvidence[] = [];
+  /** A place this modem's own evidence gives, no neighbour sharing it. */
+  const alone = (
+    place: FaultPlace,
+    confidence: FaultLocation['confidence'],
+    message: string,
+  ): FaultLocation => located(place, confidence, self, [], compared, facts, message);
 
   const impaired = self != null && self.grade !== 'TEXTBOOK';
   if (impaired && self.shortEcho) {
@@ -109,13 +115,9 @@ export function locateFault(input: LocateInput): FaultLocation {
     } else if (compared < t.neighboursMinCompared) {
       facts.push(notCompared(compared, t));
     }
-    return located(
+    return alone(
       'HOME',
       clean ? 'MEDIUM' : 'LOW',
-      self,
-      [],
-      compared,
-      facts,
       'The reflection is too close to the modem to be the drop: in-home wiring, splitters or jumpers.',
     );
   }
@@ -154,13 +156,9 @@ export function locateFault(input: LocateInput): FaultLocation {
     }
     if (compared < t.neighboursMinCompared) {
       facts.push(notCompared(compared, t));
-      return located(
+      return alone(
         'UNKNOWN',
         'LOW',
-        self,
-        [],
-        compared,
-        facts,
         `Pre-equalisation shows ${echoWords(self)}; without neighbours to compare with, it cannot be told whether only this home has it.`,
       );
     }
@@ -173,23 +171,15 @@ export function locateFault(input: LocateInput): FaultLocation {
       ),
     );
     if (self.echo.distanceM != null && self.echo.distanceM <= t.dropMaxM) {
-      return located(
+      return alone(
         'DROP',
         'MEDIUM',
-        self,
-        [],
-        compared,
-        facts,
         `Only this modem shows ${echoWords(self)}: a cavity of about a drop's length, most likely the drop cable or its connectors and ground block.`,
       );
     }
-    return located(
+    return alone(
       'UNKNOWN',
       'LOW',
-      self,
-      [],
-      compared,
-      facts,
       `Only this modem shows ${echoWords(self)}, ${self.echo.distanceM == null ? 'at a distance not known (channel width not read)' : `farther than a drop (${fmt(t.dropMaxM, 0)} m)`}: the place cannot be told from the coefficients.`,
     );
   }
@@ -227,13 +217,9 @@ export function locateFault(input: LocateInput): FaultLocation {
           compared,
         ),
       );
-      return located(
+      return alone(
         'HOME',
         'LOW',
-        self,
-        [],
-        compared,
-        facts,
         'Only this modem shows group delay: an in-home filter or amplifier is the likely cause.',
       );
     }
@@ -260,15 +246,7 @@ export function locateFault(input: LocateInput): FaultLocation {
       ),
     );
   }
-  return located(
-    'UNKNOWN',
-    'LOW',
-    self,
-    [],
-    compared,
-    facts,
-    'The evidence does not say where the fault is.',
-  );
+  return alone('UNKNOWN', 'LOW', 'The evidence does not say where the fault is.');
 }
 
 function notCompared(compared: number, t: PreEqThresholds): LocationEvidence {
