@@ -20,19 +20,24 @@ describe.each(BACKENDS)('LockStore contract (%s)', (_kind, open) => {
     // the local clock; the Redis store reads Redis' clock, so 2 ms of slack for the two clocks' granularity. Nothing
     // here depends on how fast the calls are.
     const SLACK_MS = 2;
-    const reserve = async (limits: { key: string; intervalMs: number }[]) => {
+    interface Reservation {
+      wait: number;
+      earliest: number;
+      latest: number;
+    }
+    const reserve = async (limits: { key: string; intervalMs: number }[]): Promise<Reservation> => {
       const before = Date.now();
       const wait = await store.reserveSlots(limits);
       const after = Date.now();
       return { wait, earliest: before + wait - SLACK_MS, latest: after + wait + SLACK_MS };
     };
-    const slots = [];
+    const slots: Reservation[] = [];
     for (let i = 0; i < 3; i++) {
       slots.push(await reserve([{ key, intervalMs: 1000 }]));
     }
     expect(slots[0].wait).toBe(0);
     /** Whether slot b can be exactly `gap` after slot a, given what the clock saw of both calls. */
-    const apart = (a: (typeof slots)[number], b: (typeof slots)[number], gap: number): boolean =>
+    const apart = (a: Reservation, b: Reservation, gap: number): boolean =>
       b.latest - a.earliest >= gap && b.earliest - a.latest <= gap;
     expect(apart(slots[0], slots[1], 1000)).toBe(true);
     expect(apart(slots[0], slots[2], 2000)).toBe(true);
