@@ -34,14 +34,18 @@ function comparable(self: PreEqSummary, others: readonly NeighbourPreEq[], selfI
   );
 }
 
+/**
+ * An impaired channel whose echo is a cavity's: energy next to the main tap (a home's splitters) or group delay is
+ * not one to share with neighbours.
+ */
+function cavityEcho<S extends PreEqSummary>(s: S): s is S & { echo: NonNullable<PreEqSummary['echo']> } {
+  return s.grade !== 'TEXTBOOK' && s.echo != null && !s.shortEcho && s.distortion !== 'GROUP_DELAY';
+}
+
 function sharesEcho(self: PreEqSummary, other: PreEqSummary, t: PreEqThresholds): boolean {
   return (
     self.echo != null &&
-    other.echo != null &&
-    other.grade !== 'TEXTBOOK' &&
-    // Energy next to the main tap (a home's splitters) or group delay is not an echo of a cavity to share.
-    !other.shortEcho &&
-    other.distortion !== 'GROUP_DELAY' &&
+    cavityEcho(other) &&
     Math.abs(other.echo.delayTaps - self.echo.delayTaps) <= t.sameEchoToleranceTaps
   );
 }
@@ -342,15 +346,15 @@ export interface EchoCluster {
  */
 export function echoClusters(summaries: readonly NeighbourPreEq[], t: PreEqThresholds): EchoCluster[] {
   const echoing = summaries
-    .filter((s) => s.grade !== 'TEXTBOOK' && s.echo != null && !s.shortEcho && s.distortion !== 'GROUP_DELAY')
-    .sort((a, b) => (a.channelId ?? -1) - (b.channelId ?? -1) || a.echo!.delayTaps - b.echo!.delayTaps);
-  const groups: NeighbourPreEq[][] = [];
+    .filter(cavityEcho)
+    .sort((a, b) => (a.channelId ?? -1) - (b.channelId ?? -1) || a.echo.delayTaps - b.echo.delayTaps);
+  const groups: (typeof echoing)[] = [];
   for (const s of echoing) {
     const last = groups[groups.length - 1];
     if (
       last &&
       last[0].channelId === s.channelId &&
-      s.echo!.delayTaps - last[0].echo!.delayTaps <= t.sameEchoToleranceTaps
+      s.echo.delayTaps - last[0].echo.delayTaps <= t.sameEchoToleranceTaps
     ) {
       last.push(s);
     } else {
@@ -360,7 +364,7 @@ export function echoClusters(summaries: readonly NeighbourPreEq[], t: PreEqThres
   return groups
     .filter((g) => g.length >= t.sharedEchoMinModems)
     .map((g) => {
-      const mid = g[Math.floor(g.length / 2)].echo!;
+      const mid = g[Math.floor(g.length / 2)].echo;
       return {
         channelId: g[0].channelId,
         delayTaps: mid.delayTaps,

@@ -272,7 +272,7 @@ export interface FaultLocation {
   channel: { ifIndex: number; channelId: number | null } | null;
   /** Neighbours of the node whose coefficients show the same echo (modem ids, the cluster without this modem). */
   sharedWith: string[];
-  /** Neighbours whose coefficients were compared with this modem's; 0 when none were known. */
+  /** Neighbours compared with this modem: their coefficients, or (a level pattern) their levels; 0 when none. */
   neighboursCompared: number;
   evidence: LocationEvidence[];
   /** One sentence for the agent, with the numbers. */

@@ -39,22 +39,25 @@ export function vendorEncoding(vendor: string): VendorEncoding {
   return VENDOR_ENCODING[vendor] ?? { encoding: 'int16', nominalAmplitude: 2047 };
 }
 
-const cache = new Map<string, Buffer>();
+// Shapes are the constants of this file and scenarios.ts, shared by every modem that shows them: their octets are
+// made once per shape and vendor, not on every request.
+const made = new WeakMap<PreEqShape, Map<string, Buffer>>();
 
 /** The 100 octets (24 forward taps, main tap 8) of a channel of this shape (an SNMP OctetString's value). */
 export function preEqOctets(shape: PreEqShape, vendor: string): Buffer {
-  const key = `${vendor}\n${JSON.stringify(shape)}`;
-  let octets = cache.get(key);
+  let byVendor = made.get(shape);
+  if (!byVendor) {
+    byVendor = new Map();
+    made.set(shape, byVendor);
+  }
+  let octets = byVendor.get(vendor);
   if (octets === undefined) {
     const { encoding, nominalAmplitude } = vendorEncoding(vendor);
     const forward = synthesizeTaps({ nominalAmplitude, echoes: shape.echoes });
     octets = Buffer.from(
       encodeEqualizerData({ mainTap: 8, tapsPerSymbol: 1, forward, reverse: [], encoding }),
     );
-    if (cache.size > 1024) {
-      cache.clear();
-    }
-    cache.set(key, octets);
+    byVendor.set(vendor, octets);
   }
   return octets;
 }

@@ -162,7 +162,11 @@ export class FaultLocationResponse {
   channel!: LocationChannelResponse | null;
   @ApiProperty({ type: [String], description: 'Neighbours of the node that show the same echo (modem ids).' })
   sharedWith!: string[];
-  @ApiProperty({ description: "Neighbours whose coefficients were compared with this modem's.", example: 5 })
+  @ApiProperty({
+    description:
+      'Neighbours compared with this modem: their coefficients, or for a level pattern their levels.',
+    example: 5,
+  })
   neighboursCompared!: number;
   @ApiProperty({ type: [LocationEvidenceResponse] }) evidence!: LocationEvidenceResponse[];
   @ApiProperty({ description: 'Where the fault probably is, in one sentence for the agent.' })
