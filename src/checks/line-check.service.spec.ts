@@ -208,6 +208,32 @@ describe(LineCheckService.name, () => {
       expect(modemPoller.polls).toEqual(['cm-1']);
     });
 
+    it("polls afresh for a call-centre check when the young reading is a sweep's fast one, not the other way round", async () => {
+      const { service, modemPoller, addModem } = setup();
+      await addModem('cm-1');
+      await service.diagnosis('cm-1', 0, { refreshCmtsRow: false, detail: 'fast' });
+
+      expect((await service.diagnosis('cm-1', 600, { refreshCmtsRow: false, detail: 'fast' })).source).toBe(
+        'cache',
+      );
+      expect((await service.diagnosis('cm-1', 600)).source).toBe('live');
+      expect((await service.diagnosis('cm-1', 600)).source).toBe('cache');
+      expect((await service.diagnosis('cm-1', 600, { refreshCmtsRow: false, detail: 'fast' })).source).toBe(
+        'cache',
+      );
+      expect(modemPoller.details).toEqual(['fast', 'full']);
+    });
+
+    it("lets a silent modem's reading answer a call-centre check: a full poll would read nothing more", async () => {
+      const { service, modemPoller, addModem } = setup();
+      await addModem('cm-1');
+      modemPoller.answer = (modemId) => ({ ...unreachableReading(), modemId, observedAt: Date.now() });
+      await service.diagnosis('cm-1', 0, { refreshCmtsRow: false, detail: 'fast' });
+
+      expect((await service.diagnosis('cm-1', 600)).source).toBe('cache');
+      expect(modemPoller.details).toEqual(['fast']);
+    });
+
     it('refuses an unknown modem without polling', async () => {
       const { service, modemPoller } = setup();
 
@@ -353,9 +379,9 @@ describe(LineCheckService.name, () => {
         const { service, modemPoller, readings, addModem } = setup({ locks });
         await addModem('cm-1');
         const requestedAt = Date.now();
-        // The other instance stores its poll and releases the lock between this one's first and second try.
+        // The other instance stores its (full) poll and releases the lock between this one's first and second try.
         const theirs: StoredReading = {
-          reading: textbookReading({ modemId: 'cm-1', observedAt: requestedAt }),
+          reading: { ...textbookReading({ modemId: 'cm-1', observedAt: requestedAt }), detail: 'full' },
           diagnosis: {
             verdict: 'TEXTBOOK_OK',
             subKinds: [],

@@ -13,7 +13,7 @@ import { LiveEvents } from '../events/live-events';
 import { pollBudgetMs } from '../domain/snmp-target';
 import { ModemPoller } from './modem-poller';
 import type { SnmpTarget } from '../domain/snmp-target';
-import type { ModemReading } from '../domain/modem-reading';
+import type { ModemReading, PollDetail } from '../domain/modem-reading';
 import { LockStore } from '../common/lock.store';
 import { ReadingStore, type StoredReading } from '../readings/reading.store';
 
@@ -28,6 +28,11 @@ export interface LineDiagnosis extends Diagnosis {
 export interface CheckOptions {
   /** False (sweeps): the cached CMTS snapshot stands for the modem's row, read once per snapshot. */
   refreshCmtsRow: boolean;
+  /**
+   * `fast` (sweeps): the objects every sweep reads. `full` (the default, a call-centre check): those and the PNM
+   * summaries and event log; a stored fast reading does not answer it, however young.
+   */
+  detail?: PollDetail;
   /** Awaited right before an SNMP poll goes out (not for cache hits or modems offline at the CMTS). */
   beforePoll?: (record: ModemRecord) => Promise<void>;
   /** A sweep chunk's shared reads: its modems' records (read once for the chunk) and the CMTS reads they share. */
@@ -69,14 +74,15 @@ export class LineCheckService {
     const record = options.scope?.records.get(modemId) ?? (await this.inventory.record(modemId));
     const maxAgeMs = (maxAgeSec ?? this.config.diagnosis.defaultMaxAgeSec) * 1000;
     const started = Date.now();
+    const detail = options.detail ?? 'full';
     if (maxAgeMs > 0) {
       const cached = await this.readings.latest(modemId);
-      if (cached && started - cached.reading.observedAt <= maxAgeMs) {
+      if (cached && started - cached.reading.observedAt <= maxAgeMs && answers(cached.reading, detail)) {
         this.metrics.diagnoses.inc({ source: 'cache' });
         return present(cached, 'cache');
       }
     }
-    const stored = await this.pollOnce(record, started, maxAgeMs, options);
+    const stored = await this.pollOnce(record, started, maxAgeMs, { ...options, detail });
     this.metrics.diagnoses.inc({ source: 'live' });
     return present(stored, 'live');
   }
@@ -163,19 +169,23 @@ export class LineCheckService {
     return this.readings.history(modemId, sinceMs);
   }
 
-  /** Concurrent callers share one poll: in memory here, and across instances through the store's poll lock. */
+  /**
+   * Concurrent callers asking for the same detail share one poll: in memory here, and across instances through the
+   * store's poll lock (a full check waiting behind a fast poll polls again once the lock is free).
+   */
   private pollOnce(
     record: ModemRecord,
     requestedAt: number,
     maxAgeMs: number,
-    options: CheckOptions,
+    options: CheckOptions & { detail: PollDetail },
   ): Promise<StoredReading> {
-    let pending = this.inflight.get(record.id);
+    const key = `${options.detail}:${record.id}`;
+    let pending = this.inflight.get(key);
     if (!pending) {
       pending = this.pollGuarded(record, requestedAt, maxAgeMs, options).finally(() =>
-        this.inflight.delete(record.id),
+        this.inflight.delete(key),
       );
-      this.inflight.set(record.id, pending);
+      this.inflight.set(key, pending);
     }
     return pending;
   }
@@ -184,14 +194,14 @@ export class LineCheckService {
     record: ModemRecord,
     requestedAt: number,
     maxAgeMs: number,
-    options: CheckOptions,
+    options: CheckOptions & { detail: PollDetail },
   ): Promise<StoredReading> {
     const lockTtlMs = pollBudgetMs(this.config.snmp) + 1000;
     const deadline = Date.now() + lockTtlMs;
     let locked = await this.locks.tryLockPoll(record.id, lockTtlMs);
     const waited = !locked;
     while (!locked) {
-      const fresh = await this.freshReading(record.id, requestedAt);
+      const fresh = await this.freshReading(record.id, requestedAt, options.detail);
       if (fresh) {
         return fresh;
       }
@@ -206,7 +216,7 @@ export class LineCheckService {
       // A lock that came free while this instance waited was most likely released by the one that just stored
       // its poll: that reading answers this request too.
       return (
-        (waited && locked ? await this.freshReading(record.id, requestedAt) : null) ??
+        (waited && locked ? await this.freshReading(record.id, requestedAt, options.detail) : null) ??
         (await this.pollAndStore(record, maxAgeMs, options))
       );
     } finally {
@@ -216,16 +226,22 @@ export class LineCheckService {
     }
   }
 
-  /** The stored reading when a poll started at or after `requestedAt` took it, else null. */
-  private async freshReading(modemId: string, requestedAt: number): Promise<StoredReading | null> {
+  /** The stored reading when a poll of enough detail started at or after `requestedAt` took it, else null. */
+  private async freshReading(
+    modemId: string,
+    requestedAt: number,
+    detail: PollDetail,
+  ): Promise<StoredReading | null> {
     const stored = await this.readings.latest(modemId);
-    return stored && stored.reading.observedAt >= requestedAt ? stored : null;
+    return stored && stored.reading.observedAt >= requestedAt && answers(stored.reading, detail)
+      ? stored
+      : null;
   }
 
   private async pollAndStore(
     record: ModemRecord,
     requestedMaxAgeMs: number,
-    options: CheckOptions,
+    options: CheckOptions & { detail: PollDetail },
   ): Promise<StoredReading> {
     const cmts = await this.cmts.context(record, {
       refreshRow: options.refreshCmtsRow,
@@ -238,7 +254,7 @@ export class LineCheckService {
     if (!skipped) {
       await options.beforePoll?.(record);
     }
-    const reading = skipped ?? (await this.poller.poll(record.id, target));
+    const reading = skipped ?? (await this.poller.poll(record.id, target, options.detail));
     const thresholds = this.config.diagnosis.thresholds;
     const historyWindowMs =
       Math.max(thresholds.flapping.windowHours, thresholds.timeouts.windowHours) * HOUR_MS;
@@ -283,6 +299,14 @@ export class LineCheckService {
     });
     return stored;
   }
+}
+
+/**
+ * Whether a stored reading answers a check of this detail. A silent modem's reading answers both: a full poll would
+ * have read nothing more.
+ */
+function answers(reading: ModemReading, detail: PollDetail): boolean {
+  return detail === 'fast' || !reading.reachable || reading.detail === 'full';
 }
 
 function present(stored: StoredReading, source: 'live' | 'cache'): LineDiagnosis {

@@ -108,8 +108,36 @@ export interface ModemStatus {
  */
 export type BridgeTableState = 'withStatus' | 'withoutStatus' | 'absent';
 
+/**
+ * How much a poll read: `fast`, the objects every sweep reads; `full`, those plus what only a call-centre check
+ * reads (DOCSIS 3.1 PNM summaries, the modem's event log). Absent on readings stored before it was recorded: fast.
+ */
+export type PollDetail = 'fast' | 'full';
+
+export const POLL_DETAILS: readonly PollDetail[] = ['fast', 'full'];
+
+/** One row of the modem's event log (DOCS-CABLE-DEVICE-MIB docsDevEventTable). */
+export interface ModemEvent {
+  /** docsDevEvIndex: the log's own order (higher is later). */
+  index: number;
+  /** docsDevEvFirstTime / LastTime in epoch ms; null when the modem's clock was not set (no time of day). */
+  firstAt: number | null;
+  lastAt: number | null;
+  /** docsDevEvCounts: how many times the event repeated between firstAt and lastAt. */
+  count: number;
+  /** docsDevEvLevel: emergency(1) .. debug(8); null when not read. */
+  level: number | null;
+  /** docsDevEvId: the vendor's event id (DOCSIS event codes are in the text, e.g. "T3 time-out"). */
+  eventId: number | null;
+  text: string;
+}
+
 export interface ReachableReading {
   reachable: true;
+  /** Absent (fast) on readings stored before it was recorded. */
+  detail?: PollDetail;
+  /** The modem's event log, read by full polls only: null when a full poll could not read it, absent when fast. */
+  events?: ModemEvent[] | null;
   modemId: string;
   observedAt: number;
   /** Poll wall time in milliseconds. */

@@ -178,6 +178,12 @@ export const FAST_POLL_COLUMNS: readonly OidName[] = [
 ];
 
 /**
+ * Table columns only a full poll (a call-centre check) reads, in the same walk as the fast-poll columns: the objects
+ * that cost too much to read on every sweep and matter only while someone is looking at the line.
+ */
+export const FULL_POLL_COLUMNS: readonly OidName[] = [];
+
+/**
  * DOCS-IF-MIB columns that stand in for newer ones, walked in a second round only for a modem whose fast poll
  * lacked the newer object (DOCSIS 1.x/2.0 modems): modems that have them never pay for these.
  */

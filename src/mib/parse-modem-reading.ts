@@ -5,6 +5,7 @@ import type {
   DocsisVersionSource,
   DownstreamChannel,
   OfdmaChannel,
+  PollDetail,
   OfdmChannel,
   RangingStatus,
   ReachableReading,
@@ -65,6 +66,8 @@ interface FastPoll {
   modemId: string;
   observedAt: number;
   latencyMs: number;
+  /** What the poll asked for; fast when absent. */
+  detail?: PollDetail;
 }
 
 /** A poll as varbinds (captures, replays, tests). */
@@ -171,6 +174,8 @@ export function parseModemReading(poll: FastPollVarbinds | FastPollColumns): Rea
     modemId: poll.modemId,
     observedAt: poll.observedAt,
     latencyMs: poll.latencyMs,
+    // Fast readings leave it out: that is what every reading stored before full polls existed was.
+    ...(poll.detail === 'full' ? { detail: 'full' as const } : {}),
     ...parseSystem(c),
     status: parseStatus(c, macIx, statusValue),
     downstream,

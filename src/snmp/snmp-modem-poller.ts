@@ -1,28 +1,37 @@
 import type { ModemPoller } from '../checks/modem-poller';
-import type { ModemReading } from '../domain/modem-reading';
-import { FAST_POLL_COLUMNS, FAST_POLL_SCALARS, OID } from '../mib/docsis-oids';
+import type { ModemReading, PollDetail } from '../domain/modem-reading';
+import { FAST_POLL_COLUMNS, FAST_POLL_SCALARS, FULL_POLL_COLUMNS, OID } from '../mib/docsis-oids';
 import { fallbackColumns, groupByColumn, parseModemReading } from '../mib/parse-modem-reading';
 import type { ColumnSet } from '../mib/snmp-value';
 import type { SnmpClient } from './snmp-client';
 import type { SnmpTarget } from '../domain/snmp-target';
 
 const SCALAR_OIDS = FAST_POLL_SCALARS.map((n) => `${OID[n]}.0`);
-const COLUMN_OIDS = FAST_POLL_COLUMNS.map((n) => OID[n]);
+const COLUMN_OIDS: Record<PollDetail, string[]> = {
+  fast: FAST_POLL_COLUMNS.map((n) => OID[n]),
+  full: [...FAST_POLL_COLUMNS, ...FULL_POLL_COLUMNS].map((n) => OID[n]),
+};
 
-/** Reads the CM fast-poll set (docsis-reference §1.5). Never throws: an unreachable modem is a reading too. */
+/**
+ * Reads the CM fast-poll set (docsis-reference §1.5), and for a full poll the call-centre objects with it, in the same
+ * multi-column walk. Never throws: an unreachable modem is a reading too.
+ */
 export class SnmpModemPoller implements ModemPoller {
   constructor(
     private readonly client: SnmpClient,
     private readonly now: () => number = Date.now,
   ) {}
 
-  async poll(modemId: string, target: SnmpTarget): Promise<ModemReading> {
+  async poll(modemId: string, target: SnmpTarget, detail: PollDetail = 'fast'): Promise<ModemReading> {
     const observedAt = this.now();
     const started = performance.now();
     const session = this.client.open(target);
     try {
       const columns: ColumnSet = new Map();
-      const [scalars] = await Promise.all([session.get(SCALAR_OIDS), session.walkInto(COLUMN_OIDS, columns)]);
+      const [scalars] = await Promise.all([
+        session.get(SCALAR_OIDS),
+        session.walkInto(COLUMN_OIDS[detail], columns),
+      ]);
       // Only pre-3.0 modems (and ones missing DOCS-IF3 tables) pay for a second walk. It gets what is left of
       // the walk deadline, so a poll still ends within pollBudgetMs; with nothing left, those objects stay not read.
       const fallback = columns.size > 0 ? fallbackColumns(columns) : [];
@@ -44,7 +53,13 @@ export class SnmpModemPoller implements ModemPoller {
           error: 'agent answered with no DOCSIS objects',
         };
       }
-      return parseModemReading({ modemId, observedAt, latencyMs, columns: groupByColumn(scalars, columns) });
+      return parseModemReading({
+        modemId,
+        observedAt,
+        latencyMs,
+        detail,
+        columns: groupByColumn(scalars, columns),
+      });
     } catch (error) {
       const latencyMs = round(performance.now() - started);
       const reason = error instanceof Error ? error.message : String(error);

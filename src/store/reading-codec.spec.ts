@@ -18,6 +18,7 @@ import {
   CM_STATUS_NAMES_V1,
   NOT_CHECKED_CODES_V1,
   storedReadingV1,
+  storedReadingV2,
   SUB_KINDS_V1,
   VERDICTS_V1,
 } from './codec/reading-formats';
@@ -34,8 +35,9 @@ import {
   encodeStoredReading,
 } from './reading-codec';
 
-/** What stored readings are written in (compact format 2), and codeword snapshots (format 1). */
-const COMPACT = 0x03;
+/** What stored readings are written in (compact format 3), and codeword snapshots (format 1). */
+const COMPACT = 0x04;
+const COMPACT_V2 = 0x03;
 const COMPACT_V1 = 0x02;
 const PACKED = 0x01;
 
@@ -309,6 +311,58 @@ describe('stored readings (latest:<id>)', () => {
   });
 });
 
+describe('compact format 3: what a full poll read', () => {
+  const base = cases.find((c) => c.stored.reading.reachable && c.stored.reading.detail === 'full')!.stored;
+  const withLog = (events: ReachableReading['events']): StoredReading => {
+    const s = structuredClone(base);
+    (s.reading as ReachableReading).events = events;
+    return s;
+  };
+
+  it('keeps whether the poll was full, and the event log: rows, unread times, not read', () => {
+    const log = [
+      {
+        index: 1,
+        firstAt: null,
+        lastAt: null,
+        count: 1,
+        level: 3,
+        eventId: 82000200,
+        text: 'No Ranging Response received - T3 time-out',
+      },
+      {
+        index: 2,
+        firstAt: 1_764_800_000_000,
+        lastAt: 1_764_800_360_000,
+        count: 12,
+        level: null,
+        eventId: null,
+        text: 'Zażółć',
+      },
+    ];
+    for (const s of [base, withLog(log), withLog([]), withLog(null)]) {
+      const data = encodeStoredReading(s);
+      expect(data[0]).toBe(COMPACT);
+      expect(decodeStoredReading(data)).toStrictEqual(s);
+    }
+  });
+
+  it('still reads readings written in format 2', () => {
+    for (const c of cases.filter((_, i) => i % 37 === 0)) {
+      // What format 2 held: no poll detail and no event log.
+      const s = structuredClone(c.stored);
+      if (s.reading.reachable) {
+        delete s.reading.detail;
+        delete s.reading.events;
+      }
+      const w = new Writer();
+      w.byte(COMPACT_V2);
+      storedReadingV2.write(w, s);
+      expect(decodeStoredReading(w.take())).toStrictEqual(s);
+    }
+  });
+});
+
 describe('compact format 2: pre-equalisation, PNM summaries, fault location', () => {
   const base = cases.find((c) => c.stored.reading.reachable && c.stored.reading.upstream.length > 1)!.stored;
   const roundTrip = (s: StoredReading): StoredReading => {
@@ -363,6 +417,8 @@ describe('compact format 2: pre-equalisation, PNM summaries, fault location', ()
       // What format 1 held: no channel widths or coefficients, no pre-equalisation summary or location.
       const s = structuredClone(c.stored);
       if (s.reading.reachable) {
+        delete s.reading.detail;
+        delete s.reading.events;
         s.reading.upstream.forEach((u) => {
           delete u.preEq;
           delete u.widthHz;

@@ -4,7 +4,13 @@ import type { CounterSnapshot, HistoryEntry, Verdict } from '../domain/diagnosis
 import { decodeJson } from '../domain/reading-json';
 import type { StoredReading } from '../readings/reading.store';
 import { decodeHistoryV1, encodeHistoryV1, isHistoryV1 } from './codec/history-format';
-import { counterSnapshotV1, storedReadingV1, storedReadingV2, VERDICTS_V1 } from './codec/reading-formats';
+import {
+  counterSnapshotV1,
+  storedReadingV1,
+  storedReadingV2,
+  storedReadingV3,
+  VERDICTS_V1,
+} from './codec/reading-formats';
 import type { Codec } from './codec/schema';
 import { Misfit, Reader, Writer } from './codec/wire';
 
@@ -18,6 +24,7 @@ import { Misfit, Reader, Writer } from './codec/wire';
 //   0x01         V8 serialisation, deflated (2026-11-25)       V8 serialisation (what compact format 1 cannot hold)
 //   0x02         compact format 1                             -
 //   0x03         compact format 2 (latest only, 2026-12-03)   -
+//   0x04         compact format 3 (latest only, 2026-12-04)   -
 //   '{'          JSON (before 2026-11-25)                     -
 //   '['          -                                            JSON array (before 2026-11-25)
 //   '0'-'z'      -                                            base-36 CSV (2026-11-25)
@@ -26,6 +33,7 @@ import { Misfit, Reader, Writer } from './codec/wire';
 const PACKED_V8 = 0x01;
 const COMPACT_V1 = 0x02;
 const COMPACT_V2 = 0x03;
+const COMPACT_V3 = 0x04;
 
 const writer = new Writer();
 
@@ -56,11 +64,13 @@ function decodeCompact<T>(codec: Codec<T>, data: Buffer): T {
 
 /** The latest reading with its diagnosis, compact; in the general format only when it does not fit. */
 export function encodeStoredReading(s: StoredReading): Buffer {
-  return encodeCompact(storedReadingV2, s, COMPACT_V2) ?? encodePacked(s);
+  return encodeCompact(storedReadingV3, s, COMPACT_V3) ?? encodePacked(s);
 }
 
 export function decodeStoredReading(data: Buffer): StoredReading {
   switch (data[0]) {
+    case COMPACT_V3:
+      return decodeCompact(storedReadingV3, data);
     case COMPACT_V2:
       return decodeCompact(storedReadingV2, data);
     case COMPACT_V1:

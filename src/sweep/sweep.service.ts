@@ -242,6 +242,7 @@ export class SweepService implements OnModuleInit {
         try {
           const d = await this.checks.diagnosis(id, this.config.sweep.maxAgeSec, {
             refreshCmtsRow: false,
+            detail: 'fast',
             scope,
             ...(this.pacer.enabled && { beforePoll: (m) => this.pacer.pace(m.cmtsId) }),
           });

@@ -115,8 +115,10 @@ function storedFrom(fleet: SimulatedFleet): StoredCase[] {
   return fleet.modems().map((m, i) => {
     const view = fleet.viewFor(m.id, 'v2c');
     const latencyMs = 10 + ((i * 37) % 900) / 100;
+    // Every third modem as a call-centre check reads it (a full poll), the others as sweeps do.
+    const detail = i % 3 === 0 ? 'full' : 'fast';
     const reading: ModemReading = view
-      ? parseModemReading({ modemId: m.id, observedAt: CLOCK, latencyMs, varbinds: walk(view) })
+      ? parseModemReading({ modemId: m.id, observedAt: CLOCK, latencyMs, detail, varbinds: walk(view) })
       : {
           reachable: false,
           modemId: m.id,

@@ -16,7 +16,7 @@ import { MemoryReadingStore } from '../../src/store/memory/memory-reading.store'
 import { ModemPoller } from '../../src/checks/modem-poller';
 import { textbookReading } from '../../src/diagnosis/test-reading.factory';
 import type { CmtsModemRow, CmtsSnapshot, CmtsTablesSeen } from '../../src/domain/cmts-reading';
-import type { ModemReading } from '../../src/domain/modem-reading';
+import type { ModemReading, PollDetail } from '../../src/domain/modem-reading';
 import type { SnmpTarget } from '../../src/domain/snmp-target';
 import {
   LiveEvents,
@@ -95,10 +95,16 @@ export class FakeModemPoller extends ModemPoller {
   /** Whether a modem answers the probe. */
   answersProbe = true;
 
-  async poll(modemId: string, _target: SnmpTarget): Promise<ModemReading> {
+  /** What each poll asked for, in call order. */
+  readonly details: PollDetail[] = [];
+
+  /** A full poll's reading says so, as the SNMP poller's does. */
+  async poll(modemId: string, _target: SnmpTarget, detail: PollDetail = 'fast'): Promise<ModemReading> {
     this.polls.push(modemId);
+    this.details.push(detail);
     await this.gate.pass();
-    return this.answer(modemId);
+    const reading = this.answer(modemId);
+    return reading.reachable && detail === 'full' ? { ...reading, detail } : reading;
   }
 
   answers(target: SnmpTarget, timeoutMs: number): Promise<boolean> {

@@ -459,28 +459,46 @@ const preEqSummary = record([
   f.bool('shortEcho'),
 ]);
 
-const reachableV2 = record(
-  reachableFields(
-    record([
-      ...UPSTREAM_V1,
-      f.optional(f.nullable(f.value('widthHz', int))),
-      f.optional(f.nullable(f.value('preEq', hexOctets))),
-    ]),
-    record([...OFDM_V1, f.optional(f.value('pnm', jsonText))]),
-    record([...OFDMA_V1, f.optional(f.value('pnm', jsonText))]),
-  ),
+const reachableV2Fields = reachableFields(
+  record([
+    ...UPSTREAM_V1,
+    f.optional(f.nullable(f.value('widthHz', int))),
+    f.optional(f.nullable(f.value('preEq', hexOctets))),
+  ]),
+  record([...OFDM_V1, f.optional(f.value('pnm', jsonText))]),
+  record([...OFDMA_V1, f.optional(f.value('pnm', jsonText))]),
 );
 
+const DIAGNOSIS_V2 = [
+  ...DIAGNOSIS_V1,
+  f.optional(f.nullable(f.value('preEq', preEqSummary))),
+  f.optional(f.value('location', jsonText)),
+];
+
 export const storedReadingV2 = record<StoredReading>([
-  f.value('reading', eitherOf('reachable', reachableV2, unreachable)),
+  f.value('reading', eitherOf('reachable', record(reachableV2Fields), unreachable)),
+  f.value('diagnosis', record(DIAGNOSIS_V2)),
+  f.value('thresholdsProfile', str),
+]);
+
+// Format 3 (2026-12-04) is format 2 with what a full poll (a call-centre check) adds: that it was one, and the
+// modem's event log. A full poll is rare next to the sweeps' fast ones, so the log is kept as JSON text.
+export const POLL_DETAILS_V3 = ['fast', 'full'] as const;
+
+export const storedReadingV3 = record<StoredReading>([
   f.value(
-    'diagnosis',
-    record([
-      ...DIAGNOSIS_V1,
-      f.optional(f.nullable(f.value('preEq', preEqSummary))),
-      f.optional(f.value('location', jsonText)),
-    ]),
+    'reading',
+    eitherOf(
+      'reachable',
+      record([
+        ...reachableV2Fields,
+        f.optional(f.small('detail', POLL_DETAILS_V3)),
+        f.optional(f.nullable(f.value('events', jsonText))),
+      ]),
+      unreachable,
+    ),
   ),
+  f.value('diagnosis', record(DIAGNOSIS_V2)),
   f.value('thresholdsProfile', str),
 ]);
 
