@@ -136,6 +136,7 @@ describe('modems API (Redis store)', () => {
     ['/api/v1/modems/sim-cm-00001/diagnosis?maxAgeSec=-1', 'maxAgeSec'],
     ['/api/v1/modems/sim-cm-00001/diagnosis?maxAgeSec=soon', 'maxAgeSec'],
     ['/api/v1/modems/sim-cm-00001/diagnosis?fresh=1', 'fresh'],
+    ['/api/v1/modems/sim-cm-00001/diagnosis?detail=deep', 'detail'],
     ['/api/v1/modems/sim-cm-00001/history?since=yesterday', 'since'],
     ['/api/v1/modems?limit=0', 'limit'],
     ['/api/v1/modems?offset=-3', 'offset'],

@@ -67,7 +67,7 @@ export class ModemsController {
   @UseGuards(LineTokenGuard)
   @ModemsDocs.diagnosis()
   diagnosis(@Param() { id }: ModemIdParam, @Query() q: DiagnosisQuery): Promise<LineDiagnosis> {
-    return this.checks.diagnosis(id, q.maxAgeSec);
+    return this.checks.diagnosis(id, q.maxAgeSec, { refreshCmtsRow: true, detail: q.detail });
   }
 
   @Get(':id/telemetry')

@@ -23,6 +23,7 @@ import {
   type AuthProtocol,
   type PrivProtocol,
 } from '../../domain/snmp-target';
+import { POLL_DETAILS, type PollDetail } from '../../domain/modem-reading';
 import { PageLimit } from './page-limit';
 
 export const MODEM_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
@@ -279,6 +280,17 @@ export class DiagnosisQuery {
   @Min(0)
   @Max(86400)
   maxAgeSec?: number;
+
+  @ApiPropertyOptional({
+    enum: [...POLL_DETAILS],
+    description:
+      'full (default): the reading a call-centre check needs, with the DOCSIS 3.1 PNM summaries and the event log; ' +
+      "a sweep's stored reading does not answer it. fast: what sweeps read; any stored reading young enough answers.",
+    example: 'full',
+  })
+  @IsOptional()
+  @IsIn(POLL_DETAILS, { message: `detail must be one of ${POLL_DETAILS.join(', ')}` })
+  detail?: PollDetail;
 }
 
 export class TimelineQuery {

@@ -142,8 +142,50 @@ export class ModemStatusResponse {
   lostSyncs!: number | null;
 }
 
+export class ModemEventResponse {
+  @ApiProperty({ description: 'docsDevEvIndex: the log order (higher is later).', example: 7 })
+  index!: number;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'docsDevEvFirstTime, epoch ms; null when the modem had no time of day.',
+    example: 1795612400000,
+  })
+  firstAt!: number | null;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'docsDevEvLastTime, epoch ms.',
+    example: 1795612400000,
+  })
+  lastAt!: number | null;
+  @ApiProperty({ description: 'docsDevEvCounts.', example: 3 }) count!: number;
+  @ApiProperty({
+    ...NOT_READ,
+    description: 'docsDevEvLevel: emergency(1) .. debug(8); null: not read.',
+    example: 3,
+  })
+  level!: number | null;
+  @ApiProperty({ ...NOT_READ, description: 'docsDevEvId; null: not read.', example: 82000200 })
+  eventId!: number | null;
+  @ApiProperty({ example: 'No Ranging Response received - T3 time-out' }) text!: string;
+}
+
 export class ReachableReadingResponse {
   @ApiProperty({ enum: [true] }) reachable!: true;
+  @ApiPropertyOptional({
+    enum: ['fast', 'full'],
+    description:
+      "full: a call-centre check's poll (PNM summaries, event log); absent: a sweep's fast poll, or stored before it " +
+      'was recorded.',
+  })
+  detail?: string;
+  @ApiPropertyOptional({
+    type: [ModemEventResponse],
+    nullable: true,
+    description: "The modem's event log (full polls only); null: a full poll could not read it.",
+  })
+  events?: ModemEventResponse[] | null;
   @ApiProperty({ example: 'sim-cm-00031' }) modemId!: string;
   @ApiProperty({ description: 'When the modem was read, epoch ms.', example: 1795612450265 })
   observedAt!: number;
