@@ -3,11 +3,12 @@ import { CmtsModule } from '../cmts/cmts.module';
 import { OuiRegistry } from '../cpe/oui-registry';
 import { InventoryModule } from '../inventory/inventory.module';
 import { MetricsModule } from '../metrics/metrics.module';
+import { DispatchRechecks } from './dispatch-rechecks';
 import { LineCheckService } from './line-check.service';
 
 @Module({
   imports: [InventoryModule, CmtsModule, MetricsModule],
-  providers: [LineCheckService, OuiRegistry],
+  providers: [LineCheckService, DispatchRechecks, OuiRegistry],
   exports: [LineCheckService],
 })
 export class ChecksModule {}

@@ -11,6 +11,9 @@ import { InventoryService } from '../inventory/inventory.service';
 import { groupKey, type ModemRecord } from '../domain/modem-record';
 import { LiveEvents } from '../events/live-events';
 import { pollBudgetMs } from '../domain/snmp-target';
+import { decideDispatch } from '../diagnosis/dispatch/decide-dispatch';
+import type { Dispatch } from '../domain/dispatch';
+import { DispatchRechecks } from './dispatch-rechecks';
 import { ModemPoller } from './modem-poller';
 import type { SnmpTarget } from '../domain/snmp-target';
 import type { ModemReading, PollDetail } from '../domain/modem-reading';
@@ -23,6 +26,8 @@ export interface LineDiagnosis extends Diagnosis {
   ageSec: number;
   source: 'live' | 'cache';
   thresholdsProfile: string;
+  /** What the diagnosis asks of the field, as of the answer; absent for sweeps (`withDispatch` false). */
+  dispatch?: Dispatch;
 }
 
 export interface CheckOptions {
@@ -37,6 +42,10 @@ export interface CheckOptions {
   beforePoll?: (record: ModemRecord) => Promise<void>;
   /** A sweep chunk's shared reads: its modems' records (read once for the chunk) and the CMTS reads they share. */
   scope?: CheckScope;
+  /** False (sweeps): no dispatch decision, so no history read for it. Default true. */
+  withDispatch?: boolean;
+  /** False: an unconfirmed fault schedules no re-check (the re-check itself, reboot follow-ups). Default true. */
+  recheck?: boolean;
 }
 
 export interface CheckScope {
@@ -63,6 +72,7 @@ export class LineCheckService {
     private readonly oui: OuiRegistry,
     private readonly metrics: MetricsService,
     @Inject(LiveEvents) private readonly events: LiveEvents,
+    private readonly rechecks: DispatchRechecks,
   ) {}
 
   /** The verdict for one modem: a stored one younger than `maxAgeSec`, or a fresh poll. */
@@ -79,12 +89,59 @@ export class LineCheckService {
       const cached = await this.readings.latest(modemId);
       if (cached && started - cached.reading.observedAt <= maxAgeMs && answers(cached.reading, detail)) {
         this.metrics.diagnoses.inc({ source: 'cache' });
-        return present(cached, 'cache');
+        return this.withDispatch(record, cached, 'cache', options);
       }
     }
     const stored = await this.pollOnce(record, started, maxAgeMs, { ...options, detail });
     this.metrics.diagnoses.inc({ source: 'live' });
-    return present(stored, 'live');
+    return this.withDispatch(record, stored, 'live', options);
+  }
+
+  /**
+   * The answer with its dispatch decision: confirmed by the modem's earlier readings or a hard fault; an unconfirmed
+   * fault schedules one re-poll, whose reading confirms it (or not) for the next answer.
+   */
+  private async withDispatch(
+    record: ModemRecord,
+    stored: StoredReading,
+    source: 'live' | 'cache',
+    options: CheckOptions,
+  ): Promise<LineDiagnosis> {
+    const answer = present(stored, source);
+    if (options.withDispatch === false) {
+      return answer;
+    }
+    const policy = this.config.dispatch;
+    const { reading, diagnosis } = stored;
+    const history = await this.readings.history(
+      record.id,
+      reading.observedAt - policy.confirmWindowHours * HOUR_MS,
+    );
+    const m = record.membership;
+    let dispatch = decideDispatch({
+      diagnosis,
+      reading,
+      history,
+      node: m ? { cmtsId: m.cmtsId, groupKey: groupKey(m) } : null,
+      thresholds: this.config.diagnosis.thresholds,
+      policy,
+      now: Date.now(),
+      recheckAt: this.rechecks.pendingAt(record.id),
+    });
+    const c = dispatch.confirmation;
+    if (
+      dispatch.needed &&
+      !c.confirmed &&
+      c.recheckAt == null &&
+      options.recheck !== false &&
+      policy.recheckAfterSec > 0
+    ) {
+      const recheckAt = this.rechecks.schedule(record.id, policy.recheckAfterSec * 1000, () =>
+        this.diagnosis(record.id, 0, { refreshCmtsRow: true, recheck: false }),
+      );
+      dispatch = { ...dispatch, confirmation: { ...c, recheckAt } };
+    }
+    return { ...answer, dispatch };
   }
 
   /**

@@ -31,6 +31,37 @@ describe(loadConfig.name, () => {
     expect(() => loadConfig({ SWEEP_AT_START: 'soon' })).toThrow(/SWEEP_AT_START/);
   });
 
+  it('reads the dispatch policy, and names a bad time zone, cut-off, weekday or sub-kind', () => {
+    const c = loadConfig({
+      DISPATCH_TIME_ZONE: 'America/New_York',
+      DISPATCH_SAME_DAY_CUTOFF: '12:00',
+      DISPATCH_WORKING_DAYS: '1,2,3,4,5',
+      DISPATCH_HOLIDAYS: '2026-12-24,2026-12-25',
+      DISPATCH_URGENCY_DEGRADED: 'SAME_DAY',
+      DISPATCH_HARD_FAULT_KINDS: 'NO_POWER_OR_DISCONNECTED',
+    }).dispatch;
+    expect(c).toMatchObject({
+      timeZone: 'America/New_York',
+      sameDayCutoff: '12:00',
+      workingDays: [1, 2, 3, 4, 5],
+      holidays: ['2026-12-24', '2026-12-25'],
+      degraded: 'SAME_DAY',
+      outOfService: 'SAME_DAY',
+      hardFaultSubKinds: ['NO_POWER_OR_DISCONNECTED'],
+    });
+    expect(loadConfig({}).dispatch.timeZone).toBe('Europe/Warsaw');
+    for (const [name, value] of [
+      ['DISPATCH_TIME_ZONE', 'Europe/Gdansk'],
+      ['DISPATCH_SAME_DAY_CUTOFF', '1:30'],
+      ['DISPATCH_WORKING_DAYS', '0,1'],
+      ['DISPATCH_HOLIDAYS', '24.12.2026'],
+      ['DISPATCH_URGENCY_UNCONFIRMED', 'NOW'],
+      ['DISPATCH_OUT_OF_SERVICE_KINDS', 'LOW_DS_SNR,BROKEN'],
+    ]) {
+      expect(() => loadConfig({ [name]: value })).toThrow(name);
+    }
+  });
+
   it('stops naming every bad variable at once', () => {
     const bad = {
       PORT: 'eighty',

@@ -14,6 +14,9 @@ import { validateSync } from 'class-validator';
 import { parseApiKeys, type ApiKeyRecord } from '../domain/api-key';
 import { mergeThresholds } from '../diagnosis/merge-thresholds';
 import { DEFAULT_THRESHOLDS, type ThresholdsProfile } from '../domain/thresholds';
+import { SUB_KINDS, type SubKind } from '../domain/diagnosis';
+import { DEFAULT_DISPATCH_POLICY, type DispatchPolicy } from '../domain/dispatch';
+import { isKnownTimeZone } from '../diagnosis/dispatch/visit-calendar';
 
 import type { SnmpClientOptions } from '../domain/snmp-target';
 import { Environment } from './environment';
@@ -119,6 +122,7 @@ export interface AppConfigSections {
   auth: AuthConfig;
   events: EventsConfig;
   actions: ActionsConfig;
+  dispatch: DispatchPolicy;
   simulator: SimulatorConfig;
 }
 
@@ -135,6 +139,7 @@ export class AppConfig implements AppConfigSections {
   readonly auth: AuthConfig;
   readonly events: EventsConfig;
   readonly actions: ActionsConfig;
+  readonly dispatch: DispatchPolicy;
   readonly simulator: SimulatorConfig;
 
   constructor(sections: AppConfigSections) {
@@ -149,6 +154,7 @@ export class AppConfig implements AppConfigSections {
     this.auth = sections.auth;
     this.events = sections.events;
     this.actions = sections.actions;
+    this.dispatch = sections.dispatch;
     this.simulator = sections.simulator;
   }
 }
@@ -166,7 +172,14 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const scenarioMix = parseScenarioMix(e);
   const shapes = parseModemShapes(e);
   const keys = parseKeys(e);
-  problems.push(...thresholds.problems, ...scenarioMix.problems, ...shapes.problems, ...keys.problems);
+  const dispatch = parseDispatchPolicy(e);
+  problems.push(
+    ...thresholds.problems,
+    ...scenarioMix.problems,
+    ...shapes.problems,
+    ...keys.problems,
+    ...dispatch.problems,
+  );
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
@@ -183,6 +196,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     auth: authSection(e, keys.value),
     events: { maxStreamsPerKey: e.EVENTS_MAX_STREAMS_PER_KEY, maxStreams: e.EVENTS_MAX_STREAMS },
     actions: actionsSection(e),
+    dispatch: dispatch.value,
     simulator: simulatorSection(e, shapes.value, scenarioMix.value),
   });
 }
@@ -276,6 +290,47 @@ function parseKeys(e: Environment): Parsed<ApiKeyRecord[]> {
     );
   }
   return { value: apiKeys.keys, problems };
+}
+
+function parseDispatchPolicy(e: Environment): Parsed<DispatchPolicy> {
+  const problems: string[] = [];
+  if (!isKnownTimeZone(e.DISPATCH_TIME_ZONE)) {
+    problems.push(
+      `DISPATCH_TIME_ZONE=${JSON.stringify(e.DISPATCH_TIME_ZONE)}: not an IANA time zone (e.g. Europe/Warsaw)`,
+    );
+  }
+  const kinds = (name: string, raw: string | undefined, fallback: SubKind[]): SubKind[] => {
+    if (raw == null) {
+      return fallback;
+    }
+    const list = raw.split(',').map((k) => k.trim());
+    const unknown = list.filter((k) => !(SUB_KINDS as readonly string[]).includes(k));
+    if (unknown.length > 0) {
+      problems.push(`${name}: unknown sub-kinds ${unknown.join(', ')} (allowed: ${SUB_KINDS.join(', ')})`);
+    }
+    return list as SubKind[];
+  };
+  const d = DEFAULT_DISPATCH_POLICY;
+  return {
+    value: {
+      timeZone: e.DISPATCH_TIME_ZONE,
+      sameDayCutoff: e.DISPATCH_SAME_DAY_CUTOFF,
+      workingDays: [...new Set(e.DISPATCH_WORKING_DAYS.split(',').map(Number))],
+      holidays: e.DISPATCH_HOLIDAYS?.split(',') ?? [],
+      outOfService: e.DISPATCH_URGENCY_OUT_OF_SERVICE,
+      degraded: e.DISPATCH_URGENCY_DEGRADED,
+      unconfirmed: e.DISPATCH_URGENCY_UNCONFIRMED,
+      outOfServiceSubKinds: kinds(
+        'DISPATCH_OUT_OF_SERVICE_KINDS',
+        e.DISPATCH_OUT_OF_SERVICE_KINDS,
+        d.outOfServiceSubKinds,
+      ),
+      hardFaultSubKinds: kinds('DISPATCH_HARD_FAULT_KINDS', e.DISPATCH_HARD_FAULT_KINDS, d.hardFaultSubKinds),
+      confirmWindowHours: e.DISPATCH_CONFIRM_WINDOW_HOURS,
+      recheckAfterSec: e.DISPATCH_RECHECK_AFTER_SEC,
+    },
+    problems,
+  };
 }
 
 /** SIMULATOR_CMTS: "cmtsId=dialect[/offlineRows],...". */

@@ -12,6 +12,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { VISIT_URGENCIES, type VisitUrgency } from '../domain/dispatch';
 import { SNMP_CLIENT_KINDS, type SnmpClientKind } from '../domain/snmp-target';
 import { REDIS_URL_PATTERN } from './redis-url';
 
@@ -60,6 +61,38 @@ export class Environment {
   @IsInt() @Min(1) @Max(64) SNMP_CLIENT_SOCKETS: number = 4;
 
   @IsInt() @Min(0) @Max(86400) DIAGNOSIS_MAX_AGE_SEC: number = 60;
+
+  /** The field force's IANA time zone: same-day slots and working days are counted in it. */
+  @IsString() DISPATCH_TIME_ZONE: string = 'Europe/Warsaw';
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'DISPATCH_SAME_DAY_CUTOFF must be HH:MM, 00:00 to 23:59' })
+  DISPATCH_SAME_DAY_CUTOFF: string = '13:30';
+  @Matches(/^[1-7](,[1-7])*$/, {
+    message: 'DISPATCH_WORKING_DAYS must be ISO weekdays 1 (Monday) to 7 (Sunday), comma-separated',
+  })
+  DISPATCH_WORKING_DAYS: string = '1,2,3,4,5,6';
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}(,\d{4}-\d{2}-\d{2})*$/, {
+    message: 'DISPATCH_HOLIDAYS must be dates YYYY-MM-DD, comma-separated',
+  })
+  DISPATCH_HOLIDAYS?: string;
+  @IsIn(VISIT_URGENCIES, {
+    message: `DISPATCH_URGENCY_OUT_OF_SERVICE must be one of ${VISIT_URGENCIES.join(', ')}`,
+  })
+  DISPATCH_URGENCY_OUT_OF_SERVICE: VisitUrgency = 'SAME_DAY';
+  @IsIn(VISIT_URGENCIES, {
+    message: `DISPATCH_URGENCY_DEGRADED must be one of ${VISIT_URGENCIES.join(', ')}`,
+  })
+  DISPATCH_URGENCY_DEGRADED: VisitUrgency = 'NEXT_AVAILABLE';
+  @IsIn(VISIT_URGENCIES, {
+    message: `DISPATCH_URGENCY_UNCONFIRMED must be one of ${VISIT_URGENCIES.join(', ')}`,
+  })
+  DISPATCH_URGENCY_UNCONFIRMED: VisitUrgency = 'NEXT_AVAILABLE';
+  /** Sub-kinds, comma-separated; unset: the defaults of src/domain/dispatch.ts. */
+  @IsOptional() @IsString() DISPATCH_OUT_OF_SERVICE_KINDS?: string;
+  @IsOptional() @IsString() DISPATCH_HARD_FAULT_KINDS?: string;
+  @IsInt() @Min(1) @Max(168) DISPATCH_CONFIRM_WINDOW_HOURS: number = 24;
+  /** An unconfirmed fault found by a call-centre check is polled again after this long; 0: never. */
+  @IsInt() @Min(0) @Max(86400) DISPATCH_RECHECK_AFTER_SEC: number = 120;
   @IsOptional() @IsString() THRESHOLDS_FILE?: string;
 
   @IsInt() @Min(1) READING_TTL_SEC: number = 86400;

@@ -243,6 +243,7 @@ export class SweepService implements OnModuleInit {
           const d = await this.checks.diagnosis(id, this.config.sweep.maxAgeSec, {
             refreshCmtsRow: false,
             detail: 'fast',
+            withDispatch: false,
             scope,
             ...(this.pacer.enabled && { beforePoll: (m) => this.pacer.pace(m.cmtsId) }),
           });

@@ -1,6 +1,7 @@
 // Hand-written fakes for the unit specs of the orchestration services (src/**/*.spec.ts): the SNMP ports answer what
 // the spec tells them, count what they are asked, and hold their answers until the spec lets them go, so a spec can
 // line up concurrent callers deterministically (no UDP, no Redis, no sleeps). Not a spec: no jest globals here.
+import { DispatchRechecks } from '../../src/checks/dispatch-rechecks';
 import { LineCheckService } from '../../src/checks/line-check.service';
 import { CmtsService } from '../../src/cmts/cmts.service';
 import { CmtsPoller } from '../../src/cmts/cmts-poller';
@@ -190,6 +191,7 @@ export function lineCheckRig(config: AppConfig, locks: LockStore = new MemoryLoc
   const cmtsPoller = new FakeCmtsPoller();
   const events = new RecordingLiveEvents();
   const metrics = new MetricsService();
+  const rechecks = new DispatchRechecks();
   const cmts = new CmtsService(config, cmtses, modems, readings, cmtsPoller);
   const checks = new LineCheckService(
     config,
@@ -201,6 +203,19 @@ export function lineCheckRig(config: AppConfig, locks: LockStore = new MemoryLoc
     new OuiRegistry(),
     metrics,
     events,
+    rechecks,
   );
-  return { modems, cmtses, readings, locks, modemPoller, cmtsPoller, events, metrics, cmts, checks };
+  return {
+    modems,
+    cmtses,
+    readings,
+    locks,
+    modemPoller,
+    cmtsPoller,
+    events,
+    metrics,
+    cmts,
+    checks,
+    rechecks,
+  };
 }

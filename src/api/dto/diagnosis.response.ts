@@ -8,6 +8,7 @@ import {
   SUB_KINDS,
   VERDICTS,
 } from '../../domain/diagnosis';
+import { BRING_ITEMS, CLOSE_MEASURES, FIRST_CHECKS, SKILLS, URGENCIES } from '../../domain/dispatch';
 
 // Response schemas of the line endpoints (documentation only: the controllers return the domain types).
 
@@ -173,6 +174,98 @@ export class FaultLocationResponse {
   message!: string;
 }
 
+export class CloseConditionResponse {
+  @ApiProperty({ enum: [...CLOSE_MEASURES], enumName: 'CloseMeasure' }) measure!: string;
+  @ApiPropertyOptional({ description: 'Inclusive lower bound; absent: none.', example: -10 }) min?: number;
+  @ApiPropertyOptional({ description: 'Inclusive upper bound; absent: none.', example: 10 }) max?: number;
+  @ApiProperty({ enum: ['dBmV', 'dB', 'ratio', 'count'] }) unit!: string;
+}
+
+export class ConfirmationResponse {
+  @ApiProperty({ description: 'Seen often enough to spend a technician slot on.' }) confirmed!: boolean;
+  @ApiProperty({
+    enum: ['HARD_FAULT', 'SEEN_TWICE'],
+    nullable: true,
+    description:
+      'HARD_FAULT: one reading is enough (offline at the CMTS, no transmit headroom); SEEN_TWICE: two readings.',
+  })
+  by!: string | null;
+  @ApiProperty({
+    description: 'Readings in the confirmation window that showed a fault, this one included.',
+    example: 2,
+  })
+  faultReadings!: number;
+  @ApiProperty({ description: 'Readings in the confirmation window.', example: 3 }) readings!: number;
+  @ApiProperty({
+    enum: ['CONTINUOUS', 'INTERMITTENT', 'SINGLE_READING'],
+    description: 'INTERMITTENT: good readings came between the faults.',
+  })
+  pattern!: string;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'When an unconfirmed fault is polled again (epoch ms); null when nothing is scheduled.',
+  })
+  recheckAt!: number | null;
+}
+
+export class VisitWindowResponse {
+  @ApiProperty({ example: 'Europe/Warsaw' }) timeZone!: string;
+  @ApiProperty({ example: '13:30', description: 'Local cut-off for a same-day slot.' })
+  sameDayCutoff!: string;
+  @ApiProperty({
+    type: 'string',
+    format: 'date',
+    nullable: true,
+    description: 'Local date of the earliest visit; null without a visit.',
+    example: '2026-12-04',
+  })
+  earliestDate!: string | null;
+  @ApiProperty({ enum: ['BEFORE_CUTOFF', 'AFTER_CUTOFF', 'NOT_A_WORKING_DAY', 'NOT_URGENT', 'NO_VISIT'] })
+  reason!: string;
+}
+
+export class DispatchResponse {
+  @ApiProperty({ description: 'A technician should visit the home.' }) needed!: boolean;
+  @ApiProperty({
+    enum: [...URGENCIES],
+    enumName: 'Urgency',
+    description: 'NOC_ONLY: a node outage or node-wide fault (no house call).',
+  })
+  urgency!: string;
+  @ApiProperty({
+    description: 'A same-day slot is realistic now (SAME_DAY, a working day, before the cut-off).',
+  })
+  sameDayEligible!: boolean;
+  @ApiProperty({ type: () => VisitWindowResponse }) visitWindow!: VisitWindowResponse;
+  @ApiProperty({ enum: ['OUT_OF_SERVICE', 'DEGRADED'], nullable: true }) impact!: string | null;
+  @ApiProperty({ enum: [...SKILLS], enumName: 'Skill' }) skill!: string;
+  @ApiProperty({ type: () => FaultLocationResponse, nullable: true }) location!: FaultLocationResponse | null;
+  @ApiProperty({ enum: [...BRING_ITEMS], enumName: 'BringItem', isArray: true }) bring!: string[];
+  @ApiProperty({ enum: [...FIRST_CHECKS], enumName: 'FirstCheck', isArray: true }) firstChecks!: string[];
+  @ApiProperty({
+    type: [CloseConditionResponse],
+    description: 'Levels to reach on every channel before closing.',
+  })
+  closeWhen!: CloseConditionResponse[];
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description: 'The node outage this call belongs to (`<cmtsId>/<node>`): one ticket for its calls.',
+    example: 'cmts-1/1000.2',
+  })
+  outage!: string | null;
+  @ApiProperty({ type: () => ConfirmationResponse }) confirmation!: ConfirmationResponse;
+}
+
+const DS_SNR_CLOSE = [
+  { measure: 'DS_POWER', min: -10, max: 10, unit: 'dBmV' },
+  { measure: 'DS_SNR', min: 30, unit: 'dB' },
+  { measure: 'US_TX_POWER', min: 35, max: 50, unit: 'dBmV' },
+  { measure: 'UNCORRECTABLE_RATIO', max: 0.0001, unit: 'ratio' },
+  { measure: 'T3_T4_TIMEOUTS', max: 0, unit: 'count' },
+];
+
 export const LINE_FAULT_DIAGNOSIS = {
   modemId: 'sim-cm-00031',
   verdict: 'LINE_FAULT',
@@ -218,6 +311,32 @@ export const LINE_FAULT_DIAGNOSIS = {
   ageSec: 0,
   source: 'live',
   thresholdsProfile: 'docsis-default',
+  dispatch: {
+    needed: true,
+    urgency: 'NEXT_AVAILABLE',
+    sameDayEligible: false,
+    visitWindow: {
+      timeZone: 'Europe/Warsaw',
+      sameDayCutoff: '13:30',
+      earliestDate: '2026-11-26',
+      reason: 'NOT_URGENT',
+    },
+    impact: 'DEGRADED',
+    skill: 'INSTALL_TECH',
+    location: null,
+    bring: ['CONNECTORS', 'SPLITTER', 'DROP_CABLE'],
+    firstChecks: ['MEASURE_AT_ENTRY_POINT', 'CHECK_DROP_AND_GROUND_BLOCK'],
+    closeWhen: DS_SNR_CLOSE,
+    outage: null,
+    confirmation: {
+      confirmed: true,
+      by: 'SEEN_TWICE',
+      faultReadings: 2,
+      readings: 2,
+      pattern: 'CONTINUOUS',
+      recheckAt: null,
+    },
+  },
 };
 
 export const TEXTBOOK_OK_DIAGNOSIS = {
@@ -234,6 +353,32 @@ export const TEXTBOOK_OK_DIAGNOSIS = {
   ageSec: 42,
   source: 'cache',
   thresholdsProfile: 'docsis-default',
+  dispatch: {
+    needed: false,
+    urgency: 'NONE',
+    sameDayEligible: false,
+    visitWindow: {
+      timeZone: 'Europe/Warsaw',
+      sameDayCutoff: '13:30',
+      earliestDate: null,
+      reason: 'NO_VISIT',
+    },
+    impact: null,
+    skill: 'NONE',
+    location: null,
+    bring: [],
+    firstChecks: ['TEST_WIRED_TO_MODEM'],
+    closeWhen: [],
+    outage: null,
+    confirmation: {
+      confirmed: false,
+      by: null,
+      faultReadings: 0,
+      readings: 1,
+      pattern: 'SINGLE_READING',
+      recheckAt: null,
+    },
+  },
 };
 
 export class LineDiagnosisResponse {
@@ -275,6 +420,14 @@ export class LineDiagnosisResponse {
     example: 'docsis-default',
   })
   thresholdsProfile!: string;
+  @ApiPropertyOptional({
+    type: () => DispatchResponse,
+    description:
+      'What the diagnosis asks of the field as of this answer: whether to send someone, how soon (by the ' +
+      "operator's cut-off and working days), whom, with what, the levels to close on, and whether the fault is " +
+      'confirmed. Absent only on answers that are not about one line (sweeps).',
+  })
+  dispatch?: DispatchResponse;
 }
 
 export class HistoryEntryResponse {
