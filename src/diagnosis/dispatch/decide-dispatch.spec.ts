@@ -1,4 +1,4 @@
-import type { Finding, FaultLocation, HistoryEntry, SubKind, Verdict } from '../../domain/diagnosis';
+import type { Action, Finding, FaultLocation, HistoryEntry, SubKind, Verdict } from '../../domain/diagnosis';
 import { DEFAULT_DISPATCH_POLICY, type DispatchPolicy } from '../../domain/dispatch';
 import { DEFAULT_THRESHOLDS } from '../../domain/thresholds';
 import { docsis31Reading, textbookReading, unreachableReading, usChannel } from '../test-reading.factory';
@@ -29,9 +29,22 @@ function location(place: FaultLocation['place']): FaultLocation {
   };
 }
 
+/** The action diagnose.ts pairs with each verdict in the common case. */
+const ACTION_OF: Record<Verdict, Action> = {
+  TEXTBOOK_OK: 'CHECK_CUSTOMER_EQUIPMENT',
+  MARGINAL: 'REMOTE_FIX',
+  LINE_FAULT: 'DISPATCH_TECHNICIAN',
+  FLAPPING: 'DISPATCH_TECHNICIAN',
+  MODEM_OFFLINE: 'CHECK_POWER_AND_CABLING',
+  PLANT_OUTAGE: 'ESCALATE_TO_NOC',
+  PROVISIONING_ISSUE: 'BACK_OFFICE',
+  INSUFFICIENT_DATA: 'NO_DISPATCH',
+};
+
 function input(
   verdict: Verdict,
   patch: {
+    action?: Action;
     findings?: Finding[];
     subKinds?: SubKind[];
     place?: FaultLocation['place'];
@@ -47,6 +60,7 @@ function input(
   return {
     diagnosis: {
       verdict,
+      action: patch.action ?? ACTION_OF[verdict],
       subKinds: patch.subKinds ?? [...new Set(findings.map((f) => f.code))],
       findings,
       ...(patch.place ? { location: location(patch.place) } : {}),
@@ -101,6 +115,33 @@ describe('decideDispatch: urgency by verdict', () => {
       impact: 'OUT_OF_SERVICE',
       firstChecks: ['CHECK_NODE_ALARMS'],
     });
+  });
+
+  it('sends nobody yet when the diagnosis asks for a remote fix first (dropped channels: reboot once)', () => {
+    const d = decideDispatch(
+      input('LINE_FAULT', {
+        findings: [finding('PARTIAL_SERVICE_DS')],
+        action: 'REMOTE_FIX',
+        history: earlier([5, 'LINE_FAULT']),
+      }),
+    );
+    expect(d).toMatchObject({
+      needed: false,
+      urgency: 'NONE',
+      firstChecks: ['REMOTE_REBOOT', 'RECHECK_LINE'],
+    });
+    expect(d.confirmation.confirmed).toBe(true);
+  });
+
+  it('hands a silence many modems share to the NOC, with no node to name', () => {
+    const d = decideDispatch({
+      ...input('INSUFFICIENT_DATA', {
+        action: 'ESCALATE_TO_NOC',
+        findings: [finding('NEIGHBOURS_UNKNOWN', 'INFO')],
+      }),
+      node: null,
+    });
+    expect(d).toMatchObject({ needed: false, urgency: 'NOC_ONLY', skill: 'NOC', outage: null });
   });
 
   it('treats a fault the node shares as the NOC’s, not a house call', () => {

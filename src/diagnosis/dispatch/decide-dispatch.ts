@@ -1,4 +1,4 @@
-import type { Diagnosis, FaultPlace, HistoryEntry, Verdict } from '../../domain/diagnosis';
+import type { Action, Diagnosis, FaultPlace, HistoryEntry, Verdict } from '../../domain/diagnosis';
 import type {
   BringItem,
   CloseCondition,
@@ -15,7 +15,7 @@ import type { ThresholdsProfile } from '../../domain/thresholds';
 import { visitWindow } from './visit-calendar';
 
 export interface DispatchInput {
-  diagnosis: Pick<Diagnosis, 'verdict' | 'subKinds' | 'findings' | 'location' | 'preEq'>;
+  diagnosis: Pick<Diagnosis, 'verdict' | 'subKinds' | 'action' | 'findings' | 'location' | 'preEq'>;
   /** The reading the diagnosis graded (its channels decide the levels to close on). */
   reading: ModemReading;
   /** Earlier readings of this modem (any order; this one is not among them). */
@@ -30,8 +30,23 @@ export interface DispatchInput {
   recheckAt: number | null;
 }
 
-/** Verdicts that send someone to the home (unless the node is at fault). */
-const VISIT_VERDICTS: ReadonlySet<Verdict> = new Set(['LINE_FAULT', 'FLAPPING', 'MODEM_OFFLINE']);
+/** Verdicts that are faults of the line or the modem: they count towards confirming one another. */
+const FAULT_VERDICTS: ReadonlySet<Verdict> = new Set([
+  'LINE_FAULT',
+  'FLAPPING',
+  'MODEM_OFFLINE',
+  'PLANT_OUTAGE',
+]);
+
+/**
+ * Actions that end in a visit if the fault stands (a silent modem's after the customer checked power and cables).
+ * REMOTE_FIX (dropped channels: reboot once) and the rest send nobody yet.
+ */
+const VISIT_ACTIONS: ReadonlySet<Action> = new Set([
+  'DISPATCH_TECHNICIAN',
+  'SWAP_MODEM',
+  'CHECK_POWER_AND_CABLING',
+]);
 
 const SPEED: Record<VisitUrgency, number> = { SAME_DAY: 0, NEXT_AVAILABLE: 1 };
 
@@ -39,6 +54,8 @@ const SPEED: Record<VisitUrgency, number> = { SAME_DAY: 0, NEXT_AVAILABLE: 1 };
 export function decideDispatch(input: DispatchInput): Dispatch {
   const { diagnosis, policy, now } = input;
   const nodeWide = diagnosis.verdict === 'PLANT_OUTAGE' || diagnosis.subKinds.includes('NODE_WIDE');
+  // A silence many modems share (node unknown) is the NOC's too, without a node to name.
+  const noc = nodeWide || diagnosis.action === 'ESCALATE_TO_NOC';
   const confirmation = confirm(input);
   const impact = impactOf(input);
   const location = diagnosis.location ?? null;
@@ -47,7 +64,7 @@ export function decideDispatch(input: DispatchInput): Dispatch {
       ? `${input.node.cmtsId}/${input.node.groupKey}`
       : null;
 
-  if (nodeWide) {
+  if (noc) {
     return {
       needed: false,
       urgency: 'NOC_ONLY',
@@ -63,7 +80,7 @@ export function decideDispatch(input: DispatchInput): Dispatch {
       confirmation,
     };
   }
-  if (!VISIT_VERDICTS.has(diagnosis.verdict)) {
+  if (!VISIT_ACTIONS.has(diagnosis.action)) {
     return {
       needed: false,
       urgency: 'NONE',
@@ -73,7 +90,7 @@ export function decideDispatch(input: DispatchInput): Dispatch {
       skill: 'NONE',
       location,
       bring: [],
-      firstChecks: noVisitChecks(diagnosis.verdict),
+      firstChecks: noVisitChecks(diagnosis),
       closeWhen: [],
       outage,
       confirmation,
@@ -129,7 +146,7 @@ function impactOf({ diagnosis, policy }: DispatchInput): Dispatch['impact'] {
 }
 
 function isFault(verdict: Verdict | undefined): boolean {
-  return verdict != null && (VISIT_VERDICTS.has(verdict) || verdict === 'PLANT_OUTAGE');
+  return verdict != null && FAULT_VERDICTS.has(verdict);
 }
 
 /**
@@ -165,12 +182,13 @@ function confirm({ diagnosis, reading, history, policy, recheckAt }: DispatchInp
   };
 }
 
-function noVisitChecks(verdict: Verdict): FirstCheck[] {
+function noVisitChecks({ verdict, action }: DispatchInput['diagnosis']): FirstCheck[] {
+  if (action === 'REMOTE_FIX') {
+    return ['REMOTE_REBOOT', 'RECHECK_LINE'];
+  }
   switch (verdict) {
     case 'TEXTBOOK_OK':
       return ['TEST_WIRED_TO_MODEM'];
-    case 'MARGINAL':
-      return ['REMOTE_REBOOT', 'RECHECK_LINE'];
     case 'PROVISIONING_ISSUE':
       return ['CHECK_PROVISIONING'];
     default:
