@@ -69,6 +69,6 @@ export class SimulatorController {
   @Get('cmts/:id/requests')
   @SimulatorDocs.cmtsRequests()
   cmtsRequests(@Param() { id }: CmtsIdParam) {
-    return { cmtsId: id, requests: this.simulator.cmtsRequests(id) };
+    return { cmtsId: id, ...this.simulator.cmtsRequests(id) };
   }
 }

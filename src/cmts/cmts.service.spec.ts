@@ -1,13 +1,28 @@
 import { Logger } from '@nestjs/common';
 import { FakeCmtsPoller } from '../../test/support/unit-fakes';
 import { loadConfig } from '../config/app-config';
-import { cmtsRow, cmtsUpstream } from '../diagnosis/test-reading.factory';
+import * as cmtsPreEq from '../diagnosis/cmts-pre-eq';
+import {
+  CLEAN_PRE_EQ_HEX,
+  cmtsRow,
+  cmtsUpstream,
+  preEqHex,
+  textbookReading,
+} from '../diagnosis/test-reading.factory';
 import type { CmtsModemRow } from '../domain/cmts-reading';
+import type { PreEqSummary } from '../domain/diagnosis';
 import type { ModemRecord } from '../domain/modem-record';
+import type { StoredReading } from '../readings/reading.store';
 import { MemoryCmtsStore } from '../store/memory/memory-cmts.store';
 import { MemoryModemStore } from '../store/memory/memory-modem.store';
 import { MemoryReadingStore } from '../store/memory/memory-reading.store';
 import { CmtsService, CmtsUnreachableError } from './cmts.service';
+
+// The real analysis, counted: how often the service analyses the CMTS's coefficients.
+jest.mock('../diagnosis/cmts-pre-eq', () => {
+  const actual: typeof cmtsPreEq = jest.requireActual('../diagnosis/cmts-pre-eq');
+  return { ...actual, cmtsPreEqSummary: jest.fn(actual.cmtsPreEqSummary) };
+});
 
 const SNMP = { version: '2c', community: 'public' } as const;
 
@@ -48,8 +63,45 @@ async function setup(env: Record<string, string> = {}) {
   const sweepContext = (m: ModemRecord, snapshotMaxAgeMs?: number) =>
     service.context(m, { refreshRow: false, snapshotMaxAgeMs });
 
-  return { config, cmtses, modems, poller, service, addModem, sweepContext };
+  return { config, cmtses, modems, readings, poller, service, addModem, sweepContext };
 }
+
+/** A -15 dBc echo 6 taps out (about 153 m at 6.4 MHz): a faulty tap's signature. */
+const TAP_ECHO_HEX = preEqHex([{ delayTaps: 6, levelDbc: -15 }]);
+
+/** Modem n's row on node 1000.2 with these coefficients on both its upstreams (CMTS ifIndexes 2001, 2002). */
+const rowWithPreEq = (n: number, eqData: string, patch: Parameters<typeof cmtsRow>[0] = {}): CmtsModemRow =>
+  row(n, {
+    upstream: [cmtsUpstream(1, { ifIndex: 2001, eqData }), cmtsUpstream(2, { ifIndex: 2002, eqData })],
+    ...patch,
+  });
+
+/** A stored diagnosis of modem `id` at `observedAt`, with this pre-equalisation summary. */
+function storedWith(id: string, observedAt: number, preEq: PreEqSummary): StoredReading {
+  return {
+    reading: textbookReading({ modemId: id, observedAt }),
+    diagnosis: {
+      verdict: 'TEXTBOOK_OK',
+      subKinds: [],
+      action: 'CHECK_CUSTOMER_EQUIPMENT',
+      summary: 'fine',
+      findings: [],
+      notChecked: [],
+      preEq,
+    },
+    thresholdsProfile: 'default',
+  };
+}
+
+const CLEAN_SUMMARY: PreEqSummary = {
+  ifIndex: 80,
+  channelId: 1,
+  mtrDb: 40,
+  grade: 'TEXTBOOK',
+  distortion: 'NONE',
+  echo: null,
+  shortEcho: false,
+};
 
 describe(CmtsService.name, () => {
   beforeAll(() => Logger.overrideLogger(false));
@@ -354,6 +406,25 @@ describe(CmtsService.name, () => {
       expect(poller.walks).toHaveLength(1);
     });
 
+    it('gives the neighbours’ pre-equalisation from their latest diagnoses, by default none from the CMTS', async () => {
+      const { poller, readings, addModem, sweepContext } = await setup();
+      const self = await addModem(1);
+      await addModem(2);
+      await addModem(3);
+      poller.plant.set(
+        'cmts-1',
+        [1, 2, 3].map((n) => rowWithPreEq(n, TAP_ECHO_HEX)),
+      );
+      await readings.saveReading(storedWith('cm-2', 1, CLEAN_SUMMARY), { at: 1, reachable: true }, null);
+
+      const context = await sweepContext(self);
+
+      expect(poller.walkOptions).toEqual([{ usEqData: false }]);
+      expect(context?.neighbourhood?.preEq).toEqual([
+        { ...CLEAN_SUMMARY, modemId: 'cm-2', at: 1, source: 'modem' },
+      ]);
+    });
+
     it('moves a modem the CMTS shows in another node there', async () => {
       const { modems, poller, addModem, sweepContext } = await setup();
       const m = await addModem(1);
@@ -364,6 +435,141 @@ describe(CmtsService.name, () => {
       expect(context?.neighbourhood?.groupKey).toBe('1000.7');
       expect((await modems.getModem('cm-1'))?.membership).toMatchObject({ mdIfIndex: 1000, sgId: 7 });
       expect(await modems.groupMembers('cmts-1', '1000.2')).toEqual([]);
+    });
+  });
+
+  describe('pre-equalisation from the CMTS (usEqData coefficients)', () => {
+    const CHANNELS = [
+      { ifIndex: 2001, channelId: 1, widthHz: 6_400_000 },
+      { ifIndex: 2002, channelId: 2, widthHz: 6_400_000 },
+    ];
+
+    async function onCoefficients() {
+      const s = await setup();
+      await s.service.put('cmts-1', { host: '10.9.0.1', snmp: SNMP, usEqData: 'coefficients' });
+      s.poller.upstreamChannels.set('cmts-1', CHANNELS);
+      return s;
+    }
+
+    it('is off by default and shows on the record as set', async () => {
+      const { service } = await setup();
+      expect((await service.get('cmts-1')).usEqData).toBe('off');
+      await service.put('cmts-1', { host: '10.9.0.1', snmp: SNMP, usEqData: 'coefficients' });
+      expect((await service.get('cmts-1')).usEqData).toBe('coefficients');
+    });
+
+    it('walks the coefficients, and gives neighbours never diagnosed a summary from them', async () => {
+      const { poller, addModem, sweepContext } = await onCoefficients();
+      const self = await addModem(1);
+      await addModem(2);
+      await addModem(3);
+      poller.plant.set('cmts-1', [
+        rowWithPreEq(1, TAP_ECHO_HEX),
+        rowWithPreEq(2, TAP_ECHO_HEX),
+        rowWithPreEq(3, CLEAN_PRE_EQ_HEX),
+      ]);
+
+      const n = (await sweepContext(self))?.neighbourhood;
+
+      expect(poller.walkOptions).toEqual([{ usEqData: true }]);
+      expect(n?.preEq?.map((p) => [p.modemId, p.source, p.at, p.grade])).toEqual([
+        ['cm-2', 'cmts', n?.observedAt, 'FAULT'],
+        ['cm-3', 'cmts', n?.observedAt, 'TEXTBOOK'],
+      ]);
+      const echo = n?.preEq?.[0];
+      // The CMTS's upstream and the channel id it gives; the distance from its channel width.
+      expect(echo).toEqual(expect.objectContaining({ ifIndex: 2001, channelId: 1 }));
+      expect(echo?.echo?.distanceM).toBeCloseTo(6 * 25.47, 0);
+    });
+
+    it('a neighbour’s own diagnosis newer than the snapshot wins; an older one gives way to the CMTS', async () => {
+      const { poller, readings, addModem, sweepContext } = await onCoefficients();
+      poller.snapshotAgeMs = 60_000;
+      const self = await addModem(1);
+      await addModem(2);
+      await addModem(3);
+      poller.plant.set(
+        'cmts-1',
+        [1, 2, 3].map((n) => rowWithPreEq(n, TAP_ECHO_HEX)),
+      );
+      const now = Date.now();
+      await readings.saveReading(storedWith('cm-2', now, CLEAN_SUMMARY), { at: now, reachable: true }, null);
+      const old = now - 3_600_000;
+      await readings.saveReading(storedWith('cm-3', old, CLEAN_SUMMARY), { at: old, reachable: true }, null);
+
+      const preEq = (await sweepContext(self))?.neighbourhood?.preEq;
+
+      expect(preEq?.map((p) => [p.modemId, p.source, p.grade])).toEqual([
+        ['cm-2', 'modem', 'TEXTBOOK'],
+        ['cm-3', 'cmts', 'FAULT'],
+      ]);
+    });
+
+    it('leaves out modems offline at the CMTS and values that do not decode', async () => {
+      const { poller, addModem, sweepContext } = await onCoefficients();
+      const self = await addModem(1);
+      await addModem(2);
+      await addModem(3);
+      poller.plant.set('cmts-1', [
+        rowWithPreEq(1, TAP_ECHO_HEX),
+        rowWithPreEq(2, TAP_ECHO_HEX, { regState: 1 }),
+        rowWithPreEq(3, '0801'),
+      ]);
+
+      expect((await sweepContext(self))?.neighbourhood?.preEq).toBeUndefined();
+    });
+
+    it('analyses each modem’s coefficients once per snapshot, whichever of the node is diagnosed', async () => {
+      const { poller, addModem, sweepContext } = await onCoefficients();
+      const node = await Promise.all([1, 2, 3, 4].map((n) => addModem(n)));
+      poller.plant.set(
+        'cmts-1',
+        [1, 2, 3, 4].map((n) => rowWithPreEq(n, TAP_ECHO_HEX)),
+      );
+      const analyse = jest.mocked(cmtsPreEq.cmtsPreEqSummary);
+      analyse.mockClear();
+      for (const m of node) {
+        expect((await sweepContext(m))?.neighbourhood?.preEq).toHaveLength(3);
+      }
+      expect(analyse).toHaveBeenCalledTimes(4);
+    });
+
+    it('walks again when the record is switched off, and the coefficients are gone with that snapshot', async () => {
+      const { service, poller, addModem, sweepContext } = await onCoefficients();
+      const self = await addModem(1);
+      await addModem(2);
+      poller.plant.set(
+        'cmts-1',
+        [1, 2].map((n) => rowWithPreEq(n, TAP_ECHO_HEX)),
+      );
+      expect((await sweepContext(self))?.neighbourhood?.preEq).toHaveLength(1);
+
+      await service.put('cmts-1', { host: '10.9.0.1', snmp: SNMP, usEqData: 'off' });
+
+      expect((await sweepContext(self))?.neighbourhood?.preEq).toBeUndefined();
+      expect(poller.walkOptions).toEqual([{ usEqData: true }, { usEqData: false }]);
+    });
+
+    it('warns at discovery when the CMTS gives no coefficients although the record asks for them', async () => {
+      const { service, poller, addModem } = await onCoefficients();
+      await addModem(1);
+      poller.plant.set('cmts-1', [row(1)]);
+      poller.tables.set('cmts-1', {
+        modemTables: 'rfc4546',
+        missing: ['docsIf3CmtsCmRegStatusTable', 'docsIf3CmtsCmUsStatusTable', 'docsIf3CmtsCmUsStatusEqData'],
+      });
+
+      const result = await service.discover('cmts-1');
+
+      expect(result.missingObjects).toContain('docsIf3CmtsCmUsStatusEqData');
+      expect(result.warnings).toEqual(
+        expect.arrayContaining([
+          'cmts-1 gave no rows in docsIf3CmtsCmRegStatusTable, docsIf3CmtsCmUsStatusTable; those objects are not read.',
+          expect.stringMatching(
+            /^cmts-1 gave no rows in docsIf3CmtsCmUsStatusEqData, which its record asks for .*only from their own checks\.$/,
+          ),
+        ]),
+      );
     });
   });
 });

@@ -2,18 +2,27 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { NotFoundError, UpstreamUnavailableError } from '../common/app-errors';
 import { AppConfig } from '../config/app-config';
 import { cmtsRowFaultKinds } from '../diagnosis/cmts-faults';
-import type { CmtsContext, Neighbourhood, NeighbourPreEq, SubKind } from '../domain/diagnosis';
+import { cmtsPreEqSummary } from '../diagnosis/cmts-pre-eq';
+import type { CmtsContext, Neighbourhood, NeighbourPreEq, PreEqSummary, SubKind } from '../domain/diagnosis';
 import { normalizeMac } from '../inventory/mac-address';
 import {
   groupedBy,
   groupKey,
   type CmtsRecord,
+  type CmtsUsEqData,
   type Membership,
   type ModemRecord,
 } from '../domain/modem-record';
 import { CmtsPoller } from './cmts-poller';
 import type { SnmpCredentials } from '../domain/snmp-target';
-import type { CmtsModemRow, CmtsModemTables, CmtsSnapshot } from '../domain/cmts-reading';
+import type {
+  CmtsModemRow,
+  CmtsModemTables,
+  CmtsSnapshot,
+  CmtsUpstreamChannel,
+} from '../domain/cmts-reading';
+import type { PreEqThresholds } from '../domain/thresholds';
+import { CMTS_OBJECTS } from '../mib/parse-cmts-snapshot';
 import { CmtsStore } from '../inventory/cmts.store';
 import { ModemStore } from '../inventory/modem.store';
 import { ReadingStore, type VerdictSummary } from '../readings/reading.store';
@@ -23,6 +32,8 @@ export interface CmtsInput {
   port?: number;
   snmp: SnmpCredentials;
   setPointDbmv?: number;
+  /** Whether snapshots read docsIf3CmtsCmUsStatusEqData as the modems' coefficients; default off. */
+  usEqData?: CmtsUsEqData;
   modemDefaults?: { port?: number; snmp: SnmpCredentials };
 }
 
@@ -32,6 +43,7 @@ export interface CmtsView {
   port: number;
   snmpVersion: '2c' | '3';
   setPointDbmv: number;
+  usEqData: CmtsUsEqData;
   discoversModems: boolean;
   /** Which modem tables the last discovery found: null before the first one. 'none': a blind CMTS. */
   modemTables: CmtsModemTables | null;
@@ -65,7 +77,8 @@ const FAULT_VERDICTS = new Set(['LINE_FAULT', 'FLAPPING']);
 export class CmtsService {
   private readonly log = new Logger('Cmts');
   private readonly snapshots = new Map<string, CachedSnapshot>();
-  private readonly inflight = new Map<string, Promise<CmtsSnapshot>>();
+  /** The walk under way per CMTS, and whether it reads the coefficients (a record changed meanwhile walks anew). */
+  private readonly inflight = new Map<string, { usEqData: boolean; walk: Promise<CmtsSnapshot> }>();
 
   constructor(
     private readonly config: AppConfig,
@@ -83,6 +96,7 @@ export class CmtsService {
       port: input.port ?? 161,
       snmp: input.snmp,
       setPointDbmv: input.setPointDbmv ?? 0,
+      usEqData: input.usEqData ?? 'off',
       ...(input.modemDefaults
         ? { modemDefaults: { port: input.modemDefaults.port ?? 161, snmp: input.modemDefaults.snmp } }
         : {}),
@@ -332,40 +346,75 @@ export class CmtsService {
       othersOffline,
       notInInventory: unregistered,
       faultCounts,
-      ...neighbourPreEq(members, verdicts),
+      ...this.neighboursPreEq(cached, key, scope ? groupMembers : members, verdicts, selfId),
     };
   }
 
-  /** The cached snapshot if younger than maxAgeMs, else a new walk; concurrent callers share one walk. */
+  /**
+   * The neighbours' pre-equalisation: each one's latest diagnosis, or the CMTS's coefficients where they are newer.
+   * In a sweep (the scope's verdicts, read once per node) the node's list is made once and only this modem is left
+   * out; the CMTS's coefficients are analysed once per node and snapshot either way.
+   */
+  private neighboursPreEq(
+    cached: CachedSnapshot,
+    key: string,
+    members: readonly { id: string; mac?: string }[],
+    verdicts: ReadonlyMap<string, VerdictSummary>,
+    selfId: string,
+  ): { preEq?: NeighbourPreEq[] } {
+    let byGroup = cached.groupPreEq.get(verdicts);
+    let list = byGroup?.get(key);
+    if (!list) {
+      list = neighbourPreEq(members, verdicts, cached.preEqAtCmts(key));
+      byGroup ??= new Map();
+      byGroup.set(key, list);
+      cached.groupPreEq.set(verdicts, byGroup);
+    }
+    const preEq = list.filter((p) => p.modemId !== selfId);
+    return preEq.length > 0 ? { preEq } : {};
+  }
+
+  /**
+   * The cached snapshot if younger than maxAgeMs (and read as the record now asks), else a new walk; concurrent
+   * callers share one walk.
+   */
   async snapshot(record: CmtsRecord, maxAgeMs: number): Promise<CmtsSnapshot> {
+    const usEqData = readsCoefficients(record);
     const cached = this.snapshots.get(record.id);
-    if (cached && Date.now() - cached.snapshot.observedAt <= maxAgeMs) {
+    if (cached && cached.usEqData === usEqData && Date.now() - cached.snapshot.observedAt <= maxAgeMs) {
       return cached.snapshot;
     }
-    let pending = this.inflight.get(record.id);
-    if (!pending) {
-      pending = this.poller
-        .snapshot(record.id, target(record))
+    const pending = this.inflight.get(record.id);
+    if (pending?.usEqData === usEqData) {
+      return pending.walk;
+    }
+    const entry = {
+      usEqData,
+      walk: this.poller
+        .snapshot(record.id, target(record), { usEqData })
         .then((s) => {
           if (s.reachable) {
-            this.snapshots.set(record.id, {
-              snapshot: s,
-              byMac: new Map(s.rows.map((r) => [r.mac, r])),
-              byGroup: rowsByGroup(s.rows),
-              members: new Map(),
-              rowFaultKinds: new WeakMap(),
-            });
+            this.snapshots.set(record.id, cacheOf(s, usEqData, this.config.diagnosis.thresholds.preEq));
           }
           return s;
         })
-        .finally(() => this.inflight.delete(record.id));
-      this.inflight.set(record.id, pending);
-    }
-    return pending;
+        .finally(() => {
+          if (this.inflight.get(record.id) === entry) {
+            this.inflight.delete(record.id);
+          }
+        }),
+    };
+    this.inflight.set(record.id, entry);
+    return entry.walk;
   }
 
-  /** The CMTS's rows by MAC and by group, from a snapshot no older than the TTL; null when it does not answer. */
-  async rows(record: CmtsRecord): Promise<Pick<CachedSnapshot, 'snapshot' | 'byMac' | 'byGroup'> | null> {
+  /**
+   * The CMTS's rows by MAC and by group, and the nodes' pre-equalisation it gives, from a snapshot no older than the
+   * TTL; null when it does not answer.
+   */
+  async rows(
+    record: CmtsRecord,
+  ): Promise<Pick<CachedSnapshot, 'snapshot' | 'byMac' | 'byGroup' | 'preEqAtCmts'> | null> {
     return (await this.cachedSnapshot(record, this.config.cmts.snapshotTtlSec * 1000)) ?? null;
   }
 
@@ -406,6 +455,8 @@ function once<T>(memo: Map<string, Promise<T>>, key: string, read: () => Promise
 
 interface CachedSnapshot {
   snapshot: Extract<CmtsSnapshot, { reachable: true }>;
+  /** Whether the walk read the modems' coefficients (the record's usEqData then). */
+  usEqData: boolean;
   byMac: ReadonlyMap<string, CmtsModemRow>;
   /** The CMTS's rows by group key: a node's modems as the CMTS reports them now. */
   byGroup: ReadonlyMap<string, readonly CmtsModemRow[]>;
@@ -413,6 +464,62 @@ interface CachedSnapshot {
   members: Map<string, Promise<{ id: string; mac?: string }[]>>;
   /** Each row's own CMTS-side fault kinds, graded against the CMTS's set point of the time. */
   rowFaultKinds: WeakMap<CmtsModemRow, { setPointDbmv: number; kinds: readonly SubKind[] }>;
+  /** A node's online modems' coefficients as this snapshot gives them, analysed on first ask (empty when not read). */
+  preEqAtCmts(groupKey: string): CmtsPreEq;
+  /** A node's merged neighbour summaries per verdicts read (a sweep scope's, shared by the node's checks). */
+  groupPreEq: WeakMap<ReadonlyMap<string, VerdictSummary>, Map<string, NeighbourPreEq[]>>;
+}
+
+/** What a CMTS snapshot says of a node's modems' pre-equalisation: summaries by MAC, as of the walk. */
+export interface CmtsPreEq {
+  observedAt: number;
+  byMac: ReadonlyMap<string, PreEqSummary>;
+}
+
+const NO_CMTS_PRE_EQ: CmtsPreEq = { observedAt: -Infinity, byMac: new Map() };
+
+function readsCoefficients(record: CmtsRecord): boolean {
+  return record.usEqData === 'coefficients';
+}
+
+function cacheOf(
+  s: Extract<CmtsSnapshot, { reachable: true }>,
+  usEqData: boolean,
+  t: PreEqThresholds,
+): CachedSnapshot {
+  const byGroup = rowsByGroup(s.rows);
+  const channels = new Map<number, CmtsUpstreamChannel>(
+    (s.upstreamChannels ?? []).map((c) => [c.ifIndex, c]),
+  );
+  const analysed = new Map<string, CmtsPreEq>();
+  return {
+    snapshot: s,
+    usEqData,
+    byMac: new Map(s.rows.map((r) => [r.mac, r])),
+    byGroup,
+    members: new Map(),
+    rowFaultKinds: new WeakMap(),
+    groupPreEq: new WeakMap(),
+    preEqAtCmts: (key) => {
+      if (!usEqData) {
+        return NO_CMTS_PRE_EQ;
+      }
+      let found = analysed.get(key);
+      if (!found) {
+        const byMac = new Map<string, PreEqSummary>();
+        for (const row of byGroup.get(key) ?? []) {
+          // An offline modem's coefficients are those of before it went: not its line now.
+          const summary = row.state.online ? cmtsPreEqSummary(row.upstream, channels, t) : null;
+          if (summary) {
+            byMac.set(row.mac, summary);
+          }
+        }
+        found = { observedAt: s.observedAt, byMac };
+        analysed.set(key, found);
+      }
+      return found;
+    },
+  };
 }
 
 /** The CMTS did not answer a walk asked for on the caller's behalf: 502 with this message. */
@@ -466,13 +573,26 @@ function discoveryWarnings(
   groups: readonly string[],
 ): string[] {
   const warnings: string[] = [];
+  const preEqObjects: readonly string[] = [CMTS_OBJECTS.if3UsEqData, CMTS_OBJECTS.usChannels];
+  const modemObjects = missing.filter((m) => !preEqObjects.includes(m));
   if (modemTables === 'none') {
     warnings.push(
-      `${cmtsId} exposes no modem table (no rows in ${missing.join(', ')}): its modems are polled directly, and ` +
-        'their diagnoses carry no evidence from the headend (no offline state, no neighbourhood).',
+      `${cmtsId} exposes no modem table (no rows in ${modemObjects.join(', ')}): its modems are polled directly, ` +
+        'and their diagnoses carry no evidence from the headend (no offline state, no neighbourhood).',
     );
-  } else if (missing.length > 0) {
-    warnings.push(`${cmtsId} gave no rows in ${missing.join(', ')}; those objects are not read.`);
+  } else if (modemObjects.length > 0) {
+    warnings.push(`${cmtsId} gave no rows in ${modemObjects.join(', ')}; those objects are not read.`);
+  }
+  if (missing.includes(CMTS_OBJECTS.if3UsEqData)) {
+    warnings.push(
+      `${cmtsId} gave no rows in ${CMTS_OBJECTS.if3UsEqData}, which its record asks for (usEqData ` +
+        "coefficients): neighbours' pre-equalisation comes only from their own checks.",
+    );
+  } else if (missing.includes(CMTS_OBJECTS.usChannels)) {
+    warnings.push(
+      `${cmtsId} gave no rows in ${CMTS_OBJECTS.usChannels}: the pre-equalisation it gives has no channel ` +
+        'width (echo delays in taps, no distances) and no channel id (compared with every channel).',
+    );
   }
   const byUpstream = groups.filter((g) => groupedBy(g) === 'upstreamChannels').length;
   if (byUpstream > 0) {
@@ -491,6 +611,7 @@ function toView(r: CmtsRecord): CmtsView {
     port: r.port,
     snmpVersion: r.snmp.version,
     setPointDbmv: r.setPointDbmv,
+    usEqData: r.usEqData ?? 'off',
     discoversModems: r.modemDefaults != null,
     modemTables: r.tables?.modemTables ?? null,
     missingObjects: r.tables?.missing ?? [],
@@ -499,14 +620,24 @@ function toView(r: CmtsRecord): CmtsView {
   };
 }
 
-/** The members' pre-equalisation summaries from their latest diagnoses (absent when none has one). */
-function neighbourPreEq(
-  members: readonly { id: string }[],
+/**
+ * The members' pre-equalisation summaries: a member's latest diagnosis's, unless it has none or is older than the
+ * CMTS's walk that gives the member's coefficients; members with neither are left out.
+ */
+export function neighbourPreEq(
+  members: readonly { id: string; mac?: string }[],
   verdicts: ReadonlyMap<string, VerdictSummary>,
-): { preEq?: NeighbourPreEq[] } {
-  const preEq = members.flatMap((m) => {
+  atCmts: CmtsPreEq = NO_CMTS_PRE_EQ,
+): NeighbourPreEq[] {
+  return members.flatMap((m): NeighbourPreEq[] => {
     const v = verdicts.get(m.id);
-    return v?.preEq ? [{ ...v.preEq, modemId: m.id, at: v.at }] : [];
+    if (v?.preEq && v.at >= atCmts.observedAt) {
+      return [{ ...v.preEq, modemId: m.id, at: v.at, source: 'modem' }];
+    }
+    const fromCmts = m.mac == null ? undefined : atCmts.byMac.get(m.mac);
+    if (fromCmts) {
+      return [{ ...fromCmts, modemId: m.id, at: atCmts.observedAt, source: 'cmts' }];
+    }
+    return v?.preEq ? [{ ...v.preEq, modemId: m.id, at: v.at, source: 'modem' }] : [];
   });
-  return preEq.length > 0 ? { preEq } : {};
 }

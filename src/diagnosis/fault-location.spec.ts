@@ -25,7 +25,7 @@ const echoAt = (delayTaps: number, distanceM: number | null = delayTaps * 25.48)
 });
 
 function neighbour(id: string, patch: Partial<PreEqSummary> = {}): NeighbourPreEq {
-  return { ...summary(patch), modemId: id, at: 0 };
+  return { ...summary(patch), modemId: id, at: 0, source: 'modem' };
 }
 
 function node(preEq: NeighbourPreEq[], patch: Partial<Neighbourhood> = {}): Neighbourhood {

@@ -9,6 +9,20 @@ export interface CmtsUpstream {
   uncorrectables: number | null;
   /** RangingState of docsIf3CmtsCmUsStatusRangingStatus; null on RFC 4546 rows, which carry none. */
   rangingStatus: number | null;
+  /**
+   * docsIf3CmtsCmUsStatusEqData (DocsEqualizerData) as hex, '' when the CMTS gives an empty value. Absent when not
+   * read: the CMTS's record does not ask for it (the default), or the CMTS gave no such row.
+   */
+  eqData?: string;
+}
+
+/** One of the CMTS's upstream channels (docsIfUpstreamChannelTable), read with the pre-equalisation column. */
+export interface CmtsUpstreamChannel {
+  ifIndex: number;
+  /** docsIfUpChannelId: the channel id the modems report for it (unique within a MAC domain); null: not read. */
+  channelId: number | null;
+  /** docsIfUpChannelWidth, Hz: the symbol rate, hence each tap's distance; null: not read. */
+  widthHz: number | null;
 }
 
 export interface CmtsCpe {
@@ -76,6 +90,8 @@ export type CmtsSnapshot =
       observedAt: number;
       rows: CmtsModemRow[];
       tables: CmtsTablesSeen;
+      /** The CMTS's upstream channels; present only when the snapshot read the modems' pre-equalisation. */
+      upstreamChannels?: CmtsUpstreamChannel[];
     }
   | { reachable: false; cmtsId: string; observedAt: number; error: string };
 

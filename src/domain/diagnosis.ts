@@ -135,15 +135,23 @@ export interface Neighbourhood {
   othersOffline: number;
   /** Of the online others, how many show each FAULT sub-kind (from the CMTS, or their latest diagnosis). */
   faultCounts: Partial<Record<SubKind, number>>;
-  /** The others' pre-equalisation as of their latest diagnosis; absent when none of them has one. */
+  /**
+   * The others' pre-equalisation: as of their latest diagnosis, or, where the CMTS reads the modems' coefficients
+   * (its record's `usEqData`), as of its snapshot when that is newer. Absent when none of them has one.
+   */
   preEq?: NeighbourPreEq[];
 }
 
-/** A neighbour's pre-equalisation summary, as its latest diagnosis stored it. */
+/** A neighbour's pre-equalisation summary, from its latest diagnosis or from its CMTS's snapshot. */
 export interface NeighbourPreEq extends PreEqSummary {
   modemId: string;
-  /** When that diagnosis was made (epoch ms). */
+  /** When that diagnosis was made, or the CMTS walked (epoch ms). */
   at: number;
+  /**
+   * modem: its own docsIf3CmStatusUsEqData (ifIndex is the modem's); cmts: docsIf3CmtsCmUsStatusEqData of the
+   * CMTS's snapshot (ifIndex is the CMTS's upstream; channelId is what the CMTS names the channel).
+   */
+  source: 'modem' | 'cmts';
 }
 
 /**

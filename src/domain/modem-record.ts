@@ -39,6 +39,14 @@ export function groupedBy(key: string): GroupedBy {
   return key.startsWith(US_GROUP_PREFIX) ? 'upstreamChannels' : 'serviceGroup';
 }
 
+/**
+ * What the CMTS's docsIf3CmtsCmUsStatusEqData holds, as the operator verified for its vendor: `coefficients` (the
+ * modems' current pre-equalisation: read it in every snapshot) or `off` (not read: the default, and the setting for
+ * a CMTS that returns the last ranging adjustment instead, which is no channel response and must not be analysed).
+ */
+export const CMTS_US_EQ_DATA = ['off', 'coefficients'] as const;
+export type CmtsUsEqData = (typeof CMTS_US_EQ_DATA)[number];
+
 /** A CMTS Linecheck reads: where, how, and how to reach the modems it discovers. */
 export interface CmtsRecord {
   id: string;
@@ -47,6 +55,8 @@ export interface CmtsRecord {
   snmp: SnmpCredentials;
   /** The upstream receive level the CMTS aims for, dBmV (US_RX_OFFSET is graded against it). */
   setPointDbmv: number;
+  /** Whether snapshots read the modems' pre-equalisation from the CMTS; absent (records of before) means off. */
+  usEqData?: CmtsUsEqData;
   /** SNMP settings for modems discovery registers (their host is the IP the CMTS gives). */
   modemDefaults?: { port: number; snmp: SnmpCredentials };
   createdAt: number;

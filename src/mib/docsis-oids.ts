@@ -68,6 +68,8 @@ export const OID = {
   docsIf3CmtsCmRegStatusLastRegTime: '1.3.6.1.4.1.4491.2.1.20.1.3.1.14',
   docsIf3CmtsCmUsStatusRxPower: '1.3.6.1.4.1.4491.2.1.20.1.4.1.3',
   docsIf3CmtsCmUsStatusSignalNoise: '1.3.6.1.4.1.4491.2.1.20.1.4.1.4',
+  /** The modem's upstream pre-equalisation as the CMTS reports it (DocsEqualizerData; may be the last adjustment). */
+  docsIf3CmtsCmUsStatusEqData: '1.3.6.1.4.1.4491.2.1.20.1.4.1.6',
   docsIf3CmtsCmUsStatusUncorrectables: '1.3.6.1.4.1.4491.2.1.20.1.4.1.9',
   docsIf3CmtsCmUsStatusRangingStatus: '1.3.6.1.4.1.4491.2.1.20.1.4.1.12',
   docsIf31CmtsCmRegStatusPartialSvcState: '1.3.6.1.4.1.4491.2.1.28.1.3.1.9',
@@ -213,6 +215,17 @@ export const CMTS_US_COLUMNS = [
   'docsIf3CmtsCmUsStatusSignalNoise',
   'docsIf3CmtsCmUsStatusUncorrectables',
   'docsIf3CmtsCmUsStatusRangingStatus',
+] as const satisfies readonly OidName[];
+
+/**
+ * Read only for a CMTS whose record says its docsIf3CmtsCmUsStatusEqData holds the modems' coefficients: the
+ * coefficients per modem and upstream ({regId, usIfIndex}, ~100 octets each), and the CMTS's upstream channels'
+ * ids and widths (docsIfUpstreamChannelTable by upstream ifIndex: a few rows), which give the echo's distance.
+ */
+export const CMTS_PRE_EQ_COLUMNS = [
+  'docsIf3CmtsCmUsStatusEqData',
+  'docsIfUpChannelId',
+  'docsIfUpChannelWidth',
 ] as const satisfies readonly OidName[];
 
 /** Per modem and CPE: {regId, cpeIpId}. */

@@ -205,3 +205,89 @@ describe('parseCmtsSnapshot', () => {
     ]);
   });
 });
+
+describe('parseCmtsSnapshot with the modems’ pre-equalisation (usEqData)', () => {
+  /** 4 header octets and 24 taps of 4 octets: the usual DocsEqualizerData. */
+  const COEFFICIENTS = Buffer.concat([Buffer.from('08011800', 'hex'), Buffer.alloc(96, 0x01)]);
+  const eq = (regId: number, us: number, value: SnmpVarbind['value']): SnmpVarbind =>
+    vb('docsIf3CmtsCmUsStatusEqData', `${regId}.${us}`, 'OctetString', value);
+  const channel = (ifIndex: number, id: number, widthHz: number): SnmpVarbind[] => [
+    vb('docsIfUpChannelId', `${ifIndex}`, 'Integer', id),
+    vb('docsIfUpChannelWidth', `${ifIndex}`, 'Integer', widthHz),
+  ];
+
+  it('keeps each upstream’s octets as hex, and the CMTS’s upstream channels with their ids and widths', () => {
+    const parsed = parseCmtsSnapshot(
+      [
+        ...if3Reg(1, MAC_A),
+        ...if3Us(1, 2001),
+        ...if3Us(1, 2002),
+        eq(1, 2001, COEFFICIENTS),
+        eq(1, 2002, ''),
+        ...channel(2001, 1, 6_400_000),
+        ...channel(2002, 2, 0),
+      ],
+      { usEqData: true },
+    );
+    expect(parsed.tables).toEqual({ modemTables: 'docsIf3', missing: [CMTS_OBJECTS.cpe] });
+    expect(parsed.rows[0].upstream.map((us) => us.eqData)).toEqual([COEFFICIENTS.toString('hex'), '']);
+    expect(parsed.upstreamChannels).toEqual([
+      { ifIndex: 2001, channelId: 1, widthHz: 6_400_000 },
+      // A width of 0 is the agent saying it does not know: not read, never a 0 Hz channel.
+      { ifIndex: 2002, channelId: 2, widthHz: null },
+    ]);
+  });
+
+  it('copies the octets: the row keeps no view of the response it came in', () => {
+    const response = Buffer.concat([Buffer.alloc(50), COEFFICIENTS, Buffer.alloc(50)]);
+    const [row] = parseCmtsSnapshot(
+      [...if3Reg(1, MAC_A), ...if3Us(1, 2001), eq(1, 2001, response.subarray(50, 150))],
+      { usEqData: true },
+    ).rows;
+    response.fill(0);
+    expect(row.upstream[0].eqData).toBe(COEFFICIENTS.toString('hex'));
+  });
+
+  it('an upstream the column has no row for has no octets: not read, not empty', () => {
+    const [row] = parseCmtsSnapshot(
+      [...if3Reg(1, MAC_A), ...if3Us(1, 2001), ...if3Us(1, 2002), eq(1, 2001, '')],
+      {
+        usEqData: true,
+      },
+    ).rows;
+    expect(row.upstream.map((us) => 'eqData' in us)).toEqual([true, false]);
+  });
+
+  it('names the column and the channel table missing when the walk asked and the CMTS gave no rows', () => {
+    const parsed = parseCmtsSnapshot([...if3Reg(1, MAC_A), ...if3Us(1, 2001)], { usEqData: true });
+    expect(parsed.tables.missing).toEqual([
+      CMTS_OBJECTS.cpe,
+      CMTS_OBJECTS.if3UsEqData,
+      CMTS_OBJECTS.usChannels,
+    ]);
+    expect(parsed.upstreamChannels).toEqual([]);
+    expect(parsed.rows[0].upstream[0]).not.toHaveProperty('eqData');
+  });
+
+  it('an RFC 4546 CMTS gives no coefficients and says so; its rows get none invented', () => {
+    const parsed = parseCmtsSnapshot([...rfcRow(1, MAC_A), ...channel(2001, 1, 3_200_000)], {
+      usEqData: true,
+    });
+    expect(parsed.tables.modemTables).toBe('rfc4546');
+    expect(parsed.tables.missing).toContain(CMTS_OBJECTS.if3UsEqData);
+    expect(parsed.tables.missing).not.toContain(CMTS_OBJECTS.usChannels);
+    expect(parsed.rows[0].upstream).toEqual([expect.not.objectContaining({ eqData: expect.anything() })]);
+  });
+
+  it('without the option the column is neither read nor missing, even when the varbinds hold it', () => {
+    const parsed = parseCmtsSnapshot([
+      ...if3Reg(1, MAC_A),
+      ...if3Us(1, 2001),
+      eq(1, 2001, COEFFICIENTS),
+      ...channel(2001, 1, 6_400_000),
+    ]);
+    expect(parsed.tables.missing).toEqual([CMTS_OBJECTS.cpe]);
+    expect(parsed).not.toHaveProperty('upstreamChannels');
+    expect(parsed.rows[0].upstream[0]).not.toHaveProperty('eqData');
+  });
+});

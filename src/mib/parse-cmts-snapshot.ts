@@ -5,8 +5,9 @@ import {
   type CmtsModemTables,
   type CmtsTablesSeen,
   type CmtsUpstream,
+  type CmtsUpstreamChannel,
 } from '../domain/cmts-reading';
-import { CMTS_COLUMNS, OID, RFC4546_CMTS_COLUMNS, type OidName } from './docsis-oids';
+import { CMTS_COLUMNS, CMTS_PRE_EQ_COLUMNS, OID, RFC4546_CMTS_COLUMNS, type OidName } from './docsis-oids';
 import type { SnmpVarbind } from './snmp-value';
 
 // Pure: CMTS varbinds -> one row per registered modem, in real units. Tested on captured fixtures.
@@ -72,7 +73,9 @@ function byColumn(
 }
 
 const COLUMNS = [...CMTS_COLUMNS, ...RFC4546_CMTS_COLUMNS] as const;
-type Column = (typeof COLUMNS)[number];
+const WITH_PRE_EQ = [...COLUMNS, ...CMTS_PRE_EQ_COLUMNS] as const;
+type Column = (typeof WITH_PRE_EQ)[number];
+const NO_ROWS: ReadonlyMap<string, Value> = new Map();
 
 /** The modem objects a CMTS can lack, by the name a person looks them up by. */
 export const CMTS_OBJECTS = {
@@ -80,13 +83,15 @@ export const CMTS_OBJECTS = {
   if3Us: 'docsIf3CmtsCmUsStatusTable',
   cpe: 'docsSubmgt3CpeIpTable',
   rfc4546: 'docsIfCmtsCmStatusTable',
+  if3UsEqData: 'docsIf3CmtsCmUsStatusEqData',
+  usChannels: 'docsIfUpstreamChannelTable',
 } as const;
 
 /**
  * Rows keyed {regId, sub} grouped by regId: the sub-indexes under each regId, in order. One pass over the column
  * (scanning the whole column once per modem made a snapshot's parse quadratic: seconds for a 2,000-modem CMTS).
  */
-function subRowsByRegId(c: Map<string, Value>): Map<string, [string, Value][]> {
+function subRowsByRegId(c: ReadonlyMap<string, Value>): Map<string, [string, Value][]> {
   const out = new Map<string, [string, Value][]>();
   for (const [ix, v] of c) {
     const dot = ix.indexOf('.');
@@ -102,7 +107,7 @@ function subRowsByRegId(c: Map<string, Value>): Map<string, [string, Value][]> {
 }
 
 /** The sub-indexes (upstream ifIndexes) any of the columns has under each regId, in first-seen order. */
-function subIndexesByRegId(columns: readonly Map<string, Value>[]): Map<string, string[]> {
+function subIndexesByRegId(columns: readonly ReadonlyMap<string, Value>[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const c of columns) {
     for (const [regId, rows] of subRowsByRegId(c)) {
@@ -123,11 +128,25 @@ const tenths = (v: number | null): number | null => (v == null ? null : v / 10);
 export interface ParsedCmts {
   rows: CmtsModemRow[];
   tables: CmtsTablesSeen;
+  /** With `usEqData`: the CMTS's upstream channels (empty when it gave none). */
+  upstreamChannels?: CmtsUpstreamChannel[];
 }
 
-export function parseCmtsSnapshot(varbinds: readonly SnmpVarbind[]): ParsedCmts {
-  const cols = byColumn(varbinds, COLUMNS);
-  const col = (n: Column): Map<string, Value> => cols.get(n)!;
+export interface CmtsParseOptions {
+  /**
+   * The walk included CMTS_PRE_EQ_COLUMNS: keep each upstream's docsIf3CmtsCmUsStatusEqData and the upstream
+   * channels, and name them missing when the CMTS gave no rows. Without it they are neither read nor missing.
+   */
+  usEqData?: boolean;
+}
+
+export function parseCmtsSnapshot(
+  varbinds: readonly SnmpVarbind[],
+  options: CmtsParseOptions = {},
+): ParsedCmts {
+  const preEq = options.usEqData === true;
+  const cols = byColumn(varbinds, preEq ? WITH_PRE_EQ : COLUMNS);
+  const col = (n: Column): ReadonlyMap<string, Value> => cols.get(n) ?? NO_ROWS;
   const num = (n: Column, ix: string): number | null => asNumber(col(n).get(ix));
   const usSubs = subIndexesByRegId([
     col('docsIf3CmtsCmUsStatusRxPower'),
@@ -147,14 +166,21 @@ export function parseCmtsSnapshot(varbinds: readonly SnmpVarbind[]): ParsedCmts 
   }
   let usedRfc = false;
 
+  const eqData = col('docsIf3CmtsCmUsStatusEqData');
   const if3Upstream = (regId: string): CmtsUpstream[] =>
-    (usSubs.get(regId) ?? []).map((us) => ({
-      ifIndex: Number(us),
-      rxPowerDbmv: tenths(num('docsIf3CmtsCmUsStatusRxPower', `${regId}.${us}`)),
-      snrDb: tenths(num('docsIf3CmtsCmUsStatusSignalNoise', `${regId}.${us}`)),
-      uncorrectables: num('docsIf3CmtsCmUsStatusUncorrectables', `${regId}.${us}`),
-      rangingStatus: num('docsIf3CmtsCmUsStatusRangingStatus', `${regId}.${us}`),
-    }));
+    (usSubs.get(regId) ?? []).map((us) => {
+      const ix = `${regId}.${us}`;
+      // Hex copies: a decoder's Buffer may be a view of the whole response, which the cache would then keep.
+      const eq = eqData.size > 0 ? octets(eqData.get(ix))?.toString('hex') : undefined;
+      return {
+        ifIndex: Number(us),
+        rxPowerDbmv: tenths(num('docsIf3CmtsCmUsStatusRxPower', ix)),
+        snrDb: tenths(num('docsIf3CmtsCmUsStatusSignalNoise', ix)),
+        uncorrectables: num('docsIf3CmtsCmUsStatusUncorrectables', ix),
+        rangingStatus: num('docsIf3CmtsCmUsStatusRangingStatus', ix),
+        ...(eq === undefined ? {} : { eqData: eq }),
+      };
+    });
   const rfcUpstream = (ix: string): CmtsUpstream[] => {
     const rx = num('docsIfCmtsCmStatusRxPower', ix);
     const snr = num('docsIfCmtsCmStatusSignalNoise', ix);
@@ -251,6 +277,13 @@ export function parseCmtsSnapshot(varbinds: readonly SnmpVarbind[]): ParsedCmts 
   if (!rfcTable && (!if3Reg || usSubs.size === 0)) {
     missing.push(CMTS_OBJECTS.rfc4546);
   }
+  const upstreamChannels = preEq ? parseUpstreamChannels(col) : undefined;
+  if (preEq && eqData.size === 0) {
+    missing.push(CMTS_OBJECTS.if3UsEqData);
+  }
+  if (upstreamChannels?.length === 0) {
+    missing.push(CMTS_OBJECTS.usChannels);
+  }
   const modemTables: CmtsModemTables = if3Reg
     ? usedRfc
       ? 'mixed'
@@ -258,7 +291,25 @@ export function parseCmtsSnapshot(varbinds: readonly SnmpVarbind[]): ParsedCmts 
     : rfcTable
       ? 'rfc4546'
       : 'none';
-  return { rows, tables: { modemTables, missing } };
+  return { rows, tables: { modemTables, missing }, ...(upstreamChannels ? { upstreamChannels } : {}) };
+}
+
+/** docsIfUpstreamChannelTable rows by ifIndex; a width of 0 (unknown) is not read. */
+function parseUpstreamChannels(col: (n: Column) => ReadonlyMap<string, Value>): CmtsUpstreamChannel[] {
+  const ids = col('docsIfUpChannelId');
+  const widths = col('docsIfUpChannelWidth');
+  const ifIndexes = [...new Set([...ids.keys(), ...widths.keys()])]
+    .map(Number)
+    .filter((ix) => Number.isInteger(ix) && ix > 0)
+    .sort((a, b) => a - b);
+  return ifIndexes.map((ifIndex) => {
+    const width = asNumber(widths.get(`${ifIndex}`));
+    return {
+      ifIndex,
+      channelId: asNumber(ids.get(`${ifIndex}`)),
+      widthHz: width != null && width > 0 ? width : null,
+    };
+  });
 }
 
 export function parseCmtsRows(varbinds: readonly SnmpVarbind[]): CmtsModemRow[] {

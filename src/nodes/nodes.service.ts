@@ -3,7 +3,7 @@ import { NotFoundError } from '../common/app-errors';
 import { CmtsService } from '../cmts/cmts.service';
 import { AppConfig } from '../config/app-config';
 import type { SubKind, Verdict } from '../domain/diagnosis';
-import { rowGroupKey } from '../cmts/cmts.service';
+import { neighbourPreEq, rowGroupKey } from '../cmts/cmts.service';
 import { normalizeMac } from '../inventory/mac-address';
 import { groupedBy, type CmtsRecord, type GroupedBy } from '../domain/modem-record';
 import { ModemStore } from '../inventory/modem.store';
@@ -29,7 +29,10 @@ export interface NodeSummary {
   troubledShare: number;
   byVerdict: Partial<Record<Verdict, number>>;
   sharedFaults: { subKind: SubKind; modems: number; share: number }[];
-  /** Modems whose pre-equalisation shows the same echo: a cavity in the plant they share (as of their latest checks). */
+  /**
+   * Modems whose pre-equalisation shows the same echo: a cavity in the plant they share (as of their latest checks,
+   * or of the CMTS's snapshot where the CMTS reads the modems' coefficients).
+   */
   echoClusters: EchoCluster[];
   cmtsObservedAt: string | null;
 }
@@ -130,6 +133,7 @@ export class NodesService {
     let offline = 0;
     let withFault = 0;
     const memberMacs = new Set<string>();
+    const here: { id: string; mac?: string }[] = [];
     for (const m of members) {
       const mac = m.mac == null ? undefined : (normalizeMac(m.mac) ?? m.mac);
       const row = cmts && mac ? cmts.byMac.get(mac) : undefined;
@@ -139,6 +143,7 @@ export class NodesService {
       if (mac) {
         memberMacs.add(mac);
       }
+      here.push({ id: m.id, ...(mac ? { mac } : {}) });
       const isOffline = cmts != null && (!row || !row.state.online);
       const v = verdicts.get(m.id);
       if (isOffline) {
@@ -195,10 +200,7 @@ export class NodesService {
       byVerdict,
       sharedFaults,
       echoClusters: echoClusters(
-        members.flatMap((m) => {
-          const v = verdicts.get(m.id);
-          return v?.preEq ? [{ ...v.preEq, modemId: m.id, at: v.at }] : [];
-        }),
+        neighbourPreEq(here, verdicts, cmts?.preEqAtCmts(serviceGroupId)),
         this.config.diagnosis.thresholds.preEq,
       ),
       cmtsObservedAt: cmts ? new Date(cmts.snapshot.observedAt).toISOString() : null,

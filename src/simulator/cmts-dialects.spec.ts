@@ -1,9 +1,12 @@
 import { type FleetSpec } from '../config/simulator-spec';
 import { OID } from '../mib/docsis-oids';
-import { parseCmtsSnapshot } from '../mib/parse-cmts-snapshot';
+import { CMTS_OBJECTS, parseCmtsSnapshot } from '../mib/parse-cmts-snapshot';
 import type { SnmpVarbind } from '../mib/snmp-value';
+import { walkBulk } from '../snmp-agent/agent-fast-path';
 import { cmtsUsIfIndex, cmtsView, macOctets } from './cmts-mib';
 import { cmtsDialectFor, SimulatedFleet } from './fleet';
+import { modemView } from './modem-mib';
+import type { SimModem } from './sim-modem';
 
 const NOW = Date.UTC(2026, 11, 1);
 const TIMING = { rebootDownSec: 5, selfRebootPeriodSec: null };
@@ -125,5 +128,67 @@ describe('simulated CMTS dialects', () => {
       expect.objectContaining({ value: 7, accessDenied: true }),
     );
     expect(fleet.get('sim-cm-00011')!.answers(NOW)).toBe(false);
+  });
+
+  describe('the modems’ pre-equalisation (docsIf3CmtsCmUsStatusEqData)', () => {
+    const fleetOf = () =>
+      new SimulatedFleet(spec({ cmts: { 'sim-cmts-2': { dialect: 'rfc4546' } } }), TIMING, () => NOW);
+    const eqOid = (m: SimModem, k: number): string =>
+      `${OID.docsIf3CmtsCmUsStatusEqData}.${m.placement.regId}.${cmtsUsIfIndex(m, k)}`;
+
+    it('docsis30 serves each upstream’s coefficients as the modem serves them, in its vendor’s encoding', () => {
+      const fleet = fleetOf();
+      fleet.setScenario('sim-cm-00001', 'US_ECHO_TAP');
+      const cmts = fleet.cmts('sim-cmts-1')!;
+      const view = cmtsView(cmts, NOW);
+      for (const m of cmts.modems) {
+        const own = modemView(m, NOW, false);
+        for (let k = 0; k < m.usChannels; k++) {
+          const ifIndex = m.profile.us[k].ifIndex;
+          expect(view.get(eqOid(m, k))?.value).toEqual(
+            own.get(`${OID.docsIf3CmStatusUsEqData}.${ifIndex}`)?.value,
+          );
+        }
+      }
+      const parsed = parseCmtsSnapshot(walkAll(fleet, 'sim-cmts-1'), { usEqData: true });
+      expect(parsed.tables.missing).toEqual([]);
+      const tap = fleet.get('sim-cm-00001')!;
+      expect(parsed.rows.find((r) => r.mac === tap.mac)?.upstream[0].eqData).toBe(
+        tap.usPreEqOctets(0).toString('hex'),
+      );
+      // Every node's upstreams, each with the channel id its modems report and 6.4 MHz.
+      expect(parsed.upstreamChannels).toContainEqual({
+        ifIndex: cmtsUsIfIndex(tap, 0),
+        channelId: 1,
+        widthHz: 6_400_000,
+      });
+    });
+
+    it('rfc4546 serves none (its upstream channels only), and the parse says so', () => {
+      const fleet = fleetOf();
+      const parsed = parseCmtsSnapshot(walkAll(fleet, 'sim-cmts-2'), { usEqData: true });
+      expect(parsed.tables.missing).toContain(CMTS_OBJECTS.if3UsEqData);
+      expect(parsed.rows.every((r) => r.upstream.every((us) => us.eqData === undefined))).toBe(true);
+      expect(parsed.upstreamChannels?.length).toBeGreaterThan(0);
+    });
+
+    it('counts the requests that name an OID of the column, not a GETBULK running on into it', () => {
+      const fleet = fleetOf();
+      const cmts = fleet.cmts('sim-cmts-1')!;
+      const m = cmts.modems[0];
+      const bulk = (oids: string[]): string[] => {
+        const out: string[] = [];
+        walkBulk(cmtsView(cmts, NOW), oids, 0, 50, 1000, (found) => found && out.push(found.oid));
+        return out;
+      };
+      // The SNR column's last rows, then on past its end: the agent answers with the coefficients' first rows.
+      const ran = bulk([`${OID.docsIf3CmtsCmUsStatusSignalNoise}.${cmts.modems.at(-1)!.placement.regId}`]);
+      expect(ran.some((oid) => oid.startsWith(`${OID.docsIf3CmtsCmUsStatusEqData}.`))).toBe(true);
+      expect(cmts.eqDataAsks).toBe(0);
+
+      bulk([OID.docsIf3CmtsCmUsStatusEqData]);
+      cmtsView(cmts, NOW).get(eqOid(m, 0));
+      expect(cmts.eqDataAsks).toBe(2);
+    });
   });
 });

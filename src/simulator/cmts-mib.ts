@@ -7,9 +7,11 @@ import { entry, exactIn, firstAfter, OidIndex, type MibEntry } from './oid-index
 import type { CmtsRowState, SimModem } from './sim-modem';
 
 // The CMTS side of docsis-reference §1.2, in the CMTS's dialect. docsis30: one row per registered modem
-// (docsIf3CmtsCmRegStatusId), upstream status per modem and channel, partial service, and the CPEs behind each
-// modem. rfc4546: only the DOCS-IF-MIB docsIfCmtsCmStatusTable (one upstream per modem, no service group) and
-// docsIfCmtsMacToCmTable. blind: no modem table at all (a restricted view, or a CMTS that exposes none).
+// (docsIf3CmtsCmRegStatusId), upstream status per modem and channel (with each modem's pre-equalisation
+// coefficients, docsIf3CmtsCmUsStatusEqData, as the modem itself serves them), partial service, and the CPEs behind
+// each modem. rfc4546: only the DOCS-IF-MIB docsIfCmtsCmStatusTable (one upstream per modem, no service group, no
+// coefficients) and docsIfCmtsMacToCmTable. Both have the DOCS-IF-MIB docsIfUpstreamChannelTable of their upstream
+// channels (id, width). blind: no modem table at all (a restricted view, or a CMTS that exposes none).
 
 type Getter = (now: number) => SnmpVarbind['value'];
 
@@ -23,6 +25,11 @@ export interface SimCmts {
   modems: SimModem[];
   /** SNMP requests received: lets tests count CMTS reads. */
   requests: number;
+  /**
+   * Requested OIDs (GET, GETNEXT, a GETBULK's starting points) within docsIf3CmtsCmUsStatusEqData: lets tests see
+   * whether a walk asked for the column. A GETBULK running on past the end of another column is not asking for it.
+   */
+  eqDataAsks: number;
   /** Bumped whenever rows may appear or vanish (scenario changes), so the OID skeleton is rebuilt. */
   generation: number;
 }
@@ -123,7 +130,28 @@ function build(cmts: SimCmts, now: number): OidIndex<Getter> {
       entries.push(...docsIf3Entries(cmts, m, row));
     }
   }
+  entries.push(...upstreamChannelEntries(cmts));
   return new OidIndex(entries);
+}
+
+/** Simulated upstreams are 6.4 MHz wide (5.12 Msym/s), on the CMTS as on the modems. */
+const US_CHANNEL_WIDTH_HZ = 6_400_000;
+
+/**
+ * docsIfUpstreamChannelTable: every upstream channel of the CMTS's nodes. A modem's k-th upstream has channel id
+ * k + 1 (modem-profile.ts), the id the CMTS gives its channel too.
+ */
+function upstreamChannelEntries(cmts: SimCmts): MibEntry<Getter>[] {
+  const channelIds = new Map<number, number>();
+  for (const m of cmts.modems) {
+    for (let k = 0; k < m.usChannels; k++) {
+      channelIds.set(cmtsUsIfIndex(m, k), k + 1);
+    }
+  }
+  return [...channelIds].flatMap(([ifIndex, channelId]) => [
+    entry(`${OID.docsIfUpChannelId}.${ifIndex}`, 'Integer', () => channelId),
+    entry(`${OID.docsIfUpChannelWidth}.${ifIndex}`, 'Integer', () => US_CHANNEL_WIDTH_HZ),
+  ]);
 }
 
 function rfc4546Entries(cmts: SimCmts, m: SimModem, row: (t: number) => CmtsRowState): MibEntry<Getter>[] {
@@ -183,6 +211,7 @@ function docsIf3Entries(cmts: SimCmts, m: SimModem, row: (t: number) => CmtsRowS
         (t) => row(t).usUncorrectables >>> 0,
       ),
       entry(`${OID.docsIf3CmtsCmUsStatusRangingStatus}.${ix}`, 'Integer', () => (m.usMuted(k) ? 2 : 4)),
+      entry(`${OID.docsIf3CmtsCmUsStatusEqData}.${ix}`, 'OctetString', () => m.usPreEqOctets(k)),
     );
   }
   m.cpes.forEach((cpe, j) => {
@@ -195,6 +224,13 @@ function docsIf3Entries(cmts: SimCmts, m: SimModem, row: (t: number) => CmtsRowS
   return entries;
 }
 
+interface EntryVarbind extends AgentVarbind {
+  entry: MibEntry<Getter>;
+}
+
+const EQ_DATA_COLUMN = OID.docsIf3CmtsCmUsStatusEqData;
+const EQ_DATA_ROWS = `${EQ_DATA_COLUMN}.`;
+
 /** A view of one CMTS at one instant, for the SNMP agent. Read-only. */
 export function cmtsView(cmts: SimCmts, now: number): AgentView {
   let cached = cache.get(cmts);
@@ -202,12 +238,23 @@ export function cmtsView(cmts: SimCmts, now: number): AgentView {
     cached = { generation: cmts.generation, index: build(cmts, now) };
     cache.set(cmts, cached);
   }
-  const indexes = [cached.index];
-  const read = (e: MibEntry<Getter> | undefined): AgentVarbind | undefined =>
-    e && { oid: e.oid, type: e.type, value: e.get(now), oidBer: (e.oidBer ??= encodeOid(e.oid)) };
+  const { index } = cached;
+  const indexes = [index];
+  const read = (e: MibEntry<Getter> | undefined): EntryVarbind | undefined =>
+    e && { oid: e.oid, type: e.type, value: e.get(now), oidBer: (e.oidBer ??= encodeOid(e.oid)), entry: e };
+  // get and next see the OIDs a request names; a GETBULK's repetitions step on through nextAfter.
+  const asked = (oid: string): void => {
+    if (oid === EQ_DATA_COLUMN || oid.startsWith(EQ_DATA_ROWS)) {
+      cmts.eqDataAsks++;
+    }
+  };
   return {
-    get: (oid) => read(exactIn(indexes, oid)),
-    next: (oid) => read(firstAfter(indexes, oid)),
+    get: (oid) => (asked(oid), read(exactIn(indexes, oid))),
+    next: (oid) => (asked(oid), read(firstAfter(indexes, oid))),
+    nextAfter: (vb) => {
+      const e = (vb as EntryVarbind).entry;
+      return read(e && index.holds(e) ? index.afterPosition(e.position) : firstAfter(indexes, vb.oid));
+    },
     set: () => 'notWritable',
   };
 }

@@ -117,6 +117,7 @@ export class SimulatedFleet implements AgentBackend {
         setPointDbmv: 0,
         modems: [],
         requests: 0,
+        eqDataAsks: 0,
         generation: 0,
       };
       this.cmtsById.set(cmtsId, cmts);

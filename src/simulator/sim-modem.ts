@@ -1,6 +1,7 @@
 import type { ModemGeneration, ModemQuirk, SimTiming } from '../config/simulator-spec';
 import type { CmtsSideProfile, CpeProfile, ModemProfile } from './modem-profile';
 import { textbookProfile } from './modem-profile';
+import { CLEAN_PRE_EQ, preEqOctets, type PreEqShape } from './pre-eq-coefficients';
 import { Prng } from './prng';
 import type { Scenario } from './scenarios';
 
@@ -98,6 +99,10 @@ export class SimModem {
   /** From the profile, kept: upstream channels, and which of them are muted (bit k: channel k). */
   usChannels = 0;
   private usMutedBits = 0;
+  /** From the profile, kept: each upstream's pre-equalisation (the CMTS reports it too); null when all are clean. */
+  private usPreEq: readonly PreEqShape[] | null = null;
+  /** From the profile, kept: the vendor, whose encoding the coefficients are in. */
+  private vendor = '';
   private answersAtAll = true;
   private profileRebootPeriodSec: number | null = null;
 
@@ -152,6 +157,9 @@ export class SimModem {
     this.cpes = profile.cpes;
     this.usChannels = profile.us.length;
     this.usMutedBits = profile.us.reduce((bits, ch, k) => (ch.muted ? bits | (1 << k) : bits), 0);
+    const shapes = profile.us.map((ch) => ch.preEq);
+    this.usPreEq = shapes.every((shape) => shape === CLEAN_PRE_EQ) ? null : shapes;
+    this.vendor = profile.vendor;
     this.answersAtAll = profile.answers;
     this.profileRebootPeriodSec = profile.selfRebootPeriodSec;
     const period = this.selfRebootPeriod();
@@ -165,6 +173,11 @@ export class SimModem {
     this.nextSelfReboot = period == null ? null : Math.max(now, this.bootAt) + period * 1000;
     const shape = shapeKey(profile);
     this.shape = shapeKeys.get(shape) ?? (shapeKeys.set(shape, shape), shape);
+  }
+
+  /** Upstream channel k's pre-equalisation coefficients, as the modem serves them (its vendor's encoding). */
+  usPreEqOctets(k: number): Buffer {
+    return preEqOctets(this.usPreEq?.[k] ?? CLEAN_PRE_EQ, this.vendor);
   }
 
   /** Whether upstream channel k (0-based) is muted. */

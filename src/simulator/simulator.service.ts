@@ -210,12 +210,13 @@ export class SimulatorService implements OnModuleInit, OnApplicationShutdown {
     }));
   }
 
-  cmtsRequests(cmtsId: string): number {
+  /** SNMP requests the CMTS answered, and how many OIDs of its coefficients column they named. */
+  cmtsRequests(cmtsId: string): { requests: number; eqDataAsks: number } {
     const c = this.fleet.cmts(cmtsId);
     if (!c) {
       throw new UnknownSimulatedError(`no simulated CMTS ${cmtsId}`, 'id');
     }
-    return c.requests;
+    return { requests: c.requests, eqDataAsks: c.eqDataAsks };
   }
 
   setResponseDelay(id: string, ms: number): SimModemView {

@@ -1,8 +1,9 @@
-import type { CmtsPoller } from '../cmts/cmts-poller';
+import type { CmtsPoller, CmtsWalkOptions } from '../cmts/cmts-poller';
 import type { CmtsModemRow, CmtsSnapshot } from '../domain/cmts-reading';
 import {
   CMTS_COLUMNS,
   CMTS_CPE_COLUMNS,
+  CMTS_PRE_EQ_COLUMNS,
   CMTS_ROW_COLUMNS,
   CMTS_US_COLUMNS,
   OID,
@@ -14,6 +15,8 @@ import type { SnmpTarget } from '../domain/snmp-target';
 import type { SnmpVarbind } from '../mib/snmp-value';
 
 const SNAPSHOT_COLUMNS = CMTS_COLUMNS.map((n) => OID[n]);
+/** In the same GETBULK rounds as the rows: the coefficients column ends with the upstream columns, no round more. */
+const SNAPSHOT_WITH_PRE_EQ = [...CMTS_COLUMNS, ...CMTS_PRE_EQ_COLUMNS].map((n) => OID[n]);
 const RFC4546_COLUMNS = RFC4546_CMTS_COLUMNS.map((n) => OID[n]);
 /**
  * A CMTS's tables hold a row per modem and per upstream channel of each modem, so one snapshot of a CMTS with
@@ -42,18 +45,31 @@ export class SnmpCmtsPoller implements CmtsPoller {
    * The DOCS-IF3 tables first; the RFC 4546 table only when a DOCS-IF3 registration or upstream table gave no rows,
    * so a DOCSIS 3.0 CMTS costs no second walk.
    */
-  async snapshot(cmtsId: string, target: SnmpTarget): Promise<CmtsSnapshot> {
+  async snapshot(
+    cmtsId: string,
+    target: SnmpTarget,
+    options: CmtsWalkOptions = { usEqData: false },
+  ): Promise<CmtsSnapshot> {
     const observedAt = this.now();
     const session = this.client.open(target);
+    const parseOptions = { usEqData: options.usEqData };
     try {
-      let varbinds: SnmpVarbind[] = await session.walkColumns(SNAPSHOT_COLUMNS, SNAPSHOT_LIMITS);
-      let parsed = parseCmtsSnapshot(varbinds);
+      const columns = options.usEqData ? SNAPSHOT_WITH_PRE_EQ : SNAPSHOT_COLUMNS;
+      let varbinds: SnmpVarbind[] = await session.walkColumns(columns, SNAPSHOT_LIMITS);
+      let parsed = parseCmtsSnapshot(varbinds, parseOptions);
       const { missing } = parsed.tables;
       if (missing.includes(CMTS_OBJECTS.if3Reg) || missing.includes(CMTS_OBJECTS.if3Us)) {
         varbinds = [...varbinds, ...(await session.walkColumns(RFC4546_COLUMNS, SNAPSHOT_LIMITS))];
-        parsed = parseCmtsSnapshot(varbinds);
+        parsed = parseCmtsSnapshot(varbinds, parseOptions);
       }
-      return { reachable: true, cmtsId, observedAt, rows: parsed.rows, tables: parsed.tables };
+      return {
+        reachable: true,
+        cmtsId,
+        observedAt,
+        rows: parsed.rows,
+        tables: parsed.tables,
+        ...(parsed.upstreamChannels ? { upstreamChannels: parsed.upstreamChannels } : {}),
+      };
     } catch (error) {
       return {
         reachable: false,

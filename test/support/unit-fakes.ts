@@ -4,7 +4,7 @@
 import { DispatchRechecks } from '../../src/checks/dispatch-rechecks';
 import { LineCheckService } from '../../src/checks/line-check.service';
 import { CmtsService } from '../../src/cmts/cmts.service';
-import { CmtsPoller } from '../../src/cmts/cmts-poller';
+import { CmtsPoller, type CmtsWalkOptions } from '../../src/cmts/cmts-poller';
 import type { LockStore } from '../../src/common/lock.store';
 import type { AppConfig } from '../../src/config/app-config';
 import { OuiRegistry } from '../../src/cpe/oui-registry';
@@ -16,7 +16,12 @@ import { MemoryModemStore } from '../../src/store/memory/memory-modem.store';
 import { MemoryReadingStore } from '../../src/store/memory/memory-reading.store';
 import { ModemPoller } from '../../src/checks/modem-poller';
 import { textbookReading } from '../../src/diagnosis/test-reading.factory';
-import type { CmtsModemRow, CmtsSnapshot, CmtsTablesSeen } from '../../src/domain/cmts-reading';
+import type {
+  CmtsModemRow,
+  CmtsSnapshot,
+  CmtsTablesSeen,
+  CmtsUpstreamChannel,
+} from '../../src/domain/cmts-reading';
 import type { ModemReading, PollDetail } from '../../src/domain/modem-reading';
 import type { SnmpTarget } from '../../src/domain/snmp-target';
 import {
@@ -128,25 +133,35 @@ export class FakeCmtsPoller extends CmtsPoller {
   /** MACs, one per single-row GET. */
   readonly rowReads: string[] = [];
   readonly plant = new Map<string, CmtsModemRow[]>();
+  /** What each walk was asked to read beyond the rows, in call order. */
+  readonly walkOptions: (CmtsWalkOptions | undefined)[] = [];
   /** Which tables a walk of a CMTS reports (default: DOCS-IF3, nothing missing). */
   readonly tables = new Map<string, CmtsTablesSeen>();
+  /** The CMTS's upstream channels, given to walks that read the coefficients. */
+  readonly upstreamChannels = new Map<string, CmtsUpstreamChannel[]>();
   readonly gate = new CallGate();
   snapshotAgeMs = 0;
 
-  async snapshot(cmtsId: string, _target: SnmpTarget): Promise<CmtsSnapshot> {
+  /** As the SNMP poller: the rows' coefficients (eqData) only for a walk that reads them. */
+  async snapshot(cmtsId: string, _target: SnmpTarget, options?: CmtsWalkOptions): Promise<CmtsSnapshot> {
     this.walks.push(cmtsId);
+    this.walkOptions.push(options);
     await this.gate.pass();
     const rows = this.plant.get(cmtsId);
     const observedAt = Date.now() - this.snapshotAgeMs;
     if (!rows) {
       return { reachable: false, cmtsId, observedAt, error: 'timeout' };
     }
+    const preEq = options?.usEqData === true;
     return {
       reachable: true,
       cmtsId,
       observedAt,
-      rows: structuredClone(rows),
+      rows: structuredClone(rows).map((r) =>
+        preEq ? r : { ...r, upstream: r.upstream.map(({ eqData: _, ...us }) => us) },
+      ),
       tables: this.tables.get(cmtsId) ?? { modemTables: 'docsIf3', missing: [] },
+      ...(preEq ? { upstreamChannels: this.upstreamChannels.get(cmtsId) ?? [] } : {}),
     };
   }
 

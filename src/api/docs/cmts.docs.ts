@@ -32,8 +32,9 @@ export const CmtsDocs = {
       ApiOperation({
         summary: 'Register or update a CMTS',
         description:
-          'Where and how to read the CMTS over SNMP, its upstream set point, and optionally the SNMP settings for ' +
-          'modems its discovery should register. The whole record is replaced; credentials are never shown back.',
+          'Where and how to read the CMTS over SNMP, its upstream set point, whether its snapshots read the modems’ ' +
+          'upstream pre-equalisation (usEqData), and optionally the SNMP settings for modems its discovery should ' +
+          'register. The whole record is replaced; credentials are never shown back.',
       }),
       ApiBody({
         type: PutCmtsDto,
@@ -45,6 +46,14 @@ export const CmtsDocs = {
               snmp: { version: '2c', community: 'cmts-read' },
               setPointDbmv: 0,
               modemDefaults: { snmp: { version: '2c', community: 'public', writeCommunity: 'private' } },
+            },
+          },
+          withPreEqualisation: {
+            summary: 'A CMTS verified to return the modems’ coefficients in docsIf3CmtsCmUsStatusEqData',
+            value: {
+              host: '10.0.0.2',
+              snmp: { version: '2c', community: 'cmts-read' },
+              usEqData: 'coefficients',
             },
           },
         },

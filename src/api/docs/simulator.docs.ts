@@ -239,9 +239,14 @@ export const SimulatorDocs = {
     ApiDocs(
       ApiOperation({
         summary: 'SNMP requests a simulated CMTS answered',
-        description: 'How hard Linecheck reads the CMTS (snapshot caching, one row GET per diagnosis).',
+        description:
+          'How hard Linecheck reads the CMTS (snapshot caching, one row GET per diagnosis), and whether its walks ' +
+          'ask for the modems’ pre-equalisation coefficients.',
       }),
-      ApiOkResponse({ type: SimCmtsRequestsResponse, example: { cmtsId: 'sim-cmts-1', requests: 20 } }),
+      ApiOkResponse({
+        type: SimCmtsRequestsResponse,
+        example: { cmtsId: 'sim-cmts-1', requests: 20, eqDataAsks: 0 },
+      }),
       ApiErrors({
         400: [BAD_CMTS_ID],
         404: [simError('No simulated CMTS with this id', 'id', 'no simulated CMTS cmts-x')],

@@ -21,6 +21,7 @@ import {
   SnmpV2cDto,
   SnmpV3Dto,
 } from './modem.dto';
+import { CMTS_US_EQ_DATA, type CmtsUsEqData } from '../../domain/modem-record';
 import { PageLimit } from './page-limit';
 
 export const SERVICE_GROUP_ID = /^(\d{1,10}\.\d{1,10}|us:\d{1,10}(\+\d{1,10}){0,63})$/;
@@ -62,6 +63,20 @@ export class PutCmtsDto extends SnmpEndpointDto {
   @Min(-30)
   @Max(30)
   setPointDbmv?: number;
+
+  @ApiPropertyOptional({
+    enum: CMTS_US_EQ_DATA,
+    default: 'off',
+    description:
+      'What the CMTS returns in docsIf3CmtsCmUsStatusEqData, as verified for its vendor. coefficients: every ' +
+      'snapshot reads the modems’ upstream pre-equalisation from the CMTS (about 100 octets per modem and upstream ' +
+      'channel), so that modems never polled one by one are compared too (fault location, echo clusters). off: not ' +
+      'read; keep it off for a CMTS that returns the last ranging adjustment instead of the coefficients.',
+    example: 'off',
+  })
+  @IsOptional()
+  @IsIn(CMTS_US_EQ_DATA)
+  usEqData?: CmtsUsEqData;
 
   @ApiPropertyOptional({
     type: () => ModemDefaultsDto,

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { CMTS_US_EQ_DATA } from '../../domain/modem-record';
 import { SUB_KIND, VERDICT, VerdictCountsResponse } from './diagnosis.response';
 
 // CMTS and node (service group) responses (documentation only).
@@ -13,6 +14,13 @@ export class CmtsViewResponse {
   snmpVersion!: '2c' | '3';
   @ApiProperty({ description: 'The upstream receive level the CMTS aims for, dBmV.', example: 0 })
   setPointDbmv!: number;
+  @ApiProperty({
+    enum: CMTS_US_EQ_DATA,
+    description:
+      'coefficients: snapshots read the modems’ upstream pre-equalisation from docsIf3CmtsCmUsStatusEqData; off: ' +
+      'not read (the default, and the setting for a CMTS that returns ranging adjustments there).',
+  })
+  usEqData!: string;
   @ApiProperty({ description: 'True when modemDefaults is set: discovery registers unknown modems.' })
   discoversModems!: boolean;
   @ApiProperty({
@@ -42,6 +50,7 @@ export const CMTS_EXAMPLE = {
   port: 161,
   snmpVersion: '2c',
   setPointDbmv: 0,
+  usEqData: 'off',
   discoversModems: true,
   modemTables: 'docsIf3',
   missingObjects: [],

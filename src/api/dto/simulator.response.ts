@@ -111,6 +111,13 @@ export class SimNodeScenarioSetResponse {
 export class SimCmtsRequestsResponse {
   @ApiProperty({ example: 'sim-cmts-1' }) cmtsId!: string;
   @ApiProperty({ description: 'SNMP requests the simulated CMTS answered.', example: 20 }) requests!: number;
+  @ApiProperty({
+    description:
+      'OIDs within docsIf3CmtsCmUsStatusEqData that requests named (GET, GETNEXT, a GETBULK’s starting points): ' +
+      'whether snapshots ask for the modems’ coefficients (the CMTS record’s usEqData).',
+    example: 0,
+  })
+  eqDataAsks!: number;
 }
 
 export class SimCmtsResponse {
@@ -118,7 +125,8 @@ export class SimCmtsResponse {
   @ApiProperty({
     enum: ['docsis30', 'rfc4546', 'blind'],
     description:
-      'The modem tables it serves: docsis30 (DOCS-IF3), rfc4546 (DOCS-IF-MIB docsIfCmtsCmStatusTable and ' +
+      'The modem tables it serves: docsis30 (DOCS-IF3, with the modems’ coefficients in ' +
+      'docsIf3CmtsCmUsStatusEqData), rfc4546 (DOCS-IF-MIB docsIfCmtsCmStatusTable and ' +
       'docsIfCmtsMacToCmTable only), blind (none).',
   })
   dialect!: string;

@@ -43,8 +43,14 @@ function analyse(reading: ReachableReading, t: PreEqThresholds): AnalysedUpstrea
   return out;
 }
 
+/** A channel's analysis with what names the channel: a modem's upstream, or a CMTS's (its own ifIndex). */
+export interface ChannelAnalysis {
+  channel: { ifIndex: number; channelId: number | null };
+  analysis: PreEqAnalysis;
+}
+
 /** The worst channel (lowest main tap ratio) as a summary neighbours can be compared with; null when none. */
-export function preEqSummary(analysed: readonly AnalysedUpstream[]): PreEqSummary | null {
+export function preEqSummary(analysed: readonly ChannelAnalysis[]): PreEqSummary | null {
   const worst = [...analysed].sort((a, b) => a.analysis.metrics.mtrDb - b.analysis.metrics.mtrDb)[0];
   if (!worst) {
     return null;
