@@ -116,7 +116,8 @@ export class EchoClusterResponse {
   @ApiProperty({ enum: ['MEDIUM', 'HIGH'], description: 'HIGH: three modems or more share the echo.' })
   confidence!: string;
   @ApiProperty({
-    description: 'Modems of the node whose coefficients on this channel were compared (the members included).',
+    description:
+      'Modems of the node whose coefficients on this channel were compared (the members included).',
     example: 9,
   })
   modemsCompared!: number;
