@@ -24,14 +24,15 @@ export class PreEqTapResponse {
 }
 
 export class PreEqMetricsResponse {
-  @ApiProperty({ description: 'Main tap ratio 10·log10(MTE / (PreMTE + PostMTE)).', example: 14.1 })
+  @ApiProperty({ description: 'Main tap ratio 10·log10(MTE / (PreMTE + PostMTE)).', example: 13.98 })
   mtrDb!: number;
   @ApiProperty({ description: 'Main tap compression 10·log10(TTE / MTE).', example: 0.17 }) mtcDb!: number;
-  @ApiProperty({ description: 'Non-main to total 10·log10((PreMTE + PostMTE) / TTE).', example: -14.27 })
+  @ApiProperty({ description: 'Non-main to total 10·log10((PreMTE + PostMTE) / TTE).', example: -14.15 })
   nmterDb!: number;
-  @ApiProperty({ description: '10·log10(PreMTE / TTE).', example: -100 }) preMtterDb!: number;
-  @ApiProperty({ description: '10·log10(PostMTE / TTE).', example: -14.27 }) postMtterDb!: number;
-  @ApiProperty({ description: 'Post/pre energy 10·log10(PostMTE / PreMTE).', example: 100 }) ppesrDb!: number;
+  @ApiProperty({ description: '10·log10(PreMTE / TTE).', example: -32.41 }) preMtterDb!: number;
+  @ApiProperty({ description: '10·log10(PostMTE / TTE).', example: -14.22 }) postMtterDb!: number;
+  @ApiProperty({ description: 'Post/pre energy 10·log10(PostMTE / PreMTE).', example: 18.2 })
+  ppesrDb!: number;
   @ApiProperty({
     ...DB_OR_NULL,
     description: 'Taps next to the main tap 10·log10(E(k+1) / E(k-1)); null when one of them does not exist.',
@@ -53,19 +54,19 @@ export class PreEqGradesResponse {
 export class PreEqEchoViewResponse {
   @ApiProperty({ description: '1-based index of the strongest tap after the main tap.', example: 10 })
   tap!: number;
-  @ApiProperty({ description: 'Delay after the main tap in taps, interpolated between taps.', example: 1.77 })
+  @ApiProperty({ description: 'Delay after the main tap in taps, interpolated between taps.', example: 1.96 })
   delayTaps!: number;
   @ApiProperty({ description: 'False when a neighbour tap was missing: delayTaps is then a whole tap.' })
   interpolated!: boolean;
-  @ApiProperty({ description: 'Level relative to the main tap (dB).', example: -14.5 }) levelDbc!: number;
+  @ApiProperty({ description: 'Level relative to the main tap (dB).', example: -14.67 }) levelDbc!: number;
   @ApiProperty({
     ...DB_OR_NULL,
     description: 'Round-trip delay (ns); null when the channel width was not read.',
   })
   delayNs!: number | null;
-  @ApiProperty({ ...DB_OR_NULL, description: 'One-way distance from the modem (m).', example: 45.1 })
+  @ApiProperty({ ...DB_OR_NULL, description: 'One-way distance from the modem (m).', example: 50 })
   distanceM!: number | null;
-  @ApiProperty({ ...DB_OR_NULL, description: 'The same in feet.', example: 148 }) distanceFt!: number | null;
+  @ApiProperty({ ...DB_OR_NULL, description: 'The same in feet.', example: 164 }) distanceFt!: number | null;
 }
 
 export class PreEqShortEchoResponse {
@@ -93,9 +94,9 @@ export class PreEqResponsePointResponse {
 }
 
 export class PreEqRippleResponse {
-  @ApiProperty({ description: 'Peak-to-peak of the amplitude across the band (dB).', example: 3.4 })
+  @ApiProperty({ description: 'Peak-to-peak of the amplitude across the band (dB).', example: 3.54 })
   depthDb!: number;
-  @ApiProperty({ description: 'The single echo that would ripple this deep (dBc).', example: -14.2 })
+  @ApiProperty({ description: 'The single echo that would ripple this deep (dBc).', example: -13.95 })
   echoDbc!: number;
   @ApiProperty({ ...DB_OR_NULL, description: 'Ripple periods across the band; null when it is flat.' })
   cycles!: number | null;
@@ -202,7 +203,7 @@ export class PreEqualisationResponse {
   thresholdsProfile!: string;
 }
 
-/** An answer made by the code that makes them, for a channel with an echo about 45 m from the modem. */
+/** An answer made by the code that makes them: an echo about 2 taps (50 m) from the modem, and a channel not read. */
 export const PRE_EQUALISATION_EXAMPLE = {
   ...preEqView(
     'sim-cm-00012',
