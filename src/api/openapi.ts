@@ -19,6 +19,7 @@ import { ActionOutcomeResponse } from './dto/lines.response';
 import { SnmpV2cViewResponse, SnmpV3ViewResponse } from './dto/modem.response';
 import { SnmpV2cDto, SnmpV3Dto } from './dto/modem.dto';
 import { ReachableReadingResponse, UnreachableReadingResponse } from './dto/telemetry.response';
+import { PreEqChannelAnalysisResponse, PreEqEchoViewResponse } from './dto/pre-equalisation.response';
 import {
   errorBody,
   exampleKey,
@@ -84,6 +85,8 @@ const EXTRA_MODELS = [
   ReachableReadingResponse,
   UnreachableReadingResponse,
   ActionOutcomeResponse,
+  PreEqChannelAnalysisResponse,
+  PreEqEchoViewResponse,
 ];
 
 const LINE_TOKEN_HEADER = 'X-Line-Token';

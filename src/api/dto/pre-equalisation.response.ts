@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { oneOfOrNull } from './error.response';
 import { preEqView } from '../../diagnosis/pre-eq/pre-eq-view';
 import { synthesizeTaps } from '../../diagnosis/pre-eq/synthetic-taps';
 import { DEFAULT_THRESHOLDS } from '../../domain/thresholds';
@@ -144,8 +145,7 @@ export class PreEqChannelAnalysisResponse {
   })
   distortion!: string;
   @ApiProperty({
-    type: () => PreEqEchoViewResponse,
-    nullable: true,
+    ...oneOfOrNull(PreEqEchoViewResponse),
     description: 'The strongest tap after the main tap at or above the echo floor; null when there is none.',
   })
   echo!: PreEqEchoViewResponse | null;
@@ -173,7 +173,7 @@ export class PreEqChannelResponse {
   state!: string;
   @ApiProperty({ type: String, nullable: true, description: 'Why there is no analysis; null when ANALYSED.' })
   reason!: string | null;
-  @ApiProperty({ type: () => PreEqChannelAnalysisResponse, nullable: true })
+  @ApiProperty({ ...oneOfOrNull(PreEqChannelAnalysisResponse), description: 'null when not ANALYSED.' })
   analysis!: PreEqChannelAnalysisResponse | null;
 }
 

@@ -204,10 +204,13 @@ export function metresAndFeet(/** @type {number} */ metres) {
   return `${Math.round(metres)} m (${Math.round(metres / METRES_PER_FOOT)} ft)`;
 }
 
-/** A level in dB to one decimal: "-14.7". */
-export function decibels(/** @type {number} */ db) {
-  return String(Math.round(db * 10) / 10);
+/** To one decimal: "-14.7", "1.8". */
+export function oneDecimal(/** @type {number} */ n) {
+  return String(Math.round(n * 10) / 10);
 }
+
+/** A level in dB, as oneDecimal writes it (the unit is the caller's). */
+export const decibels = oneDecimal;
 
 /** A frequency offset from a channel's centre: "-2.56 MHz", "+0.64 MHz", "0 MHz". */
 export function offsetMhz(/** @type {number} */ hz) {

@@ -1,6 +1,6 @@
 // @ts-check
 import { html } from 'htm/preact';
-import { decibels, metresAndFeet, PRE_EQ_GRADE_WORDS } from '../labels.js';
+import { decibels, metresAndFeet, oneDecimal, PRE_EQ_GRADE_WORDS } from '../labels.js';
 import { H, M, PLOT_W, ticks, W, yScale } from './frame.js';
 
 /** @typedef {import('../api-types.js').PreEqAnalysis} PreEqAnalysis */
@@ -32,7 +32,7 @@ export function TapChart({ id, title, analysis }) {
   const echoStatus = GRADE_STATUS[analysis.grades.mtr] ?? 'ok';
   const echoWhere = echo
     ? echo.distanceM == null
-      ? `${decibels(echo.delayTaps)} taps after the main tap`
+      ? `${oneDecimal(echo.delayTaps)} taps after the main tap`
       : `about ${metresAndFeet(echo.distanceM)} from the modem`
     : '';
   const note = (/** @type {number} */ index) =>
@@ -143,6 +143,6 @@ function echoMark(/** @type {PreEqAnalysis['echo']} */ echo) {
     return '';
   }
   return echo.distanceM == null
-    ? `echo ${decibels(echo.delayTaps)} taps`
+    ? `echo ${oneDecimal(echo.delayTaps)} taps`
     : `echo ${Math.round(echo.distanceM)} m`;
 }

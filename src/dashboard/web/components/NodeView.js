@@ -7,10 +7,10 @@ import {
   clock,
   CONFIDENCE_WORDS,
   count,
-  decibels,
   ECHO_PLACE,
   metresAndFeet,
   NODE_STATE,
+  oneDecimal,
   percent,
   subKindWords,
   VERDICT_LABEL,
@@ -144,7 +144,7 @@ function EchoClusterItem({ cluster: c }) {
   const place = ECHO_PLACE[c.place] ?? { label: c.place, explain: '' };
   const where =
     c.distanceM == null
-      ? `${decibels(c.delayTaps)} taps after the main tap (distance not known)`
+      ? `${oneDecimal(c.delayTaps)} taps after the main tap (distance not known)`
       : `about ${metresAndFeet(c.distanceM)} from the modems`;
   const sentence =
     ` (confidence ${CONFIDENCE_WORDS[c.confidence] ?? c.confidence}): a reflection ${where}` +

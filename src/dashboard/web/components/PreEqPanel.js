@@ -8,6 +8,7 @@ import {
   distortionWords,
   metresAndFeet,
   mhz,
+  oneDecimal,
   PRE_EQ_GRADE_WORDS,
   usChannelName,
 } from '../labels.js';
@@ -63,7 +64,7 @@ function PreEqChannelView({ channel }) {
                   a.echo
                     ? `tap ${a.echo.tap}, ${decibels(a.echo.levelDbc)} dB, ` +
                       (a.echo.distanceM == null
-                        ? `${decibels(a.echo.delayTaps)} taps after the main tap (channel width not read)`
+                        ? `${oneDecimal(a.echo.delayTaps)} taps after the main tap (channel width not read)`
                         : `about ${metresAndFeet(a.echo.distanceM)} from the modem`)
                     : a.shortEcho.present
                       ? 'none further out; energy on both taps next to the main tap (in-home wiring or splitters)'
