@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DASHBOARD_DIR } from '../src/dashboard/dashboard.module';
 import { launchChromium } from './support/chromium';
 import { eventually } from './support/eventually';
+import { HALF_TAP_M, nodesByReadableModems, setScenarios } from './support/pre-eq-plant';
 import { startTestApp, type TestApp } from './support/test-app';
 
 // The NOC dashboard in a real browser (Debian's Chromium driven by playwright-core) against the whole service
@@ -29,6 +30,7 @@ interface SimModem {
   id: string;
   cmtsId: string;
   serviceGroupId: string;
+  quirks: string[];
   scenario: string;
 }
 interface NodeSummary {
@@ -52,6 +54,8 @@ describe('NOC dashboard in a browser', () => {
   let page: Page;
   let base: string;
   let sims: SimModem[];
+  /** Pre-equalisation impairments: a drop echo on one modem, and the echo of one tap on three modems of a node. */
+  const echo = { drop: '', taps: [] as string[], tapNode: { cmtsId: '', serviceGroupId: '' } };
   const pageErrors: string[] = [];
 
   const as = (key: string) => ({ Authorization: `Bearer ${key}` });
@@ -100,6 +104,18 @@ describe('NOC dashboard in a browser', () => {
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     sims = (await t.http().get('/api/v1/simulator/modems?limit=1000').set(as(OPS_KEY)).expect(200)).body
       .items;
+    // Three textbook modems of one node behind a faulty tap, and a drop echo on a textbook modem of another node.
+    const [tapNode, dropNode] = nodesByReadableModems(sims)
+      .map((node) => node.filter((m) => m.scenario === 'TEXTBOOK'))
+      .filter((textbook) => textbook.length >= 3);
+    echo.taps = tapNode.slice(0, 3).map((m) => m.id);
+    echo.tapNode = { cmtsId: tapNode[0].cmtsId, serviceGroupId: tapNode[0].serviceGroupId };
+    echo.drop = dropNode[0].id;
+    await setScenarios(
+      t,
+      { ...Object.fromEntries(echo.taps.map((id) => [id, 'US_ECHO_TAP'])), [echo.drop]: 'US_ECHO_DROP' },
+      as(OPS_KEY),
+    );
     await sweep({ kind: 'all' });
 
     browser = await launchChromium();
@@ -259,6 +275,96 @@ describe('NOC dashboard in a browser', () => {
         .count(),
     ).toBe(0);
     expect(await page.getByTestId('findings').innerText()).toMatch(/Upstream channel \d+/);
+  }, 120_000);
+
+  it('draws every upstream channel’s taps and frequency response, the echo marked with its distance', async () => {
+    const preEq = await get(`/api/v1/modems/${echo.drop}/pre-equalisation`);
+    expect(preEq.channels.length).toBeGreaterThan(0);
+    await page.evaluate((id) => {
+      location.hash = `#/modem/${encodeURIComponent(id)}`;
+    }, echo.drop);
+    await page.getByRole('heading', { level: 1, name: `Modem ${echo.drop}` }).waitFor(WAIT);
+    await page.getByTestId('pre-eq-channel').first().waitFor(WAIT);
+    expect(await page.locator('[data-testid="pre-eq-channel"][data-state="ANALYSED"]').count()).toBe(
+      preEq.channels.length,
+    );
+
+    const ch = preEq.channels[0];
+    const a = ch.analysis;
+    expect(Math.abs(a.echo.distanceM - 45)).toBeLessThanOrEqual(HALF_TAP_M);
+    const metres = Math.round(a.echo.distanceM);
+    const key = `us-${ch.channelId}`;
+    // The tap chart: every tap in the hidden table, the main tap and the echo named, the echo with its distance.
+    const taps = page.locator(`[data-testid="chart"][data-chart="pre-eq-taps-${key}"]`);
+    expect(await taps.locator('table tbody tr').count()).toBe(a.taps.length);
+    expect(await taps.locator(`table tbody tr[data-tap="${a.mainTap}"]`).textContent()).toContain('main tap');
+    const echoRow = await taps.locator(`table tbody tr[data-tap="${a.echo.tap}"]`).textContent();
+    expect(echoRow).toContain(`echo, about ${metres} m (`);
+    expect(echoRow).toContain(String(Math.round(a.echo.levelDbc * 10) / 10));
+    expect(await taps.locator('[data-testid="tap-bar"][data-role="echo"]').getAttribute('data-tap')).toBe(
+      String(a.echo.tap),
+    );
+    expect(await taps.locator('.tap-mark').allTextContents()).toEqual(['main', `echo ${metres} m`]);
+    expect(await taps.locator('desc').textContent()).toContain(`Echo at tap ${a.echo.tap}`);
+    // The frequency response: one row per point, across the band around the channel's centre, and its ripple.
+    const response = page.locator(`[data-testid="chart"][data-chart="pre-eq-response-${key}"]`);
+    const points = response.locator('table tbody tr');
+    expect(await points.count()).toBe(a.frequencyResponse.points.length);
+    expect(await points.first().locator('th').textContent()).toBe('-2.56 MHz');
+    expect(await response.getByTestId('ripple').textContent()).toMatch(
+      /^Ripple \d+(\.\d)? dB peak to peak, period [\d.]+ MHz \(an echo about \d+ m \(\d+ ft\) away\)\.$/,
+    );
+    expect(await page.getByTestId('pre-eq-echo').first().textContent()).toContain(`about ${metres} m`);
+    await page.getByTestId('pre-eq').screenshot({ path: join(SCREENSHOTS, 'pre-eq.png') });
+
+    // A clean line: the charts are there, no echo is marked.
+    const clean = sims.find((m) => m.scenario === 'TEXTBOOK' && ![echo.drop, ...echo.taps].includes(m.id))!;
+    await page.evaluate((id) => {
+      location.hash = `#/modem/${encodeURIComponent(id)}`;
+    }, clean.id);
+    await page.getByRole('heading', { level: 1, name: `Modem ${clean.id}` }).waitFor(WAIT);
+    await page.getByTestId('pre-eq-channel').first().waitFor(WAIT);
+    expect(await page.locator('[data-testid="tap-bar"][data-role="echo"]').count()).toBe(0);
+    expect(await page.getByTestId('pre-eq-echo').first().textContent()).toContain('none above the');
+  }, 120_000);
+
+  it('lists the echo three modems of a node share, linked to their modem views, and none elsewhere', async () => {
+    const { cmtsId, serviceGroupId } = echo.tapNode;
+    const node = await get(`/api/v1/nodes/${cmtsId}/${serviceGroupId}`);
+    expect(node.echoClusters).toHaveLength(1);
+    const shared = node.echoClusters[0];
+    expect(shared.modems).toEqual([...echo.taps].sort());
+
+    await page.evaluate(
+      ([c, sg]) => {
+        location.hash = `#/node/${encodeURIComponent(c)}/${encodeURIComponent(sg)}`;
+      },
+      [cmtsId, serviceGroupId],
+    );
+    const cluster = page.getByTestId('echo-cluster');
+    await cluster.first().waitFor(WAIT);
+    expect(await cluster.count()).toBe(1);
+    expect(await cluster.getAttribute('data-place')).toBe(shared.place);
+    expect(await cluster.getAttribute('data-confidence')).toBe('HIGH');
+    const text = await cluster.innerText();
+    expect(text).toContain(shared.place === 'PLANT' ? 'Plant' : 'Tap or amplifier');
+    expect(text).toContain('confidence high');
+    expect(text).toContain(`about ${Math.round(shared.distanceM)} m (`);
+    expect(text).toContain(`3 of ${shared.modemsCompared} modems compared`);
+    expect(await cluster.getByTestId('echo-cluster-modem').allTextContents()).toEqual(shared.modems);
+    await cluster.getByRole('link', { name: shared.modems[0] }).click();
+    await page.getByRole('heading', { level: 1, name: `Modem ${shared.modems[0]}` }).waitFor(WAIT);
+
+    // The drop echo is this modem's alone: its node lists no cluster.
+    const drop = sims.find((m) => m.id === echo.drop)!;
+    await page.evaluate(
+      ([c, sg]) => {
+        location.hash = `#/node/${encodeURIComponent(c)}/${encodeURIComponent(sg)}`;
+      },
+      [drop.cmtsId, drop.serviceGroupId],
+    );
+    await page.getByTestId('echo-clusters-none').waitFor(WAIT);
+    expect(await page.getByTestId('echo-cluster').count()).toBe(0);
   }, 120_000);
 
   it('reaches the node tiles with Tab, shows focus, and opens one with Enter', async () => {

@@ -1,3 +1,4 @@
+import { HALF_TAP_M, coefficientsRead, nodesByReadableModems, setScenarios } from './support/pre-eq-plant';
 import { startTestApp, type TestApp } from './support/test-app';
 
 // Issue 15 through HTTP: the simulator's pre-equalisation impairments on the modems of one node, diagnosed by the
@@ -10,10 +11,8 @@ interface SimModem {
   quirks: string[];
   cmtsId: string;
   serviceGroupId: string;
+  scenario: string;
 }
-
-/** Half a tap at 5.12 Msym/s and velocity factor 0.87 (the simulator's 6.4 MHz upstreams): 25.5 m / 2. */
-const HALF_TAP_M = 12.75;
 
 describe('fault location from pre-equalisation (Redis store, DOCS-IF3 CMTS)', () => {
   let t: TestApp;
@@ -31,28 +30,17 @@ describe('fault location from pre-equalisation (Redis store, DOCS-IF3 CMTS)', ()
     });
     const modems: SimModem[] = (await t.http().get('/api/v1/simulator/modems?limit=1000').expect(200)).body
       .items;
-    const byNode = new Map<string, SimModem[]>();
-    for (const m of modems) {
-      const key = `${m.cmtsId}/${m.serviceGroupId}`;
-      byNode.set(key, [...(byNode.get(key) ?? []), m]);
-    }
-    // The node with the most modems whose every upstream's coefficients are read (not the NO_US_STATUS_TABLE quirk).
-    const readable = (m: SimModem): boolean => !m.quirks.includes('NO_US_STATUS_TABLE');
-    node = [...byNode.values()].sort((a, b) => b.filter(readable).length - a.filter(readable).length)[0];
-    const [drop, tap1, tap2, tap3, home, groupDelay, clean] = node.filter(readable);
+    node = nodesByReadableModems(modems)[0];
+    const [drop, tap1, tap2, tap3, home, groupDelay, clean] = node.filter(coefficientsRead);
     Object.assign(roles, { drop, tap1, tap2, tap3, home, groupDelay, clean });
-    const scenario: Record<string, string> = {
-      drop: 'US_ECHO_DROP',
-      tap1: 'US_ECHO_TAP',
-      tap2: 'US_ECHO_TAP',
-      tap3: 'US_ECHO_TAP',
-      home: 'IN_HOME_SPLITTERS',
-      groupDelay: 'US_GROUP_DELAY',
-    };
-    for (const [role, name] of Object.entries(scenario)) {
-      const m = roles[role as keyof typeof roles];
-      await t.http().put(`/api/v1/simulator/modems/${m.id}/scenario`).send({ scenario: name }).expect(200);
-    }
+    await setScenarios(t, {
+      [drop.id]: 'US_ECHO_DROP',
+      [tap1.id]: 'US_ECHO_TAP',
+      [tap2.id]: 'US_ECHO_TAP',
+      [tap3.id]: 'US_ECHO_TAP',
+      [home.id]: 'IN_HOME_SPLITTERS',
+      [groupDelay.id]: 'US_GROUP_DELAY',
+    });
     // Every modem of the node checked once, so that each one's coefficients are there for its neighbours.
     for (const m of node) {
       await diagnosis(m.id);
@@ -62,7 +50,7 @@ describe('fault location from pre-equalisation (Redis store, DOCS-IF3 CMTS)', ()
   afterAll(() => t.close());
 
   it('has a node with enough modems to compare', () => {
-    expect(node.filter((m) => !m.quirks.includes('NO_US_STATUS_TABLE')).length).toBeGreaterThanOrEqual(9);
+    expect(node.filter(coefficientsRead).length).toBeGreaterThanOrEqual(9);
   });
 
   it('puts an echo about 45 m away that only this modem shows in the drop, with the distance', async () => {
@@ -106,6 +94,11 @@ describe('fault location from pre-equalisation (Redis store, DOCS-IF3 CMTS)', ()
     expect(view.echoClusters).toHaveLength(1);
     expect(view.echoClusters[0].modems).toEqual(taps);
     expect(Math.abs(view.echoClusters[0].distanceM - 150)).toBeLessThanOrEqual(HALF_TAP_M);
+    // The place and confidence each member's own location gives.
+    const member = (await diagnosis(roles.tap1.id)).location;
+    expect(view.echoClusters[0]).toEqual(
+      expect.objectContaining({ place: member.place, confidence: member.confidence }),
+    );
   });
 
   it('puts energy right next to the main tap in the home, with no distance claimed', async () => {

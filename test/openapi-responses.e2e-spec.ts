@@ -152,19 +152,28 @@ describe('responses match the OpenAPI document (Ajv, strict)', () => {
     const metrics = await t.http().get('/metrics').set(as(KEY.admin));
     check('get', '/metrics', metrics);
 
-    // Modems: inventory, the four line views, errors.
+    // Modems: inventory, the five line views (pre-equalisation also before any reading), errors.
     const body = { host: '10.9.9.9', snmp: { version: '2c', community: 'public' } };
     await call('put', '/api/v1/modems/{id}', '/api/v1/modems/resp-1', body);
     await call('put', '/api/v1/modems/{id}', '/api/v1/modems/resp-1', body);
     await call('get', '/api/v1/modems/{id}', '/api/v1/modems/resp-1');
     await call('get', '/api/v1/modems', '/api/v1/modems?limit=5');
     await call('get', '/api/v1/modems/{id}/telemetry', '/api/v1/modems/sim-cm-00002/telemetry');
+    // One line with an echo, so that a location and the pre-equalisation's echo are validated too.
+    await call(
+      'put',
+      '/api/v1/simulator/modems/{id}/scenario',
+      '/api/v1/simulator/modems/sim-cm-00003/scenario',
+      { scenario: 'US_ECHO_DROP' },
+    );
     for (const id of ['sim-cm-00001', 'sim-cm-00002', 'sim-cm-00003']) {
       await call('get', '/api/v1/modems/{id}/diagnosis', `/api/v1/modems/${id}/diagnosis`);
       await call('get', '/api/v1/modems/{id}/telemetry', `/api/v1/modems/${id}/telemetry`);
       await call('get', '/api/v1/modems/{id}/timeline', `/api/v1/modems/${id}/timeline`);
       await call('get', '/api/v1/modems/{id}/history', `/api/v1/modems/${id}/history`);
+      await call('get', '/api/v1/modems/{id}/pre-equalisation', `/api/v1/modems/${id}/pre-equalisation`);
     }
+    await call('get', '/api/v1/modems/{id}/pre-equalisation', '/api/v1/modems/sim-cm-00012/pre-equalisation');
     await call('get', '/api/v1/modems/{id}/diagnosis', '/api/v1/modems/resp-none/diagnosis');
     await call('get', '/api/v1/modems/{id}', '/api/v1/modems/bad%20id!');
     await call('put', '/api/v1/modems/{id}', '/api/v1/modems/resp-2', { host: 'not a host', snmp: {} });

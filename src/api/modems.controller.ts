@@ -83,6 +83,14 @@ export class ModemsController {
       .send(encodeJson({ modemId: id, reading }));
   }
 
+  @Get(':id/pre-equalisation')
+  @Roles('agent', 'noc', 'operator')
+  @UseGuards(LineTokenGuard)
+  @ModemsDocs.preEqualisation()
+  preEqualisation(@Param() { id }: ModemIdParam) {
+    return this.checks.preEqualisation(id);
+  }
+
   @Get(':id/timeline')
   @Roles('agent', 'noc', 'operator')
   @UseGuards(LineTokenGuard)

@@ -19,6 +19,7 @@ import { ActionOutcomeResponse } from './dto/lines.response';
 import { SnmpV2cViewResponse, SnmpV3ViewResponse } from './dto/modem.response';
 import { SnmpV2cDto, SnmpV3Dto } from './dto/modem.dto';
 import { ReachableReadingResponse, UnreachableReadingResponse } from './dto/telemetry.response';
+import { PreEqChannelAnalysisResponse, PreEqEchoViewResponse } from './dto/pre-equalisation.response';
 import {
   errorBody,
   exampleKey,
@@ -43,7 +44,7 @@ Every route except \`/health\` and \`/docs\` needs an API key, as \`Authorizatio
 no valid key gives 401, a key without one of the route's roles gives 403. Roles are agent, noc, operator and admin;
 an admin key may call every route, and routes that name no role are admin-only. Each route's description lists its
 roles. Agent-only keys must also send the \`X-Line-Token\` from caller verification on a line's own data
-(diagnosis, telemetry, timeline, history) when LINE_TOKEN_REQUIRED is on (the default). Requests are rate-limited
+(diagnosis, telemetry, pre-equalisation, timeline, history) when LINE_TOKEN_REQUIRED is on (the default). Requests are rate-limited
 per key (RATE_LIMIT_PER_MIN, 429), and requests without a valid key per client address
 (UNAUTHENTICATED_RATE_PER_MIN, 429 with Retry-After). A 401 carries a Bearer \`WWW-Authenticate\` challenge; two
 different keys in one request are refused. A request body is read only after its key and role are checked.
@@ -57,7 +58,10 @@ be checked either, so their calls get 503 on every route.
 
 const TAGS: [string, string][] = [
   ['lines', 'Caller verification: the first step of every call.'],
-  ['modems', 'Diagnosis, telemetry, timeline and history of a line; the modem inventory and bulk import.'],
+  [
+    'modems',
+    'Diagnosis, telemetry, pre-equalisation, timeline and history of a line; the modem inventory and bulk import.',
+  ],
   ['actions', 'Remote fixes (reboot) and how they went.'],
   ['nodes', 'Service groups (nodes) as the NOC sees them.'],
   ['fleet', 'The fleet summary, live events and Prometheus metrics.'],
@@ -81,6 +85,8 @@ const EXTRA_MODELS = [
   ReachableReadingResponse,
   UnreachableReadingResponse,
   ActionOutcomeResponse,
+  PreEqChannelAnalysisResponse,
+  PreEqEchoViewResponse,
 ];
 
 const LINE_TOKEN_HEADER = 'X-Line-Token';

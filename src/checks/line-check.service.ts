@@ -6,6 +6,7 @@ import { MetricsService } from '../metrics/metrics.service';
 import { diagnose } from '../diagnosis/diagnose';
 import { toHistoryEntry } from '../diagnosis/history';
 import { buildTimeline, type TimelineEvent } from '../diagnosis/timeline';
+import { preEqView, type PreEqView } from '../diagnosis/pre-eq/pre-eq-view';
 import type { CmtsContext, CounterSnapshot, CpeDevice, Diagnosis, HistoryEntry } from '../domain/diagnosis';
 import { InventoryService } from '../inventory/inventory.service';
 import { groupKey, type ModemRecord } from '../domain/modem-record';
@@ -209,6 +210,16 @@ export class LineCheckService {
   async latestReading(modemId: string): Promise<ModemReading | null> {
     await this.inventory.record(modemId);
     return (await this.readings.latest(modemId))?.reading ?? null;
+  }
+
+  /**
+   * The latest stored reading's upstream pre-equalisation, channel by channel (taps, metrics, echo, frequency
+   * response), made now from its coefficients: it is not part of a diagnosis, so sweeps never pay for it.
+   */
+  async preEqualisation(modemId: string): Promise<PreEqView & { thresholdsProfile: string }> {
+    const reading = await this.latestReading(modemId);
+    const thresholds = this.config.diagnosis.thresholds;
+    return { ...preEqView(modemId, reading, thresholds.preEq), thresholdsProfile: thresholds.name };
   }
 
   /** What happened to the line in the last `days`: verdict changes, reboots, re-registrations, offline spells. */

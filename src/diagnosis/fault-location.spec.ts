@@ -152,5 +152,31 @@ describe('echoClusters', () => {
       ['d', 'e'],
     ]);
     expect(clusters[0].delayTaps).toBe(6);
+    expect(
+      clusters.map(({ place, confidence, modemsCompared }) => ({ place, confidence, modemsCompared })),
+    ).toEqual([
+      { place: 'TAP_OR_AMPLIFIER', confidence: 'HIGH', modemsCompared: 8 },
+      { place: 'TAP_OR_AMPLIFIER', confidence: 'MEDIUM', modemsCompared: 8 },
+    ]);
+  });
+
+  it('puts a cluster in the plant as its members would: at least plantMinShare of the modems compared on its channel', () => {
+    const summaries = [
+      neighbour('a', echoAt(6)),
+      neighbour('b', echoAt(6.2)),
+      neighbour('ok'),
+      neighbour('ok-other-channel', { channelId: 2 }),
+    ];
+    const [cluster] = echoClusters(summaries, t);
+    expect(cluster).toEqual(
+      expect.objectContaining({
+        modems: ['a', 'b'],
+        place: 'PLANT',
+        confidence: 'MEDIUM',
+        modemsCompared: 3,
+      }),
+    );
+    const self = locate(summaries[0], node(summaries.slice(1)));
+    expect(self).toEqual(expect.objectContaining({ place: cluster.place, confidence: cluster.confidence }));
   });
 });

@@ -42,6 +42,22 @@ function cavityEcho<S extends PreEqSummary>(s: S): s is S & { echo: NonNullable<
   return s.grade !== 'TEXTBOOK' && s.echo != null && !s.shortEcho && s.distortion !== 'GROUP_DELAY';
 }
 
+/**
+ * Where an echo `sharing` modems show lies, of the `compared` modems (these included) whose coefficients were
+ * compared: in the plant when at least plantMinShare of them show it, else in a tap or amplifier they share. Three
+ * modems sharing a signature make it HIGH.
+ */
+export function sharedEchoPlace(
+  sharing: number,
+  compared: number,
+  t: PreEqThresholds,
+): { place: 'TAP_OR_AMPLIFIER' | 'PLANT'; confidence: 'MEDIUM' | 'HIGH' } {
+  return {
+    place: sharing / compared >= t.plantMinShare ? 'PLANT' : 'TAP_OR_AMPLIFIER',
+    confidence: sharing >= 3 ? 'HIGH' : 'MEDIUM',
+  };
+}
+
 function sharesEcho(self: PreEqSummary, other: PreEqSummary, t: PreEqThresholds): boolean {
   return (
     self.echo != null &&
@@ -138,8 +154,7 @@ export function locateFault(input: LocateInput): FaultLocation {
     const shared = neighbours.filter((o) => sharesEcho(self, o, t));
     const cluster = shared.length + 1;
     if (cluster >= t.sharedEchoMinModems) {
-      const share = cluster / (compared + 1);
-      const plant = share >= t.plantMinShare;
+      const { place, confidence } = sharedEchoPlace(cluster, compared + 1, t);
       facts.push(
         evidence(
           'SHARED_ECHO',
@@ -149,13 +164,13 @@ export function locateFault(input: LocateInput): FaultLocation {
         ),
       );
       return located(
-        plant ? 'PLANT' : 'TAP_OR_AMPLIFIER',
-        cluster >= 3 ? 'HIGH' : 'MEDIUM',
+        place,
+        confidence,
         self,
         shared.map((o) => o.modemId),
         compared,
         facts,
-        `${cluster} modems of the node show ${echoWords(self)}: the cavity is common to them, in the ${plant ? 'plant (amplifier or hardline)' : 'tap or amplifier they share'}, not in this home.`,
+        `${cluster} modems of the node show ${echoWords(self)}: the cavity is common to them, in the ${place === 'PLANT' ? 'plant (amplifier or hardline)' : 'tap or amplifier they share'}, not in this home.`,
       );
     }
     if (compared < t.neighboursMinCompared) {
@@ -338,6 +353,11 @@ export interface EchoCluster {
   delayTaps: number;
   distanceM: number | null;
   modems: string[];
+  /** As each member's own location puts it: by the cluster's share of the modems compared on its channel. */
+  place: 'TAP_OR_AMPLIFIER' | 'PLANT';
+  confidence: 'MEDIUM' | 'HIGH';
+  /** Modems of the node whose coefficients on this channel were compared (the cluster's members included). */
+  modemsCompared: number;
 }
 
 /**
@@ -363,13 +383,19 @@ export function echoClusters(summaries: readonly NeighbourPreEq[], t: PreEqThres
   }
   return groups
     .filter((g) => g.length >= t.sharedEchoMinModems)
-    .map((g) => {
+    .map((g): EchoCluster => {
       const mid = g[Math.floor(g.length / 2)].echo;
+      const channelId = g[0].channelId;
+      const modemsCompared = summaries.filter(
+        (s) => channelId == null || s.channelId == null || s.channelId === channelId,
+      ).length;
       return {
-        channelId: g[0].channelId,
+        channelId,
         delayTaps: mid.delayTaps,
         distanceM: mid.distanceM,
         modems: g.map((s) => s.modemId).sort(),
+        ...sharedEchoPlace(g.length, modemsCompared, t),
+        modemsCompared,
       };
     })
     .sort((a, b) => b.modems.length - a.modems.length);

@@ -1,4 +1,5 @@
 import type { CpeDevice, Neighbourhood, SubKind } from '../domain/diagnosis';
+import type { EqualizerDataFailure } from '../domain/pre-equalization';
 
 // The words diagnose.ts hands to the agent: the finding messages it writes itself and every verdict's summary
 // (what to tell the customer and what to do). diagnose.ts decides; this file only phrases the decision.
@@ -239,4 +240,45 @@ function textbookOpening(devices: readonly CpeDevice[] | undefined): string {
     `Line and modem are within spec; ${describeDevices(devices)}: have the customer test with a computer wired ` +
     'directly to the modem, bypassing the router.'
   );
+}
+
+// ---- The pre-equalisation view (GET /modems/{id}/pre-equalisation): why a modem or a channel has no analysis ----
+
+export const PRE_EQ_VIEW_WORDS = {
+  noReading: 'The modem has not been read yet (or its reading expired): GET …/diagnosis reads it.',
+  noUpstream:
+    'The latest reading has no upstream SC-QAM channel, so there are no pre-equalisation coefficients.',
+  notRead:
+    "Coefficients not read: the modem gives no docsIf3CmStatusUsEqData for this channel (DOCS-IF-MIB's " +
+    'docsIfCmStatusEqualizationData speaks only for a single upstream).',
+  empty: 'No pre-equalisation: the modem answered an empty value for this channel.',
+};
+
+export function preEqSilentReason(observedAtIso: string, error: string): string {
+  return `The modem did not answer its latest poll (${observedAtIso}: ${error}), so there are no coefficients.`;
+}
+
+/** Coefficients the modem sent that are not usable DocsEqualizerData (an empty value is "no pre-equalisation"). */
+export function preEqUnusableReason(failure: EqualizerDataFailure): string {
+  const why = ((): string => {
+    switch (failure.reason) {
+      case 'EMPTY':
+        return 'the value is empty';
+      case 'TOO_SHORT':
+        return `${failure.actualBytes} bytes, fewer than the 4-byte header`;
+      case 'BAD_TAPS_PER_SYMBOL':
+        return `${failure.tapsPerSymbol} taps per symbol (1, 2 or 4 allowed)`;
+      case 'NO_FORWARD_TAPS':
+        return 'the header announces no forward taps';
+      case 'TOO_MANY_TAPS':
+        return `${failure.taps} taps, more than the ${failure.maxTaps} allowed`;
+      case 'MAIN_TAP_OUT_OF_RANGE':
+        return `main tap ${failure.mainTap} is not among the ${failure.forwardTaps} forward taps`;
+      case 'LENGTH_MISMATCH':
+        return `${failure.actualBytes} bytes where the header announces ${failure.expectedBytes}`;
+      case 'MAIN_TAP_ZERO':
+        return 'the main tap is 0 (the modem is not equalising), so there is nothing to measure against';
+    }
+  })();
+  return `The coefficients the modem sent are not valid DocsEqualizerData: ${why}.`;
 }

@@ -3,7 +3,7 @@ import type { AuthedRequest } from '../auth/caller.decorator';
 import { LineTokensService } from './line-tokens.service';
 
 /**
- * On a line's own data (diagnosis, timeline, history, telemetry): an agent-only key must also show the line
+ * On a line's own data (diagnosis, timeline, history, telemetry, pre-equalisation): an agent-only key must also show the line
  * token it got from verifying the caller (`X-Line-Token`), so a line's state is only told to its holder.
  */
 @Injectable()

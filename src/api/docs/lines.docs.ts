@@ -13,7 +13,7 @@ export const LinesDocs = {
           'The first step of every call, before anything about a line is said: the customer number plus the full ' +
           'name or the postal address the caller gives (case, spacing, Polish diacritics and street prefixes do ' +
           'not matter; house and flat numbers do). On a match: the customer’s lines, each with a line token to send ' +
-          'as X-Line-Token on that line’s diagnosis, telemetry, timeline and history. On no match: `verified: false` ' +
+          'as X-Line-Token on that line’s diagnosis, telemetry, pre-equalisation, timeline and history. On no match: `verified: false` ' +
           'with the attempts left, never which part was wrong (an unknown customer number answers the same). After ' +
           'VERIFY_MAX_FAILURES failed attempts the customer number is locked for VERIFY_LOCKOUT_SEC (429).',
       }),

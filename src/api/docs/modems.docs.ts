@@ -9,6 +9,7 @@ import {
 import { PutModemDto } from '../dto/modem.dto';
 import { MODEM_EXAMPLE, ModemPageResponse, ModemViewResponse } from '../dto/modem.response';
 import { TELEMETRY_EXAMPLE, TelemetryResponse } from '../dto/telemetry.response';
+import { PRE_EQUALISATION_EXAMPLE, PreEqualisationResponse } from '../dto/pre-equalisation.response';
 import {
   ApiDocs,
   ApiModemErrors,
@@ -152,6 +153,21 @@ export const ModemsDocs = {
           'poll: `reading` is null until the modem has been read (GET …/diagnosis reads it).',
       }),
       ApiOkResponse({ type: TelemetryResponse, example: TELEMETRY_EXAMPLE }),
+      ApiModemErrors(),
+    ),
+  preEqualisation: (): MethodDecorator =>
+    ApiDocs(
+      ApiOperation({
+        summary: 'Upstream pre-equalisation, channel by channel',
+        description:
+          'The latest stored reading’s upstream pre-equalisation coefficients, decoded and analysed now (they are ' +
+          'not kept analysed): per channel the forward taps relative to the main tap, the metrics (main tap ratio, ' +
+          'NMTER, pre/post MTTER...), their grades, the echo (delay, level, distance from the modem) and the ' +
+          'in-channel frequency response with its ripple. A channel whose coefficients were not read, came empty ' +
+          '(no pre-equalisation) or are not valid says so in `state` and `reason`. Does not poll: without a ' +
+          'reading (or after a silent poll) `channels` is empty and `reason` says why.',
+      }),
+      ApiOkResponse({ type: PreEqualisationResponse, example: PRE_EQUALISATION_EXAMPLE }),
       ApiModemErrors(),
     ),
   timeline: (): MethodDecorator =>

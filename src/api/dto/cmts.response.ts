@@ -115,6 +115,21 @@ export class EchoClusterResponse {
     example: ['sim-cm-00012', 'sim-cm-00015'],
   })
   modems!: string[];
+  @ApiProperty({
+    enum: ['TAP_OR_AMPLIFIER', 'PLANT'],
+    description:
+      'Where the shared cavity is, as each member’s own location puts it: PLANT when at least the profile’s ' +
+      'plantMinShare of the modems compared on the channel show it, else a tap or amplifier they share.',
+  })
+  place!: string;
+  @ApiProperty({ enum: ['MEDIUM', 'HIGH'], description: 'HIGH: three modems or more share the echo.' })
+  confidence!: string;
+  @ApiProperty({
+    description:
+      'Modems of the node whose coefficients on this channel were compared (the members included).',
+    example: 9,
+  })
+  modemsCompared!: number;
 }
 
 export class NodeSummaryResponse {

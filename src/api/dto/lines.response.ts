@@ -8,7 +8,7 @@ export class LineGrantResponse {
   @ApiProperty({ description: 'The customer’s line (modem id).', example: 'sim-cm-00001' }) modemId!: string;
   @ApiProperty({
     description:
-      'Send as X-Line-Token on this line’s diagnosis, telemetry, timeline and history. Valid for this line and ' +
+      'Send as X-Line-Token on this line’s diagnosis, telemetry, pre-equalisation, timeline and history. Valid for this line and ' +
       'this API key only, until expiresAt.',
     example: 'lt_rOqbdfJH6N-EbfAv68OH1-1sQAN6ASz-',
   })

@@ -19,7 +19,17 @@
  * @property {number} troubledShare
  * @property {VerdictCounts} byVerdict
  * @property {{ subKind: string, modems: number, share: number }[]} sharedFaults
+ * @property {EchoCluster[]} [echoClusters] modems sharing an echo (absent from services before it)
  * @property {string|null} cmtsObservedAt
+ *
+ * @typedef {object} EchoCluster
+ * @property {number|null} channelId
+ * @property {number} delayTaps
+ * @property {number|null} distanceM one way from the modems; null when the channel width was not read
+ * @property {string[]} modems
+ * @property {'TAP_OR_AMPLIFIER'|'PLANT'} place
+ * @property {'MEDIUM'|'HIGH'} confidence
+ * @property {number} modemsCompared
  *
  * @typedef {{ modemId: string, verdict: ModemVerdict, subKinds: string[], at: string|null }} NodeModem
  * @typedef {NodeSummary & { worst: NodeModem[] }} NodeDetail
@@ -125,6 +135,35 @@
  * @property {{ qam256: { textbook: number, fault: number }, qam64: { textbook: number, fault: number } }} dsSnr
  * @property {{ lowMarginal: number, lowFault: number, docsis30Pmax: Record<string, number>, docsis30MarginDb: number, docsis31TextbookMax: number, docsis31FaultAbove: number }} usTxPower
  * @property {{ uncorrectableMarginal: number, uncorrectableFault: number, correctedMarginal: number, windowMinutes: number }} codewords
+ *
+ * @typedef {'TEXTBOOK'|'MARGINAL'|'FAULT'} PreEqGrade
+ * @typedef {{ index: number, real: number, imag: number, magnitudeDbc: number }} PreEqTap
+ * @typedef {{ tap: number, delayTaps: number, interpolated: boolean, levelDbc: number, delayNs: number|null, distanceM: number|null, distanceFt: number|null }} PreEqEcho
+ * @typedef {{ offsetHz: number|null, bandFraction: number, amplitudeDb: number }} ResponsePoint
+ * @typedef {{ depthDb: number, echoDbc: number, cycles: number|null, periodHz: number|null, distanceM: number|null, distanceFt: number|null }} Ripple
+ *
+ * @typedef {object} PreEqAnalysis
+ * @property {number} mainTap 1-based
+ * @property {number|null} symbolRateBaud
+ * @property {PreEqTap[]} taps the forward taps in order
+ * @property {{ mtrDb: number, nmterDb: number, preMtterDb: number, postMtterDb: number }} metrics
+ * @property {{ mtr: PreEqGrade, nmter: PreEqGrade, rippleEcho: PreEqGrade }} grades
+ * @property {'NONE'|'GROUP_DELAY'|'MICRO_REFLECTION'|'GROUP_DELAY_AND_MICRO_REFLECTION'|'UNCLASSIFIED'} distortion
+ * @property {PreEqEcho|null} echo
+ * @property {number} echoFloorDbc
+ * @property {{ present: boolean }} shortEcho
+ * @property {{ points: ResponsePoint[], ripple: Ripple }} frequencyResponse
+ *
+ * @typedef {object} PreEqChannel
+ * @property {number} ifIndex
+ * @property {number|null} channelId
+ * @property {number} frequencyHz
+ * @property {number|null} widthHz
+ * @property {'ANALYSED'|'NOT_READ'|'NO_PRE_EQ'|'UNUSABLE'} state
+ * @property {string|null} reason why there is no analysis
+ * @property {PreEqAnalysis|null} analysis
+ *
+ * @typedef {{ modemId: string, observedAt: string|null, reason: string|null, channels: PreEqChannel[] }} PreEqualisation
  *
  * @typedef {{ modemId: string, verdict: Verdict, cmtsId: string|null, serviceGroupId: string|null }} DiagnosisEvent
  * @typedef {{ sweepId: string, total: number, done: number, failed: number, finished: boolean }} SweepEvent

@@ -170,3 +170,55 @@ export function clock(/** @type {string|number|null} */ at) {
 export function mhz(/** @type {number} */ hz) {
   return `${Math.round(hz / 1e4) / 100} MHz`;
 }
+
+/** @type {Record<string, string>} */
+export const PRE_EQ_GRADE_WORDS = { TEXTBOOK: 'textbook', MARGINAL: 'marginal', FAULT: 'fault' };
+
+/** @type {Record<string, string>} */
+const DISTORTION_WORDS = {
+  NONE: 'none',
+  GROUP_DELAY: 'group delay (energy before the main tap)',
+  MICRO_REFLECTION: 'micro-reflection (an echo after the main tap)',
+  GROUP_DELAY_AND_MICRO_REFLECTION: 'group delay and a micro-reflection',
+  UNCLASSIFIED: 'energy off the main tap on both sides',
+};
+
+export function distortionWords(/** @type {string} */ kind) {
+  return DISTORTION_WORDS[kind] ?? kind.toLowerCase().replaceAll('_', ' ');
+}
+
+/** Where a shared echo's cavity is (GET /nodes/…: echoClusters). */
+/** @type {Record<string, { label: string, explain: string }>} */
+export const ECHO_PLACE = {
+  TAP_OR_AMPLIFIER: { label: 'Tap or amplifier', explain: 'in a tap or amplifier these modems share' },
+  PLANT: { label: 'Plant', explain: 'in the plant (an amplifier or hardline most of the node shares)' },
+};
+
+/** @type {Record<string, string>} */
+export const CONFIDENCE_WORDS = { LOW: 'low', MEDIUM: 'medium', HIGH: 'high' };
+
+const METRES_PER_FOOT = 0.3048;
+
+/** "50 m (164 ft)". */
+export function metresAndFeet(/** @type {number} */ metres) {
+  return `${Math.round(metres)} m (${Math.round(metres / METRES_PER_FOOT)} ft)`;
+}
+
+/** To one decimal: "-14.7", "1.8". */
+export function oneDecimal(/** @type {number} */ n) {
+  return String(Math.round(n * 10) / 10);
+}
+
+/** A level in dB, as oneDecimal writes it (the unit is the caller's). */
+export const decibels = oneDecimal;
+
+/** A frequency offset from a channel's centre: "-2.56 MHz", "+0.64 MHz", "0 MHz". */
+export function offsetMhz(/** @type {number} */ hz) {
+  const mhz = Math.round(hz / 1e4) / 100;
+  return `${mhz > 0 ? '+' : ''}${mhz} MHz`;
+}
+
+/** An upstream channel as the page names it: "US 1", or "US (ifIndex 2)" without a channel id. */
+export function usChannelName(/** @type {{ channelId: number|null, ifIndex: number }} */ ch) {
+  return ch.channelId == null ? `US (ifIndex ${ch.ifIndex})` : `US ${ch.channelId}`;
+}

@@ -1,5 +1,6 @@
 // @ts-check
 import { html } from 'htm/preact';
+import { H, M, PLOT_W, ticks, W, yScale } from './frame.js';
 
 /**
  * @typedef {'ok'|'marginal'|'fault'} BarStatus
@@ -19,30 +20,12 @@ import { html } from 'htm/preact';
  * @property {(value: number) => string} [format]
  */
 
-const W = 640;
-const H = 230;
-const M = { left: 52, right: 12, top: 18, bottom: 34 };
-const PLOT_W = W - M.left - M.right;
-const PLOT_H = H - M.top - M.bottom;
-
 /** @type {Record<BarStatus, { text: string, mark: string }>} */
 const STATUS = {
   ok: { text: 'OK', mark: '' },
   marginal: { text: 'Marginal', mark: '!' },
   fault: { text: 'Fault', mark: '✕' },
 };
-
-/** Round tick values spanning the domain. */
-function ticks(/** @type {number} */ min, /** @type {number} */ max, wanted = 5) {
-  const raw = (max - min) / wanted;
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? raw;
-  const out = [];
-  for (let v = Math.ceil(min / step) * step; v <= max + step / 1e6; v += step) {
-    out.push(Math.round(v * 1e6) / 1e6);
-  }
-  return out;
-}
 
 /**
  * One value per channel as bars against the bands of the thresholds in force. Bar colour comes from the
@@ -54,8 +37,7 @@ export function BarChart({ spec }) {
   const { id, title, unit, bars, bands, lines = [], domain } = spec;
   const format = spec.format ?? ((/** @type {number} */ v) => String(Math.round(v * 10) / 10));
   const [min, max] = domain;
-  const y = (/** @type {number} */ v) =>
-    M.top + PLOT_H - ((Math.min(max, Math.max(min, v)) - min) / (max - min)) * PLOT_H;
+  const y = yScale(domain);
   const base = y(spec.baseline ?? min);
   const slot = PLOT_W / Math.max(bars.length, 1);
   const barW = Math.max(4, Math.min(28, slot * 0.6));

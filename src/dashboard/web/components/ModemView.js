@@ -9,6 +9,7 @@ import { href } from '../router.js';
 import { ChannelCharts } from './ChannelCharts.js';
 import { Findings } from './Findings.js';
 import { LoadProblem } from './LoadProblem.js';
+import { PreEqPanel } from './PreEqPanel.js';
 import { Timeline } from './Timeline.js';
 import { VerdictBadge } from './VerdictBadge.js';
 
@@ -16,13 +17,14 @@ import { VerdictBadge } from './VerdictBadge.js';
 /** @typedef {import('../api-types.js').ModemReading} ModemReading */
 /** @typedef {import('../api-types.js').Timeline} TimelineData */
 /** @typedef {import('../api-types.js').Thresholds} Thresholds */
-/** @typedef {{ diagnosis: Diagnosis, reading: ModemReading|null, timeline: TimelineData }} ModemData */
+/** @typedef {import('../api-types.js').PreEqualisation} PreEqualisation */
+/** @typedef {{ diagnosis: Diagnosis, reading: ModemReading|null, preEq: PreEqualisation, timeline: TimelineData }} ModemData */
 
 const MODEM_REFRESH_MS = 2000;
 // The stored verdict is what the NOC wants to see; only a day-old one is worth a poll when the page opens.
 const CACHED_VERDICT_SEC = 86_400;
 
-/** One modem: verdict, findings, the latest reading as charts, and the last week's timeline. */
+/** One modem: verdict, findings, the latest reading as charts, its upstream pre-equalisation, and the last week's timeline. */
 export function ModemView(/** @type {{ modemId: string }} */ { modemId }) {
   const api = useApi();
   const pollNow = useRef(false);
@@ -35,10 +37,17 @@ export function ModemView(/** @type {{ modemId: string }} */ { modemId }) {
     const diagnosis = await api.get(`/modems/${id}/diagnosis?maxAgeSec=${maxAgeSec}`);
     /** @type {Promise<{ reading: ModemReading|null }>} */
     const telemetry = api.get(`/modems/${id}/telemetry`);
+    /** @type {Promise<PreEqualisation>} */
+    const preEq = api.get(`/modems/${id}/pre-equalisation`);
     /** @type {Promise<TimelineData>} */
     const timeline = api.get(`/modems/${id}/timeline?days=7`);
     /** @type {ModemData} */
-    const data = { diagnosis, reading: (await telemetry).reading, timeline: await timeline };
+    const data = {
+      diagnosis,
+      reading: (await telemetry).reading,
+      preEq: await preEq,
+      timeline: await timeline,
+    };
     return data;
   }, [modemId]);
   const thresholds = useResource(/** @returns {Promise<Thresholds>} */ () => api.get('/thresholds'), []);
@@ -69,6 +78,7 @@ export function ModemView(/** @type {{ modemId: string }} */ { modemId }) {
               thresholds=${thresholds.data}
               diagnosis=${data.diagnosis}
             />
+            <${PreEqPanel} preEq=${data.preEq} />
             <${Timeline} timeline=${data.timeline} />
           `
     }

@@ -3,7 +3,19 @@ import { html } from 'htm/preact';
 import { useState } from 'preact/hooks';
 import { useAnnounce } from '../announce.js';
 import { ApiError, useApi } from '../api.js';
-import { clock, count, NODE_STATE, percent, subKindWords, VERDICT_LABEL, VERDICT_ORDER } from '../labels.js';
+import {
+  clock,
+  CONFIDENCE_WORDS,
+  count,
+  ECHO_PLACE,
+  metresAndFeet,
+  NODE_STATE,
+  oneDecimal,
+  percent,
+  subKindWords,
+  VERDICT_LABEL,
+  VERDICT_ORDER,
+} from '../labels.js';
 import { useLiveRefresh } from '../live.js';
 import { useResource } from '../resource.js';
 import { href } from '../router.js';
@@ -11,6 +23,7 @@ import { LoadProblem } from './LoadProblem.js';
 import { VerdictBadge } from './VerdictBadge.js';
 
 /** @typedef {import('../api-types.js').NodeDetail} NodeDetail */
+/** @typedef {import('../api-types.js').EchoCluster} EchoCluster */
 
 const NODE_REFRESH_MS = 2000;
 
@@ -98,8 +111,52 @@ function NodeDetails({ node }) {
       }
       <${SweepNodeButton} node=${node} />
     </section>
+    <${EchoClusters} clusters=${node.echoClusters ?? []} />
     <${ModemTable} node=${node} />
   `;
+}
+
+/**
+ * Modems of the node whose upstream pre-equalisation shows the same echo: a cavity they share, before their drops.
+ * @param {{ clusters: EchoCluster[] }} props
+ */
+function EchoClusters({ clusters }) {
+  return html`<section aria-labelledby="echo-clusters-title" class="panel" data-testid="echo-clusters">
+    <h2 id="echo-clusters-title">Shared echoes</h2>
+    <p class="note">
+      Modems whose upstream pre-equalisation shows the same reflection (as of their latest checks): the fault
+      is where their lines meet, not in each home.
+    </p>
+    ${
+      clusters.length === 0
+        ? html`<p data-testid="echo-clusters-none">
+            None found: no two modems of this node show the same echo.
+          </p>`
+        : html`<ul class="echo-clusters">
+            ${clusters.map((c) => html`<${EchoClusterItem} cluster=${c} />`)}
+          </ul>`
+    }
+  </section>`;
+}
+
+/** @param {{ cluster: EchoCluster }} props */
+function EchoClusterItem({ cluster: c }) {
+  const place = ECHO_PLACE[c.place] ?? { label: c.place, explain: '' };
+  const where =
+    c.distanceM == null
+      ? `${oneDecimal(c.delayTaps)} taps after the main tap (distance not known)`
+      : `about ${metresAndFeet(c.distanceM)} from the modems`;
+  const sentence =
+    ` (confidence ${CONFIDENCE_WORDS[c.confidence] ?? c.confidence}): a reflection ${where}` +
+    `${c.channelId == null ? '' : ` on upstream channel ${c.channelId}`}, ${place.explain}. ` +
+    `${count(c.modems.length)} of ${count(c.modemsCompared)} modems compared show it: `;
+  // htm drops whitespace at line breaks: the spaces between the parts are in the strings.
+  return html`<li data-testid="echo-cluster" data-place=${c.place} data-confidence=${c.confidence}>
+    <strong>${place.label}</strong>${sentence}${c.modems.map(
+      (id, i) =>
+        html`${i > 0 ? ', ' : ''}<a href=${href.modem(id)} data-testid="echo-cluster-modem">${id}</a>`,
+    )}.
+  </li>`;
 }
 
 /** @param {{ node: NodeDetail }} props */

@@ -1,0 +1,103 @@
+// @ts-check
+import { html } from 'htm/preact';
+import { decibels, metresAndFeet, mhz, offsetMhz } from '../labels.js';
+import { H, M, PLOT_W, ticks, W, yScale } from './frame.js';
+
+/** @typedef {import('../api-types.js').PreEqAnalysis} PreEqAnalysis */
+
+/** The amplitude axis spans at least ±2 dB, so a flat response looks flat. */
+const MIN_SPAN_DB = 2;
+
+/**
+ * The in-channel frequency response the taps make: amplitude (dB, 0 = an unimpaired channel) across the band, from
+ * its lower edge to its upper edge around the channel's centre. An echo makes it ripple: the depth gives the echo's
+ * level and the period its distance. Screen readers get the SVG's description and a hidden table of every point.
+ * @param {{ id: string, title: string, analysis: PreEqAnalysis }} props
+ */
+export function ResponseChart({ id, title, analysis }) {
+  const { points, ripple } = analysis.frequencyResponse;
+  // Without the channel width there are no hertz: the band is then told in fractions of it.
+  const inHz = points.every((p) => p.offsetHz != null);
+  const xOf = (/** @type {import('../api-types.js').ResponsePoint} */ p) =>
+    inHz ? /** @type {number} */ (p.offsetHz) : p.bandFraction;
+  const xs = points.map(xOf);
+  const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
+  const x = (/** @type {number} */ v) => M.left + ((v - x0) / (x1 - x0 || 1)) * PLOT_W;
+  const levels = points.map((p) => p.amplitudeDb);
+  /** @type {[number, number]} */
+  const domain = [
+    Math.min(-MIN_SPAN_DB, Math.floor(Math.min(...levels) - 0.5)),
+    Math.max(MIN_SPAN_DB, Math.ceil(Math.max(...levels) + 0.5)),
+  ];
+  const y = yScale(domain);
+  const xLabel = (/** @type {number} */ v) => (inHz ? offsetMhz(v) : `${Math.round(v * 100)}% of the band`);
+  const xTicks = inHz ? ticks(x0 / 1e6, x1 / 1e6, 6).map((v) => v * 1e6) : ticks(x0, x1, 4);
+  const path = points.map(
+    (p, i) => `${i === 0 ? 'M' : 'L'}${x(xOf(p)).toFixed(1)},${y(p.amplitudeDb).toFixed(1)}`,
+  );
+  const rippleText =
+    ripple.cycles == null
+      ? 'The response is flat.'
+      : `Ripple ${decibels(ripple.depthDb)} dB peak to peak` +
+        (ripple.periodHz == null ? '' : `, period ${mhz(ripple.periodHz)}`) +
+        (ripple.distanceM == null ? '' : ` (an echo about ${metresAndFeet(ripple.distanceM)} away)`) +
+        '.';
+  const description =
+    `Amplitude from ${decibels(Math.min(...levels))} to ${decibels(Math.max(...levels))} dB across the band ` +
+    `(${xLabel(x0)} to ${xLabel(x1)}). ${rippleText}`;
+  return html`
+    <figure class="chart" data-testid="chart" data-chart=${id}>
+      <figcaption>
+        <h4 id=${`${id}-title`}>${title}</h4>
+        <p class="chart-note" data-testid="ripple">${rippleText}</p>
+      </figcaption>
+      <svg
+        viewBox=${`0 0 ${W} ${H}`}
+        role="img"
+        aria-labelledby=${`${id}-title ${id}-desc`}
+        preserveAspectRatio="xMidYMid meet"
+      >
+        <desc id=${`${id}-desc`}>${description}</desc>
+        ${ticks(domain[0], domain[1]).map(
+          (t) =>
+            html`<g class="tick">
+              <line x1=${M.left} x2=${W - M.right} y1=${y(t)} y2=${y(t)} />
+              <text x=${M.left - 6} y=${y(t) + 4} text-anchor="end">${t}</text>
+            </g>`,
+        )}
+        ${xTicks.map(
+          (v) =>
+            html`<text class="bar-label" x=${x(v)} y=${H - M.bottom + 14} text-anchor="middle">
+              ${inHz ? offsetMhz(v).replace(' MHz', '') : xLabel(v)}
+            </text>`,
+        )}
+        <text class="axis-unit" x=${8} y=${M.top - 6}>dB</text>
+        <line class="axis" x1=${M.left} x2=${W - M.right} y1=${y(0)} y2=${y(0)} />
+        <path class="response-line" data-testid="response-line" data-chart=${id} d=${path.join(' ')} />
+        <text class="axis-title" x=${M.left + PLOT_W / 2} y=${H - 4} text-anchor="middle">
+          ${inHz ? 'MHz from the channel centre' : 'position in the band'}
+        </text>
+      </svg>
+      <table class="visually-hidden">
+        <caption>
+          ${title}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${inHz ? 'Offset from the channel centre' : 'Position in the band'}</th>
+            <th scope="col">Amplitude (dB)</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${points.map(
+            (p) =>
+              html`<tr>
+                <th scope="row">${xLabel(xOf(p))}</th>
+                <td>${decibels(p.amplitudeDb)}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </figure>
+  `;
+}
