@@ -8,6 +8,7 @@ import {
   SUB_KINDS,
   VERDICTS,
 } from '../../domain/diagnosis';
+import { oneOfOrNull } from './error.response';
 import { BRING_ITEMS, CLOSE_MEASURES, FIRST_CHECKS, SKILLS, URGENCIES } from '../../domain/dispatch';
 
 // Response schemas of the line endpoints (documentation only: the controllers return the domain types).
@@ -184,7 +185,7 @@ export class CloseConditionResponse {
 export class ConfirmationResponse {
   @ApiProperty({ description: 'Seen often enough to spend a technician slot on.' }) confirmed!: boolean;
   @ApiProperty({
-    enum: ['HARD_FAULT', 'SEEN_TWICE'],
+    enum: ['HARD_FAULT', 'SEEN_TWICE', null],
     nullable: true,
     description:
       'HARD_FAULT: one reading is enough (offline at the CMTS, no transmit headroom); SEEN_TWICE: two readings.',
@@ -238,9 +239,13 @@ export class DispatchResponse {
   })
   sameDayEligible!: boolean;
   @ApiProperty({ type: () => VisitWindowResponse }) visitWindow!: VisitWindowResponse;
-  @ApiProperty({ enum: ['OUT_OF_SERVICE', 'DEGRADED'], nullable: true }) impact!: string | null;
+  @ApiProperty({ enum: ['OUT_OF_SERVICE', 'DEGRADED', null], nullable: true }) impact!: string | null;
   @ApiProperty({ enum: [...SKILLS], enumName: 'Skill' }) skill!: string;
-  @ApiProperty({ type: () => FaultLocationResponse, nullable: true }) location!: FaultLocationResponse | null;
+  @ApiProperty({
+    ...oneOfOrNull(FaultLocationResponse),
+    description: 'From the fault locator; null without one.',
+  })
+  location!: FaultLocationResponse | null;
   @ApiProperty({ enum: [...BRING_ITEMS], enumName: 'BringItem', isArray: true }) bring!: string[];
   @ApiProperty({ enum: [...FIRST_CHECKS], enumName: 'FirstCheck', isArray: true }) firstChecks!: string[];
   @ApiProperty({
