@@ -88,6 +88,8 @@ describe('MCP server (memory store)', () => {
     expect(text(diagnosis)).toMatch(/^Verdict for sim-cm-00001: TEXTBOOK_OK/);
     expect(text(diagnosis)).toMatch(/Tell the customer: /);
     expect(text(diagnosis)).toMatch(/Next step for you: .*Do not book a technician/);
+    expect(text(diagnosis)).toMatch(/\nTechnician: not needed\./);
+    expect(diagnosis.structuredContent.result.dispatch).toMatchObject({ needed: false, urgency: 'NONE' });
 
     const timeline = (await agent.callTool({
       name: 'get_line_timeline',

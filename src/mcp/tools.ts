@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { groupKey } from '../domain/modem-record';
 import type { NodeState } from '../nodes/nodes.service';
-import { NEXT_STEP } from './next-steps';
+import { dispatchSentence, NEXT_STEP } from './next-steps';
 import { answer, defineTool, refuse, type LineTool } from './tool-context';
 
 // The MCP tools, one defineTool spec each: results are written for an LLM talking to a customer (the verdict, what
@@ -81,7 +81,9 @@ const diagnoseLine = defineTool({
   description:
     "Checks the caller's modem now (or uses a reading younger than max_age_sec) and returns the verdict: " +
     'whether the line is fine (then the problem is the customer equipment), needs a remote fix, a technician, ' +
-    'or is part of an outage. Includes the sentence to tell the customer and the next step for you.',
+    'or is part of an outage. Includes the sentence to tell the customer, the next step for you, and the ' +
+    'dispatch decision: whether to book a technician, how soon (same day or not, by the cut-off), whom, and ' +
+    'whether the fault is confirmed.',
   input: {
     modem_id: modemId,
     line_token: lineToken,
@@ -97,6 +99,7 @@ const diagnoseLine = defineTool({
       `Verdict for ${d.modemId}: ${d.verdict} (${d.source === 'live' ? 'checked just now' : `reading ${d.ageSec} s old`}).\n` +
         `Tell the customer: ${d.summary}\n` +
         `Next step for you: ${NEXT_STEP[d.action]}` +
+        (d.dispatch ? `\n${dispatchSentence(d.dispatch)}` : '') +
         (findings ? `\nFindings:\n${findings}` : '') +
         (notChecked ? `\nNot checked (the modem does not give what it needs):\n${notChecked}` : ''),
       d,
