@@ -40,6 +40,7 @@ async function measure(options: BenchOptions, sim: SimulatorProcess, ready: Read
     new SnmpModemPoller(client),
     { host: ready.host, port: ready.port, modems: ready.modems },
     counter,
+    options.detail,
   );
   const ticks = clockTicksPerSecond();
 

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { POLL_DETAILS, type PollDetail } from '../../src/domain/modem-reading';
 
 export interface BenchOptions {
   modems: number;
@@ -9,6 +10,8 @@ export interface BenchOptions {
   timeoutMs: number;
   retries: number;
   seed: number;
+  /** fast: what sweeps read; full: what a call-centre check reads. */
+  detail: PollDetail;
 }
 
 export class UsageError extends Error {
@@ -23,7 +26,8 @@ export const USAGE = `Usage: npm run bench -- [options]
   --max-repetitions R   GETBULK max-repetitions (default 16)
   --timeout-ms T        SNMP timeout per request (default 2000)
   --retries N           SNMP retries per request (default 1, as the service)
-  --seed S              simulator seed (default 42)`;
+  --seed S              simulator seed (default 42)
+  --detail D            fast (what sweeps read, default) or full (what a call-centre check reads)`;
 
 const INTEGER_FLAGS = [
   'modems',
@@ -36,6 +40,7 @@ const INTEGER_FLAGS = [
   'seed',
 ] as const;
 type Flag = (typeof INTEGER_FLAGS)[number];
+const FLAGS = [...INTEGER_FLAGS, 'detail'] as const;
 
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   const values = readFlags(argv);
@@ -50,12 +55,23 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     timeoutMs: int('timeout-ms', 2000, 1),
     retries: int('retries', 1, 0),
     seed: int('seed', 42, 0),
+    detail: toDetail(values.detail),
   };
 }
 
-function readFlags(argv: readonly string[]): Partial<Record<Flag, string>> {
-  const options = Object.fromEntries(INTEGER_FLAGS.map((flag) => [flag, { type: 'string' }])) as Record<
-    Flag,
+function toDetail(raw: string | undefined): PollDetail {
+  if (raw === undefined) {
+    return 'fast';
+  }
+  if (!(POLL_DETAILS as readonly string[]).includes(raw)) {
+    throw new UsageError(`--detail must be one of ${POLL_DETAILS.join(', ')}, got ${JSON.stringify(raw)}`);
+  }
+  return raw as PollDetail;
+}
+
+function readFlags(argv: readonly string[]): Partial<Record<(typeof FLAGS)[number], string>> {
+  const options = Object.fromEntries(FLAGS.map((flag) => [flag, { type: 'string' }])) as Record<
+    (typeof FLAGS)[number],
     { type: 'string' }
   >;
   try {

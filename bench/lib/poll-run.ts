@@ -1,6 +1,7 @@
 import { diagnose } from '../../src/diagnosis/diagnose';
 import { DEFAULT_THRESHOLDS } from '../../src/domain/thresholds';
 import type { ModemPoller } from '../../src/checks/modem-poller';
+import type { PollDetail } from '../../src/domain/modem-reading';
 import type { VarbindCounter } from './counting-client';
 
 export interface FleetEndpoint {
@@ -26,6 +27,7 @@ export class PollRunner {
     private readonly poller: ModemPoller,
     private readonly fleet: FleetEndpoint,
     private readonly varbinds: VarbindCounter,
+    private readonly detail: PollDetail = 'fast',
   ) {}
 
   async run(polls: number, concurrency: number): Promise<PollRunResult> {
@@ -48,11 +50,15 @@ export class PollRunner {
   private async pollOne(index: number, result: PollRunResult): Promise<void> {
     const modemId = modemIdFor(index % this.fleet.modems);
     const started = performance.now();
-    const reading = await this.poller.poll(modemId, {
-      host: this.fleet.host,
-      port: this.fleet.port,
-      credentials: { version: '2c', community: modemId },
-    });
+    const reading = await this.poller.poll(
+      modemId,
+      {
+        host: this.fleet.host,
+        port: this.fleet.port,
+        credentials: { version: '2c', community: modemId },
+      },
+      this.detail,
+    );
     result.latenciesMs[index] = performance.now() - started;
 
     const diagnoseStarted = performance.now();
