@@ -5,7 +5,8 @@ import type { SimModem } from './sim-modem';
 // A simulated modem's event log (DOCS-CABLE-DEVICE-MIB docsDevEventTable): which rows it holds follows from its
 // profile (the scenario's T3/T4 rates, RF re-initialisations, quirks); their counts and times from its boot time and
 // the simulator clock, the same way its counters are. Texts, ids and levels are those of public modem logs
-// (docs/docsis-reference.md §1.6); events whose id was not found there get a vendor-private id, as vendors use.
+// (docs/docsis-reference.md §1.6); events whose id was not found there get a vendor-private id, as vendors use, and
+// "TOD established" (a clean start's time of day) is the simulator's own wording, after CmRegState todEstablished(8).
 
 const DAY_SEC = 86_400;
 /** Seconds after boot at which the modem logs its start, and asks for (or gets) the time of day. */
