@@ -335,7 +335,13 @@ export class ModemLogEntryResponse {
     example: 3,
   })
   level!: number | null;
-  @ApiProperty({ enum: [...EVENT_LEVELS], enumName: 'EventLevel', nullable: true, example: 'critical' })
+  @ApiProperty({
+    type: String,
+    enum: [...EVENT_LEVELS],
+    nullable: true,
+    description: 'docsDevEvLevel by name; null: not read.',
+    example: 'critical',
+  })
   levelName!: string | null;
   @ApiProperty({
     type: 'integer',
