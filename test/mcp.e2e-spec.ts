@@ -96,6 +96,8 @@ describe('MCP server (memory store)', () => {
       arguments: { modem_id: line.modemId, line_token: line.lineToken },
     })) as ToolResult;
     expect(timeline.isError).toBeFalsy();
+    // diagnose_line read the modem's own log: its cold start, logged before it had the time of day, is listed apart.
+    expect(text(timeline)).toMatch(/without a time .*\n- REBOOT: the modem logged "Cable Modem Reboot/);
     const node = (await agent.callTool({
       name: 'get_node_status',
       arguments: { modem_id: line.modemId, line_token: line.lineToken },

@@ -13,6 +13,8 @@ const SHAPES = {
   'sim-cm-00006': '3.0+BRIDGE_WITHOUT_STATUS',
   'sim-cm-00007': '3.1+DUMMY_SC_QAM_ROWS',
   'sim-cm-00008': '3.1+DUMMY_SC_QAM_ROWS',
+  'sim-cm-00009': '3.0+NO_TIME_OF_DAY',
+  'sim-cm-00010': '2.0+NO_EVENT_LOG',
 };
 
 interface NotChecked {
@@ -199,5 +201,23 @@ describe('modem generations and quirks through HTTP (Redis store)', () => {
     const partial = await diagnosis('sim-cm-00008');
     expect(partial.subKinds).toEqual(['PARTIAL_SERVICE_DS']);
     expect(partial.findings).toHaveLength(1);
+  });
+
+  it('a modem without time of day or without an event log is graded as its generation; its log says so', async () => {
+    const noClock = await diagnosis('sim-cm-00009');
+    expect({ verdict: noClock.verdict, notChecked: noClock.notChecked }).toEqual({
+      verdict: 'TEXTBOOK_OK',
+      notChecked: [],
+    });
+    const log = (await reading('sim-cm-00009')).events as { firstAt: number | null; lastAt: number | null }[];
+    expect(log.length).toBeGreaterThanOrEqual(2);
+    expect(log.every((e) => e.firstAt === null && e.lastAt === null)).toBe(true);
+
+    const noLog = await diagnosis('sim-cm-00010');
+    expect({ verdict: noLog.verdict, notChecked: codes(noLog.notChecked) }).toEqual({
+      verdict: 'TEXTBOOK_OK',
+      notChecked: ['CODEWORDS', 'T3_T4_TIMEOUTS'],
+    });
+    expect((await reading('sim-cm-00010')).events).toBeNull();
   });
 });

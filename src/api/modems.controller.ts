@@ -5,6 +5,7 @@ import { LineTokenGuard } from '../lines/line-token.guard';
 import type { Response } from 'express';
 import { LineCheckService, type LineDiagnosis } from '../checks/line-check.service';
 import type { HistoryEntry } from '../domain/diagnosis';
+import { timelineJson } from '../diagnosis/timeline';
 import { InventoryService, type ModemView } from '../inventory/inventory.service';
 import { encodeJson } from '../domain/reading-json';
 import {
@@ -96,13 +97,7 @@ export class ModemsController {
   @UseGuards(LineTokenGuard)
   @ModemsDocs.timeline()
   async timeline(@Param() { id }: ModemIdParam, @Query() q: TimelineQuery) {
-    const t = await this.checks.timeline(id, q.days);
-    return {
-      modemId: id,
-      since: new Date(t.since).toISOString(),
-      coveredFrom: t.coveredFrom == null ? null : new Date(t.coveredFrom).toISOString(),
-      events: t.events.map((e) => ({ ...e, at: new Date(e.at).toISOString() })),
-    };
+    return { modemId: id, ...timelineJson(await this.checks.timeline(id, q.days)) };
   }
 
   @Get(':id/history')

@@ -5,7 +5,7 @@ import { OuiRegistry } from '../cpe/oui-registry';
 import { MetricsService } from '../metrics/metrics.service';
 import { diagnose } from '../diagnosis/diagnose';
 import { toHistoryEntry } from '../diagnosis/history';
-import { buildTimeline, type TimelineEvent } from '../diagnosis/timeline';
+import { lineTimeline, type LineTimeline } from '../diagnosis/timeline';
 import { preEqView, type PreEqView } from '../diagnosis/pre-eq/pre-eq-view';
 import type { CmtsContext, CounterSnapshot, CpeDevice, Diagnosis, HistoryEntry } from '../domain/diagnosis';
 import { InventoryService } from '../inventory/inventory.service';
@@ -222,14 +222,24 @@ export class LineCheckService {
     return { ...preEqView(modemId, reading, thresholds.preEq), thresholdsProfile: thresholds.name };
   }
 
-  /** What happened to the line in the last `days`: verdict changes, reboots, re-registrations, offline spells. */
+  /**
+   * What happened to the line in the last `days`: verdict changes, reboots, re-registrations, offline spells, and
+   * what the modem logged itself (read by the latest call-centre check).
+   */
   async timeline(
     modemId: string,
     days: number,
-  ): Promise<{ since: number; coveredFrom: number | null; events: TimelineEvent[] }> {
+  ): Promise<LineTimeline & { since: number; coveredFrom: number | null }> {
     const since = Date.now() - days * 86_400_000;
-    const entries = await this.history(modemId, since);
-    return { since, coveredFrom: entries[0]?.at ?? null, events: buildTimeline(entries) };
+    const [entries, latest] = await Promise.all([
+      this.history(modemId, since),
+      this.readings.latest(modemId),
+    ]);
+    return {
+      since,
+      coveredFrom: entries[0]?.at ?? null,
+      ...lineTimeline(entries, latest?.reading ?? null, since),
+    };
   }
 
   async history(modemId: string, sinceMs: number): Promise<HistoryEntry[]> {

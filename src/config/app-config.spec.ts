@@ -98,7 +98,7 @@ describe(loadConfig.name, () => {
       'SIMULATOR_MODEM_SHAPES: sim-cm-00001: unknown DOCSIS generation 4.0 (known: 2.0, 3.0, 3.1)',
     );
     expect(() => loadConfig({ SIMULATOR_MODEM_SHAPES: 'sim-cm-00001=2.0+DUMMY_SC_QAM_ROWS' })).toThrow(
-      'quirk DUMMY_SC_QAM_ROWS does not exist for DOCSIS 2.0 (known: BRIDGE_WITHOUT_STATUS)',
+      'quirk DUMMY_SC_QAM_ROWS does not exist for DOCSIS 2.0 (known: BRIDGE_WITHOUT_STATUS, NO_TIME_OF_DAY, NO_EVENT_LOG)',
     );
     expect(() => loadConfig({ SIMULATOR_MODEM_SHAPES: 'sim-cm-00001' })).toThrow('SIMULATOR_MODEM_SHAPES');
   });

@@ -32,6 +32,8 @@ export interface RetentionPolicy {
   counterWindowSec: number;
   /** ...at most one per this spacing, so frequent API polls do not crowd out the window's start. */
   counterSpacingSec: number;
+  /** A full poll keeps this many of the modem's newest event log rows, so the stored reading stays small. */
+  eventLogRows: number;
 }
 
 export class ConfigError extends Error {
@@ -375,6 +377,7 @@ function retentionSection(e: Environment, thresholds: ThresholdsProfile): Retent
     historyMaxEntries: e.HISTORY_MAX_ENTRIES,
     counterWindowSec: thresholds.codewords.windowMinutes * 60,
     counterSpacingSec: e.COUNTER_SNAPSHOT_SPACING_SEC,
+    eventLogRows: e.EVENT_LOG_ROWS,
   };
 }
 

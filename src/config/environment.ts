@@ -13,6 +13,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { VISIT_URGENCIES, type VisitUrgency } from '../domain/dispatch';
+import { DEFAULT_EVENT_LOG_ROWS } from '../domain/modem-reading';
 import { SNMP_CLIENT_KINDS, type SnmpClientKind } from '../domain/snmp-target';
 import { REDIS_URL_PATTERN } from './redis-url';
 
@@ -99,6 +100,8 @@ export class Environment {
   @IsInt() @Min(3600) HISTORY_RETENTION_SEC: number = 8 * 86400;
   @IsInt() @Min(10) @Max(100000) HISTORY_MAX_ENTRIES: number = 1000;
   @IsInt() @Min(1) COUNTER_SNAPSHOT_SPACING_SEC: number = 600;
+  /** A call-centre check keeps this many of the modem's newest event log rows in the stored reading. */
+  @IsInt() @Min(1) @Max(1000) EVENT_LOG_ROWS: number = DEFAULT_EVENT_LOG_ROWS;
 
   @IsInt() @Min(1) @Max(3600) CMTS_SNAPSHOT_TTL_SEC: number = 60;
   @IsInt() @Min(0) DISCOVERY_INTERVAL_SEC: number = 900;

@@ -18,13 +18,16 @@ export const MODEM_QUIRKS = {
     'The bridge table lists addresses (dot1dTpFdbPort) but has no dot1dTpFdbStatus column.',
   DUMMY_SC_QAM_ROWS:
     'DOCSIS 3.1 with placeholder SC-QAM downstream rows: frequency 0, power 0, interface down.',
+  NO_TIME_OF_DAY:
+    'No time of day (no ToD server answers): event log times are 1970-01-01 plus the time since boot.',
+  NO_EVENT_LOG: 'No event log: the docsDevEvent group (docsDevEvControl, docsDevEventTable) does not answer.',
 } as const;
 export type ModemQuirk = keyof typeof MODEM_QUIRKS;
 
 export const QUIRKS_BY_GENERATION: Readonly<Record<ModemGeneration, readonly ModemQuirk[]>> = {
-  '2.0': ['BRIDGE_WITHOUT_STATUS'],
-  '3.0': ['NO_US_STATUS_TABLE', 'BRIDGE_WITHOUT_STATUS'],
-  '3.1': ['DUMMY_SC_QAM_ROWS', 'BRIDGE_WITHOUT_STATUS'],
+  '2.0': ['BRIDGE_WITHOUT_STATUS', 'NO_TIME_OF_DAY', 'NO_EVENT_LOG'],
+  '3.0': ['NO_US_STATUS_TABLE', 'BRIDGE_WITHOUT_STATUS', 'NO_TIME_OF_DAY', 'NO_EVENT_LOG'],
+  '3.1': ['DUMMY_SC_QAM_ROWS', 'BRIDGE_WITHOUT_STATUS', 'NO_TIME_OF_DAY'],
 };
 
 export interface ModemShape {

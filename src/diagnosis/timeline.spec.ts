@@ -1,6 +1,7 @@
-import { HOUR_MS, NOW, historyEntry } from './test-reading.factory';
-import { buildTimeline } from './timeline';
+import { HOUR_MS, NOW, historyEntry, textbookReading, unreachableReading } from './test-reading.factory';
+import { buildTimeline, lineTimeline, timelineJson } from './timeline';
 import type { HistoryEntry } from '../domain/diagnosis';
+import type { ModemEvent } from '../domain/modem-reading';
 
 /** Epoch ms `hoursAgo` before NOW. */
 function ago(hoursAgo: number): number {
@@ -149,5 +150,130 @@ describe('buildTimeline', () => {
       kind: 'REBOOT',
       evidence: 'uptime went from 1 d to 5 min',
     });
+  });
+});
+
+function logged(index: number, patch: Partial<ModemEvent> = {}): ModemEvent {
+  return {
+    index,
+    firstAt: null,
+    lastAt: null,
+    count: 1,
+    level: 6,
+    eventId: null,
+    text: 'TOD established;CM-MAC=00:1d:cd:00:00:1f;CMTS-MAC=00:17:10:00:00:01;',
+    ...patch,
+  };
+}
+
+const T3_TEXT =
+  'No Ranging Response received - T3 time-out;CM-MAC=00:1d:cd:00:00:1f;CMTS-MAC=00:17:10:00:00:01;';
+
+/** A call-centre check's reading that read this log. */
+const fullReading = (events: ModemEvent[] | null) =>
+  textbookReading({ observedAt: ago(0.5), detail: 'full', events });
+
+describe('lineTimeline: Linecheck’s history merged with the modem’s own log', () => {
+  const since = ago(7 * 24);
+  const history = [
+    historyEntry(30, { uptimeSec: 3 * 86400 }),
+    historyEntry(20, { uptimeSec: 120 }),
+    historyEntry(10, { uptimeSec: 36_120 }),
+  ];
+  const log = [
+    logged(1, { text: 'Cable Modem Reboot due to power reset', count: 1 }),
+    logged(2, { firstAt: ago(20) + 30_000, lastAt: ago(20) + 30_000 }),
+    logged(3, { firstAt: ago(15), lastAt: ago(2), count: 12, level: 3, eventId: 82000200, text: T3_TEXT }),
+    logged(4, { firstAt: ago(25), lastAt: null, count: 2, level: 3, text: 'T4 time out' }),
+  ];
+
+  it('places each logged event at its last occurrence among Linecheck’s, newest first, each with its source', () => {
+    const t = lineTimeline(history, fullReading(log), since);
+    expect(t.events.map((e) => [e.kind, e.source, e.at])).toEqual([
+      ['T3_TIMEOUT', 'modemLog', ago(2)],
+      ['OTHER', 'modemLog', ago(20) + 30_000],
+      ['REBOOT', 'linecheck', ago(20)],
+      ['T4_TIMEOUT', 'modemLog', ago(25)],
+    ]);
+  });
+
+  it('keeps the row as the modem logged it: count, first and last time, level, id, text', () => {
+    const t3 = lineTimeline(history, fullReading(log), since).events[0];
+    expect(t3).toEqual({
+      at: ago(2),
+      kind: 'T3_TIMEOUT',
+      source: 'modemLog',
+      evidence: 'the modem logged "No Ranging Response received - T3 time-out" 12 times in 13 h (critical)',
+      log: {
+        index: 3,
+        eventId: 82000200,
+        level: 3,
+        levelName: 'critical',
+        count: 12,
+        firstAt: ago(15),
+        lastAt: ago(2),
+        text: T3_TEXT,
+      },
+    });
+  });
+
+  it('lists events logged without a time apart, in log order: they cannot be placed', () => {
+    const t = lineTimeline(history, fullReading(log), since);
+    expect(t.untimed).toEqual([
+      {
+        kind: 'REBOOT',
+        source: 'modemLog',
+        evidence: 'the modem logged "Cable Modem Reboot due to power reset" (notice)',
+        log: expect.objectContaining({ index: 1, firstAt: null, lastAt: null }),
+      },
+    ]);
+    expect(t.modemLog).toEqual({ state: 'read', readAt: ago(0.5), rows: 4 });
+  });
+
+  it('leaves out logged events older than the window', () => {
+    // The service hands over only the window's history entries; the log is the modem's whole.
+    const t = lineTimeline([], fullReading(log), ago(3));
+    expect(t.events.map((e) => e.kind)).toEqual(['T3_TIMEOUT']);
+    expect(t.untimed).toHaveLength(1);
+  });
+
+  it('says whether the log is there: read, absent on the modem, or not read by the latest poll', () => {
+    expect(lineTimeline(history, fullReading([]), since).modemLog).toEqual({
+      state: 'read',
+      readAt: ago(0.5),
+      rows: 0,
+    });
+    expect(lineTimeline(history, fullReading(null), since).modemLog).toEqual({
+      state: 'absent',
+      readAt: ago(0.5),
+      rows: 0,
+    });
+    for (const latest of [null, unreachableReading(), textbookReading({ events: log })]) {
+      const t = lineTimeline(history, latest, since);
+      expect(t.modemLog).toEqual({ state: 'notRead', readAt: null, rows: 0 });
+      expect(t.events.every((e) => e.source === 'linecheck')).toBe(true);
+      expect(t.untimed).toEqual([]);
+    }
+  });
+
+  it('is Linecheck’s timeline alone when the modem logged nothing', () => {
+    const t = lineTimeline(history, fullReading([]), since);
+    expect(t.events).toEqual(buildTimeline(history).map((e) => ({ ...e, source: 'linecheck' })));
+  });
+
+  it('writes times as ISO 8601 for JSON answers', () => {
+    const t = timelineJson({ since, coveredFrom: null, ...lineTimeline(history, fullReading(log), since) });
+    expect(t.events[0]).toEqual(
+      expect.objectContaining({
+        at: new Date(ago(2)).toISOString(),
+        log: expect.objectContaining({
+          firstAt: new Date(ago(15)).toISOString(),
+          lastAt: new Date(ago(2)).toISOString(),
+        }),
+      }),
+    );
+    expect(t.untimed[0].log).toEqual(expect.objectContaining({ firstAt: null, lastAt: null }));
+    expect(t.modemLog.readAt).toBe(new Date(ago(0.5)).toISOString());
+    expect(t.coveredFrom).toBeNull();
   });
 });

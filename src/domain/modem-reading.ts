@@ -123,14 +123,18 @@ export interface ModemEvent {
   /** docsDevEvFirstTime / LastTime in epoch ms; null when the modem's clock was not set (no time of day). */
   firstAt: number | null;
   lastAt: number | null;
-  /** docsDevEvCounts: how many times the event repeated between firstAt and lastAt. */
-  count: number;
+  /** docsDevEvCounts: how many times the event repeated between firstAt and lastAt; null when not read. */
+  count: number | null;
   /** docsDevEvLevel: emergency(1) .. debug(8); null when not read. */
   level: number | null;
   /** docsDevEvId: the vendor's event id (DOCSIS event codes are in the text, e.g. "T3 time-out"). */
   eventId: number | null;
-  text: string;
+  /** docsDevEvText; null when not read. */
+  text: string | null;
 }
+
+/** How many rows of the modem's event log a reading keeps by default (the newest): EVENT_LOG_ROWS. */
+export const DEFAULT_EVENT_LOG_ROWS = 50;
 
 export interface ReachableReading {
   reachable: true;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timelineJson, type TimelineSource } from '../diagnosis/timeline';
 import { groupKey } from '../domain/modem-record';
 import type { NodeState } from '../nodes/nodes.service';
 import { dispatchSentence, NEXT_STEP } from './next-steps';
@@ -107,12 +108,23 @@ const diagnoseLine = defineTool({
   },
 });
 
+/** What the timeline says of the modem's own log, when it holds none of it. */
+const MODEM_LOG_NOTE: Record<'absent' | 'notRead', string> = {
+  absent: "The modem keeps no event log Linecheck can read: only Linecheck's own readings are shown.",
+  notRead:
+    "The modem's own event log is not included: it is read by diagnose_line (a call-centre check), and the " +
+    'latest reading is not one. Call diagnose_line first to include it.',
+};
+
 const getLineTimeline = defineTool({
   name: 'get_line_timeline',
   title: "A line's recent history",
   description:
     'What happened to the line in the last days: outages and how long they lasted, modem reboots, ' +
-    're-registrations and verdict changes. Use it when the customer says the problem comes and goes.',
+    "re-registrations and verdict changes from Linecheck's readings, merged with what the modem logged itself " +
+    '(T3/T4 time-outs, ranging failures, DHCP, time-of-day and config-file failures, reboots), each marked with ' +
+    "its source. The modem's log is the one diagnose_line last read. Use it when the customer says the problem " +
+    'comes and goes.',
   input: {
     modem_id: modemId,
     line_token: lineToken,
@@ -121,16 +133,24 @@ const getLineTimeline = defineTool({
   annotations: { readOnlyHint: true, openWorldHint: false },
   forLine: true,
   async run(args, ctx) {
-    const t = await ctx.checks.timeline(args.modem_id, args.days ?? 7);
-    const events = t.events.map((e) => `- ${new Date(e.at).toISOString()} ${e.kind}: ${e.evidence}`);
+    const t = timelineJson(await ctx.checks.timeline(args.modem_id, args.days ?? 7));
+    const source = (s: TimelineSource): string => (s === 'modemLog' ? 'modem log' : 'Linecheck');
+    const events = t.events.map((e) => `- ${e.at} ${e.kind} [${source(e.source)}]: ${e.evidence}`);
+    const untimed = t.untimed.map((e) => `- ${e.kind}: ${e.evidence}`);
+    const logState = t.modemLog.state === 'read' ? null : MODEM_LOG_NOTE[t.modemLog.state];
     return answer(
-      events.length > 0
-        ? `${events.length} event(s) on ${args.modem_id} since ${new Date(t.since).toISOString()}:\n${events.join('\n')}`
-        : `Nothing unusual recorded on ${args.modem_id} in the last ${args.days ?? 7} day(s).`,
-      {
-        modemId: args.modem_id,
-        events: t.events.map((e) => ({ ...e, at: new Date(e.at).toISOString() })),
-      },
+      [
+        events.length > 0
+          ? `${events.length} event(s) on ${args.modem_id} since ${t.since}:\n${events.join('\n')}`
+          : `Nothing unusual recorded on ${args.modem_id} in the last ${args.days ?? 7} day(s).`,
+        ...(untimed.length > 0
+          ? [
+              `Logged by the modem without a time (it had no time of day), so not placed above:\n${untimed.join('\n')}`,
+            ]
+          : []),
+        ...(logState ? [logState] : []),
+      ].join('\n'),
+      { modemId: args.modem_id, ...t },
     );
   },
 });

@@ -42,6 +42,14 @@ export const OID = {
   docsDevResetNow: '1.3.6.1.2.1.69.1.1.3',
   docsDevSerialNumber: '1.3.6.1.2.1.69.1.1.4',
   docsDevCpeInetSource: '1.3.6.1.2.1.69.1.7.4.1.3',
+  /** docsDevEvent group (RFC 4639): the control scalar answers wherever the modem implements its event log. */
+  docsDevEvControl: '1.3.6.1.2.1.69.1.5.1',
+  docsDevEvFirstTime: '1.3.6.1.2.1.69.1.5.8.1.2',
+  docsDevEvLastTime: '1.3.6.1.2.1.69.1.5.8.1.3',
+  docsDevEvCounts: '1.3.6.1.2.1.69.1.5.8.1.4',
+  docsDevEvLevel: '1.3.6.1.2.1.69.1.5.8.1.5',
+  docsDevEvId: '1.3.6.1.2.1.69.1.5.8.1.6',
+  docsDevEvText: '1.3.6.1.2.1.69.1.5.8.1.7',
 
   dot1dTpFdbPort: '1.3.6.1.2.1.17.4.3.1.2',
   dot1dTpFdbStatus: '1.3.6.1.2.1.17.4.3.1.3',
@@ -183,7 +191,21 @@ export const FAST_POLL_COLUMNS: readonly OidName[] = [
  * Table columns only a full poll (a call-centre check) reads, in the same walk as the fast-poll columns: the objects
  * that cost too much to read on every sweep and matter only while someone is looking at the line.
  */
-export const FULL_POLL_COLUMNS: readonly OidName[] = [];
+export const FULL_POLL_COLUMNS: readonly OidName[] = [
+  // The modem's event log (docsDevEventTable), by docsDevEvIndex.
+  'docsDevEvFirstTime',
+  'docsDevEvLastTime',
+  'docsDevEvCounts',
+  'docsDevEvLevel',
+  'docsDevEvId',
+  'docsDevEvText',
+];
+
+/**
+ * Scalars only a full poll reads, in the same GET as the fast-poll scalars. docsDevEvControl tells an empty event log
+ * (the group answers, the table has no rows) from a modem without one: a walk alone sees no rows either way.
+ */
+export const FULL_POLL_SCALARS: readonly OidName[] = ['docsDevEvControl'];
 
 /**
  * DOCS-IF-MIB columns that stand in for newer ones, walked in a second round only for a modem whose fast poll

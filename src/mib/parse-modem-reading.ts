@@ -12,6 +12,7 @@ import type {
   UpstreamChannel,
 } from '../domain/modem-reading';
 import { FALLBACK_COLUMNS, IF_TYPE, OID, type OidName } from './docsis-oids';
+import { parseEventLog } from './parse-event-log';
 import type { ColumnRows, ColumnSet, SnmpVarbind } from './snmp-value';
 
 // Pure: the varbinds of one fast poll -> a typed reading in real units. Tested on captured fixtures.
@@ -68,6 +69,8 @@ interface FastPoll {
   latencyMs: number;
   /** What the poll asked for; fast when absent. */
   detail?: PollDetail;
+  /** A full poll keeps this many of the event log's newest rows (EVENT_LOG_ROWS). */
+  eventLogRows?: number;
 }
 
 /** A poll as varbinds (captures, replays, tests). */
@@ -174,8 +177,13 @@ export function parseModemReading(poll: FastPollVarbinds | FastPollColumns): Rea
     modemId: poll.modemId,
     observedAt: poll.observedAt,
     latencyMs: poll.latencyMs,
-    // Fast readings leave it out: that is what every reading stored before full polls existed was.
-    ...(poll.detail === 'full' ? { detail: 'full' as const } : {}),
+    // Fast readings leave both out: that is what every reading stored before full polls existed was.
+    ...(poll.detail === 'full'
+      ? {
+          detail: 'full' as const,
+          events: parseEventLog((n) => c.col(n), c.scalar('docsDevEvControl') != null, poll.eventLogRows),
+        }
+      : {}),
     ...parseSystem(c),
     status: parseStatus(c, macIx, statusValue),
     downstream,

@@ -36,6 +36,8 @@ const HIDDEN_BY_QUIRK: Readonly<Record<ModemQuirk, Readonly<Record<string, strin
     NO_CPE: 'a bridge table without a status column cannot show that nothing is connected',
   },
   DUMMY_SC_QAM_ROWS: {},
+  NO_TIME_OF_DAY: {},
+  NO_EVENT_LOG: {},
 };
 
 /** Why a scenario cannot run on a modem of this shape, or null when it can. */

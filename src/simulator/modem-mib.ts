@@ -1,3 +1,4 @@
+import { loggedTime, simulatedLogRows } from './event-log';
 import { preEqOctets } from './pre-eq-coefficients';
 import { OID } from '../mib/docsis-oids';
 import { encodeOid } from '../mib/ber/ber-codec';
@@ -223,10 +224,13 @@ function addCmStatus(b: SkeletonBuilder, p: ModemProfile): void {
   }
 }
 
-/** DOCS-CABLE-DEVICE-MIB: the reset switch and the serial number. */
-function addDocsDev(b: SkeletonBuilder): void {
+/** DOCS-CABLE-DEVICE-MIB: the reset switch, the serial number and the event log's control (read: useDefaultReporting). */
+function addDocsDev(b: SkeletonBuilder, p: ModemProfile): void {
   b.add(OID.docsDevResetNow, '0', 'Integer', () => 2);
   b.add(OID.docsDevSerialNumber, '0', 'OctetString', (m) => `SIM${m.seed.toString(16)}${m.index}`);
+  if (!p.quirks.includes('NO_EVENT_LOG')) {
+    b.add(OID.docsDevEvControl, '0', 'Integer', () => 2);
+  }
 }
 
 /**
@@ -346,7 +350,29 @@ function addressedEntries(m: SimModem): OidIndex<Getter> {
       add(`${OID.dot1dTpFdbStatus}.${ix}`, b.status);
     }
   }
+  entries.push(...eventLogEntries(m.profile));
   return new OidIndex(entries);
+}
+
+/** docsDevEventTable: its rows follow the modem's scenario, so they are kept with its profile, not its shape. */
+function eventLogEntries(p: ModemProfile): Entry[] {
+  return simulatedLogRows(p).flatMap((row, i) => {
+    const ix = `${i + 1}`;
+    const context = (m: SimModem): string =>
+      row.withContext ? `;CM-MAC=${m.mac};CMTS-MAC=00:17:10:00:00:01;CM-QOS=1.1;CM-VER=3.0;` : '';
+    return [
+      entry(`${OID.docsDevEvFirstTime}.${ix}`, 'OctetString', (m, up) =>
+        loggedTime(m, row, row.firstSec(m, up)),
+      ),
+      entry(`${OID.docsDevEvLastTime}.${ix}`, 'OctetString', (m, up) =>
+        loggedTime(m, row, row.lastSec(m, up)),
+      ),
+      entry(`${OID.docsDevEvCounts}.${ix}`, 'Counter32', (m, up) => row.count(m, up)),
+      entry(`${OID.docsDevEvLevel}.${ix}`, 'Integer', () => row.level),
+      entry(`${OID.docsDevEvId}.${ix}`, 'Gauge32', () => row.eventId),
+      entry(`${OID.docsDevEvText}.${ix}`, 'OctetString', (m) => `${row.text}${context(m)}`),
+    ];
+  });
 }
 
 /** A MacAddress index: six sub-identifiers, no length prefix. */

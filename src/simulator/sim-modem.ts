@@ -234,6 +234,16 @@ export class SimModem {
     }));
   }
 
+  /** When the current boot completed (epoch ms): the modem's uptime counts from here. */
+  bootedAt(): number {
+    return this.bootAt;
+  }
+
+  /** When the CMTS last saw the modem re-register without a reboot (epoch ms), or null. */
+  reregisteredAtMs(): number | null {
+    return this.reregisteredAt;
+  }
+
   uptimeSec(now: number): number {
     return Math.max(0, (now - this.bootAt) / 1000);
   }

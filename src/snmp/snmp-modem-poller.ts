@@ -1,12 +1,21 @@
 import type { ModemPoller } from '../checks/modem-poller';
 import type { ModemReading, PollDetail } from '../domain/modem-reading';
-import { FAST_POLL_COLUMNS, FAST_POLL_SCALARS, FULL_POLL_COLUMNS, OID } from '../mib/docsis-oids';
+import {
+  FAST_POLL_COLUMNS,
+  FAST_POLL_SCALARS,
+  FULL_POLL_COLUMNS,
+  FULL_POLL_SCALARS,
+  OID,
+} from '../mib/docsis-oids';
 import { fallbackColumns, groupByColumn, parseModemReading } from '../mib/parse-modem-reading';
 import type { ColumnSet } from '../mib/snmp-value';
 import type { SnmpClient } from './snmp-client';
 import type { SnmpTarget } from '../domain/snmp-target';
 
-const SCALAR_OIDS = FAST_POLL_SCALARS.map((n) => `${OID[n]}.0`);
+const SCALAR_OIDS: Record<PollDetail, string[]> = {
+  fast: FAST_POLL_SCALARS.map((n) => `${OID[n]}.0`),
+  full: [...FAST_POLL_SCALARS, ...FULL_POLL_SCALARS].map((n) => `${OID[n]}.0`),
+};
 const COLUMN_OIDS: Record<PollDetail, string[]> = {
   fast: FAST_POLL_COLUMNS.map((n) => OID[n]),
   full: [...FAST_POLL_COLUMNS, ...FULL_POLL_COLUMNS].map((n) => OID[n]),
@@ -20,6 +29,8 @@ export class SnmpModemPoller implements ModemPoller {
   constructor(
     private readonly client: SnmpClient,
     private readonly now: () => number = Date.now,
+    /** How many of the event log's newest rows a full poll keeps (EVENT_LOG_ROWS). */
+    private readonly eventLogRows?: number,
   ) {}
 
   async poll(modemId: string, target: SnmpTarget, detail: PollDetail = 'fast'): Promise<ModemReading> {
@@ -29,7 +40,7 @@ export class SnmpModemPoller implements ModemPoller {
     try {
       const columns: ColumnSet = new Map();
       const [scalars] = await Promise.all([
-        session.get(SCALAR_OIDS),
+        session.get(SCALAR_OIDS[detail]),
         session.walkInto(COLUMN_OIDS[detail], columns),
       ]);
       // Only pre-3.0 modems (and ones missing DOCS-IF3 tables) pay for a second walk. It gets what is left of
@@ -58,6 +69,7 @@ export class SnmpModemPoller implements ModemPoller {
         observedAt,
         latencyMs,
         detail,
+        eventLogRows: this.eventLogRows,
         columns: groupByColumn(scalars, columns),
       });
     } catch (error) {

@@ -13,8 +13,9 @@ import { SnmpClient } from './snmp-client';
     { provide: SnmpClient, inject: [AppConfig], useFactory: (c: AppConfig) => new SnmpClient(c.snmp) },
     {
       provide: ModemPoller,
-      inject: [SnmpClient],
-      useFactory: (client: SnmpClient) => new SnmpModemPoller(client),
+      inject: [SnmpClient, AppConfig],
+      useFactory: (client: SnmpClient, c: AppConfig) =>
+        new SnmpModemPoller(client, Date.now, c.retention.eventLogRows),
     },
     {
       provide: CmtsPoller,

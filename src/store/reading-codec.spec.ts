@@ -49,7 +49,7 @@ describe('stored readings (latest:<id>)', () => {
   it('covers every scenario, generation, quirk and dialect, reachable and silent, 3.1 OFDM/OFDMA included', () => {
     const readings = cases.map((c) => c.stored.reading);
     expect(new Set(cases.map((c) => c.name.split(' / ')[0])).size).toBe(43);
-    expect(new Set(cases.map((c) => c.name.split(' / ')[1])).size).toBe(8);
+    expect(new Set(cases.map((c) => c.name.split(' / ')[1])).size).toBe(13);
     expect(new Set(cases.map((c) => c.name.split(' / ')[2])).size).toBe(3);
     const reachable = readings.filter((r): r is ReachableReading => r.reachable);
     expect(readings.length - reachable.length).toBeGreaterThan(0);

@@ -17,6 +17,7 @@ const DAY: RetentionPolicy = {
   historyMaxEntries: 1000,
   counterWindowSec: 3600,
   counterSpacingSec: 600,
+  eventLogRows: 50,
 };
 const STEP_MS = 15 * 60_000;
 

@@ -43,6 +43,7 @@ export const retention: RetentionPolicy = {
   historyMaxEntries: 5,
   counterWindowSec: 600,
   counterSpacingSec: 120,
+  eventLogRows: 50,
 };
 
 export const diagnosis: Diagnosis = {

@@ -176,7 +176,12 @@ export const ModemsDocs = {
         summary: 'What happened to the line',
         description:
           'Answers "yesterday it worked": verdict changes, reboots, re-registrations and offline spells over the ' +
-          'last `days`, newest first, each with its time and evidence (as far back as the history goes).',
+          'last `days`, newest first, each with its time and evidence (as far back as the history goes), merged ' +
+          'with what the modem logged itself (T3/T4 time-outs, ranging failures, re-registrations, DHCP, time-of-day ' +
+          'and config-file failures, reboots), each marked with its `source`. The modem’s log is the one the ' +
+          'latest reading read: a call-centre check (diagnosis, detail=full) reads it, a sweep does not ' +
+          '(`modemLog.state`). Logged events are placed at their last occurrence, with their count and first and ' +
+          'last time; those the modem logged without a time of day are listed apart (`untimed`). Does not poll.',
       }),
       ApiOkResponse({
         type: TimelineResponse,
@@ -188,16 +193,53 @@ export const ModemsDocs = {
             {
               at: '2026-11-25T13:14:10.265Z',
               kind: 'VERDICT_CHANGED',
+              source: 'linecheck',
               evidence: 'verdict went from TEXTBOOK_OK to LINE_FAULT',
               from: 'TEXTBOOK_OK',
               to: 'LINE_FAULT',
             },
             {
+              at: '2026-11-25T12:58:02.000Z',
+              kind: 'T3_TIMEOUT',
+              source: 'modemLog',
+              evidence:
+                'the modem logged "No Ranging Response received - T3 time-out" 10 times in 11 h 2 min (critical)',
+              log: {
+                index: 3,
+                eventId: 82000200,
+                level: 3,
+                levelName: 'critical',
+                count: 10,
+                firstAt: '2026-11-25T01:56:02.000Z',
+                lastAt: '2026-11-25T12:58:02.000Z',
+                text: 'No Ranging Response received - T3 time-out;CM-MAC=00:1d:cd:2a:00:1f;CMTS-MAC=00:17:10:00:00:01;',
+              },
+            },
+            {
               at: '2026-11-24T22:05:41.020Z',
               kind: 'REBOOT',
+              source: 'linecheck',
               evidence: 'uptime went from 12 d 3 h to 40 s',
             },
           ],
+          untimed: [
+            {
+              kind: 'REBOOT',
+              source: 'modemLog',
+              evidence: 'the modem logged "Cable Modem Reboot due to power reset" (notice)',
+              log: {
+                index: 1,
+                eventId: null,
+                level: 6,
+                levelName: 'notice',
+                count: 1,
+                firstAt: null,
+                lastAt: null,
+                text: 'Cable Modem Reboot due to power reset',
+              },
+            },
+          ],
+          modemLog: { state: 'read', readAt: '2026-11-25T13:14:10.265Z', rows: 3 },
         },
       }),
       ApiModemErrors({

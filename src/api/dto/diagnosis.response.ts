@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { TimelineEventKind } from '../../diagnosis/timeline';
+import { EVENT_LEVELS, MODEM_EVENT_KINDS } from '../../diagnosis/modem-events';
+import type { HistoryEventKind, TimelineEventKind } from '../../diagnosis/timeline';
 import {
   ACTIONS,
   FAULT_PLACES,
@@ -18,13 +19,19 @@ export const SUB_KIND = { enum: [...SUB_KINDS], enumName: 'SubKind' };
 export const ACTION = { enum: [...ACTIONS], enumName: 'Action' };
 
 /** A record, so the compiler insists on every kind timeline.ts has. */
-const TIMELINE_EVENT_KINDS: Record<TimelineEventKind, true> = {
+const HISTORY_EVENT_KINDS: Record<HistoryEventKind, true> = {
   VERDICT_CHANGED: true,
   REBOOT: true,
   REREGISTRATION: true,
   WENT_OFFLINE: true,
   BACK_ONLINE: true,
 };
+const TIMELINE_EVENT_KINDS: readonly TimelineEventKind[] = [
+  ...new Set<TimelineEventKind>([
+    ...(Object.keys(HISTORY_EVENT_KINDS) as HistoryEventKind[]),
+    ...MODEM_EVENT_KINDS,
+  ]),
+];
 
 /** Modems per verdict; verdicts with no modem are left out. */
 export class VerdictCountsResponse {}
@@ -462,17 +469,110 @@ export class HistoryResponse {
   entries!: HistoryEntryResponse[];
 }
 
+const TIMELINE_SOURCE = {
+  enum: ['linecheck', 'modemLog'],
+  enumName: 'TimelineSource',
+  description:
+    "linecheck: Linecheck's own readings (its history) show it; modemLog: the modem's own event log.",
+};
+const LOGGED_AT = { type: String, format: 'date-time', nullable: true } as const;
+
+export class ModemLogEntryResponse {
+  @ApiProperty({ description: 'docsDevEvIndex: the order of the modem’s log.', example: 7 }) index!: number;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'docsDevEvId; null: not read.',
+    example: 82000200,
+  })
+  eventId!: number | null;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'docsDevEvLevel, emergency(1) .. debug(8); null: not read.',
+    example: 3,
+  })
+  level!: number | null;
+  @ApiProperty({
+    type: String,
+    enum: [...EVENT_LEVELS],
+    nullable: true,
+    description: 'docsDevEvLevel by name; null: not read.',
+    example: 'critical',
+  })
+  levelName!: string | null;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'docsDevEvCounts: how often the modem logged it between firstAt and lastAt; null: not read.',
+    example: 12,
+  })
+  count!: number | null;
+  @ApiProperty({ ...LOGGED_AT, description: 'docsDevEvFirstTime; null: the modem had no time of day then.' })
+  firstAt!: string | null;
+  @ApiProperty({ ...LOGGED_AT, description: 'docsDevEvLastTime; null: the modem had no time of day then.' })
+  lastAt!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'docsDevEvText as the modem logged it; null: not read.',
+    example:
+      'No Ranging Response received - T3 time-out;CM-MAC=00:1d:cd:00:00:1f;CMTS-MAC=00:17:10:00:00:01;',
+  })
+  text!: string | null;
+}
+
 export class TimelineEventResponse {
-  @ApiProperty({ format: 'date-time', description: 'The time of the history entry that shows the event.' })
+  @ApiProperty({
+    format: 'date-time',
+    description:
+      'linecheck: the time of the history entry that shows the event. modemLog: its last occurrence (else its first).',
+  })
   at!: string;
-  @ApiProperty({ enum: Object.keys(TIMELINE_EVENT_KINDS), enumName: 'TimelineEventKind' }) kind!: string;
-  @ApiProperty({ description: 'A short sentence saying what the history shows.' }) evidence!: string;
+  @ApiProperty({
+    enum: [...TIMELINE_EVENT_KINDS],
+    enumName: 'TimelineEventKind',
+    description:
+      'From Linecheck’s history: VERDICT_CHANGED, REBOOT, REREGISTRATION, WENT_OFFLINE, BACK_ONLINE. From the ' +
+      `modem's log: ${MODEM_EVENT_KINDS.join(', ')} (REBOOT and REREGISTRATION come from either).`,
+  })
+  kind!: string;
+  @ApiProperty(TIMELINE_SOURCE) source!: string;
+  @ApiProperty({ description: 'A short sentence saying what the history or the log shows.' })
+  evidence!: string;
   @ApiPropertyOptional({ description: 'VERDICT_CHANGED: the verdict before.' }) from?: string;
   @ApiPropertyOptional({ description: 'VERDICT_CHANGED: the verdict after.' }) to?: string;
   @ApiPropertyOptional({
     description: 'BACK_ONLINE: from the first unanswered poll to the first answered one.',
   })
   durationSec?: number;
+  @ApiPropertyOptional({
+    type: ModemLogEntryResponse,
+    description: 'modemLog: the row as the modem logged it.',
+  })
+  log?: ModemLogEntryResponse;
+}
+
+export class UntimedEventResponse {
+  @ApiProperty({ enum: [...MODEM_EVENT_KINDS], enumName: 'ModemEventKind' }) kind!: string;
+  @ApiProperty({ enum: ['modemLog'] }) source!: string;
+  @ApiProperty({ description: 'A short sentence saying what the log shows.' }) evidence!: string;
+  @ApiProperty({ type: ModemLogEntryResponse }) log!: ModemLogEntryResponse;
+}
+
+export class ModemLogStateResponse {
+  @ApiProperty({
+    enum: ['read', 'absent', 'notRead'],
+    description:
+      'read: the latest reading is a call-centre check’s (full poll), which read the modem’s event log. absent: ' +
+      'that poll found no event log on the modem. notRead: no reading, a silent modem, or the latest reading is a ' +
+      'sweep’s (fast poll), which does not read the log (a diagnosis with detail=full reads it).',
+  })
+  state!: string;
+  @ApiProperty({ ...LOGGED_AT, description: 'When the log was read; null: not read.' }) readAt!:
+    string | null;
+  @ApiProperty({ description: 'Rows kept from the log (its newest, at most EVENT_LOG_ROWS).', example: 4 })
+  rows!: number;
 }
 
 export class TimelineResponse {
@@ -485,6 +585,16 @@ export class TimelineResponse {
     description: 'The oldest history entry in the window (null: no history yet).',
   })
   coveredFrom!: string | null;
-  @ApiProperty({ type: [TimelineEventResponse], description: 'Newest first.' })
+  @ApiProperty({
+    type: [TimelineEventResponse],
+    description: 'Linecheck’s history and the modem’s own log (those of the window), newest first.',
+  })
   events!: TimelineEventResponse[];
+  @ApiProperty({
+    type: [UntimedEventResponse],
+    description:
+      'Logged events without a time (the modem had no time of day): they cannot be placed. Log order.',
+  })
+  untimed!: UntimedEventResponse[];
+  @ApiProperty({ type: ModemLogStateResponse }) modemLog!: ModemLogStateResponse;
 }

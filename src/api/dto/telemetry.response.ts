@@ -148,7 +148,8 @@ export class ModemEventResponse {
   @ApiProperty({
     type: 'integer',
     nullable: true,
-    description: 'docsDevEvFirstTime, epoch ms; null when the modem had no time of day.',
+    description:
+      'docsDevEvFirstTime, epoch ms; null when the modem had no time of day (it logs 1970-01-01 plus its uptime).',
     example: 1795612400000,
   })
   firstAt!: number | null;
@@ -159,7 +160,8 @@ export class ModemEventResponse {
     example: 1795612400000,
   })
   lastAt!: number | null;
-  @ApiProperty({ description: 'docsDevEvCounts.', example: 3 }) count!: number;
+  @ApiProperty({ ...NOT_READ, description: 'docsDevEvCounts; null: not read.', example: 3 }) count!:
+    number | null;
   @ApiProperty({
     ...NOT_READ,
     description: 'docsDevEvLevel: emergency(1) .. debug(8); null: not read.',
@@ -168,7 +170,13 @@ export class ModemEventResponse {
   level!: number | null;
   @ApiProperty({ ...NOT_READ, description: 'docsDevEvId; null: not read.', example: 82000200 })
   eventId!: number | null;
-  @ApiProperty({ example: 'No Ranging Response received - T3 time-out' }) text!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'docsDevEvText; null: not read.',
+    example: 'No Ranging Response received - T3 time-out',
+  })
+  text!: string | null;
 }
 
 export class ReachableReadingResponse {
@@ -183,7 +191,9 @@ export class ReachableReadingResponse {
   @ApiPropertyOptional({
     type: [ModemEventResponse],
     nullable: true,
-    description: "The modem's event log (full polls only); null: a full poll could not read it.",
+    description:
+      "The modem's event log, its newest EVENT_LOG_ROWS rows (full polls only); null: the modem has no event log " +
+      '(no docsDevEvent group); []: its log is empty.',
   })
   events?: ModemEventResponse[] | null;
   @ApiProperty({ example: 'sim-cm-00031' }) modemId!: string;
