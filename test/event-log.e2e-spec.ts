@@ -86,9 +86,14 @@ describe('the modem’s event log in the timeline (Redis store)', () => {
     expect(times).toEqual([...times].sort((a, b) => b - a));
   });
 
-  it('does not read the log on a sweep’s fast poll', async () => {
+  it('does not read the log on a sweep’s fast poll, and keeps the one a call-centre check read', async () => {
     const id = 'sim-cm-00005';
+    const checked = 'sim-cm-00006';
     await scenario(id, 'T3_MARGINAL');
+    await scenario(checked, 'T3_MARGINAL');
+    await t.http().get(`/api/v1/modems/${checked}/diagnosis?maxAgeSec=0`).expect(200);
+    const readBefore = (await timeline(checked)).modemLog;
+    expect(readBefore.state).toBe('read');
     const started = await t
       .http()
       .post('/api/v1/sweeps')
@@ -109,6 +114,13 @@ describe('the modem’s event log in the timeline (Redis store)', () => {
     expect(tl.modemLog).toEqual({ state: 'notRead', readAt: null, rows: 0 });
     expect(tl.events.filter((e) => e.source === 'modemLog')).toEqual([]);
     expect(tl.untimed).toEqual([]);
+
+    // The checked modem's sweep reading has no log either, but its timeline keeps the check's, with its time.
+    const sweptReading = (await t.http().get(`/api/v1/modems/${checked}/telemetry`).expect(200)).body.reading;
+    expect(sweptReading).not.toHaveProperty('events');
+    const kept = await timeline(checked);
+    expect(kept.modemLog).toEqual(readBefore);
+    expect(kept.events.some((e) => e.source === 'modemLog' && e.kind === 'T3_TIMEOUT')).toBe(true);
   });
 
   it('lists the log of a modem without time of day apart, and says when a modem has no log', async () => {

@@ -231,14 +231,11 @@ export class LineCheckService {
     days: number,
   ): Promise<LineTimeline & { since: number; coveredFrom: number | null }> {
     const since = Date.now() - days * 86_400_000;
-    const [entries, latest] = await Promise.all([
-      this.history(modemId, since),
-      this.readings.latest(modemId),
-    ]);
+    const [entries, log] = await Promise.all([this.history(modemId, since), this.readings.eventLog(modemId)]);
     return {
       since,
       coveredFrom: entries[0]?.at ?? null,
-      ...lineTimeline(entries, latest?.reading ?? null, since),
+      ...lineTimeline(entries, log, since),
     };
   }
 

@@ -9,7 +9,7 @@ import {
 } from './modem-events';
 import { onlineAtCmts, rebootedBetween } from './rule-helpers';
 import type { HistoryEntry, Verdict } from '../domain/diagnosis';
-import type { ModemEvent, ModemReading } from '../domain/modem-reading';
+import type { ModemEvent, ModemEventLog } from '../domain/modem-reading';
 
 /** What Linecheck's own readings show, entry against entry. */
 export type HistoryEventKind =
@@ -224,27 +224,27 @@ function loggedEvidence(e: ModemEvent): string {
   return `the modem logged ${what}${times}${level ? ` (${level})` : ''}`;
 }
 
-function modemLogState(reading: ModemReading | null): ModemLogState {
-  if (reading == null || !reading.reachable || reading.detail !== 'full' || reading.events === undefined) {
+function modemLogState(log: ModemEventLog | null): ModemLogState {
+  if (log == null) {
     return { state: 'notRead', readAt: null, rows: 0 };
   }
-  return reading.events == null
-    ? { state: 'absent', readAt: reading.observedAt, rows: 0 }
-    : { state: 'read', readAt: reading.observedAt, rows: reading.events.length };
+  return log.events == null
+    ? { state: 'absent', readAt: log.readAt, rows: 0 }
+    : { state: 'read', readAt: log.readAt, rows: log.events.length };
 }
 
 /**
  * The line's timeline since `sinceMs`: what Linecheck's history shows, merged in time order with the modem's own
- * event log as the latest reading read it (a full poll's; a sweep's fast poll does not read it). Logged events are
- * placed at their last occurrence; those without any time are listed apart.
+ * event log as the latest full poll read it (a sweep's fast poll does not read it). Logged events are placed at their
+ * last occurrence; those without any time are listed apart.
  */
 export function lineTimeline(
   entries: readonly HistoryEntry[],
-  latest: ModemReading | null,
+  log: ModemEventLog | null,
   sinceMs: number,
 ): LineTimeline {
-  const modemLog = modemLogState(latest);
-  const logged = modemLog.state === 'read' && latest?.reachable ? (latest.events ?? []) : [];
+  const modemLog = modemLogState(log);
+  const logged = log?.events ?? [];
   const events: TimelineEvent[] = buildTimeline(entries).map((e) => ({ ...e, source: 'linecheck' }));
   const untimed: UntimedEvent[] = [];
   for (const e of logged) {

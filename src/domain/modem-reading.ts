@@ -136,6 +136,17 @@ export interface ModemEvent {
 /** How many rows of the modem's event log a reading keeps by default (the newest): EVENT_LOG_ROWS. */
 export const DEFAULT_EVENT_LOG_ROWS = 50;
 
+/**
+ * The modem's event log as the latest full poll read it, kept apart from the latest reading: a sweep's fast poll
+ * replaces the reading but does not read the log.
+ */
+export interface ModemEventLog {
+  /** When the full poll read it (epoch ms). */
+  readAt: number;
+  /** null: that poll found no log on the modem. */
+  events: ModemEvent[] | null;
+}
+
 export interface ReachableReading {
   reachable: true;
   /** Absent (fast) on readings stored before it was recorded. */

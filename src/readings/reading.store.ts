@@ -6,7 +6,7 @@ import type {
   SubKind,
   Verdict,
 } from '../domain/diagnosis';
-import type { ModemReading } from '../domain/modem-reading';
+import type { ModemEventLog, ModemReading } from '../domain/modem-reading';
 
 /** The latest reading of a modem with the verdict it got. */
 export interface StoredReading {
@@ -44,6 +44,11 @@ export abstract class ReadingStore {
   /** Adds history entries without a reading (the simulator's made-up past of a modem switched to a scenario). */
   abstract addHistory(modemId: string, entries: readonly HistoryEntry[]): Promise<void>;
   abstract latest(modemId: string): Promise<StoredReading | null>;
+  /**
+   * The event log of the modem's latest full poll (saveReading keeps it from a full poll's reading, for the history
+   * retention), or null when no full poll read it in that time.
+   */
+  abstract eventLog(modemId: string): Promise<ModemEventLog | null>;
   /** Latest verdicts of several modems (missing ones are left out). */
   abstract latestVerdicts(modemIds: readonly string[]): Promise<Map<string, VerdictSummary>>;
   /**
@@ -57,4 +62,12 @@ export abstract class ReadingStore {
   abstract counterBaseline(modemId: string, notBeforeMs: number): Promise<CounterSnapshot | null>;
   /** Drops everything kept about a modem (its record was deleted). */
   abstract forgetModem(modemId: string): Promise<void>;
+}
+
+/** The event log a stored reading carries, when its poll read one (a full poll of a modem that answered). */
+export function eventLogOf(stored: StoredReading): ModemEventLog | null {
+  const r = stored.reading;
+  return r.reachable && r.detail === 'full' && r.events !== undefined
+    ? { readAt: r.observedAt, events: r.events }
+    : null;
 }

@@ -148,6 +148,57 @@ describe.each(BACKENDS)('ReadingStore contract (%s)', (_kind, open) => {
     expect(await store.latestVerdicts(['m5'])).toEqual(new Map());
   });
 
+  it("keeps the event log of the latest full poll: a sweep's fast poll after it leaves it, a newer full poll replaces it", async () => {
+    const log = [
+      {
+        index: 4,
+        firstAt: null,
+        lastAt: clock - 5000,
+        count: 3,
+        level: 3,
+        eventId: 82000200,
+        text: 'T3 time-out',
+      },
+    ];
+    const full = (at: number, events: typeof log | null): ModemReading => ({
+      ...(reading('m1', at) as Extract<ModemReading, { reachable: true }>),
+      detail: 'full',
+      events,
+    });
+    expect(await store.eventLog('m1')).toBeNull();
+    await store.saveReading(
+      { reading: full(clock, log), diagnosis, thresholdsProfile: 'p' },
+      entry(clock),
+      null,
+    );
+    expect(await store.eventLog('m1')).toEqual({ readAt: clock, events: log });
+
+    clock += 60_000;
+    await store.saveReading(
+      { reading: reading('m1', clock), diagnosis, thresholdsProfile: 'p' },
+      entry(clock),
+      null,
+    );
+    expect(await store.eventLog('m1')).toEqual({ readAt: clock - 60_000, events: log });
+
+    clock += 60_000;
+    await store.saveReading(
+      { reading: full(clock, null), diagnosis, thresholdsProfile: 'p' },
+      entry(clock),
+      null,
+    );
+    expect(await store.eventLog('m1')).toEqual({ readAt: clock, events: null });
+    expect(await store.eventLog('other')).toBeNull();
+
+    // Kept as long as history (3600 s here): Redis expires it on its own clock, the in-process store on the test's.
+    if (backend.space) {
+      expect(await backend.space.redis.ttl(backend.space.tagged('evlog', 'm1'))).toBeGreaterThan(3500);
+    } else {
+      clock += 3_600_000 + 1000;
+      expect(await store.eventLog('m1')).toBeNull();
+    }
+  });
+
   it('forgets everything kept about a modem', async () => {
     const silent: ModemReading = {
       reachable: false,
@@ -161,7 +212,22 @@ describe.each(BACKENDS)('ReadingStore contract (%s)', (_kind, open) => {
       entry(clock),
       counters(clock),
     );
+    await store.saveReading(
+      {
+        reading: {
+          ...(reading('m8', clock) as Extract<ModemReading, { reachable: true }>),
+          detail: 'full',
+          events: [],
+        },
+        diagnosis,
+        thresholdsProfile: 'p',
+      },
+      entry(clock),
+      null,
+    );
     await store.forgetModem('m7');
+    await store.forgetModem('m8');
+    expect(await store.eventLog('m8')).toBeNull();
     expect(await store.latest('m7')).toBeNull();
     expect(await store.history('m7', 0)).toEqual([]);
     expect(await store.counterBaseline('m7', 0)).toBeNull();

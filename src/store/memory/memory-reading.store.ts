@@ -1,6 +1,8 @@
 import type { RetentionPolicy } from '../../config/app-config';
 import type { CounterSnapshot, HistoryEntry } from '../../domain/diagnosis';
+import type { ModemEventLog } from '../../domain/modem-reading';
 import {
+  eventLogOf,
   ReadingStore,
   type StoredReading,
   verdictSummary,
@@ -11,6 +13,7 @@ import { decodeJson, encodeJson } from '../../domain/reading-json';
 /** Readings, history and counter snapshots in this process (single instance). Same contract as RedisReadingStore. */
 export class MemoryReadingStore extends ReadingStore {
   private readonly latestById = new Map<string, { json: string; expiresAt: number }>();
+  private readonly eventLogs = new Map<string, { json: string; expiresAt: number }>();
   private readonly historyById = new Map<string, HistoryEntry[]>();
   private readonly countersById = new Map<string, CounterSnapshot[]>();
   /** Modem id -> when its latest reading found it silent. */
@@ -39,6 +42,13 @@ export class MemoryReadingStore extends ReadingStore {
     }
 
     this.appendHistory(id, [entry], now);
+    const log = eventLogOf(stored);
+    if (log) {
+      this.eventLogs.set(id, {
+        json: JSON.stringify(log),
+        expiresAt: now + this.retention.historyRetentionSec * 1000,
+      });
+    }
 
     if (counters) {
       const kept = (this.countersById.get(id) ?? []).filter(
@@ -51,6 +61,13 @@ export class MemoryReadingStore extends ReadingStore {
       this.countersById.set(id, kept);
     }
     return Promise.resolve();
+  }
+
+  eventLog(modemId: string): Promise<ModemEventLog | null> {
+    const hit = this.eventLogs.get(modemId);
+    return Promise.resolve(
+      hit && hit.expiresAt > this.now() ? (JSON.parse(hit.json) as ModemEventLog) : null,
+    );
   }
 
   latest(modemId: string): Promise<StoredReading | null> {
@@ -107,6 +124,7 @@ export class MemoryReadingStore extends ReadingStore {
     this.latestById.delete(modemId);
     this.historyById.delete(modemId);
     this.countersById.delete(modemId);
+    this.eventLogs.delete(modemId);
     return Promise.resolve();
   }
 }

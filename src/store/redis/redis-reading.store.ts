@@ -1,6 +1,8 @@
 import type { RetentionPolicy } from '../../config/app-config';
 import type { CounterSnapshot, HistoryEntry } from '../../domain/diagnosis';
+import type { ModemEventLog } from '../../domain/modem-reading';
 import {
+  eventLogOf,
   ReadingStore,
   type StoredReading,
   verdictSummary,
@@ -63,6 +65,10 @@ export class RedisReadingStore extends ReadingStore {
       .zremrangebyscore(hist, '-inf', `(${now - r.historyRetentionSec * 1000}`)
       .zremrangebyrank(hist, 0, -(r.historyMaxEntries + 1))
       .expire(hist, r.historyRetentionSec);
+    const log = eventLogOf(stored);
+    if (log) {
+      tx.set(this.key('evlog', id), JSON.stringify(log), 'EX', r.historyRetentionSec);
+    }
     if (counters) {
       const keepSec = r.counterWindowSec + r.counterSpacingSec;
       tx.eval(
@@ -86,6 +92,11 @@ export class RedisReadingStore extends ReadingStore {
           : this.s.redis.zadd(silent, stored.reading.observedAt, id),
       ]),
     );
+  }
+
+  async eventLog(modemId: string): Promise<ModemEventLog | null> {
+    const json = await this.s.run(() => this.s.redis.get(this.key('evlog', modemId)));
+    return json ? (JSON.parse(json) as ModemEventLog) : null;
   }
 
   async latest(modemId: string): Promise<StoredReading | null> {
@@ -167,6 +178,7 @@ export class RedisReadingStore extends ReadingStore {
               this.key('hist', modemId),
               this.key('cw', modemId),
               this.key('vd', modemId),
+              this.key('evlog', modemId),
             ),
         ],
         [silent, (tx) => tx.zrem(silent, modemId)],
@@ -175,7 +187,7 @@ export class RedisReadingStore extends ReadingStore {
   }
 
   /** A modem's own keys share its hash tag: one slot, so one MULTI or script may take them all. */
-  private key(kind: 'latest' | 'vd' | 'hist' | 'cw', modemId: string): string {
+  private key(kind: 'latest' | 'vd' | 'hist' | 'cw' | 'evlog', modemId: string): string {
     return this.s.tagged(kind, modemId);
   }
 }
