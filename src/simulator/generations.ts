@@ -36,6 +36,8 @@ const HIDDEN_BY_QUIRK: Readonly<Record<ModemQuirk, Readonly<Record<string, strin
     NO_CPE: 'a bridge table without a status column cannot show that nothing is connected',
   },
   DUMMY_SC_QAM_ROWS: {},
+  // Its scenarios' expectations without the summaries are `expect` (scenarios.ts, expectationOn): nothing is hidden.
+  PNM_NOT_READY: {},
 };
 
 /** Why a scenario cannot run on a modem of this shape, or null when it can. */
