@@ -164,7 +164,11 @@ describe('locateFault with the DOCSIS 3.1 PNM summaries of a full poll', () => {
     );
     expect(l.evidence.map((e) => e.code)).toEqual(['NO_SIGNATURE', 'RIPPLE_BOTH_WAYS']);
     const fact = l.evidence[1];
-    expect(fact).toEqual(expect.objectContaining({ observed: 2.85, limit: 2.86 }));
+    // The downstream ripple and its limit; the message has the upstream's.
+    expect(fact).toEqual(expect.objectContaining({ observed: 2.85, limit: 2.199 }));
+    expect(fact.message).toMatch(
+      /channel estimate 2\.85 dB and the OFDMA pre-equaliser 2\.86 dB peak to peak/,
+    );
     expect(fact.message).toMatch(
       /give no distance, and sweeps do not read them, so no neighbour was compared/,
     );

@@ -106,7 +106,7 @@ export function locateFault(input: LocateInput): FaultLocation {
   }
   const facts = [
     ...located.evidence,
-    evidence('RIPPLE_BOTH_WAYS', rippleBothWaysEvidence(ds.observed, us.observed), ds.observed, us.observed),
+    evidence('RIPPLE_BOTH_WAYS', rippleBothWaysEvidence(ds.observed, us.observed), ds.observed, ds.limit),
   ];
   const farEcho = located.distanceM != null && located.distanceM > input.t.dropMaxM;
   if (located.place !== 'UNKNOWN' || farEcho) {

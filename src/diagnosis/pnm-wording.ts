@@ -7,7 +7,7 @@ import { describeChannel, fmt, fmtMhz } from './rule-helpers';
 // Every sentence the DOCSIS 3.1 PNM summaries add to a diagnosis (rules, not-checked, fault location). The rules
 // decide; this file only phrases the decision.
 
-/** "the 27 dB minimum" / "the recommended 34 dB but within the 27 dB limit" */
+/** "the 2.2 dB (-18 dBc) limit" / "the recommended 0.98 dB (-25 dBc) but within the 2.2 dB (-18 dBc) limit" */
 function against(grade: Exclude<PreEqGrade, 'TEXTBOOK'>, limit: string, faultLimit: string): string {
   return grade === 'FAULT'
     ? `the ${limit} limit`
