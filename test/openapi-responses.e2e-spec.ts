@@ -61,6 +61,8 @@ describe('responses match the OpenAPI document (Ajv, strict)', () => {
       SIMULATOR_MODEMS: '12',
       SIMULATOR_V3_SHARE: '0',
       SIMULATOR_SCENARIO_MIX: 'TEXTBOOK=2,DS_SNR_FAULT=1',
+      // DOCSIS 3.1 modems: a full poll's PNM summaries, read and not ready.
+      SIMULATOR_MODEM_SHAPES: 'sim-cm-00002=3.1,sim-cm-00003=3.1+PNM_NOT_READY',
       EVENTS_MAX_STREAMS_PER_KEY: '1',
       REBOOT_POLL_INTERVAL_MS: '200',
       REBOOT_TIMEOUT_SEC: '20',
@@ -165,6 +167,13 @@ describe('responses match the OpenAPI document (Ajv, strict)', () => {
       '/api/v1/simulator/modems/{id}/scenario',
       '/api/v1/simulator/modems/sim-cm-00003/scenario',
       { scenario: 'US_ECHO_DROP' },
+    );
+    // PNM findings in ns and dB/MHz, and a location resting on them.
+    await call(
+      'put',
+      '/api/v1/simulator/modems/{id}/scenario',
+      '/api/v1/simulator/modems/sim-cm-00002/scenario',
+      { scenario: 'OFDM_POWER_MARGINAL' },
     );
     for (const id of ['sim-cm-00001', 'sim-cm-00002', 'sim-cm-00003']) {
       await call('get', '/api/v1/modems/{id}/diagnosis', `/api/v1/modems/${id}/diagnosis`);

@@ -63,10 +63,11 @@ describe('sweep pacing across instances', () => {
     }[];
     const polledAt = new Map<string, number[]>();
     for (const m of modems) {
-      // detail=fast: the sweep's own readings (a call-centre check, the default, would poll again).
+      // detail=fast: the sweep's own (fast) readings; a call-centre check (full) would poll again.
       const d = (
         await a.http().get(`/api/v1/modems/${m.id}/diagnosis?maxAgeSec=3600&detail=fast`).expect(200)
       ).body;
+      expect(d.source).toBe('cache');
       polledAt.set(m.cmtsId, [...(polledAt.get(m.cmtsId) ?? []), Date.parse(d.observedAt)]);
     }
     const spreadSec = (times: number[]): number => (Math.max(...times) - Math.min(...times)) / 1000;

@@ -21,13 +21,16 @@ export const MODEM_QUIRKS = {
   NO_TIME_OF_DAY:
     'No time of day (no ToD server answers): event log times are 1970-01-01 plus the time since boot.',
   NO_EVENT_LOG: 'No event log: the docsDevEvent group (docsDevEvControl, docsDevEventTable) does not answer.',
+  PNM_NOT_READY:
+    'DOCSIS 3.1 whose DOCS-PNM summaries are not ready: RxMER statistics inactive and channel estimate busy ' +
+    '(their values read 0), no docsPnmCmUsPreEqTable; the mean RxMER still answers.',
 } as const;
 export type ModemQuirk = keyof typeof MODEM_QUIRKS;
 
 export const QUIRKS_BY_GENERATION: Readonly<Record<ModemGeneration, readonly ModemQuirk[]>> = {
   '2.0': ['BRIDGE_WITHOUT_STATUS', 'NO_TIME_OF_DAY', 'NO_EVENT_LOG'],
   '3.0': ['NO_US_STATUS_TABLE', 'BRIDGE_WITHOUT_STATUS', 'NO_TIME_OF_DAY', 'NO_EVENT_LOG'],
-  '3.1': ['DUMMY_SC_QAM_ROWS', 'BRIDGE_WITHOUT_STATUS', 'NO_TIME_OF_DAY'],
+  '3.1': ['DUMMY_SC_QAM_ROWS', 'BRIDGE_WITHOUT_STATUS', 'NO_TIME_OF_DAY', 'PNM_NOT_READY'],
 };
 
 export interface ModemShape {
@@ -135,11 +138,19 @@ export const SCENARIO_NAMES = [
   'US_GROUP_DELAY',
   'CMTS_PARTIAL_SERVICE',
   'RF_REINIT_SINCE_BOOT',
+  'OFDM_INGRESS',
+  'PNM_SHORT_CAVITY',
 ] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
-/** RF_REINIT_SINCE_BOOT is left out so that the default fleet keeps the scenarios it had before it existed. */
-const DEFAULT_WEIGHTS: Record<string, number> = { TEXTBOOK: 60, NO_CPE: 4, RF_REINIT_SINCE_BOOT: 0 };
+/** Scenarios added later are left out, so that the default fleet keeps the scenarios it had before they existed. */
+const DEFAULT_WEIGHTS: Record<string, number> = {
+  TEXTBOOK: 60,
+  NO_CPE: 4,
+  RF_REINIT_SINCE_BOOT: 0,
+  OFDM_INGRESS: 0,
+  PNM_SHORT_CAVITY: 0,
+};
 
 export const DEFAULT_SCENARIO_MIX: Record<string, number> = Object.fromEntries(
   SCENARIO_NAMES.map((name) => [name, DEFAULT_WEIGHTS[name] ?? 1]),

@@ -25,7 +25,7 @@ const REBOOT_HISTORY: HistoryEntry[] = [
 
 describe('diagnose', () => {
   it('exports every rule once', () => {
-    expect(RULES).toHaveLength(15);
+    expect(RULES).toHaveLength(18);
     expect(new Set(RULES).size).toBe(RULES.length);
   });
 

@@ -12,6 +12,9 @@ import { dsTiltRule } from './rules/ds-tilt.rule';
 import { lowUsSnrRule } from './rules/low-us-snr.rule';
 import { noCpeRule } from './rules/no-cpe.rule';
 import { ofdmMerRule } from './rules/ofdm-mer.rule';
+import { ofdmMerSpreadRule } from './rules/ofdm-mer-spread.rule';
+import { dsChannelEstimateRule } from './rules/ds-channel-estimate.rule';
+import { ofdmaPreEqRule } from './rules/ofdma-pre-eq.rule';
 import { ofdmPowerRule } from './rules/ofdm-power.rule';
 import { ofdmaTxPowerRule } from './rules/ofdma-tx-power.rule';
 import { partialServiceRule } from './rules/partial-service.rule';
@@ -79,6 +82,9 @@ export const RULES: readonly Rule[] = [
   t3T4Rule,
   ofdmMerRule,
   ofdmPowerRule,
+  ofdmMerSpreadRule,
+  dsChannelEstimateRule,
+  ofdmaPreEqRule,
   noCpeRule,
 ];
 

@@ -132,6 +132,78 @@ describe('locateFault', () => {
   });
 });
 
+describe('locateFault with the DOCSIS 3.1 PNM summaries of a full poll', () => {
+  const ripple = (
+    code: 'DS_MICRO_REFLECTION' | 'US_MICRO_REFLECTION',
+    kind: 'OFDM' | 'OFDMA' | 'SC-QAM',
+    observed: number,
+  ): Finding => ({
+    code,
+    severity: 'FAULT',
+    channel: {
+      direction: code === 'DS_MICRO_REFLECTION' ? 'downstream' : 'upstream',
+      kind,
+      ifIndex: 160,
+      channelId: 33,
+      frequencyHz: 0,
+    },
+    observed,
+    limit: 2.199,
+    unit: 'dB',
+    message: '',
+  });
+  const bothWays = [
+    ripple('DS_MICRO_REFLECTION', 'OFDM', 2.85),
+    ripple('US_MICRO_REFLECTION', 'OFDMA', 2.86),
+  ];
+
+  it('puts an echo both ways on this modem, with nothing else to place it, at the drop (LOW), with no distance', () => {
+    const l = locate(summary(), node(clean(4)), bothWays);
+    expect(l).toEqual(
+      expect.objectContaining({ place: 'DROP', confidence: 'LOW', distanceM: null, distanceFt: null }),
+    );
+    expect(l.evidence.map((e) => e.code)).toEqual(['NO_SIGNATURE', 'RIPPLE_BOTH_WAYS']);
+    const fact = l.evidence[1];
+    // The downstream ripple and its limit; the message has the upstream's.
+    expect(fact).toEqual(expect.objectContaining({ observed: 2.85, limit: 2.199 }));
+    expect(fact.message).toMatch(
+      /channel estimate 2\.85 dB and the OFDMA pre-equaliser 2\.86 dB peak to peak/,
+    );
+    expect(fact.message).toMatch(
+      /give no distance, and sweeps do not read them, so no neighbour was compared/,
+    );
+    expect(l.message).toMatch(/the drop or the home wiring.*no distance is known.*ground block/);
+  });
+
+  it('backs a home or drop place with it, and says nothing against a place the neighbours share', () => {
+    const home = summary({ mtrDb: 19.5, grade: 'MARGINAL', distortion: 'MICRO_REFLECTION', shortEcho: true });
+    const atHome = locate(home, node(clean(3)), bothWays);
+    expect(atHome).toEqual(expect.objectContaining({ place: 'HOME', confidence: 'MEDIUM' }));
+    expect(atHome.evidence.map((e) => e.code)).toEqual([
+      'SHORT_ECHO',
+      'NEIGHBOURS_CLEAN',
+      'RIPPLE_BOTH_WAYS',
+    ]);
+    const shared = [neighbour('a', echoAt(6)), neighbour('b', echoAt(6)), ...clean(1)];
+    const plant = locate(summary(echoAt(6)), node(shared), bothWays);
+    expect(['TAP_OR_AMPLIFIER', 'PLANT']).toContain(plant.place);
+    expect(plant.evidence.map((e) => e.code)).not.toContain('RIPPLE_BOTH_WAYS');
+  });
+
+  it('keeps UNKNOWN for an echo the coefficients put farther than a drop', () => {
+    const l = locate(summary(echoAt(8)), node(clean(1)), bothWays);
+    expect(l.place).toBe('UNKNOWN');
+    expect(l.evidence.map((e) => e.code)).toContain('RIPPLE_BOTH_WAYS');
+  });
+
+  it('needs both directions, each from a PNM summary', () => {
+    expect(locate(summary(), node(clean(4)), [bothWays[0]]).place).toBe('UNKNOWN');
+    expect(locate(summary(), node(clean(4)), [bothWays[1]]).place).toBe('UNKNOWN');
+    const scQam = [bothWays[0], ripple('US_MICRO_REFLECTION', 'SC-QAM', 14)];
+    expect(locate(summary(), node(clean(4)), scQam).place).toBe('UNKNOWN');
+  });
+});
+
 describe('echoClusters', () => {
   it('groups impaired echoes of one channel within a tap, two modems at least, largest first', () => {
     const clusters = echoClusters(

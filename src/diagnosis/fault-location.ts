@@ -8,6 +8,7 @@ import type {
   PreEqSummary,
 } from '../domain/diagnosis';
 import type { PreEqThresholds } from '../domain/thresholds';
+import { rippleBothWaysEvidence, rippleBothWaysLocation } from './pnm-wording';
 import { METRES_PER_FOOT } from './pre-eq/timing';
 import { fmt, round } from './rule-helpers';
 
@@ -103,8 +104,40 @@ const echoWords = (s: PreEqSummary): string =>
     ? `a reflection about ${fmt(s.echo.distanceM, 0)} m (${fmt(s.echo.distanceM / METRES_PER_FOOT, 0)} ft) from the modem`
     : `a reflection ${fmt(s.echo?.delayTaps ?? 0)} taps after the main tap`;
 
-/** Where the fault of a LINE_FAULT or MARGINAL reading probably is. */
+/**
+ * Where the fault of a LINE_FAULT or MARGINAL reading probably is: from the upstream coefficients and the levels,
+ * then the DOCSIS 3.1 PNM summaries of a full poll. An echo in both directions on this modem (the downstream channel
+ * estimate and the OFDMA pre-equaliser beyond their limits) is a cavity both signals cross: it backs a home or drop
+ * place, and where nothing else placed the fault it points to the drop (LOW: the summaries give no distance, and
+ * neighbours' are not read by sweeps). It says nothing against a place the neighbours share.
+ */
 export function locateFault(input: LocateInput): FaultLocation {
+  const located = locateFromCoefficientsAndLevels(input);
+  const ds = input.findings.find((f) => f.code === 'DS_MICRO_REFLECTION' && f.severity !== 'INFO');
+  const us = input.findings.find(
+    (f) => f.code === 'US_MICRO_REFLECTION' && f.severity !== 'INFO' && f.channel?.kind === 'OFDMA',
+  );
+  if (ds == null || us == null || located.place === 'PLANT' || located.place === 'TAP_OR_AMPLIFIER') {
+    return located;
+  }
+  const facts = [
+    ...located.evidence,
+    evidence('RIPPLE_BOTH_WAYS', rippleBothWaysEvidence(ds.observed, us.observed), ds.observed, ds.limit),
+  ];
+  const farEcho = located.distanceM != null && located.distanceM > input.t.dropMaxM;
+  if (located.place !== 'UNKNOWN' || farEcho) {
+    return { ...located, evidence: facts };
+  }
+  return {
+    ...located,
+    place: 'DROP',
+    confidence: 'LOW',
+    evidence: facts,
+    message: rippleBothWaysLocation(located.distanceM),
+  };
+}
+
+function locateFromCoefficientsAndLevels(input: LocateInput): FaultLocation {
   const { preEq: self, neighbourhood: n, t } = input;
   const neighbours = self && n?.preEq ? comparable(self, n.preEq, input.modemId) : [];
   const compared = neighbours.length;

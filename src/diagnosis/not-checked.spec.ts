@@ -7,8 +7,11 @@ import {
   diagnosisInput,
   docsis31Reading,
   dsChannel,
+  fullDocsis31Reading,
   ofdmaChannel,
   ofdmChannel,
+  ofdmaPnm,
+  ofdmPnm,
   ruleContext,
   snapshotOf,
   textbookReading,
@@ -18,6 +21,36 @@ import {
 function codes(reading = textbookReading(), patch: Parameters<typeof ruleContext>[1] = {}): string[] {
   return notCheckedFor(ruleContext(reading, patch)).map((n) => n.code);
 }
+
+describe('notCheckedFor: the DOCSIS 3.1 PNM summaries', () => {
+  it('lists nothing when a full poll read them all, and nothing about them after a fast poll', () => {
+    expect(codes(fullDocsis31Reading())).toEqual([]);
+    expect(codes(docsis31Reading())).toEqual([]);
+  });
+
+  it('names the channel, the table and why: a measurement not ready, or no row', () => {
+    const reading = fullDocsis31Reading(
+      {
+        pnm: ofdmPnm({
+          rxMer: { status: 'inactive', stdDevDb: null, percentile: null, percentileDb: null },
+          channelEstimate: { status: null, ampRipplePkPkDb: null },
+        }),
+      },
+      { pnm: ofdmaPnm({ preEq: { status: 'busy', ampRipplePkPkDb: null }, coAdjStatus: 'success' }) },
+    );
+    const listed = notCheckedFor(ruleContext(reading));
+    expect(listed.map((n) => n.code)).toEqual(['PNM_SUMMARIES', 'PNM_SUMMARIES']);
+    expect(listed[0].reason).toBe(
+      'DOCSIS 3.1 PNM summaries not read for OFDM downstream channel 33 (PLC 957 MHz) (RxMER statistics: its ' +
+        'measurement is inactive, not sampleReady (docsPnmCmDsOfdmRxMerTable); channel estimate: the modem gives ' +
+        'no docsPnmCmOfdmChanEstCoefTable row for it), so ingress inside the channel, echoes, tilt and group delay ' +
+        'in it were not checked from them.',
+    );
+    expect(listed[1].reason).toMatch(
+      /^DOCSIS 3\.1 PNM summaries not read for OFDMA upstream channel 9 \(pre-equaliser: its measurement is busy/,
+    );
+  });
+});
 
 describe('notCheckedFor', () => {
   it('is empty when everything the rules grade was read, zeros included', () => {

@@ -1,7 +1,8 @@
 import type { ReachableReading } from '../domain/modem-reading';
 import type { PreEqThresholds } from '../domain/thresholds';
 import { analysedUpstream } from './rules/us-pre-eq.rule';
-import { describeChannel, dsRef, ofdmRef, timeoutTotals, usRef } from './rule-helpers';
+import { OFDM_SUMMARY_CHECKS, OFDMA_SUMMARY_CHECKS, pnmNotCheckedReason, summaryUnread } from './pnm-wording';
+import { describeChannel, dsRef, ofdmaRef, ofdmRef, timeoutTotals, usRef } from './rule-helpers';
 import { ungradedCodewordChannels } from './rules/codewords.rule';
 import { cpeSeen } from './rules/no-cpe.rule';
 import type { CmtsContext, NotChecked, RuleContext } from '../domain/diagnosis';
@@ -149,6 +150,46 @@ function preEqNotChecked(reading: ReachableReading, t: PreEqThresholds): NotChec
   return out;
 }
 
+/**
+ * The DOCSIS 3.1 PNM summaries a full poll reads, per OFDM and OFDMA channel, where a table gave no row for the
+ * channel or its measurement was not sampleReady. A fast poll does not read them (the channels carry no `pnm`), and
+ * says nothing about them.
+ */
+function pnmNotChecked(reading: ReachableReading): NotChecked[] {
+  const out: NotChecked[] = [];
+  for (const ch of reading.ofdm) {
+    const pnm = ch.pnm;
+    if (pnm == null) {
+      continue;
+    }
+    const parts = [
+      ...(pnm.rxMer.status === 'sampleReady'
+        ? []
+        : [summaryUnread('RxMER statistics', 'docsPnmCmDsOfdmRxMerTable', pnm.rxMer.status)]),
+      ...(pnm.channelEstimate.status === 'sampleReady'
+        ? []
+        : [summaryUnread('channel estimate', 'docsPnmCmOfdmChanEstCoefTable', pnm.channelEstimate.status)]),
+    ];
+    if (parts.length > 0) {
+      out.push({
+        code: 'PNM_SUMMARIES',
+        reason: pnmNotCheckedReason(ofdmRef(ch), parts, OFDM_SUMMARY_CHECKS),
+      });
+    }
+  }
+  for (const ch of reading.ofdma) {
+    const status = ch.pnm?.preEq.status;
+    if (ch.pnm != null && status !== 'sampleReady') {
+      const parts = [summaryUnread('pre-equaliser', 'docsPnmCmUsPreEqTable', status ?? null)];
+      out.push({
+        code: 'PNM_SUMMARIES',
+        reason: pnmNotCheckedReason(ofdmaRef(ch), parts, OFDMA_SUMMARY_CHECKS),
+      });
+    }
+  }
+  return out;
+}
+
 export function notCheckedFor(ctx: RuleContext): NotChecked[] {
   return [
     ...registrationNotChecked(ctx.reading),
@@ -157,5 +198,6 @@ export function notCheckedFor(ctx: RuleContext): NotChecked[] {
     ...codewordsNotChecked(ctx),
     ...cpeNotChecked(ctx.reading, ctx.cmts),
     ...preEqNotChecked(ctx.reading, ctx.thresholds.preEq),
+    ...pnmNotChecked(ctx.reading),
   ];
 }

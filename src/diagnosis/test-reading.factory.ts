@@ -2,9 +2,13 @@
 import { cmtsRegState, type CmtsModemRow, type CmtsUpstream } from '../domain/cmts-reading';
 import type {
   DownstreamChannel,
+  EqualizerSummary,
   OfdmaChannel,
+  OfdmaPnmSummary,
   OfdmChannel,
+  OfdmPnmSummary,
   ReachableReading,
+  RxMerSummary,
   UnreachableReading,
   UpstreamChannel,
 } from '../domain/modem-reading';
@@ -108,6 +112,48 @@ export function ofdmaChannel(patch: Partial<OfdmaChannel> = {}): OfdmaChannel {
   };
 }
 
+/** A clean equaliser summary (a full poll's DOCS-PNM channel estimate or OFDMA pre-equaliser). */
+export function equalizerSummary(patch: Partial<EqualizerSummary> = {}): EqualizerSummary {
+  return {
+    status: 'sampleReady',
+    ampRipplePkPkDb: 0.4,
+    ampRippleRmsDb: 0.14,
+    ampSlopeDbPerMhz: -0.004,
+    ampMeanDb: -0.5,
+    groupDelayRipplePkPkNs: 9,
+    groupDelayRippleRmsNs: 3.2,
+    groupDelaySlopeNsPerMhz: 0.02,
+    groupDelayMeanNs: 12,
+    ...patch,
+  };
+}
+
+/** A clean OFDM channel's PNM summaries: RxMER spread 1.4 dB, 2nd percentile 37.5 dB. */
+export function ofdmPnm(
+  patch: { rxMer?: Partial<RxMerSummary>; channelEstimate?: Partial<EqualizerSummary> } = {},
+): OfdmPnmSummary {
+  return {
+    rxMer: {
+      status: 'sampleReady',
+      stdDevDb: 1.4,
+      percentile: 2,
+      percentileDb: 37.5,
+      percentileHighestFreqHz: 951_000_000,
+      ...patch.rxMer,
+    },
+    channelEstimate: equalizerSummary(patch.channelEstimate),
+  };
+}
+
+export function ofdmaPnm(
+  patch: { preEq?: Partial<EqualizerSummary>; coAdjStatus?: OfdmaPnmSummary['coAdjStatus'] } = {},
+): OfdmaPnmSummary {
+  return {
+    preEq: equalizerSummary(patch.preEq),
+    coAdjStatus: patch.coAdjStatus === undefined ? 'success' : patch.coAdjStatus,
+  };
+}
+
 /** A textbook DOCSIS 3.0 modem: 8 DS 256-QAM channels, 4 US channels, one CPE, up for three days. */
 export function textbookReading(patch: Partial<ReachableReading> = {}): ReachableReading {
   return {
@@ -127,6 +173,18 @@ export function textbookReading(patch: Partial<ReachableReading> = {}): Reachabl
     cpeMacs: [],
     ...patch,
   };
+}
+
+/** A DOCSIS 3.1 modem read by a full poll: clean PNM summaries on its OFDM and OFDMA channel. */
+export function fullDocsis31Reading(
+  ofdmPatch: Partial<OfdmChannel> = {},
+  ofdmaPatch: Partial<OfdmaChannel> = {},
+): ReachableReading {
+  return docsis31Reading({
+    detail: 'full',
+    ofdm: [ofdmChannel({ pnm: ofdmPnm(), ...ofdmPatch })],
+    ofdma: [ofdmaChannel({ pnm: ofdmaPnm(), ...ofdmaPatch })],
+  });
 }
 
 /** The DOCSIS 3.1 variant: the same SC-QAM channels plus one OFDM and one OFDMA channel. */

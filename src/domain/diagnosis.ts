@@ -49,6 +49,10 @@ export const SUB_KINDS = [
   'CMTS_NO_EVIDENCE',
   'US_MICRO_REFLECTION',
   'US_GROUP_DELAY',
+  'OFDM_MER_SPREAD',
+  'DS_MICRO_REFLECTION',
+  'DS_GROUP_DELAY',
+  'OFDMA_PRE_EQ_NOT_APPLIED',
 ] as const;
 export type SubKind = (typeof SUB_KINDS)[number];
 
@@ -83,7 +87,7 @@ export interface Finding {
   observed: number;
   /** The band edge that was crossed (for INFO findings: the reference value). */
   limit: number;
-  unit: 'dBmV' | 'dB' | '%' | 'count' | 'count/24h' | 'state';
+  unit: 'dBmV' | 'dB' | '%' | 'count' | 'count/24h' | 'state' | 'ns' | 'dB/MHz';
   /** One sentence an agent can read to the customer. */
   message: string;
 }
@@ -202,6 +206,7 @@ export const NOT_CHECKED_CODES = [
   'CODEWORDS',
   'CPE_PRESENCE',
   'PRE_EQUALISATION',
+  'PNM_SUMMARIES',
 ] as const;
 export type NotCheckedCode = (typeof NOT_CHECKED_CODES)[number];
 
@@ -258,6 +263,7 @@ export const LOCATION_EVIDENCE = [
   'NEIGHBOURS_SAME_LEVELS',
   'NO_PRE_EQ',
   'NO_SIGNATURE',
+  'RIPPLE_BOTH_WAYS',
 ] as const;
 export type LocationEvidenceCode = (typeof LOCATION_EVIDENCE)[number];
 

@@ -73,6 +73,63 @@ export interface OfdmChannel {
   /** Mean RxMER over active subcarriers (DOCS-PNM), when the modem populates it. */
   meanRxMerDb: number | null;
   profiles: OfdmProfileCounters[];
+  /** The DOCSIS 3.1 PNM summaries of the channel, read by full polls only (absent on fast readings). */
+  pnm?: OfdmPnmSummary;
+}
+
+// DOCSIS 3.1 PNM summaries (DOCS-PNM-MIB, docs/pnm.md): what the modem computes over a whole OFDM or OFDMA channel
+// and serves over SNMP, no capture file needed. A field is null when it was not read: the modem has no row or
+// column for it, or its measurement status is not sampleReady (a value is never taken from an unfinished
+// measurement, nor made 0).
+
+/** DOCS-PNM-MIB MeasStatusType. */
+export type PnmMeasStatus =
+  'other' | 'inactive' | 'busy' | 'sampleReady' | 'error' | 'resourceUnavailable' | 'sampleTruncated';
+
+/** RxMER statistics over the active subcarriers of an OFDM channel (docsPnmCmDsOfdmRxMerTable). */
+export interface RxMerSummary {
+  /** docsPnmCmDsOfdmRxMerMeasStatus; null when the modem answered none for the channel. */
+  status: PnmMeasStatus | null;
+  /** Standard deviation of the subcarriers' RxMER (dB). */
+  stdDevDb: number | null;
+  /** Which percentile `percentileDb` is (docsPnmCmDsOfdmRxMerPercentile, 2 by default). */
+  percentile: number | null;
+  /** RxMER at that percentile (ThrVal): that share of the subcarriers is at or below it (dB). */
+  percentileDb: number | null;
+  /** The highest subcarrier frequency at that RxMER (ThrHighestFreq, Hz). */
+  percentileHighestFreqHz: number | null;
+}
+
+/**
+ * An equaliser's coefficients summed up across a whole channel: the modem's downstream channel estimate
+ * (docsPnmCmOfdmChanEstCoefTable) or its OFDMA pre-equaliser (docsPnmCmUsPreEqTable). The ripples are what is left
+ * after the slope is taken out.
+ */
+export interface EqualizerSummary {
+  /** The table's MeasStatus; null when the modem answered none for the channel. */
+  status: PnmMeasStatus | null;
+  ampRipplePkPkDb: number | null;
+  ampRippleRmsDb: number | null;
+  ampSlopeDbPerMhz: number | null;
+  ampMeanDb: number | null;
+  groupDelayRipplePkPkNs: number | null;
+  groupDelayRippleRmsNs: number | null;
+  groupDelaySlopeNsPerMhz: number | null;
+  groupDelayMeanNs: number | null;
+}
+
+export interface OfdmPnmSummary {
+  rxMer: RxMerSummary;
+  channelEstimate: EqualizerSummary;
+}
+
+/** docsPnmCmUsPreEqPreEqCoAdjStatus: what the modem did with the CMTS's last pre-equalisation adjustments. */
+export type PreEqCoAdjStatus = 'other' | 'success' | 'clipped' | 'rejected';
+
+export interface OfdmaPnmSummary {
+  preEq: EqualizerSummary;
+  /** Not a measurement, so read whatever the MeasStatus says; null when not read. */
+  coAdjStatus: PreEqCoAdjStatus | null;
 }
 
 export interface OfdmaChannel {
@@ -85,6 +142,8 @@ export interface OfdmaChannel {
   t3Exceededs: number | null;
   muted: boolean;
   rangingStatus: RangingStatus;
+  /** The channel's DOCSIS 3.1 PNM summary, read by full polls only (absent on fast readings). */
+  pnm?: OfdmaPnmSummary;
 }
 
 export interface CpeEntry {

@@ -49,6 +49,25 @@ export interface PreEqThresholds {
   dropMaxM: number;
 }
 
+/**
+ * DOCSIS 3.1 PNM summaries (docs/pnm.md §4, with sources). The amplitude ripples of the downstream channel estimate
+ * and of the OFDMA pre-equaliser are graded as the echo level they mean, against `preEq.rippleEcho*`.
+ */
+export interface PnmThresholds {
+  /**
+   * What the mean RxMER hides, graded only on a channel whose mean is in its textbook band (`ofdmMer.textbook`):
+   * FAULT when the RxMER at the low percentile (docsPnmCmDsOfdmRxMerThrVal) is below rxMerPercentileFaultDb; else
+   * MARGINAL when the standard deviation across the subcarriers is above rxMerStdDevMarginalDb.
+   */
+  rxMerPercentileFaultDb: number;
+  rxMerStdDevMarginalDb: number;
+  /** |amplitude slope| of the downstream channel estimate: MARGINAL (DS_TILT) above it. Never a fault. */
+  dsAmpSlopeMarginalDbPerMhz: number;
+  /** Group-delay ripple peak to peak with the amplitude ripple in its band: MARGINAL above it. Never a fault. */
+  dsGroupDelayRippleMarginalNs: number;
+  usGroupDelayRippleMarginalNs: number;
+}
+
 export interface ThresholdsProfile {
   name: string;
   dsPower: LevelBands;
@@ -137,6 +156,7 @@ export interface ThresholdsProfile {
     windowHours: number;
   };
   preEq: PreEqThresholds;
+  pnm: PnmThresholds;
 }
 
 export const DEFAULT_THRESHOLDS: ThresholdsProfile = {
@@ -195,5 +215,12 @@ export const DEFAULT_THRESHOLDS: ThresholdsProfile = {
     plantMinShare: 0.5,
     neighboursMinCompared: 2,
     dropMaxM: 100,
+  },
+  pnm: {
+    rxMerPercentileFaultDb: 27,
+    rxMerStdDevMarginalDb: 3,
+    dsAmpSlopeMarginalDbPerMhz: 0.023,
+    dsGroupDelayRippleMarginalNs: 75,
+    usGroupDelayRippleMarginalNs: 200,
   },
 };

@@ -100,6 +100,38 @@ export const OID = {
   docsIf3SignalQualityExtRxMER: '1.3.6.1.4.1.4491.2.1.20.1.24.1.1',
 
   docsPnmCmDsOfdmRxMerMean: '1.3.6.1.4.1.4491.2.1.27.1.2.5.1.3',
+  // DOCS-PNM-MIB 201704130000Z summaries (docs/pnm.md §1): units in the comments, as the MIB states them.
+  /** percent */
+  docsPnmCmDsOfdmRxMerPercentile: '1.3.6.1.4.1.4491.2.1.27.1.2.5.1.2',
+  /** hundredthDb */
+  docsPnmCmDsOfdmRxMerStdDev: '1.3.6.1.4.1.4491.2.1.27.1.2.5.1.4',
+  /** quarterDb */
+  docsPnmCmDsOfdmRxMerThrVal: '1.3.6.1.4.1.4491.2.1.27.1.2.5.1.5',
+  /** Hz */
+  docsPnmCmDsOfdmRxMerThrHighestFreq: '1.3.6.1.4.1.4491.2.1.27.1.2.5.1.6',
+  docsPnmCmDsOfdmRxMerMeasStatus: '1.3.6.1.4.1.4491.2.1.27.1.2.5.1.7',
+  /** ThousandthdB (ripples, mean), ThousandthdB/MHz (slope) */
+  docsPnmCmOfdmChEstCoefAmpRipplePkToPk: '1.3.6.1.4.1.4491.2.1.27.1.2.3.1.2',
+  docsPnmCmOfdmChEstCoefAmpRippleRms: '1.3.6.1.4.1.4491.2.1.27.1.2.3.1.3',
+  docsPnmCmOfdmChEstCoefAmpSlope: '1.3.6.1.4.1.4491.2.1.27.1.2.3.1.4',
+  /** ThousandthNsec (ripples, mean), ThousandthNsec/MHz (slope) */
+  docsPnmCmOfdmChEstCoefGrpDelayRipplePkToPk: '1.3.6.1.4.1.4491.2.1.27.1.2.3.1.5',
+  docsPnmCmOfdmChEstCoefGrpDelayRippleRms: '1.3.6.1.4.1.4491.2.1.27.1.2.3.1.6',
+  docsPnmCmOfdmChEstCoefMeasStatus: '1.3.6.1.4.1.4491.2.1.27.1.2.3.1.7',
+  docsPnmCmOfdmChEstCoefAmpMean: '1.3.6.1.4.1.4491.2.1.27.1.2.3.1.9',
+  docsPnmCmOfdmChEstCoefGrpDelaySlope: '1.3.6.1.4.1.4491.2.1.27.1.2.3.1.10',
+  docsPnmCmOfdmChEstCoefGrpDelayMean: '1.3.6.1.4.1.4491.2.1.27.1.2.3.1.11',
+  /** The OFDMA pre-equaliser, in the channel estimate's units; CoAdjStatus other(1) success(2) clipped(3) rejected(4) */
+  docsPnmCmUsPreEqAmpRipplePkToPk: '1.3.6.1.4.1.4491.2.1.27.1.2.10.1.2',
+  docsPnmCmUsPreEqAmpRippleRms: '1.3.6.1.4.1.4491.2.1.27.1.2.10.1.3',
+  docsPnmCmUsPreEqAmpSlope: '1.3.6.1.4.1.4491.2.1.27.1.2.10.1.4',
+  docsPnmCmUsPreEqGrpDelayRipplePkToPk: '1.3.6.1.4.1.4491.2.1.27.1.2.10.1.5',
+  docsPnmCmUsPreEqGrpDelayRippleRms: '1.3.6.1.4.1.4491.2.1.27.1.2.10.1.6',
+  docsPnmCmUsPreEqPreEqCoAdjStatus: '1.3.6.1.4.1.4491.2.1.27.1.2.10.1.7',
+  docsPnmCmUsPreEqMeasStatus: '1.3.6.1.4.1.4491.2.1.27.1.2.10.1.8',
+  docsPnmCmUsPreEqAmpMean: '1.3.6.1.4.1.4491.2.1.27.1.2.10.1.11',
+  docsPnmCmUsPreEqGrpDelaySlope: '1.3.6.1.4.1.4491.2.1.27.1.2.10.1.12',
+  docsPnmCmUsPreEqGrpDelayMean: '1.3.6.1.4.1.4491.2.1.27.1.2.10.1.13',
 
   docsIf31CmDocsisBaseCapability: '1.3.6.1.4.1.4491.2.1.28.1.1',
   docsIf31CmDsOfdmChanChannelId: '1.3.6.1.4.1.4491.2.1.28.1.9.1.1',
@@ -199,6 +231,31 @@ export const FULL_POLL_COLUMNS: readonly OidName[] = [
   'docsDevEvLevel',
   'docsDevEvId',
   'docsDevEvText',
+  // DOCSIS 3.1 PNM summaries (docs/pnm.md): RxMER statistics, downstream channel estimate, OFDMA pre-equaliser.
+  'docsPnmCmDsOfdmRxMerPercentile',
+  'docsPnmCmDsOfdmRxMerStdDev',
+  'docsPnmCmDsOfdmRxMerThrVal',
+  'docsPnmCmDsOfdmRxMerThrHighestFreq',
+  'docsPnmCmDsOfdmRxMerMeasStatus',
+  'docsPnmCmOfdmChEstCoefAmpRipplePkToPk',
+  'docsPnmCmOfdmChEstCoefAmpRippleRms',
+  'docsPnmCmOfdmChEstCoefAmpSlope',
+  'docsPnmCmOfdmChEstCoefGrpDelayRipplePkToPk',
+  'docsPnmCmOfdmChEstCoefGrpDelayRippleRms',
+  'docsPnmCmOfdmChEstCoefMeasStatus',
+  'docsPnmCmOfdmChEstCoefAmpMean',
+  'docsPnmCmOfdmChEstCoefGrpDelaySlope',
+  'docsPnmCmOfdmChEstCoefGrpDelayMean',
+  'docsPnmCmUsPreEqAmpRipplePkToPk',
+  'docsPnmCmUsPreEqAmpRippleRms',
+  'docsPnmCmUsPreEqAmpSlope',
+  'docsPnmCmUsPreEqGrpDelayRipplePkToPk',
+  'docsPnmCmUsPreEqGrpDelayRippleRms',
+  'docsPnmCmUsPreEqPreEqCoAdjStatus',
+  'docsPnmCmUsPreEqMeasStatus',
+  'docsPnmCmUsPreEqAmpMean',
+  'docsPnmCmUsPreEqGrpDelaySlope',
+  'docsPnmCmUsPreEqGrpDelayMean',
 ];
 
 /**

@@ -395,3 +395,130 @@ describe('parseModemReading: placeholder rows and the bridge table', () => {
     expect({ cpeMacs: reading.cpeMacs, state: reading.bridgeTable }).toEqual({ cpeMacs, state });
   });
 });
+
+describe('parseModemReading: DOCSIS 3.1 PNM summaries (full polls)', () => {
+  const base = fixture('docsis31-textbook');
+  const vb = (
+    name: OidName,
+    ix: number,
+    value: number,
+    type: SnmpVarbind['type'] = 'Gauge32',
+  ): SnmpVarbind => ({
+    oid: `${OID[name]}.${ix}`,
+    type,
+    value,
+  });
+  /** The 2017 MIB's raw units: RxMER std-dev in hundredths, ThrVal in quarters, the equalisers in thousandths. */
+  const summaries = (status: { mer?: number; est?: number; preEq?: number } = {}): SnmpVarbind[] => [
+    vb('docsPnmCmDsOfdmRxMerPercentile', 160, 2),
+    vb('docsPnmCmDsOfdmRxMerStdDev', 160, 187),
+    vb('docsPnmCmDsOfdmRxMerThrVal', 160, 141),
+    vb('docsPnmCmDsOfdmRxMerThrHighestFreq', 160, 740_250_000),
+    vb('docsPnmCmDsOfdmRxMerMeasStatus', 160, status.mer ?? 4, 'Integer'),
+    vb('docsPnmCmOfdmChEstCoefAmpRipplePkToPk', 160, 1487),
+    vb('docsPnmCmOfdmChEstCoefAmpRippleRms', 160, 526),
+    vb('docsPnmCmOfdmChEstCoefAmpSlope', 160, -12, 'Integer'),
+    vb('docsPnmCmOfdmChEstCoefGrpDelayRipplePkToPk', 160, 16_900),
+    vb('docsPnmCmOfdmChEstCoefGrpDelayRippleRms', 160, 5975),
+    vb('docsPnmCmOfdmChEstCoefMeasStatus', 160, status.est ?? 4, 'Integer'),
+    vb('docsPnmCmOfdmChEstCoefAmpMean', 160, -690, 'Integer'),
+    vb('docsPnmCmOfdmChEstCoefGrpDelaySlope', 160, 45, 'Integer'),
+    vb('docsPnmCmOfdmChEstCoefGrpDelayMean', 160, 13_083, 'Integer'),
+    vb('docsPnmCmUsPreEqAmpRipplePkToPk', 170, 305),
+    vb('docsPnmCmUsPreEqAmpRippleRms', 170, 108),
+    vb('docsPnmCmUsPreEqAmpSlope', 170, 0, 'Integer'),
+    vb('docsPnmCmUsPreEqGrpDelayRipplePkToPk', 170, 212_500),
+    vb('docsPnmCmUsPreEqGrpDelayRippleRms', 170, 75_130),
+    vb('docsPnmCmUsPreEqPreEqCoAdjStatus', 170, 3, 'Integer'),
+    vb('docsPnmCmUsPreEqMeasStatus', 170, status.preEq ?? 4, 'Integer'),
+    vb('docsPnmCmUsPreEqAmpMean', 170, 930, 'Integer'),
+    vb('docsPnmCmUsPreEqGrpDelaySlope', 170, -2500, 'Integer'),
+    vb('docsPnmCmUsPreEqGrpDelayMean', 170, 13_203, 'Integer'),
+  ];
+  const full = (varbinds: SnmpVarbind[]) =>
+    parseModemReading({ modemId: 'm', observedAt: 1000, latencyMs: 5, detail: 'full', varbinds });
+
+  it('decodes each column in its unit: hundredths, quarter dB, Hz, thousandths of a dB and of a ns', () => {
+    const reading = full([...base, ...summaries()]);
+    expect(reading.detail).toBe('full');
+    expect(reading.ofdm[0].pnm).toEqual({
+      rxMer: {
+        status: 'sampleReady',
+        stdDevDb: 1.87,
+        percentile: 2,
+        percentileDb: 35.25,
+        percentileHighestFreqHz: 740_250_000,
+      },
+      channelEstimate: {
+        status: 'sampleReady',
+        ampRipplePkPkDb: 1.487,
+        ampRippleRmsDb: 0.526,
+        ampSlopeDbPerMhz: -0.012,
+        ampMeanDb: -0.69,
+        groupDelayRipplePkPkNs: 16.9,
+        groupDelayRippleRmsNs: 5.975,
+        groupDelaySlopeNsPerMhz: 0.045,
+        groupDelayMeanNs: 13.083,
+      },
+    });
+    expect(reading.ofdma[0].pnm).toEqual({
+      preEq: {
+        status: 'sampleReady',
+        ampRipplePkPkDb: 0.305,
+        ampRippleRmsDb: 0.108,
+        ampSlopeDbPerMhz: 0,
+        ampMeanDb: 0.93,
+        groupDelayRipplePkPkNs: 212.5,
+        groupDelayRippleRmsNs: 75.13,
+        groupDelaySlopeNsPerMhz: -2.5,
+        groupDelayMeanNs: 13.203,
+      },
+      coAdjStatus: 'clipped',
+    });
+    // Plain JSON, as the stored format needs: no -0 from a 0 slope.
+    expect(Object.is(reading.ofdma[0].pnm?.preEq.ampSlopeDbPerMhz, -0)).toBe(false);
+  });
+
+  it('reads no value of a summary whose measurement is not sampleReady, never 0; CoAdjStatus still', () => {
+    const reading = full([...base, ...summaries({ mer: 2, est: 3, preEq: 5 })]);
+    const pnm = reading.ofdm[0].pnm!;
+    expect(pnm.rxMer).toEqual({
+      status: 'inactive',
+      stdDevDb: null,
+      percentile: null,
+      percentileDb: null,
+      percentileHighestFreqHz: null,
+    });
+    expect(pnm.channelEstimate.status).toBe('busy');
+    expect(Object.entries(pnm.channelEstimate).filter(([k, v]) => k !== 'status' && v !== null)).toEqual([]);
+    expect(reading.ofdma[0].pnm?.preEq).toEqual(
+      expect.objectContaining({ status: 'error', ampRipplePkPkDb: null }),
+    );
+    expect(reading.ofdma[0].pnm?.coAdjStatus).toBe('clipped');
+    // The fast poll's mean RxMER does not depend on the summaries' status.
+    expect(reading.ofdm[0].meanRxMerDb).toBe(41.3);
+  });
+
+  it('reads a table the modem does not have as not read, with no status', () => {
+    const reading = full(base);
+    expect(reading.ofdm[0].pnm?.rxMer.status).toBeNull();
+    expect(reading.ofdm[0].pnm?.channelEstimate).toEqual(
+      expect.objectContaining({ status: null, ampRipplePkPkDb: null, groupDelayMeanNs: null }),
+    );
+    expect(reading.ofdma[0].pnm).toEqual(
+      expect.objectContaining({ coAdjStatus: null, preEq: expect.objectContaining({ status: null }) }),
+    );
+  });
+
+  it('leaves the summaries out of a fast poll, even where the agent answered them', () => {
+    const reading = parse([...base, ...summaries()]);
+    expect(reading.detail).toBeUndefined();
+    expect(reading.ofdm[0]).not.toHaveProperty('pnm');
+    expect(reading.ofdma[0]).not.toHaveProperty('pnm');
+  });
+
+  it('takes a MeasStatus the MIB does not list as other (not ready)', () => {
+    const reading = full([...base, ...summaries({ mer: 9 })]);
+    expect(reading.ofdm[0].pnm?.rxMer).toEqual(expect.objectContaining({ status: 'other', stdDevDb: null }));
+  });
+});

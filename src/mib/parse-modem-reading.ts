@@ -4,9 +4,14 @@ import type {
   DocsisVersion,
   DocsisVersionSource,
   DownstreamChannel,
+  EqualizerSummary,
   OfdmaChannel,
+  OfdmaPnmSummary,
+  PnmMeasStatus,
   PollDetail,
   OfdmChannel,
+  OfdmPnmSummary,
+  PreEqCoAdjStatus,
   RangingStatus,
   ReachableReading,
   UpstreamChannel,
@@ -168,8 +173,9 @@ export function parseModemReading(poll: FastPollVarbinds | FastPollColumns): Rea
   const downstream = parseScQamDownstream(c);
   const macIx = c.ofType(IF_TYPE.docsCableMaclayer)[0] ?? '2';
   const upstream = parseUpstream(c, macIx);
-  const ofdm = parseOfdm(c);
-  const ofdma = parseOfdma(c);
+  const full = poll.detail === 'full';
+  const ofdm = parseOfdm(c, full);
+  const ofdma = parseOfdma(c, full);
   const statusValue = parseStatusValue(c, macIx);
   const bridge = bridgeTable(c.col('dot1dTpFdbPort'), c.col('dot1dTpFdbStatus'));
   return {
@@ -288,8 +294,11 @@ function octetsHex(value: SnmpVarbind['value'] | undefined): string | null {
   return Buffer.from(value, 'latin1').toString('hex');
 }
 
-/** OFDM downstream channels: DOCS-IF31 channel, channel power and profile statistics tables, DOCS-PNM RxMER. */
-function parseOfdm(c: PollColumns): OfdmChannel[] {
+/**
+ * OFDM downstream channels: DOCS-IF31 channel, channel power and profile statistics tables, DOCS-PNM RxMER; a full
+ * poll adds the DOCS-PNM summaries.
+ */
+function parseOfdm(c: PollColumns, full: boolean): OfdmChannel[] {
   return c.ofType(IF_TYPE.docsOfdmDownstream).map((ix) => {
     const mer = c.col('docsPnmCmDsOfdmRxMerMean');
     const centre = c.col('docsIf31CmDsOfdmChannelPowerCenterFrequency');
@@ -304,8 +313,95 @@ function parseOfdm(c: PollColumns): OfdmChannel[] {
       })),
       meanRxMerDb: mer.has(ix) ? c.num(mer, ix) / 100 : null,
       profiles: parseOfdmProfiles(c, ix),
+      ...(full && { pnm: parseOfdmPnm(c, ix) }),
     };
   });
+}
+
+const MEAS_STATUS: Record<number, PnmMeasStatus> = {
+  1: 'other',
+  2: 'inactive',
+  3: 'busy',
+  4: 'sampleReady',
+  5: 'error',
+  6: 'resourceUnavailable',
+  7: 'sampleTruncated',
+};
+
+const CO_ADJ_STATUS: Record<number, PreEqCoAdjStatus> = {
+  1: 'other',
+  2: 'success',
+  3: 'clipped',
+  4: 'rejected',
+};
+
+/** A MeasStatus column's value for the channel; null when not answered, `other` for a value the MIB does not list. */
+function measStatus(c: PollColumns, name: OidName, ix: string): PnmMeasStatus | null {
+  const v = c.firstOf([name], ix);
+  return v == null ? null : (MEAS_STATUS[v] ?? 'other');
+}
+
+/** Reads the summary columns of one channel, each in its unit: nothing but its status unless it is sampleReady. */
+function summaryReader(
+  c: PollColumns,
+  status: PnmMeasStatus | null,
+  ix: string,
+): (name: OidName, perUnit: number) => number | null {
+  return (name, perUnit) => {
+    const raw = status === 'sampleReady' ? c.firstOf([name], ix) : null;
+    // 0 / n and -0 / n: a stored summary must stay plain JSON, which has no -0.
+    return raw == null ? null : raw / perUnit + 0;
+  };
+}
+
+/** docsPnmCmDsOfdmRxMerTable and docsPnmCmOfdmChanEstCoefTable (2017 MIB units, docs/pnm.md §1). */
+function parseOfdmPnm(c: PollColumns, ix: string): OfdmPnmSummary {
+  const merStatus = measStatus(c, 'docsPnmCmDsOfdmRxMerMeasStatus', ix);
+  const mer = summaryReader(c, merStatus, ix);
+  const estStatus = measStatus(c, 'docsPnmCmOfdmChEstCoefMeasStatus', ix);
+  const est = summaryReader(c, estStatus, ix);
+  return {
+    rxMer: {
+      status: merStatus,
+      stdDevDb: mer('docsPnmCmDsOfdmRxMerStdDev', 100),
+      percentile: mer('docsPnmCmDsOfdmRxMerPercentile', 1),
+      percentileDb: mer('docsPnmCmDsOfdmRxMerThrVal', 4),
+      percentileHighestFreqHz: mer('docsPnmCmDsOfdmRxMerThrHighestFreq', 1),
+    },
+    channelEstimate: {
+      status: estStatus,
+      ampRipplePkPkDb: est('docsPnmCmOfdmChEstCoefAmpRipplePkToPk', 1000),
+      ampRippleRmsDb: est('docsPnmCmOfdmChEstCoefAmpRippleRms', 1000),
+      ampSlopeDbPerMhz: est('docsPnmCmOfdmChEstCoefAmpSlope', 1000),
+      ampMeanDb: est('docsPnmCmOfdmChEstCoefAmpMean', 1000),
+      groupDelayRipplePkPkNs: est('docsPnmCmOfdmChEstCoefGrpDelayRipplePkToPk', 1000),
+      groupDelayRippleRmsNs: est('docsPnmCmOfdmChEstCoefGrpDelayRippleRms', 1000),
+      groupDelaySlopeNsPerMhz: est('docsPnmCmOfdmChEstCoefGrpDelaySlope', 1000),
+      groupDelayMeanNs: est('docsPnmCmOfdmChEstCoefGrpDelayMean', 1000),
+    },
+  };
+}
+
+/**
+ * docsPnmCmUsPreEqTable (2017 MIB: thousandths of a dB and of a ns; the group-delay ripples' UNITS clause says
+ * "nsec" but their description "units of 0.001 nsec", as every other column of the table).
+ */
+function parseOfdmaPnm(c: PollColumns, ix: string): OfdmaPnmSummary {
+  const status = measStatus(c, 'docsPnmCmUsPreEqMeasStatus', ix);
+  const eq = summaryReader(c, status, ix);
+  const coAdj = c.firstOf(['docsPnmCmUsPreEqPreEqCoAdjStatus'], ix);
+  const preEq: EqualizerSummary = {
+    status,
+    ampRipplePkPkDb: eq('docsPnmCmUsPreEqAmpRipplePkToPk', 1000),
+    ampRippleRmsDb: eq('docsPnmCmUsPreEqAmpRippleRms', 1000),
+    ampSlopeDbPerMhz: eq('docsPnmCmUsPreEqAmpSlope', 1000),
+    ampMeanDb: eq('docsPnmCmUsPreEqAmpMean', 1000),
+    groupDelayRipplePkPkNs: eq('docsPnmCmUsPreEqGrpDelayRipplePkToPk', 1000),
+    groupDelayRippleRmsNs: eq('docsPnmCmUsPreEqGrpDelayRippleRms', 1000),
+    groupDelaySlopeNsPerMhz: eq('docsPnmCmUsPreEqGrpDelaySlope', 1000),
+    groupDelayMeanNs: eq('docsPnmCmUsPreEqGrpDelayMean', 1000),
+  };
+  return { preEq, coAdjStatus: coAdj == null ? null : (CO_ADJ_STATUS[coAdj] ?? 'other') };
 }
 
 /** A profile is kept only with all three counters read: a missing one is not read, never 0. */
@@ -321,8 +417,8 @@ function parseOfdmProfiles(c: PollColumns, ix: string): OfdmChannel['profiles'] 
   });
 }
 
-/** OFDMA upstream channels: DOCS-IF31 OFDMA channel and status tables. */
-function parseOfdma(c: PollColumns): OfdmaChannel[] {
+/** OFDMA upstream channels: DOCS-IF31 OFDMA channel and status tables; a full poll adds the DOCS-PNM pre-eq summary. */
+function parseOfdma(c: PollColumns, full: boolean): OfdmaChannel[] {
   const ofdmaTx = c.col('docsIf31CmUsOfdmaChanTxPower');
   return c
     .ofType(IF_TYPE.docsOfdmaUpstream)
@@ -336,6 +432,7 @@ function parseOfdma(c: PollColumns): OfdmaChannel[] {
       t3Exceededs: c.firstOf(['docsIf31CmStatusOfdmaUsT3Exceededs'], ix),
       muted: c.num(c.col('docsIf31CmStatusOfdmaUsIsMuted'), ix, 2) === 1,
       rangingStatus: RANGING[c.num(c.col('docsIf31CmStatusOfdmaUsRangingStatus'), ix, 4)] ?? 'other',
+      ...(full && { pnm: parseOfdmaPnm(c, ix) }),
     }));
 }
 

@@ -38,6 +38,8 @@ const HIDDEN_BY_QUIRK: Readonly<Record<ModemQuirk, Readonly<Record<string, strin
   DUMMY_SC_QAM_ROWS: {},
   NO_TIME_OF_DAY: {},
   NO_EVENT_LOG: {},
+  // Its scenarios' expectations without the summaries are `expect` (scenarios.ts, expectationOn): nothing is hidden.
+  PNM_NOT_READY: {},
 };
 
 /** Why a scenario cannot run on a modem of this shape, or null when it can. */

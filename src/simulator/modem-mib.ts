@@ -1,4 +1,5 @@
 import { loggedTime, simulatedLogRows } from './event-log';
+import type { EqualizerProfile } from './pnm-summaries';
 import { preEqOctets } from './pre-eq-coefficients';
 import { OID } from '../mib/docsis-oids';
 import { encodeOid } from '../mib/ber/ber-codec';
@@ -295,6 +296,97 @@ function addOfdmaUpstream(b: SkeletonBuilder, p: ModemProfile): void {
   });
 }
 
+/** DOCS-PNM MeasStatusType: inactive(2) busy(3) sampleReady(4). */
+const MEAS = { inactive: 2, busy: 3, sampleReady: 4 } as const;
+const thousandths = (v: number): number => Math.round(v * 1000);
+
+type EqualizerColumns = Record<keyof EqualizerProfile, string>;
+
+const CHANNEL_ESTIMATE_COLUMNS: EqualizerColumns = {
+  ampRipplePkPkDb: OID.docsPnmCmOfdmChEstCoefAmpRipplePkToPk,
+  ampRippleRmsDb: OID.docsPnmCmOfdmChEstCoefAmpRippleRms,
+  ampSlopeDbPerMhz: OID.docsPnmCmOfdmChEstCoefAmpSlope,
+  ampMeanDb: OID.docsPnmCmOfdmChEstCoefAmpMean,
+  groupDelayRipplePkPkNs: OID.docsPnmCmOfdmChEstCoefGrpDelayRipplePkToPk,
+  groupDelayRippleRmsNs: OID.docsPnmCmOfdmChEstCoefGrpDelayRippleRms,
+  groupDelaySlopeNsPerMhz: OID.docsPnmCmOfdmChEstCoefGrpDelaySlope,
+  groupDelayMeanNs: OID.docsPnmCmOfdmChEstCoefGrpDelayMean,
+};
+
+const US_PRE_EQ_COLUMNS: EqualizerColumns = {
+  ampRipplePkPkDb: OID.docsPnmCmUsPreEqAmpRipplePkToPk,
+  ampRippleRmsDb: OID.docsPnmCmUsPreEqAmpRippleRms,
+  ampSlopeDbPerMhz: OID.docsPnmCmUsPreEqAmpSlope,
+  ampMeanDb: OID.docsPnmCmUsPreEqAmpMean,
+  groupDelayRipplePkPkNs: OID.docsPnmCmUsPreEqGrpDelayRipplePkToPk,
+  groupDelayRippleRmsNs: OID.docsPnmCmUsPreEqGrpDelayRippleRms,
+  groupDelaySlopeNsPerMhz: OID.docsPnmCmUsPreEqGrpDelaySlope,
+  groupDelayMeanNs: OID.docsPnmCmUsPreEqGrpDelayMean,
+};
+
+/** Unsigned32 and Gauge32 columns of the equaliser tables; the others (slopes, means) are Integer32. */
+const UNSIGNED: ReadonlySet<keyof EqualizerProfile> = new Set([
+  'ampRipplePkPkDb',
+  'ampRippleRmsDb',
+  'groupDelayRipplePkPkNs',
+  'groupDelayRippleRmsNs',
+]);
+
+/** One equaliser summary's columns in thousandths (2017 DOCS-PNM-MIB); 0 throughout while it is not ready. */
+function addEqualizer(
+  b: SkeletonBuilder,
+  columns: EqualizerColumns,
+  ix: string,
+  ready: boolean,
+  summary: (m: SimModem) => EqualizerProfile,
+): void {
+  for (const key of Object.keys(columns) as (keyof EqualizerProfile)[]) {
+    const type = UNSIGNED.has(key) ? 'Gauge32' : 'Integer';
+    b.add(columns[key], ix, type, ready ? (m) => thousandths(summary(m)[key]) : () => 0);
+  }
+}
+
+/**
+ * DOCS-PNM-MIB summaries (2017 revision): RxMER statistics and channel estimate per OFDM channel, the pre-equaliser
+ * per OFDMA channel. The PNM_NOT_READY quirk answers the downstream rows with measurements not ready and values 0,
+ * and has no pre-equaliser rows.
+ */
+function addPnmSummaries(b: SkeletonBuilder, p: ModemProfile): void {
+  if (p.docsis !== '3.1') {
+    return;
+  }
+  const ready = !p.quirks.includes('PNM_NOT_READY');
+  p.ofdm.forEach((ch, i) => {
+    const ix = `${ch.ifIndex}`;
+    const of = (m: SimModem): ModemProfile['ofdm'][number] => m.profile.ofdm[i];
+    b.add(OID.docsPnmCmDsOfdmRxMerPercentile, ix, 'Gauge32', () => 2);
+    b.add(OID.docsPnmCmDsOfdmRxMerStdDev, ix, 'Gauge32', (m) =>
+      ready ? Math.round(of(m).pnm.rxMerStdDevDb * 100) : 0,
+    );
+    b.add(OID.docsPnmCmDsOfdmRxMerThrVal, ix, 'Gauge32', (m) =>
+      ready ? Math.max(0, Math.floor((of(m).merDb - of(m).pnm.rxMerP2BelowMeanDb) * 4)) : 0,
+    );
+    b.add(OID.docsPnmCmDsOfdmRxMerThrHighestFreq, ix, 'Gauge32', (m) =>
+      ready ? of(m).pnm.rxMerP2FrequencyHz : 0,
+    );
+    b.add(OID.docsPnmCmDsOfdmRxMerMeasStatus, ix, 'Integer', () =>
+      ready ? MEAS.sampleReady : MEAS.inactive,
+    );
+    addEqualizer(b, CHANNEL_ESTIMATE_COLUMNS, ix, ready, (m) => of(m).pnm.channelEstimate);
+    b.add(OID.docsPnmCmOfdmChEstCoefMeasStatus, ix, 'Integer', () => (ready ? MEAS.sampleReady : MEAS.busy));
+  });
+  if (!ready) {
+    return;
+  }
+  p.ofdma.forEach((ch, i) => {
+    const ix = `${ch.ifIndex}`;
+    const oa = (m: SimModem): ModemProfile['ofdma'][number] => m.profile.ofdma[i];
+    addEqualizer(b, US_PRE_EQ_COLUMNS, ix, true, (m) => oa(m).pnm.preEq);
+    b.add(OID.docsPnmCmUsPreEqPreEqCoAdjStatus, ix, 'Integer', (m) => oa(m).pnm.coAdjStatus);
+    b.add(OID.docsPnmCmUsPreEqMeasStatus, ix, 'Integer', () => MEAS.sampleReady);
+  });
+}
+
 /** The MIB tables and groups of a modem's skeleton, each adding its rows for one modem shape. */
 const MIB_TABLES: readonly ((b: SkeletonBuilder, p: ModemProfile) => void)[] = [
   addSystem,
@@ -307,6 +399,7 @@ const MIB_TABLES: readonly ((b: SkeletonBuilder, p: ModemProfile) => void)[] = [
   addDocsDev,
   addOfdmDownstream,
   addOfdmaUpstream,
+  addPnmSummaries,
 ];
 
 function buildSkeleton(p: ModemProfile): OidIndex<Getter> {

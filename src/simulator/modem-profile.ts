@@ -1,4 +1,5 @@
 import { type ModemGeneration, type ModemQuirk } from '../config/simulator-spec';
+import { cleanOfdmaPnm, cleanOfdmPnm, type OfdmaPnmProfile, type OfdmPnmProfile } from './pnm-summaries';
 import { CLEAN_PRE_EQ, type PreEqShape } from './pre-eq-coefficients';
 import { Prng } from './prng';
 
@@ -40,9 +41,14 @@ export interface OfdmProfile {
   merDb: number;
   correctedRatio: number;
   uncorrectableRatio: number;
+  /** DOCSIS 3.1 PNM summaries (DOCS-PNM-MIB). */
+  pnm: OfdmPnmProfile;
 }
 
-export type OfdmaProfile = Omit<UsProfile, 'frequencyHz' | 'preEq'>;
+export interface OfdmaProfile extends Omit<UsProfile, 'frequencyHz' | 'preEq'> {
+  /** The pre-equaliser's DOCS-PNM summary. */
+  pnm: OfdmaPnmProfile;
+}
 
 export interface CpeProfile {
   ip: string;
@@ -149,7 +155,7 @@ export function textbookProfile(docsis: ModemGeneration, rnd: Prng): ModemProfil
     rangingStatus: 4,
     preEq: CLEAN_PRE_EQ,
   }));
-  const ofdm: OfdmProfile[] =
+  const ofdm: Omit<OfdmProfile, 'pnm'>[] =
     docsis === '3.1'
       ? [
           {
@@ -167,7 +173,7 @@ export function textbookProfile(docsis: ModemGeneration, rnd: Prng): ModemProfil
           },
         ]
       : [];
-  const ofdma: OfdmaProfile[] =
+  const ofdma: Omit<OfdmaProfile, 'pnm'>[] =
     docsis === '3.1'
       ? [
           {
@@ -182,6 +188,19 @@ export function textbookProfile(docsis: ModemGeneration, rnd: Prng): ModemProfil
           },
         ]
       : [];
+  const cpes = [cpeFor(rnd)];
+  const cmts: CmtsSideProfile = {
+    regState: 8,
+    usRxOffsetDb: round1(rnd.between(-1, 1)),
+    usSnrDb: round1(rnd.between(33, 38)),
+    usUncorrectablesPerDay: rnd.int(0, 20),
+    partialSvcState: 2,
+  };
+  // Drawn last, so that every figure drawn before the summaries existed stays what it was.
+  const span = (ch: (typeof ofdm)[number]): [number, number] => {
+    const centres = ch.bands.map((b) => b.frequencyHz);
+    return [Math.min(...centres) - 3_000_000, Math.max(...centres) + 3_000_000];
+  };
   return {
     docsis,
     quirks: [],
@@ -190,18 +209,12 @@ export function textbookProfile(docsis: ModemGeneration, rnd: Prng): ModemProfil
     swRev: vendor.sw,
     ds,
     us,
-    ofdm,
-    ofdma,
+    ofdm: ofdm.map((ch) => ({ ...ch, pnm: cleanOfdmPnm(rnd, ...span(ch)) })),
+    ofdma: ofdma.map((ch) => ({ ...ch, pnm: cleanOfdmaPnm(rnd) })),
     statusValue: 12,
     resetsSinceBoot: 0,
-    cpes: [cpeFor(rnd)],
-    cmts: {
-      regState: 8,
-      usRxOffsetDb: round1(rnd.between(-1, 1)),
-      usSnrDb: round1(rnd.between(33, 38)),
-      usUncorrectablesPerDay: rnd.int(0, 20),
-      partialSvcState: 2,
-    },
+    cpes,
+    cmts,
     reregisteredAgoSec: null,
     answers: true,
     selfRebootPeriodSec: null,

@@ -1,7 +1,8 @@
-import { type CmtsDialect } from '../config/simulator-spec';
+import { type CmtsDialect, type ModemShape } from '../config/simulator-spec';
 import type { Action, SubKind, Verdict } from '../domain/diagnosis';
 
 import type { ModemProfile } from './modem-profile';
+import { equalizerWithEcho, equalizerWithEchoes } from './pnm-summaries';
 import type { PreEqShape } from './pre-eq-coefficients';
 
 // Every fault and marginal condition of docsis-reference §3.2 that a modem alone can show, as data.
@@ -12,10 +13,18 @@ export interface Scenario {
   description: string;
   /** Scenarios on OFDM/OFDMA need a DOCSIS 3.1 modem. */
   requires?: '3.1';
-  /** On a DOCSIS 3.0 (docsis30) CMTS, as the e2e suite runs them. */
+  /**
+   * On a DOCSIS 3.0 (docsis30) CMTS, as the e2e suite runs them: what a call-centre check shows of the modem, and
+   * a sweep too, as long as the DOCSIS 3.1 PNM summaries add nothing to it.
+   */
   expect: ScenarioExpectation;
   /** Where a CMTS of another dialect shows the scenario otherwise. */
   expectOn?: Partial<Record<CmtsDialect, ScenarioExpectation>>;
+  /**
+   * What a call-centre check (a full poll) of a DOCSIS 3.1 modem that serves its PNM summaries shows instead: the
+   * evidence the summaries add. A sweep (a fast poll) does not read them and shows `expect`.
+   */
+  expectWithPnm?: ScenarioExpectation;
   apply(profile: ModemProfile): void;
 }
 
@@ -25,9 +34,17 @@ export interface ScenarioExpectation {
   action: Action;
 }
 
-/** What the scenario gives a modem on a CMTS of this dialect. */
-export function expectationOn(scenario: Scenario, dialect: CmtsDialect): ScenarioExpectation {
-  return scenario.expectOn?.[dialect] ?? scenario.expect;
+/**
+ * What a call-centre check gives a modem of this shape in the scenario, on a CMTS of this dialect. The PNM summaries
+ * count only on a DOCSIS 3.1 modem that has them ready (not the PNM_NOT_READY quirk).
+ */
+export function expectationOn(
+  scenario: Scenario,
+  dialect: CmtsDialect,
+  shape: ModemShape = { docsis: '3.0', quirks: [] },
+): ScenarioExpectation {
+  const pnm = shape.docsis === '3.1' && !shape.quirks.includes('PNM_NOT_READY');
+  return scenario.expectOn?.[dialect] ?? (pnm ? scenario.expectWithPnm : undefined) ?? scenario.expect;
 }
 
 const HOURS = 3600;
@@ -58,10 +75,33 @@ const OFFLINE_WITHOUT_CMTS: ScenarioExpectation = {
   action: 'NO_DISPATCH',
 };
 
-/** Every upstream channel's coefficients show these echoes (one cavity delays every channel alike). */
+/**
+ * Every upstream channel's coefficients show these echoes (one cavity delays every channel alike), and so does the
+ * OFDMA pre-equaliser's summary. The downstream's channel estimate does not: a cavity as long as a drop loses far
+ * more on its round trip at OFDM frequencies (hundreds of MHz) than at upstream ones, so its downstream echo stays
+ * under the ripple limit (a cavity inside the home does not: `downstreamEcho`).
+ */
 function preEq(p: ModemProfile, shape: PreEqShape): void {
   p.us.forEach((ch) => (ch.preEq = shape));
+  p.ofdma.forEach((ch) => (ch.pnm.preEq = equalizerWithEchoes(ch.pnm.preEq, shape.echoes)));
 }
+
+/** The OFDM channel estimate shows one echo of this level (dBc) and delay (ns). */
+function downstreamEcho(p: ModemProfile, levelDbc: number, delayNs: number): void {
+  p.ofdm.forEach(
+    (ch) => (ch.pnm.channelEstimate = equalizerWithEcho(ch.pnm.channelEstimate, levelDbc, delayNs)),
+  );
+}
+
+/** The OFDM channel estimate slopes this much (dB per MHz): tilt or roll-off inside the channel. */
+function downstreamSlope(p: ModemProfile, dbPerMhz: number): void {
+  p.ofdm.forEach(
+    (ch) => (ch.pnm.channelEstimate = { ...ch.pnm.channelEstimate, ampSlopeDbPerMhz: dbPerMhz }),
+  );
+}
+
+/** A cavity this long (one way) at velocity factor 0.87: its echo's round-trip delay (ns). */
+const delayNsOf = (metres: number): number => ((2 * metres) / (299_792_458 * 0.87)) * 1e9;
 
 /** The echo of a cavity this long (one way) at 5.12 Msym/s and velocity factor 0.87, in taps (25.5 m a tap). */
 const tapsOf = (metres: number): number => metres / 25.48;
@@ -141,8 +181,11 @@ export const SCENARIOS: readonly Scenario[] = [
     name: 'DS_TILT',
     description: 'Downstream levels spread 13 dB from low to high frequency (frequency-response problem).',
     expect: { verdict: 'MARGINAL', subKinds: ['DS_TILT'], action: 'REMOTE_FIX' },
-    apply: (p) =>
-      allDs(p, (ch, i) => (ch.powerDbmv = Math.round((-7 + (13 * i) / (p.ds.length - 1)) * 10) / 10)),
+    apply: (p) => {
+      allDs(p, (ch, i) => (ch.powerDbmv = Math.round((-7 + (13 * i) / (p.ds.length - 1)) * 10) / 10));
+      // The same tilt across the OFDM channel's band (13 dB over the SC-QAM channels' 186 MHz).
+      downstreamSlope(p, 0.07);
+    },
   },
   {
     name: 'US_POWER_HIGH_MARGINAL',
@@ -256,14 +299,22 @@ export const SCENARIOS: readonly Scenario[] = [
       'Roll-off: the top OFDM 6 MHz bands arrive at -12.5 dBmV, inside the window but without margin.',
     requires: '3.1',
     expect: { verdict: 'MARGINAL', subKinds: ['OFDM_POWER'], action: 'REMOTE_FIX' },
-    apply: (p) => p.ofdm.forEach((ch) => ch.bands.slice(-3).forEach((b) => (b.powerDbmv = -12.5))),
+    expectWithPnm: { verdict: 'MARGINAL', subKinds: ['OFDM_POWER', 'DS_TILT'], action: 'REMOTE_FIX' },
+    apply: (p) => {
+      p.ofdm.forEach((ch) => ch.bands.slice(-3).forEach((b) => (b.powerDbmv = -12.5)));
+      downstreamSlope(p, -0.12);
+    },
   },
   {
     name: 'OFDM_POWER_FAULT',
     description: 'High-band roll-off: the top OFDM 6 MHz bands arrive at -17 dBmV.',
     requires: '3.1',
+    // The roll-off's slope in the channel estimate is a MARGINAL DS_TILT finding, under the fault's sub-kinds.
     expect: { verdict: 'LINE_FAULT', subKinds: ['OFDM_POWER'], action: 'DISPATCH_TECHNICIAN' },
-    apply: (p) => p.ofdm.forEach((ch) => ch.bands.slice(-3).forEach((b) => (b.powerDbmv = -17.2))),
+    apply: (p) => {
+      p.ofdm.forEach((ch) => ch.bands.slice(-3).forEach((b) => (b.powerDbmv = -17.2)));
+      downstreamSlope(p, -0.16);
+    },
   },
   {
     name: 'FLAPPING_RF_REINIT',
@@ -396,7 +447,16 @@ export const SCENARIOS: readonly Scenario[] = [
     name: 'IN_HOME_SPLITTERS',
     description: 'Splitters in cascade in the home: energy next to the main tap, main tap ratio about 19 dB.',
     expect: { verdict: 'MARGINAL', subKinds: ['US_MICRO_REFLECTION'], action: 'REMOTE_FIX' },
-    apply: (p) => preEq(p, PRE_EQ_SHAPES.home),
+    expectWithPnm: {
+      verdict: 'MARGINAL',
+      subKinds: ['US_MICRO_REFLECTION', 'DS_MICRO_REFLECTION'],
+      action: 'REMOTE_FIX',
+    },
+    apply: (p) => {
+      preEq(p, PRE_EQ_SHAPES.home);
+      // A cavity inside the home is too short to lose much at OFDM frequencies: the downstream sees it too.
+      downstreamEcho(p, -22, delayNsOf(12));
+    },
   },
   {
     name: 'US_GROUP_DELAY',
@@ -421,6 +481,40 @@ export const SCENARIOS: readonly Scenario[] = [
     apply: (p) => {
       p.resetsSinceBoot = 953;
       p.uptimeSec = 11 * 24 * HOURS;
+    },
+  },
+  {
+    name: 'OFDM_INGRESS',
+    description:
+      'Narrowband ingress inside the OFDM channel (an LTE carrier): the mean RxMER stays at 38 dB, but 2 % of the ' +
+      'subcarriers are at 19 dB or less (standard deviation 5.5 dB). Only the PNM summaries of a full poll show it.',
+    requires: '3.1',
+    expect: { verdict: 'TEXTBOOK_OK', subKinds: [], action: 'CHECK_CUSTOMER_EQUIPMENT' },
+    expectWithPnm: { verdict: 'LINE_FAULT', subKinds: ['OFDM_MER_SPREAD'], action: 'DISPATCH_TECHNICIAN' },
+    apply: (p) =>
+      p.ofdm.forEach((ch) => {
+        ch.merDb = 38;
+        ch.pnm.rxMerStdDevDb = 5.5;
+        ch.pnm.rxMerP2BelowMeanDb = 19;
+        ch.pnm.rxMerP2FrequencyHz = 740_250_000;
+      }),
+  },
+  {
+    name: 'PNM_SHORT_CAVITY',
+    description:
+      'A cavity about 3 m long at the modem (an open splitter port, a bad jumper): far shorter than a tap of the ' +
+      'SC-QAM pre-equalisers, it ripples the wide OFDM channel estimate and the OFDMA pre-equaliser (a -16 dBc ' +
+      'echo both ways). Only the PNM summaries of a full poll show it.',
+    requires: '3.1',
+    expect: { verdict: 'TEXTBOOK_OK', subKinds: [], action: 'CHECK_CUSTOMER_EQUIPMENT' },
+    expectWithPnm: {
+      verdict: 'LINE_FAULT',
+      subKinds: ['US_MICRO_REFLECTION', 'DS_MICRO_REFLECTION'],
+      action: 'DISPATCH_TECHNICIAN',
+    },
+    apply: (p) => {
+      downstreamEcho(p, -16, delayNsOf(3));
+      p.ofdma.forEach((ch) => (ch.pnm.preEq = equalizerWithEcho(ch.pnm.preEq, -16, delayNsOf(3))));
     },
   },
 ];

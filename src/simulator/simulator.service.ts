@@ -232,7 +232,7 @@ export class SimulatorService implements OnModuleInit, OnApplicationShutdown {
       snmpVersion: m.credentials.version,
       mac: m.mac,
       scenario: m.scenario.name,
-      expect: expectationOn(m.scenario, this.fleet.cmts(m.placement.cmtsId)?.dialect ?? 'docsis30'),
+      expect: expectationOn(m.scenario, this.fleet.cmts(m.placement.cmtsId)?.dialect ?? 'docsis30', m),
       answering: m.answers(now),
       uptimeSec: Math.round(m.uptimeSec(now)),
       requests: m.requests,

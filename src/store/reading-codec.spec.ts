@@ -15,8 +15,19 @@ import { cmStatusName } from '../mib/parse-modem-reading';
 import type { StoredReading } from '../readings/reading.store';
 import {
   ACTIONS_V1,
+  BRIDGE_TABLE_V1,
+  CHANNEL_KINDS_V1,
   CM_STATUS_NAMES_V1,
+  CPE_SOURCES_V1,
+  DIRECTIONS_V1,
+  DOCSIS_VERSIONS_V1,
+  MODULATIONS_V1,
   NOT_CHECKED_CODES_V1,
+  POLL_DETAILS_V3,
+  RANGING_V1,
+  SEVERITIES_V1,
+  UNITS_V1,
+  VERSION_SOURCES_V1,
   storedReadingV1,
   storedReadingV2,
   SUB_KINDS_V1,
@@ -48,8 +59,8 @@ const cases: StoredCase[] = allStoredCases();
 describe('stored readings (latest:<id>)', () => {
   it('covers every scenario, generation, quirk and dialect, reachable and silent, 3.1 OFDM/OFDMA included', () => {
     const readings = cases.map((c) => c.stored.reading);
-    expect(new Set(cases.map((c) => c.name.split(' / ')[0])).size).toBe(43);
-    expect(new Set(cases.map((c) => c.name.split(' / ')[1])).size).toBe(13);
+    expect(new Set(cases.map((c) => c.name.split(' / ')[0])).size).toBe(45);
+    expect(new Set(cases.map((c) => c.name.split(' / ')[1])).size).toBe(14);
     expect(new Set(cases.map((c) => c.name.split(' / ')[2])).size).toBe(3);
     const reachable = readings.filter((r): r is ReachableReading => r.reachable);
     expect(readings.length - reachable.length).toBeGreaterThan(0);
@@ -62,6 +73,18 @@ describe('stored readings (latest:<id>)', () => {
       reachable.some((r) => r.upstream.some((u) => u.channelId === null && u.t3Exceededs === null)),
     ).toBe(true);
     expect(reachable.some((r) => r.cpeMacs === null)).toBe(true);
+    // Full polls' PNM summaries: read, not ready (nulls with a status) and absent (nulls, no status).
+    const ofdm = reachable.flatMap((r) => r.ofdm.flatMap((o) => (o.pnm ? [o.pnm] : [])));
+    const ofdma = reachable.flatMap((r) => r.ofdma.flatMap((o) => (o.pnm ? [o.pnm] : [])));
+    expect(ofdm.some((p) => p.channelEstimate.ampRipplePkPkDb != null && p.rxMer.stdDevDb != null)).toBe(
+      true,
+    );
+    expect(ofdm.some((p) => p.rxMer.status === 'inactive' && p.rxMer.stdDevDb === null)).toBe(true);
+    expect(ofdma.some((p) => p.preEq.ampSlopeDbPerMhz != null && p.coAdjStatus === 'success')).toBe(true);
+    expect(ofdma.some((p) => p.preEq.status === null && p.coAdjStatus === null)).toBe(true);
+    expect(
+      reachable.some((r) => r.detail !== 'full' && r.ofdm.length > 0 && r.ofdm[0].pnm === undefined),
+    ).toBe(true);
   });
 
   it('round-trips each of them exactly, in the compact format', () => {
@@ -76,12 +99,17 @@ describe('stored readings (latest:<id>)', () => {
     }
   });
 
-  it('is about half the size of the deflated V8 format (pre-equalisation coefficients aside)', () => {
-    // The coefficients are near-random octets that nothing compresses: format 2 stores them as octets (below).
+  it('is about half the size of the deflated V8 format (coefficients, event logs and PNM summaries aside)', () => {
+    // The coefficients are near-random octets that nothing compresses: format 2 stores them as octets (below). A full
+    // poll's event log and PNM summaries are JSON text, which deflate compresses and this format does not: they are
+    // on call-centre readings only, a small share of what is stored.
     const withoutCoefficients = cases.map((c) => {
       const s = structuredClone(c.stored);
       if (s.reading.reachable) {
         s.reading.upstream.forEach((u) => delete u.preEq);
+        s.reading.ofdm.forEach((ch) => delete ch.pnm);
+        s.reading.ofdma.forEach((ch) => delete ch.pnm);
+        delete s.reading.events;
       }
       return s;
     });
@@ -423,6 +451,8 @@ describe('compact format 2: pre-equalisation, PNM summaries, fault location', ()
           delete u.preEq;
           delete u.widthHz;
         });
+        s.reading.ofdm.forEach((o) => delete o.pnm);
+        s.reading.ofdma.forEach((o) => delete o.pnm);
       }
       delete s.diagnosis.preEq;
       delete s.diagnosis.location;
@@ -610,6 +640,37 @@ describe('the frozen lists of compact format 1', () => {
     expect(NOT_CHECKED_CODES_V1).toEqual(expect.arrayContaining([...NOT_CHECKED_CODES]));
     const names = Array.from({ length: 23 }, (_, i) => cmStatusName(i + 1));
     expect(CM_STATUS_NAMES_V1).toEqual(expect.arrayContaining([...names, 'not read']));
+  });
+
+  it('keep the header bits their small fields were written with (appending past a power of two would widen one)', () => {
+    const bits = (values: readonly string[]): number => Math.ceil(Math.log2(values.length + 1));
+    expect({
+      SEVERITIES_V1: bits(SEVERITIES_V1),
+      UNITS_V1: bits(UNITS_V1),
+      DIRECTIONS_V1: bits(DIRECTIONS_V1),
+      CHANNEL_KINDS_V1: bits(CHANNEL_KINDS_V1),
+      MODULATIONS_V1: bits(MODULATIONS_V1),
+      RANGING_V1: bits(RANGING_V1),
+      DOCSIS_VERSIONS_V1: bits(DOCSIS_VERSIONS_V1),
+      VERSION_SOURCES_V1: bits(VERSION_SOURCES_V1),
+      BRIDGE_TABLE_V1: bits(BRIDGE_TABLE_V1),
+      CPE_SOURCES_V1: bits(CPE_SOURCES_V1),
+      NOT_CHECKED_CODES_V1: bits(NOT_CHECKED_CODES_V1),
+      POLL_DETAILS_V3: bits(POLL_DETAILS_V3),
+    }).toEqual({
+      SEVERITIES_V1: 2,
+      UNITS_V1: 3,
+      DIRECTIONS_V1: 2,
+      CHANNEL_KINDS_V1: 2,
+      MODULATIONS_V1: 2,
+      RANGING_V1: 3,
+      DOCSIS_VERSIONS_V1: 3,
+      VERSION_SOURCES_V1: 2,
+      BRIDGE_TABLE_V1: 2,
+      CPE_SOURCES_V1: 2,
+      NOT_CHECKED_CODES_V1: 3,
+      POLL_DETAILS_V3: 2,
+    });
   });
 });
 

@@ -70,7 +70,12 @@ export class FindingResponse {
     example: 30,
   })
   limit!: number;
-  @ApiProperty({ enum: ['dBmV', 'dB', '%', 'count', 'count/24h', 'state'], example: 'dB' }) unit!: string;
+  @ApiProperty({
+    enum: ['dBmV', 'dB', '%', 'count', 'count/24h', 'state', 'ns', 'dB/MHz'],
+    description: 'ns and dB/MHz: group delay and amplitude slope of the DOCSIS 3.1 PNM summaries.',
+    example: 'dB',
+  })
+  unit!: string;
   @ApiProperty({
     description: 'One sentence an agent can read to the customer.',
     example: 'Downstream channel 31 (663 MHz, 256-QAM) has an SNR of 27 dB, below the 30 dB minimum.',
@@ -85,7 +90,8 @@ export class NotCheckedResponse {
     description:
       'The check that could not be made: REGISTRATION_STATE (the modem state, hence provisioning), T3_T4_TIMEOUTS (upstream timeout counters), RF_REINIT (cable ' +
       're-initialisations), CODEWORDS (codeword error ratios), CPE_PRESENCE (whether a device is behind the modem), ' +
-      'PRE_EQUALISATION (upstream echoes and group delay, and with them where a fault is).',
+      'PRE_EQUALISATION (upstream echoes and group delay, and with them where a fault is), PNM_SUMMARIES (a full ' +
+      "poll's DOCSIS 3.1 PNM summaries of an OFDM or OFDMA channel: no row, or the measurement not sampleReady).",
   })
   code!: string;
   @ApiProperty({

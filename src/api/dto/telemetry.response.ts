@@ -88,6 +88,92 @@ export class OfdmProfileCountersResponse {
   @ApiProperty({ ...COUNTER64, example: '375386' }) uncorrectable!: string;
 }
 
+const MEAS_STATUS = {
+  enum: ['other', 'inactive', 'busy', 'sampleReady', 'error', 'resourceUnavailable', 'sampleTruncated'],
+  nullable: true,
+  description:
+    "The table's MeasStatus (DOCS-PNM-MIB MeasStatusType); the values are read only when it is sampleReady. null: " +
+    'the modem has no row for the channel.',
+};
+
+/** A PNM summary value: null when not read (no row or column, or the measurement is not sampleReady). */
+const PNM_VALUE = { type: 'number' as const, nullable: true };
+
+export class RxMerSummaryResponse {
+  @ApiProperty({ ...MEAS_STATUS, example: 'sampleReady' }) status!: string | null;
+  @ApiProperty({
+    ...PNM_VALUE,
+    description: 'RxMER standard deviation across the subcarriers (dB).',
+    example: 1.3,
+  })
+  stdDevDb!: number | null;
+  @ApiProperty({ ...PNM_VALUE, description: 'Which percentile percentileDb is (2 by default).', example: 2 })
+  percentile!: number | null;
+  @ApiProperty({
+    ...PNM_VALUE,
+    description: 'RxMER at that percentile (dB): that share of the subcarriers is at or below it.',
+    example: 38,
+  })
+  percentileDb!: number | null;
+  @ApiProperty({
+    ...PNM_VALUE,
+    description: 'Highest subcarrier frequency at that RxMER (Hz).',
+    example: 744750000,
+  })
+  percentileHighestFreqHz!: number | null;
+}
+
+export class EqualizerSummaryResponse {
+  @ApiProperty({ ...MEAS_STATUS, example: 'sampleReady' }) status!: string | null;
+  @ApiProperty({
+    ...PNM_VALUE,
+    description: 'Amplitude ripple, peak to peak (dB), slope removed.',
+    example: 0.46,
+  })
+  ampRipplePkPkDb!: number | null;
+  @ApiProperty({ ...PNM_VALUE, description: 'Amplitude ripple, RMS (dB).', example: 0.163 })
+  ampRippleRmsDb!: number | null;
+  @ApiProperty({ ...PNM_VALUE, description: 'Amplitude slope (dB/MHz).', example: -0.003 })
+  ampSlopeDbPerMhz!: number | null;
+  @ApiProperty({ ...PNM_VALUE, description: 'Mean amplitude of the coefficients (dB).', example: -0.69 })
+  ampMeanDb!: number | null;
+  @ApiProperty({ ...PNM_VALUE, description: 'Group-delay ripple, peak to peak (ns).', example: 8.114 })
+  groupDelayRipplePkPkNs!: number | null;
+  @ApiProperty({ ...PNM_VALUE, description: 'Group-delay ripple, RMS (ns).', example: 2.869 })
+  groupDelayRippleRmsNs!: number | null;
+  @ApiProperty({ ...PNM_VALUE, description: 'Group-delay slope (ns/MHz).', example: 0.045 })
+  groupDelaySlopeNsPerMhz!: number | null;
+  @ApiProperty({ ...PNM_VALUE, description: 'Mean group delay (ns).', example: 13.083 })
+  groupDelayMeanNs!: number | null;
+}
+
+export class OfdmPnmSummaryResponse {
+  @ApiProperty({ type: () => RxMerSummaryResponse, description: 'docsPnmCmDsOfdmRxMerTable.' })
+  rxMer!: RxMerSummaryResponse;
+  @ApiProperty({
+    type: () => EqualizerSummaryResponse,
+    description: "docsPnmCmOfdmChanEstCoefTable: the modem's downstream channel estimate.",
+  })
+  channelEstimate!: EqualizerSummaryResponse;
+}
+
+export class OfdmaPnmSummaryResponse {
+  @ApiProperty({
+    type: () => EqualizerSummaryResponse,
+    description: 'docsPnmCmUsPreEqTable: the pre-equaliser.',
+  })
+  preEq!: EqualizerSummaryResponse;
+  @ApiProperty({
+    enum: ['other', 'success', 'clipped', 'rejected'],
+    nullable: true,
+    description:
+      "docsPnmCmUsPreEqPreEqCoAdjStatus: what the modem did with the CMTS's last pre-equalisation adjustments " +
+      '(read whatever the MeasStatus); null: not read.',
+    example: 'success',
+  })
+  coAdjStatus!: string | null;
+}
+
 export class OfdmChannelResponse {
   @ApiProperty({ example: 160 }) ifIndex!: number;
   @ApiProperty({ example: 33 }) channelId!: number;
@@ -101,6 +187,11 @@ export class OfdmChannelResponse {
   })
   meanRxMerDb!: number | null;
   @ApiProperty({ type: [OfdmProfileCountersResponse] }) profiles!: OfdmProfileCountersResponse[];
+  @ApiPropertyOptional({
+    type: () => OfdmPnmSummaryResponse,
+    description: 'DOCSIS 3.1 PNM summaries (docs/pnm.md): full polls only; absent on a fast poll (a sweep).',
+  })
+  pnm?: OfdmPnmSummaryResponse;
 }
 
 export class OfdmaChannelResponse {
@@ -112,6 +203,11 @@ export class OfdmaChannelResponse {
   @ApiProperty({ ...NOT_READ, example: 0 }) t3Exceededs!: number | null;
   @ApiProperty() muted!: boolean;
   @ApiProperty(RANGING_STATUS) rangingStatus!: string;
+  @ApiPropertyOptional({
+    type: () => OfdmaPnmSummaryResponse,
+    description: 'The DOCS-PNM pre-equaliser summary: full polls only; absent on a fast poll (a sweep).',
+  })
+  pnm?: OfdmaPnmSummaryResponse;
 }
 
 export class CpeEntryResponse {
@@ -311,6 +407,26 @@ export const TELEMETRY_EXAMPLE = {
         ],
         meanRxMerDb: 38.3,
         profiles: [{ profileId: 0, total: '302555331856', corrected: '373987372', uncorrectable: '375386' }],
+        pnm: {
+          rxMer: {
+            status: 'sampleReady',
+            stdDevDb: 1.29,
+            percentile: 2,
+            percentileDb: 35.5,
+            percentileHighestFreqHz: 744750000,
+          },
+          channelEstimate: {
+            status: 'sampleReady',
+            ampRipplePkPkDb: 0.46,
+            ampRippleRmsDb: 0.163,
+            ampSlopeDbPerMhz: -0.003,
+            ampMeanDb: -0.69,
+            groupDelayRipplePkPkNs: 8.114,
+            groupDelayRippleRmsNs: 2.869,
+            groupDelaySlopeNsPerMhz: 0.045,
+            groupDelayMeanNs: 13.083,
+          },
+        },
       },
     ],
     ofdma: [
@@ -323,6 +439,20 @@ export const TELEMETRY_EXAMPLE = {
         t3Exceededs: 0,
         muted: false,
         rangingStatus: 'success',
+        pnm: {
+          preEq: {
+            status: 'sampleReady',
+            ampRipplePkPkDb: 0.305,
+            ampRippleRmsDb: 0.108,
+            ampSlopeDbPerMhz: -0.007,
+            ampMeanDb: 0.93,
+            groupDelayRipplePkPkNs: 9.982,
+            groupDelayRippleRmsNs: 3.529,
+            groupDelaySlopeNsPerMhz: 0.036,
+            groupDelayMeanNs: 13.203,
+          },
+          coAdjStatus: 'success',
+        },
       },
     ],
     cpes: [{ ip: '192.168.1.101', source: 'learned' }],

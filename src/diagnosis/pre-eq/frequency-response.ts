@@ -86,6 +86,12 @@ export function echoDbcFromRipple(depthDb: number): number {
   return amplitudeDb((r - 1) / (r + 1));
 }
 
+/** The peak-to-peak ripple (dB) one echo at this level (dBc) makes: the inverse of echoDbcFromRipple. */
+export function rippleOfEchoDbc(echoDbc: number): number {
+  const a = 10 ** (echoDbc / 20);
+  return 20 * Math.log10((1 + a) / (1 - a));
+}
+
 // Below this the dB curve is flat but for floating-point noise: no ripple to count.
 const FLAT_DB = 1e-9;
 

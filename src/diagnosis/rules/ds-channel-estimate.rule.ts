@@ -1,0 +1,71 @@
+import type { Finding, Rule } from '../../domain/diagnosis';
+import { gradeAmplitudeRipple, rippleBands } from '../pnm-grades';
+import { dsGroupDelayMessage, dsSlopeMessage, rippleMessage } from '../pnm-wording';
+import { ofdmRef, round } from '../rule-helpers';
+
+/**
+ * The OFDM downstream channel estimate of a full poll (docs/pnm.md §4): amplitude ripple is an echo (graded as the
+ * echo level it means, as the pre-equaliser's ripple), a slope is tilt or roll-off within the channel (DS_TILT,
+ * never a fault, as the SC-QAM spread), and group-delay ripple with the amplitude in band is group delay. An echo
+ * ripples the group delay too: with the amplitude ripple found, the group delay adds nothing to say.
+ */
+export const dsChannelEstimateRule: Rule = (ctx) => {
+  const t = ctx.thresholds.pnm;
+  const findings: Finding[] = [];
+  for (const ch of ctx.reading.ofdm) {
+    const est = ch.pnm?.channelEstimate;
+    if (est == null) {
+      continue;
+    }
+    const channel = ofdmRef(ch);
+    const ripple = est.ampRipplePkPkDb;
+    const bands = rippleBands(ctx.thresholds.preEq);
+    const graded = ripple == null ? null : gradeAmplitudeRipple(ripple, bands);
+    if (ripple != null && graded != null && graded.grade !== 'TEXTBOOK') {
+      findings.push({
+        code: 'DS_MICRO_REFLECTION',
+        severity: graded.grade,
+        channel,
+        observed: round(ripple, 3),
+        limit: round(graded.limitDb, 3),
+        unit: 'dB',
+        message: rippleMessage(channel, {
+          what: "the modem's channel estimate",
+          direction: 'downstream',
+          ripplePkPkDb: ripple,
+          echoDbc: graded.echoDbc,
+          groupDelayRipplePkPkNs: est.groupDelayRipplePkPkNs,
+          grade: graded.grade,
+          bands,
+        }),
+      });
+    } else if (
+      est.groupDelayRipplePkPkNs != null &&
+      est.groupDelayRipplePkPkNs > t.dsGroupDelayRippleMarginalNs
+    ) {
+      findings.push({
+        code: 'DS_GROUP_DELAY',
+        severity: 'MARGINAL',
+        channel,
+        observed: round(est.groupDelayRipplePkPkNs),
+        limit: t.dsGroupDelayRippleMarginalNs,
+        unit: 'ns',
+        message: dsGroupDelayMessage(channel, est.groupDelayRipplePkPkNs, t.dsGroupDelayRippleMarginalNs),
+      });
+    }
+    const slope = est.ampSlopeDbPerMhz;
+    if (slope != null && Math.abs(slope) > t.dsAmpSlopeMarginalDbPerMhz) {
+      findings.push({
+        code: 'DS_TILT',
+        severity: 'MARGINAL',
+        channel,
+        observed: round(slope, 3),
+        // The edge crossed: a falling slope crosses the negative one.
+        limit: slope < 0 ? -t.dsAmpSlopeMarginalDbPerMhz : t.dsAmpSlopeMarginalDbPerMhz,
+        unit: 'dB/MHz',
+        message: dsSlopeMessage(channel, slope, t.dsAmpSlopeMarginalDbPerMhz),
+      });
+    }
+  }
+  return findings;
+};
