@@ -46,6 +46,12 @@ describe('parseModemReading on a captured DOCSIS 3.1 poll', () => {
     expect(reading.downstream[0].unerrored).toBeGreaterThan(10_000_000_000n);
   });
 
+  it('reads a mean RxMER of 0 as not measured (some modems answer 0 until a capture ran), not as a dead channel', () => {
+    const meanOid = `${OID.docsPnmCmDsOfdmRxMerMean}.160`;
+    const zero = parse(fixture('docsis31-textbook').map((v) => (v.oid === meanOid ? { ...v, value: 0 } : v)));
+    expect(zero.ofdm[0].meanRxMerDb).toBeNull();
+  });
+
   it('reads OFDM from DOCS-IF31: bands, mean RxMER in hundredths, profile counters', () => {
     expect(reading.ofdm).toHaveLength(1);
     const ofdm = reading.ofdm[0];

@@ -311,11 +311,23 @@ function parseOfdm(c: PollColumns, full: boolean): OfdmChannel[] {
         frequencyHz: c.num(centre, `${ix}.${band}`),
         powerDbmv: numeric(v, `${ix}.${band}`) / 10,
       })),
-      meanRxMerDb: mer.has(ix) ? c.num(mer, ix) / 100 : null,
+      meanRxMerDb: rxMerMean(c, mer, ix),
       profiles: parseOfdmProfiles(c, ix),
       ...(full && { pnm: parseOfdmPnm(c, ix) }),
     };
   });
+}
+
+/**
+ * A mean RxMER of 0 is a measurement the modem has not made (no channel it decodes has 0 dB), not a dead channel: some
+ * modems answer 0 until a PNM capture ran. Not read, so it is not graded as a fault.
+ */
+function rxMerMean(c: PollColumns, mer: ColumnRows, ix: string): number | null {
+  if (!mer.has(ix)) {
+    return null;
+  }
+  const centiDb = c.num(mer, ix);
+  return centiDb === 0 ? null : centiDb / 100;
 }
 
 const MEAS_STATUS: Record<number, PnmMeasStatus> = {
