@@ -1,6 +1,6 @@
 import type { Finding, Rule } from '../../domain/diagnosis';
-import { gradeAmplitudeRipple, rippleBands } from '../pnm-grades';
-import { dsGroupDelayMessage, dsSlopeMessage, rippleMessage } from '../pnm-wording';
+import { dsGroupDelayMessage, dsSlopeMessage } from '../pnm-wording';
+import { rippleFinding } from './pnm-ripple';
 import { ofdmRef, round } from '../rule-helpers';
 
 /**
@@ -18,40 +18,16 @@ export const dsChannelEstimateRule: Rule = (ctx) => {
       continue;
     }
     const channel = ofdmRef(ch);
-    const ripple = est.ampRipplePkPkDb;
-    const bands = rippleBands(ctx.thresholds.preEq);
-    const graded = ripple == null ? null : gradeAmplitudeRipple(ripple, bands);
-    if (ripple != null && graded != null && graded.grade !== 'TEXTBOOK') {
-      findings.push({
-        code: 'DS_MICRO_REFLECTION',
-        severity: graded.grade,
-        channel,
-        observed: round(ripple, 3),
-        limit: round(graded.limitDb, 3),
-        unit: 'dB',
-        message: rippleMessage(channel, {
-          what: "the modem's channel estimate",
-          direction: 'downstream',
-          ripplePkPkDb: ripple,
-          echoDbc: graded.echoDbc,
-          groupDelayRipplePkPkNs: est.groupDelayRipplePkPkNs,
-          grade: graded.grade,
-          bands,
-        }),
-      });
-    } else if (
-      est.groupDelayRipplePkPkNs != null &&
-      est.groupDelayRipplePkPkNs > t.dsGroupDelayRippleMarginalNs
-    ) {
-      findings.push({
-        code: 'DS_GROUP_DELAY',
-        severity: 'MARGINAL',
-        channel,
-        observed: round(est.groupDelayRipplePkPkNs),
-        limit: t.dsGroupDelayRippleMarginalNs,
-        unit: 'ns',
-        message: dsGroupDelayMessage(channel, est.groupDelayRipplePkPkNs, t.dsGroupDelayRippleMarginalNs),
-      });
+    const echoOrDelay = rippleFinding(channel, est, ctx.thresholds.preEq, {
+      what: "the modem's channel estimate",
+      direction: 'downstream',
+      echoCode: 'DS_MICRO_REFLECTION',
+      groupDelayCode: 'DS_GROUP_DELAY',
+      groupDelayLimitNs: t.dsGroupDelayRippleMarginalNs,
+      groupDelayMessage: dsGroupDelayMessage,
+    });
+    if (echoOrDelay) {
+      findings.push(echoOrDelay);
     }
     const slope = est.ampSlopeDbPerMhz;
     if (slope != null && Math.abs(slope) > t.dsAmpSlopeMarginalDbPerMhz) {

@@ -1,7 +1,7 @@
 import type { Finding, Rule } from '../../domain/diagnosis';
-import { gradeAmplitudeRipple, rippleBands } from '../pnm-grades';
-import { coAdjMessage, rippleMessage, usGroupDelayMessage } from '../pnm-wording';
-import { ofdmaRef, round } from '../rule-helpers';
+import { coAdjMessage, usGroupDelayMessage } from '../pnm-wording';
+import { ofdmaRef } from '../rule-helpers';
+import { rippleFinding } from './pnm-ripple';
 
 const CO_ADJ_VALUE = { clipped: 3, rejected: 4 } as const;
 const CO_ADJ_SUCCESS = 2;
@@ -21,41 +21,16 @@ export const ofdmaPreEqRule: Rule = (ctx) => {
       continue;
     }
     const channel = ofdmaRef(ch);
-    const eq = pnm.preEq;
-    const ripple = eq.ampRipplePkPkDb;
-    const bands = rippleBands(ctx.thresholds.preEq);
-    const graded = ripple == null ? null : gradeAmplitudeRipple(ripple, bands);
-    if (ripple != null && graded != null && graded.grade !== 'TEXTBOOK') {
-      findings.push({
-        code: 'US_MICRO_REFLECTION',
-        severity: graded.grade,
-        channel,
-        observed: round(ripple, 3),
-        limit: round(graded.limitDb, 3),
-        unit: 'dB',
-        message: rippleMessage(channel, {
-          what: 'the pre-equaliser',
-          direction: 'upstream',
-          ripplePkPkDb: ripple,
-          echoDbc: graded.echoDbc,
-          groupDelayRipplePkPkNs: eq.groupDelayRipplePkPkNs,
-          grade: graded.grade,
-          bands,
-        }),
-      });
-    } else if (
-      eq.groupDelayRipplePkPkNs != null &&
-      eq.groupDelayRipplePkPkNs > t.usGroupDelayRippleMarginalNs
-    ) {
-      findings.push({
-        code: 'US_GROUP_DELAY',
-        severity: 'MARGINAL',
-        channel,
-        observed: round(eq.groupDelayRipplePkPkNs),
-        limit: t.usGroupDelayRippleMarginalNs,
-        unit: 'ns',
-        message: usGroupDelayMessage(channel, eq.groupDelayRipplePkPkNs, t.usGroupDelayRippleMarginalNs),
-      });
+    const echoOrDelay = rippleFinding(channel, pnm.preEq, ctx.thresholds.preEq, {
+      what: 'the pre-equaliser',
+      direction: 'upstream',
+      echoCode: 'US_MICRO_REFLECTION',
+      groupDelayCode: 'US_GROUP_DELAY',
+      groupDelayLimitNs: t.usGroupDelayRippleMarginalNs,
+      groupDelayMessage: usGroupDelayMessage,
+    });
+    if (echoOrDelay) {
+      findings.push(echoOrDelay);
     }
     if (pnm.coAdjStatus === 'clipped' || pnm.coAdjStatus === 'rejected') {
       findings.push({
