@@ -245,6 +245,10 @@ describe('NOC dashboard in a browser', () => {
       await page.locator('[data-testid="channel-bar"][data-chart="ds-snr"][data-status="ok"]').count(),
     ).toBeGreaterThan(0);
     expect(await page.locator('[data-testid="verdict"]').getAttribute('data-verdict')).toBe('LINE_FAULT');
+    // The dispatch decision: a degraded line gets the next available visit, an install technician and its kit.
+    const dispatch = page.getByTestId('dispatch');
+    expect(await dispatch.getAttribute('data-urgency')).toBe('NEXT_AVAILABLE');
+    expect(await dispatch.innerText()).toMatch(/Next available visit, install technician[\s\S]*Bring\s+connectors/);
     const findings = await page.getByTestId('findings').innerText();
     expect(findings).toContain(`Downstream channel ${fault.channel!.channelId} `);
     expect(findings).toContain(fault.message);

@@ -123,6 +123,20 @@
  * @property {string} observedAt
  * @property {number} ageSec
  * @property {'live'|'cache'} source
+ * @property {Dispatch} [dispatch] what the diagnosis asks of the field (absent on sweeps' answers)
+ *
+ * @typedef {'NOC_ONLY'|'SAME_DAY'|'NEXT_AVAILABLE'|'NONE'} Urgency
+ * @typedef {object} Dispatch
+ * @property {boolean} needed
+ * @property {Urgency} urgency
+ * @property {boolean} sameDayEligible
+ * @property {{ timeZone: string, sameDayCutoff: string, earliestDate: string|null, reason: string }} visitWindow
+ * @property {'OUT_OF_SERVICE'|'DEGRADED'|null} impact
+ * @property {'INSTALL_TECH'|'LINE_TECH'|'NOC'|'NONE'} skill
+ * @property {string[]} bring
+ * @property {string[]} firstChecks
+ * @property {string|null} outage
+ * @property {{ confirmed: boolean, by: string|null, faultReadings: number, readings: number, pattern: string, recheckAt: number|null }} confirmation
  *
  * @typedef {{ at: string, kind: string, evidence: string, from?: string, to?: string, durationSec?: number }} TimelineEvent
  * @typedef {{ modemId: string, since: string, coveredFrom: string|null, events: TimelineEvent[] }} Timeline

@@ -222,3 +222,33 @@ export function offsetMhz(/** @type {number} */ hz) {
 export function usChannelName(/** @type {{ channelId: number|null, ifIndex: number }} */ ch) {
   return ch.channelId == null ? `US (ifIndex ${ch.ifIndex})` : `US ${ch.channelId}`;
 }
+
+/** @type {Record<import('./api-types.js').Urgency, string>} */
+export const URGENCY_LABEL = {
+  NOC_ONLY: 'No house call: the NOC',
+  SAME_DAY: 'Same-day visit',
+  NEXT_AVAILABLE: 'Next available visit',
+  NONE: 'No visit',
+};
+
+/** @type {Record<string, string>} */
+export const SKILL_LABEL = {
+  INSTALL_TECH: 'install technician',
+  LINE_TECH: 'line technician',
+  NOC: 'NOC',
+  NONE: 'nobody',
+};
+
+/** @type {Record<string, string>} */
+export const VISIT_WINDOW_LABEL = {
+  BEFORE_CUTOFF: 'before the same-day cut-off',
+  AFTER_CUTOFF: 'after the same-day cut-off',
+  NOT_A_WORKING_DAY: 'no technicians today',
+  NOT_URGENT: 'not urgent enough for today',
+  NO_VISIT: 'no visit',
+};
+
+/** Words for a code: its label when there is one, else the code in lower case. */
+export function codeWords(/** @type {string} */ code) {
+  return code.toLowerCase().replaceAll('_', ' ');
+}

@@ -2,7 +2,15 @@
 import { html } from 'htm/preact';
 import { useRef } from 'preact/hooks';
 import { useApi } from '../api.js';
-import { actionWords, clock, duration } from '../labels.js';
+import {
+  actionWords,
+  clock,
+  codeWords,
+  duration,
+  SKILL_LABEL,
+  URGENCY_LABEL,
+  VISIT_WINDOW_LABEL,
+} from '../labels.js';
 import { useLiveRefresh } from '../live.js';
 import { useResource } from '../resource.js';
 import { href } from '../router.js';
@@ -14,6 +22,7 @@ import { Timeline } from './Timeline.js';
 import { VerdictBadge } from './VerdictBadge.js';
 
 /** @typedef {import('../api-types.js').Diagnosis} Diagnosis */
+/** @typedef {import('../api-types.js').Dispatch} Dispatch */
 /** @typedef {import('../api-types.js').ModemReading} ModemReading */
 /** @typedef {import('../api-types.js').Timeline} TimelineData */
 /** @typedef {import('../api-types.js').Thresholds} Thresholds */
@@ -96,6 +105,7 @@ function VerdictPanel({ diagnosis, onPoll, polling }) {
     <h2 id="verdict-title">Verdict: <${VerdictBadge} verdict=${diagnosis.verdict} /></h2>
     <p class="summary">${diagnosis.summary}</p>
     <p><strong>Next step:</strong> ${actionWords(diagnosis.action)}</p>
+    ${diagnosis.dispatch && html`<${DispatchFacts} dispatch=${diagnosis.dispatch} />`}
     <p class="note">
       ${`From ${diagnosis.source === 'live' ? 'a live poll' : 'the stored reading'} at ${clock(diagnosis.observedAt)} (${duration(diagnosis.ageSec)} old). `}
       <button type="button" onClick=${onPoll} disabled=${polling}>
@@ -103,6 +113,41 @@ function VerdictPanel({ diagnosis, onPoll, polling }) {
       </button>
     </p>
   </section>`;
+}
+
+/** The dispatch decision as facts: who goes, how soon, whether the fault is confirmed. */
+function DispatchFacts(/** @type {{ dispatch: Dispatch }} */ { dispatch: d }) {
+  const c = d.confirmation;
+  const w = d.visitWindow;
+  return html`<dl class="facts" data-testid="dispatch" data-urgency=${d.urgency}>
+    <dt>Technician</dt>
+    <dd>${URGENCY_LABEL[d.urgency]}${d.needed ? `, ${SKILL_LABEL[d.skill]}` : ''}</dd>
+    ${
+      d.needed &&
+      html`<dt>Confirmed</dt>
+        <dd>
+          ${
+            c.confirmed
+              ? `yes (${c.by === 'HARD_FAULT' ? 'a hard fault' : `${c.faultReadings} readings, ${codeWords(c.pattern)}`})`
+              : `not yet${c.recheckAt ? `: checked again at ${clock(c.recheckAt)}` : ''}`
+          }
+        </dd>
+        <dt>When</dt>
+        <dd>
+          ${d.sameDayEligible ? 'today' : (w.earliestDate ?? 'not known')} (${VISIT_WINDOW_LABEL[w.reason]},
+          ${w.sameDayCutoff} ${w.timeZone})
+        </dd>
+        <dt>Bring</dt>
+        <dd>${d.bring.map(codeWords).join(', ')}</dd>`
+    }
+    <dt>First</dt>
+    <dd>${d.firstChecks.map(codeWords).join(', ')}</dd>
+    ${
+      d.outage &&
+      html`<dt>Outage</dt>
+        <dd>${d.outage}</dd>`
+    }
+  </dl>`;
 }
 
 /** @param {{ reading: ModemReading|null, thresholds: Thresholds|null, diagnosis: Diagnosis }} props */
