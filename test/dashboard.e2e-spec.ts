@@ -248,7 +248,9 @@ describe('NOC dashboard in a browser', () => {
     // The dispatch decision: a degraded line gets the next available visit, an install technician and its kit.
     const dispatch = page.getByTestId('dispatch');
     expect(await dispatch.getAttribute('data-urgency')).toBe('NEXT_AVAILABLE');
-    expect(await dispatch.innerText()).toMatch(/Next available visit, install technician[\s\S]*Bring\s+connectors/);
+    expect(await dispatch.innerText()).toMatch(
+      /Next available visit, install technician[\s\S]*Bring\s+connectors/,
+    );
     const findings = await page.getByTestId('findings').innerText();
     expect(findings).toContain(`Downstream channel ${fault.channel!.channelId} `);
     expect(findings).toContain(fault.message);
