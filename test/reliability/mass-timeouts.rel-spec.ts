@@ -221,7 +221,10 @@ describe('mass SNMP timeouts: a 2,000-modem node outage during a sweep', () => {
     const outage = (await healthy.http().get('/api/v1/nodes/sim-cmts-1/1000.1').expect(200)).body as NodeBody;
     expect(outage.byVerdict).toEqual({ INSUFFICIENT_DATA: DEAD });
     const sample = (
-      await healthy.http().get(`/api/v1/modems/${deadIds[0]}/diagnosis?maxAgeSec=3600`).expect(200)
+      await healthy
+        .http()
+        .get(`/api/v1/modems/${deadIds[0]}/diagnosis?maxAgeSec=3600&detail=fast`)
+        .expect(200)
     ).body as { verdict: string; subKinds: string[]; source: string };
     expect(sample).toEqual(
       expect.objectContaining({
@@ -234,7 +237,8 @@ describe('mass SNMP timeouts: a 2,000-modem node outage during a sweep', () => {
     // Each modem's stored reading: when it was polled (observedAt is the poll's start).
     const startedAt = Date.parse(sweep.startedAt);
     const polledAt = async (t: TestApp, id: string): Promise<number> => {
-      const d = (await t.http().get(`/api/v1/modems/${id}/diagnosis?maxAgeSec=3600`).expect(200)).body as {
+      const d = (await t.http().get(`/api/v1/modems/${id}/diagnosis?maxAgeSec=3600&detail=fast`).expect(200))
+        .body as {
         observedAt: string;
       };
       return Date.parse(d.observedAt) - startedAt;

@@ -272,7 +272,9 @@ describe('process faults: an API instance killed mid-request, duplicate sweep tr
     // Each modem's own latest verdict agrees with the sweep's counts.
     const latest: Record<string, number> = {};
     for (const id of modemIds) {
-      const d = (await sim.http().get(`/api/v1/modems/${id}/diagnosis?maxAgeSec=3600`).expect(200)).body as {
+      const d = (
+        await sim.http().get(`/api/v1/modems/${id}/diagnosis?maxAgeSec=3600&detail=fast`).expect(200)
+      ).body as {
         verdict: string;
         source: string;
       };
