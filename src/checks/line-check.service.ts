@@ -20,6 +20,7 @@ import type { SnmpTarget } from '../domain/snmp-target';
 import type { ModemReading, PollDetail } from '../domain/modem-reading';
 import { LockStore } from '../common/lock.store';
 import { ReadingStore, type StoredReading } from '../readings/reading.store';
+import { DecisionLog } from '../visits/decision-log';
 
 export interface LineDiagnosis extends Diagnosis {
   modemId: string;
@@ -74,6 +75,7 @@ export class LineCheckService {
     private readonly metrics: MetricsService,
     @Inject(LiveEvents) private readonly events: LiveEvents,
     private readonly rechecks: DispatchRechecks,
+    private readonly decisions: DecisionLog,
   ) {}
 
   /** The verdict for one modem: a stored one younger than `maxAgeSec`, or a fresh poll. */
@@ -142,6 +144,7 @@ export class LineCheckService {
       );
       dispatch = { ...dispatch, confirmation: { ...c, recheckAt } };
     }
+    await this.decisions.record(record.id, reading.observedAt, diagnosis, dispatch);
     return { ...answer, dispatch };
   }
 
