@@ -69,7 +69,26 @@ export const VisitsDocs = {
           'field-service system sends its own `externalId`: the same visit sent again changes nothing (200 with ' +
           'the stored visit), other content under that id is refused (409). Audited.',
       }),
-      ApiBody({ type: VisitDto }),
+      ApiBody({
+        type: VisitDto,
+        examples: {
+          found: {
+            summary: 'A drop fault, sent by a recorded diagnosis',
+            value: {
+              externalId: 'FS-2026-118734',
+              visitedAt: '2026-11-26T09:40:00Z',
+              found: 'DROP',
+              fixed: 'replaced F connector at the ground block',
+              technician: 'J. Kowalski',
+              diagnosisAt: '2026-11-25T10:00:00.000Z',
+            },
+          },
+          noFault: {
+            summary: 'Nothing found; linked to the latest diagnosis before the visit',
+            value: { visitedAt: '2026-11-26T12:15:00Z', found: 'NO_FAULT_FOUND' },
+          },
+        },
+      }),
       ApiCreatedResponse({ type: VisitResponse, description: 'Recorded.', example: VISIT_EXAMPLE }),
       ApiOkResponse({
         type: VisitResponse,
