@@ -31,7 +31,7 @@ function findingKeys(d: Diagnosis): string[] {
   return [...new Set(d.findings.filter((f) => f.severity !== 'INFO').map((f) => `${f.code}/${f.severity}`))];
 }
 
-describe('visits and outcome KPIs (Redis store)', () => {
+describe.each(['redis', 'memory'] as const)('visits and outcome KPIs (%s store)', (store) => {
   let t: TestApp;
   let modems: SimModemView[];
   let plant: SimPlant;
@@ -49,7 +49,7 @@ describe('visits and outcome KPIs (Redis store)', () => {
     t.http().post('/api/v1/visits/import').set('Content-Type', 'text/csv').send(csv);
 
   beforeAll(async () => {
-    t = await startTestApp('redis', FLEET);
+    t = await startTestApp(store, FLEET);
     plant = simPlant(t);
     modems = (await plant.modems()).slice(0, 4);
     await plant.setModem(modems[1].id, 'DS_SNR_FAULT');

@@ -48,6 +48,11 @@ export interface CheckOptions {
   withDispatch?: boolean;
   /** False: an unconfirmed fault schedules no re-check (the re-check itself, reboot follow-ups). Default true. */
   recheck?: boolean;
+  /**
+   * False: the decision is not logged for the outcome KPIs. The service's own re-polls (a fault's re-check, a
+   * reboot's follow-ups) are not calls; a caller's next answer of the same reading logs it. Default true.
+   */
+  logDecision?: boolean;
 }
 
 export interface CheckScope {
@@ -140,11 +145,13 @@ export class LineCheckService {
       policy.recheckAfterSec > 0
     ) {
       const recheckAt = this.rechecks.schedule(record.id, policy.recheckAfterSec * 1000, () =>
-        this.diagnosis(record.id, 0, { refreshCmtsRow: true, recheck: false }),
+        this.diagnosis(record.id, 0, { refreshCmtsRow: true, recheck: false, logDecision: false }),
       );
       dispatch = { ...dispatch, confirmation: { ...c, recheckAt } };
     }
-    await this.decisions.record(record.id, reading.observedAt, diagnosis, dispatch);
+    if (options.logDecision !== false) {
+      await this.decisions.record(record.id, reading.observedAt, diagnosis, dispatch);
+    }
     return { ...answer, dispatch };
   }
 
