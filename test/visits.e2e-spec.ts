@@ -13,7 +13,7 @@ const FLEET = {
   SIMULATOR_SCENARIO_MIX: 'TEXTBOOK=1',
   SIMULATOR_CMTS_DIALECT_MIX: 'docsis30=1',
   CMTS_SNAPSHOT_TTL_SEC: '1',
-  // No re-poll of an unconfirmed fault: its decision would land in the log while the test counts.
+  // No re-poll of an unconfirmed fault: the readings stay the ones the test diagnosed.
   DISPATCH_RECHECK_AFTER_SEC: '0',
 };
 

@@ -26,6 +26,8 @@ export const LINK_WINDOW_DAYS = 30;
 export const KPI_DEFAULT_DAYS = 30;
 export const KPI_MAX_DAYS = 3650;
 export const MAX_VISIT_ROWS = 100_000;
+/** How long the visit gauges reuse one read of the last 30 days. */
+const GAUGE_READ_TTL_MS = 10_000;
 
 /** A visit as the field reports it (validated at the edge: shapes, enumerations, lengths). */
 export interface VisitInput {
@@ -63,6 +65,8 @@ export interface VisitImportResult {
 /** The outcome loop's visits: recorded, deduplicated by external id, linked to the decision that sent them, audited. */
 @Injectable()
 export class VisitsService implements OnModuleInit {
+  private gaugeRead: { at: number; read: Promise<OutcomeKpis> } | undefined;
+
   constructor(
     private readonly config: AppConfig,
     @Inject(VisitStore) private readonly store: VisitStore,
@@ -219,8 +223,20 @@ export class VisitsService implements OnModuleInit {
     return thresholdReport({ ...range, visits, linked: await this.linkedDecisions(visits) });
   }
 
+  /** The last 30 days' KPIs for the gauges: both gauges of a scrape, and scrapes close together, share one read. */
   private lastMonth(): Promise<OutcomeKpis> {
-    return this.kpis();
+    const now = Date.now();
+    if (!this.gaugeRead || now - this.gaugeRead.at > GAUGE_READ_TTL_MS) {
+      const read = this.kpis();
+      this.gaugeRead = { at: now, read };
+      // A failed read is not kept: the next scrape tries again.
+      read.catch(() => {
+        if (this.gaugeRead?.read === read) {
+          this.gaugeRead = undefined;
+        }
+      });
+    }
+    return this.gaugeRead.read;
   }
 
   private async linkedDecisions(visits: readonly Visit[]): Promise<(v: Visit) => DecisionRecord | null> {
