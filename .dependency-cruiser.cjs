@@ -22,6 +22,7 @@ const LAYERS = [
     'audit',
     'auth',
     'inventory',
+    'visits',
     'lines',
     'cmts',
     'checks',

@@ -196,6 +196,59 @@ describe('responses match the OpenAPI document (Ajv, strict)', () => {
       'id,host,community,mac\nresp-3,10.9.9.10,public,00:1d:cd:00:00:03\nresp-4,10.9.9.11,public,bad-mac\n',
     );
 
+    // Field visits (sim-cm-00003's diagnosis above sent them) and the outcome KPIs.
+    const visits = '/api/v1/modems/{id}/visits';
+    const visit = {
+      externalId: 'resp-FS-1',
+      visitedAt: new Date().toISOString(),
+      found: 'DROP',
+      technician: 'resp',
+    };
+    expect((await call('post', visits, '/api/v1/modems/sim-cm-00003/visits', visit)).status).toBe(201);
+    expect((await call('post', visits, '/api/v1/modems/sim-cm-00003/visits', visit)).status).toBe(200);
+    const clash = { ...visit, found: 'PLANT' };
+    expect((await call('post', visits, '/api/v1/modems/sim-cm-00003/visits', clash)).status).toBe(409);
+    const broken = { visitedAt: visit.visitedAt, found: 'BROKEN' };
+    expect((await call('post', visits, '/api/v1/modems/sim-cm-00003/visits', broken)).status).toBe(400);
+    expect(
+      (await call('post', visits, '/api/v1/modems/resp-none/visits', { ...broken, found: 'DROP' })).status,
+    ).toBe(404);
+    await call('get', visits, '/api/v1/modems/sim-cm-00003/visits');
+    const visitCsv = `modemId,externalId,visitedAt,found,fixed,technician,diagnosisAt\n`;
+    const imported = await call(
+      'post',
+      '/api/v1/visits/import',
+      '/api/v1/visits/import',
+      `${visitCsv}sim-cm-00003,resp-FS-2,${visit.visitedAt},NO_FAULT_FOUND,,,\n`,
+    );
+    expect(imported.status).toBe(200);
+    const refused = await call(
+      'post',
+      '/api/v1/visits/import',
+      '/api/v1/visits/import',
+      `${visitCsv}sim-cm-00003,resp-FS-3,${visit.visitedAt},BROKEN,,,\n`,
+    );
+    expect(refused.status).toBe(400);
+    const conflicting = await call(
+      'post',
+      '/api/v1/visits/import',
+      '/api/v1/visits/import',
+      `${visitCsv}sim-cm-00003,resp-FS-2,${visit.visitedAt},DROP,,,\n`,
+    );
+    expect(conflicting.status).toBe(409);
+    const kpis = await call('get', '/api/v1/kpis', '/api/v1/kpis', undefined, KEY.noc);
+    expect(kpis.body.visits).toBe(2);
+    await call('get', '/api/v1/kpis', '/api/v1/kpis?from=2026-12-01T00:00:00Z&to=2026-11-01T00:00:00Z');
+    const report = await call(
+      'get',
+      '/api/v1/kpis/thresholds',
+      '/api/v1/kpis/thresholds',
+      undefined,
+      KEY.noc,
+    );
+    expect(report.body.noFaultVisits).toBe(1);
+    await call('get', '/api/v1/kpis/thresholds', '/api/v1/kpis/thresholds?from=soon');
+
     // A captured walk, replayed.
     const capture =
       '.1.3.6.1.2.1.1.1.0 = STRING: "replayed"\n.1.3.6.1.2.1.1.3.0 = Timeticks: (100) 0:00:01.00\n';

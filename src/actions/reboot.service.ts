@@ -4,7 +4,7 @@ import { setTimeout } from 'node:timers/promises';
 import { AuditService } from '../audit/audit.service';
 import { ConflictError, UnprocessableError } from '../common/app-errors';
 import type { Caller } from '../domain/api-key';
-import { LineCheckService } from '../checks/line-check.service';
+import { LineCheckService, type CheckOptions } from '../checks/line-check.service';
 import { AppConfig } from '../config/app-config';
 import { InventoryService } from '../inventory/inventory.service';
 import type { ModemRecord } from '../domain/modem-record';
@@ -13,6 +13,9 @@ import type { SnmpTarget } from '../domain/snmp-target';
 import { LockStore } from '../common/lock.store';
 import type { ActionState, RemoteAction } from './remote-action';
 import { RemoteActionStore } from './remote-action.store';
+
+/** A reboot's follow-up checks: the service's own, not a call, so no decision is logged for the outcome KPIs. */
+const FOLLOW_UP: CheckOptions = { refreshCmtsRow: true, logDecision: false };
 
 /** A modem that answers with an uptime below this (plus the time since the reset) has really restarted. */
 const RESTART_SLACK_SEC = 5;
@@ -123,7 +126,7 @@ export class RebootService implements OnApplicationShutdown {
       if (!(await pause(Math.min(interval, Math.max(0, deadline - Date.now())), this.stopping.signal))) {
         return;
       }
-      const diagnosis = await this.checks.diagnosis(action.modemId, 0);
+      const diagnosis = await this.checks.diagnosis(action.modemId, 0, FOLLOW_UP);
       const reading = await this.checks.latestReading(action.modemId);
       const uptimeSec = reading?.reachable ? reading.uptimeSec : null;
       if (uptimeSec != null && uptimeSec <= (Date.now() - resetAt) / 1000 + RESTART_SLACK_SEC) {
@@ -142,7 +145,7 @@ export class RebootService implements OnApplicationShutdown {
         return;
       }
     }
-    const last = await this.checks.diagnosis(action.modemId, 0);
+    const last = await this.checks.diagnosis(action.modemId, 0, FOLLOW_UP);
     const reading = await this.checks.latestReading(action.modemId);
     action.outcome = {
       verdict: last.verdict,

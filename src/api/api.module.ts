@@ -22,6 +22,8 @@ import { EventsController } from './events.controller';
 import { ThresholdsController } from './thresholds.controller';
 import { McpModule } from '../mcp/mcp.module';
 import { McpController } from './mcp.controller';
+import { VisitsModule } from '../visits/visits.module';
+import { VisitsController } from './visits.controller';
 
 @Module({
   imports: [
@@ -35,6 +37,7 @@ import { McpController } from './mcp.controller';
     LinesModule,
     ActionsModule,
     McpModule,
+    VisitsModule,
   ],
   controllers: [
     ModemsController,
@@ -50,6 +53,7 @@ import { McpController } from './mcp.controller';
     EventsController,
     ThresholdsController,
     McpController,
+    VisitsController,
   ],
 })
 export class ApiModule {}

@@ -4,7 +4,13 @@ import { AppConfig } from '../config/app-config';
 import { AuditStore, type AuditEntry } from './audit.store';
 
 export type AuditAction =
-  'line.verify' | 'modem.reboot' | 'modems.import' | 'apikey.create' | 'apikey.revoke';
+  | 'line.verify'
+  | 'modem.reboot'
+  | 'modems.import'
+  | 'apikey.create'
+  | 'apikey.revoke'
+  | 'visit.record'
+  | 'visits.import';
 
 /** Who did what, when, and how it ended: every remote action and every verification attempt. */
 @Injectable()

@@ -52,6 +52,7 @@ function setup(options: { env?: Record<string, string>; locks?: LockStore } = {}
     events,
     metrics,
     checks: service,
+    visits,
   } = lineCheckRig(config, options.locks);
 
   const addModem = async (id: string, patch: Partial<ModemRecord> = {}): Promise<ModemRecord> => {
@@ -93,6 +94,7 @@ function setup(options: { env?: Record<string, string>; locks?: LockStore } = {}
     locks,
     events,
     metrics,
+    visits,
     addModem,
     addModemOnCmts,
   };
@@ -160,6 +162,34 @@ describe(LineCheckService.name, () => {
       await expect(service.diagnosis('cm-1', 0)).resolves.toMatchObject({ source: 'live' });
       expect(modemPoller.polls).toEqual(['cm-1', 'cm-1']);
       expect(save).toHaveBeenCalledTimes(2);
+    });
+  });
+
+  describe('the decision log', () => {
+    it('logs a line answer once per reading, and neither a sweep nor the service’s own re-polls', async () => {
+      const { service, modemPoller, visits, addModem } = setup();
+      await addModem('cm-1');
+      const first = Date.now() - 30_000;
+      modemPoller.answer = (modemId) => textbookReading({ modemId, observedAt: first });
+      await service.diagnosis('cm-1', 0);
+      await service.diagnosis('cm-1', 60);
+      const logged = await visits.decisionsBetween(0, Date.now() + 1);
+      expect(logged).toEqual([
+        {
+          modemId: 'cm-1',
+          at: first,
+          verdict: 'TEXTBOOK_OK',
+          subKinds: [],
+          findings: [],
+          place: null,
+          dispatch: { needed: false, urgency: 'NONE', skill: 'NONE', confirmed: false },
+        },
+      ]);
+
+      modemPoller.answer = (modemId) => textbookReading({ modemId, observedAt: Date.now() });
+      await service.diagnosis('cm-1', 0, { refreshCmtsRow: false, detail: 'fast', withDispatch: false });
+      await service.diagnosis('cm-1', 0, { refreshCmtsRow: true, logDecision: false });
+      expect(await visits.decisionsBetween(0, Date.now() + 1)).toHaveLength(1);
     });
   });
 

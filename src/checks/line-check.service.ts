@@ -20,6 +20,7 @@ import type { SnmpTarget } from '../domain/snmp-target';
 import type { ModemReading, PollDetail } from '../domain/modem-reading';
 import { LockStore } from '../common/lock.store';
 import { ReadingStore, type StoredReading } from '../readings/reading.store';
+import { DecisionLog } from '../visits/decision-log';
 
 export interface LineDiagnosis extends Diagnosis {
   modemId: string;
@@ -47,6 +48,11 @@ export interface CheckOptions {
   withDispatch?: boolean;
   /** False: an unconfirmed fault schedules no re-check (the re-check itself, reboot follow-ups). Default true. */
   recheck?: boolean;
+  /**
+   * False: the decision is not logged for the outcome KPIs. The service's own re-polls (a fault's re-check, a
+   * reboot's follow-ups) are not calls; a caller's next answer of the same reading logs it. Default true.
+   */
+  logDecision?: boolean;
 }
 
 export interface CheckScope {
@@ -74,6 +80,7 @@ export class LineCheckService {
     private readonly metrics: MetricsService,
     @Inject(LiveEvents) private readonly events: LiveEvents,
     private readonly rechecks: DispatchRechecks,
+    private readonly decisions: DecisionLog,
   ) {}
 
   /** The verdict for one modem: a stored one younger than `maxAgeSec`, or a fresh poll. */
@@ -138,9 +145,12 @@ export class LineCheckService {
       policy.recheckAfterSec > 0
     ) {
       const recheckAt = this.rechecks.schedule(record.id, policy.recheckAfterSec * 1000, () =>
-        this.diagnosis(record.id, 0, { refreshCmtsRow: true, recheck: false }),
+        this.diagnosis(record.id, 0, { refreshCmtsRow: true, recheck: false, logDecision: false }),
       );
       dispatch = { ...dispatch, confirmation: { ...c, recheckAt } };
+    }
+    if (options.logDecision !== false) {
+      await this.decisions.record(record.id, reading.observedAt, diagnosis, dispatch);
     }
     return { ...answer, dispatch };
   }

@@ -91,6 +91,12 @@ export interface AuthConfig {
   auditRetentionSec: number;
 }
 
+/** The outcome loop: the decision log's retention and the KPIs' windows. */
+export interface OutcomesConfig {
+  decisionRetentionSec: number;
+  resolvedWithoutVisitDays: number;
+}
+
 export interface EventsConfig {
   maxStreamsPerKey: number;
   maxStreams: number;
@@ -125,6 +131,7 @@ export interface AppConfigSections {
   events: EventsConfig;
   actions: ActionsConfig;
   dispatch: DispatchPolicy;
+  outcomes: OutcomesConfig;
   simulator: SimulatorConfig;
 }
 
@@ -142,6 +149,7 @@ export class AppConfig implements AppConfigSections {
   readonly events: EventsConfig;
   readonly actions: ActionsConfig;
   readonly dispatch: DispatchPolicy;
+  readonly outcomes: OutcomesConfig;
   readonly simulator: SimulatorConfig;
 
   constructor(sections: AppConfigSections) {
@@ -157,6 +165,7 @@ export class AppConfig implements AppConfigSections {
     this.events = sections.events;
     this.actions = sections.actions;
     this.dispatch = sections.dispatch;
+    this.outcomes = sections.outcomes;
     this.simulator = sections.simulator;
   }
 }
@@ -199,6 +208,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     events: { maxStreamsPerKey: e.EVENTS_MAX_STREAMS_PER_KEY, maxStreams: e.EVENTS_MAX_STREAMS },
     actions: actionsSection(e),
     dispatch: dispatch.value,
+    outcomes: {
+      decisionRetentionSec: e.DECISION_RETENTION_DAYS * 86400,
+      resolvedWithoutVisitDays: e.KPI_RESOLVED_WITHOUT_VISIT_DAYS,
+    },
     simulator: simulatorSection(e, shapes.value, scenarioMix.value),
   });
 }

@@ -141,6 +141,10 @@ export class Environment {
   @IsInt() @Min(5) @Max(3600) REBOOT_TIMEOUT_SEC: number = 300;
   @IsInt() @Min(100) @Max(60000) REBOOT_POLL_INTERVAL_MS: number = 5000;
   @IsInt() @Min(3600) AUDIT_RETENTION_SEC: number = 90 * 86400;
+  /** How long line checks' dispatch decisions are kept for the outcome KPIs (the "calls" data set). */
+  @IsInt() @Min(1) @Max(3650) DECISION_RETENTION_DAYS: number = 400;
+  /** A call whose decision sent nobody counts as resolved when no visit to its modem follows within these days. */
+  @IsInt() @Min(1) @Max(365) KPI_RESOLVED_WITHOUT_VISIT_DAYS: number = 7;
 
   @Transform(toBool) @IsBoolean() SIMULATOR_ENABLED: boolean = false;
   @IsString() SIMULATOR_HOST: string = '127.0.0.1';

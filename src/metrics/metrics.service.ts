@@ -49,6 +49,13 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly visits = new Counter({
+    name: 'linecheck_visits_total',
+    help: 'Field visits recorded (duplicates of an external id not counted), by what the technician found.',
+    labelNames: ['found'] as const,
+    registers: [this.registry],
+  });
+
   readonly sweepProgress = new Gauge({
     name: 'linecheck_sweep_progress_ratio',
     help: 'Share of the latest sweep counted so far (0..1).',

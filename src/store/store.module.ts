@@ -26,6 +26,7 @@ import { VerifyAttemptStore } from '../lines/verify-attempt.store';
 import { ReadingStore } from '../readings/reading.store';
 import { InProcessSweepRunner, SweepRunner } from '../sweep/sweep-runner';
 import { SweepStore } from '../sweep/sweep.store';
+import { VisitStore } from '../visits/visit.store';
 import { BullMqSweepRunner, sweepQueuePrefix } from './bullmq-sweep-runner';
 import {
   MemoryApiKeyStore,
@@ -39,6 +40,7 @@ import { MemoryLockStore } from './memory/memory-lock.store';
 import { MemoryModemStore } from './memory/memory-modem.store';
 import { MemoryReadingStore } from './memory/memory-reading.store';
 import { MemorySweepStore } from './memory/memory-sweep.store';
+import { MemoryVisitStore } from './memory/memory-visit.store';
 import { RedisConnection } from './redis-connection';
 import { RedisLiveEvents } from './redis-live-events';
 import {
@@ -54,6 +56,7 @@ import { RedisModemStore } from './redis/redis-modem.store';
 import { RedisReadingStore } from './redis/redis-reading.store';
 import { RedisSpace } from './redis/redis-space';
 import { RedisSweepStore } from './redis/redis-sweep.store';
+import { RedisVisitStore } from './redis/redis-visit.store';
 
 /**
  * The backend chosen at start: the shared Redis connection (one server or a cluster) when REDIS_URL is set, else none
@@ -134,6 +137,11 @@ const STORES = [
     AuditStore,
     (s) => new RedisAuditStore(s),
     () => new MemoryAuditStore(),
+  ),
+  port(
+    VisitStore,
+    (s) => new RedisVisitStore(s),
+    () => new MemoryVisitStore(),
   ),
   port(
     StoreHealth,

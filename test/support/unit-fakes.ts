@@ -1,6 +1,8 @@
 // Hand-written fakes for the unit specs of the orchestration services (src/**/*.spec.ts): the SNMP ports answer what
 // the spec tells them, count what they are asked, and hold their answers until the spec lets them go, so a spec can
 // line up concurrent callers deterministically (no UDP, no Redis, no sleeps). Not a spec: no jest globals here.
+import { DecisionLog } from '../../src/visits/decision-log';
+import { MemoryVisitStore } from '../../src/store/memory/memory-visit.store';
 import { DispatchRechecks } from '../../src/checks/dispatch-rechecks';
 import { LineCheckService } from '../../src/checks/line-check.service';
 import { CmtsService } from '../../src/cmts/cmts.service';
@@ -207,6 +209,7 @@ export function lineCheckRig(config: AppConfig, locks: LockStore = new MemoryLoc
   const events = new RecordingLiveEvents();
   const metrics = new MetricsService();
   const rechecks = new DispatchRechecks();
+  const visits = new MemoryVisitStore();
   const cmts = new CmtsService(config, cmtses, modems, readings, cmtsPoller);
   const checks = new LineCheckService(
     config,
@@ -219,6 +222,7 @@ export function lineCheckRig(config: AppConfig, locks: LockStore = new MemoryLoc
     metrics,
     events,
     rechecks,
+    new DecisionLog(config, visits),
   );
   return {
     modems,
@@ -232,5 +236,6 @@ export function lineCheckRig(config: AppConfig, locks: LockStore = new MemoryLoc
     cmts,
     checks,
     rechecks,
+    visits,
   };
 }

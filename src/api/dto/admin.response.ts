@@ -40,7 +40,15 @@ export class AuditEntryResponse {
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty({ type: () => ActorResponse }) actor!: ActorResponse;
   @ApiProperty({
-    enum: ['line.verify', 'modem.reboot', 'modems.import', 'apikey.create', 'apikey.revoke'],
+    enum: [
+      'line.verify',
+      'modem.reboot',
+      'modems.import',
+      'apikey.create',
+      'apikey.revoke',
+      'visit.record',
+      'visits.import',
+    ],
     example: 'modem.reboot',
   })
   action!: string;

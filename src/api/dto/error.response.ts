@@ -59,6 +59,18 @@ export class ConflictResponse extends ErrorResponse {
     example: 'act-mww5arux-19daa6',
   })
   actionId?: string;
+
+  @ApiPropertyOptional({
+    description: 'A visit whose externalId is recorded already with other content: that externalId.',
+    example: 'FS-2026-118734',
+  })
+  externalId?: string;
+
+  @ApiPropertyOptional({
+    description: 'The visit recorded under that externalId: see GET /api/v1/modems/{id}/visits.',
+    example: 'v-mip3x1k0-3f9a0c2b7d1e',
+  })
+  visitId?: string;
 }
 
 export class TooManyRequestsResponse extends ErrorResponse {

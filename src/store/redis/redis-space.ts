@@ -25,6 +25,9 @@ export type SlotWrite = readonly [key: string, add: (tx: ChainableCommander) => 
  *   count:verify-attempts:<number> failures, expiring after the first                                 (verify attempts)
  *   doc:action:<id> remote action, EX ttl        doc:reboot-current:<modem> its action id, EX ttl     (actions)
  *   audit         ZSET of audit entries by time                                                       (audit)
+ *   dec:{outcomes} HASH decisions by "<modem>|<at>"  decs:{outcomes} ZSET of them by time; decm:{outcomes}:<id>
+ *   visit:{outcomes} HASH visits by id   visits:{outcomes}, visitm:{outcomes}:<id> ZSETs by time;
+ *   visitext:{outcomes} HASH external id → content and visit id                                      (visits)
  * Outside the stores: live (pub/sub channel), throttle:{…} (rate-limit counts), and BullMQ's sweep queue under
  * its own prefix `{<prefix>bull}` (one tag for the whole queue, as BullMQ's scripts need).
  *
