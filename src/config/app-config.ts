@@ -113,6 +113,8 @@ export interface SimulatorConfig {
   host: string;
   port: number;
   maxBulkVarbinds: number;
+  /** Seed a demo history of calls and visits on a fresh start. */
+  seedVisits: boolean;
   fleet: FleetSpec;
   timing: SimTiming;
 }
@@ -441,6 +443,7 @@ function simulatorSection(
     host: e.SIMULATOR_HOST,
     port: e.SIMULATOR_PORT,
     maxBulkVarbinds: e.SIMULATOR_MAX_BULK_VARBINDS,
+    seedVisits: e.SIMULATOR_SEED_VISITS,
     fleet: {
       size: e.SIMULATOR_MODEMS,
       docsis31Share: e.SIMULATOR_DOCSIS31_SHARE,

@@ -147,6 +147,8 @@ export class Environment {
   @IsInt() @Min(1) @Max(365) KPI_RESOLVED_WITHOUT_VISIT_DAYS: number = 7;
 
   @Transform(toBool) @IsBoolean() SIMULATOR_ENABLED: boolean = false;
+  /** On a fresh start (no visits stored in the last 60 days), give the simulated fleet a plausible visit history. */
+  @Transform(toBool) @IsBoolean() SIMULATOR_SEED_VISITS: boolean = true;
   @IsString() SIMULATOR_HOST: string = '127.0.0.1';
   @IsInt() @Min(0) @Max(65535) SIMULATOR_PORT: number = 16100;
   @IsInt() @Min(1) @Max(200000) SIMULATOR_MODEMS: number = 200;

@@ -5,6 +5,11 @@ import { InventoryService } from '../inventory/inventory.service';
 import { SnmpAgent } from '../snmp-agent/snmp-agent';
 import type { SnmpCredentials } from '../domain/snmp-target';
 import { ReadingStore } from '../readings/reading.store';
+import { VisitsService } from '../visits/visits.service';
+import { simulatedOutcomes } from './visit-history';
+
+/** How far back the seeded calls and visits go. */
+const SEED_DAYS = 60;
 import { simulatedCustomer } from './customers';
 import { SimulatedFleet, UnknownSimulatedError, WRITE_SUFFIX } from './fleet';
 import { ReplayRegistry } from './replay';
@@ -45,6 +50,7 @@ export class SimulatorService implements OnModuleInit, OnApplicationShutdown {
     private readonly inventory: InventoryService,
     private readonly cmts: CmtsService,
     @Inject(ReadingStore) private readonly readings: ReadingStore,
+    private readonly visits: VisitsService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -89,6 +95,27 @@ export class SimulatorService implements OnModuleInit, OnApplicationShutdown {
     this.log.log(
       `simulated fleet of ${sim.fleet.size} modems (seed ${sim.fleet.seed}) on udp ${sim.host}:${this.agent.port}, ` +
         `registered in ${Date.now() - started} ms`,
+    );
+    if (sim.seedVisits) {
+      await this.seedOutcomes();
+    }
+  }
+
+  /**
+   * A fresh start's outcome figures would be empty: the fleet gets a past of calls and visits drawn from its modems'
+   * scenarios (simulator/visit-history.ts). Only when no visit is stored for the period, so a restart on a kept Redis
+   * adds nothing.
+   */
+  private async seedOutcomes(): Promise<void> {
+    const now = Date.now();
+    if (await this.visits.hasVisitsBetween(now - SEED_DAYS * 86_400_000, now)) {
+      return;
+    }
+    const modems = this.fleet.modems().map((m) => ({ id: m.id, index: m.index, scenario: m.scenario }));
+    const past = simulatedOutcomes(modems, this.config.simulator.fleet.seed, now, SEED_DAYS);
+    const stored = await this.visits.seed(past.decisions, past.visits);
+    this.log.log(
+      `seeded ${stored.decisions} calls and ${stored.visits} visits of the last ${SEED_DAYS} days`,
     );
   }
 

@@ -29,6 +29,19 @@ export const MAX_VISIT_ROWS = 100_000;
 /** How long the visit gauges reuse one read of the last 30 days. */
 const GAUGE_READ_TTL_MS = 10_000;
 
+/** What a repeat of a visit's external id must match to be the same visit (the diagnosisAt as given, not as linked). */
+function visitContent(visit: Visit, givenDiagnosisAt: number | null): string {
+  return JSON.stringify([
+    visit.modemId,
+    visit.externalId,
+    visit.visitedAt,
+    visit.found,
+    visit.fixed,
+    visit.technician,
+    givenDiagnosisAt,
+  ]);
+}
+
 /** A visit as the field reports it (validated at the edge: shapes, enumerations, lengths). */
 export interface VisitInput {
   externalId?: string;
@@ -318,16 +331,33 @@ export class VisitsService implements OnModuleInit {
       diagnosisAt,
       recordedAt: now,
     };
-    const content = JSON.stringify([
-      modemId,
-      visit.externalId,
-      visitedAt,
-      visit.found,
-      visit.fixed,
-      visit.technician,
-      givenDiagnosisAt,
-    ]);
-    return { visit, content };
+    return { visit, content: visitContent(visit, givenDiagnosisAt) };
+  }
+
+  /** Whether any visit is stored with fromMs <= visitedAt < toMs. */
+  async hasVisitsBetween(fromMs: number, toMs: number): Promise<boolean> {
+    return (await this.store.visitsBetween(fromMs, toMs)).length > 0;
+  }
+
+  /**
+   * Stores a made-up past (the simulator's demo history): its decisions, then its visits. Decisions dedupe by modem
+   * and time and visits by external id, so storing the same past again adds nothing.
+   */
+  async seed(
+    decisions: readonly DecisionRecord[],
+    visits: readonly Visit[],
+  ): Promise<{ decisions: number; visits: number }> {
+    let newDecisions = 0;
+    for (const d of decisions) {
+      if (await this.store.recordDecision(d, this.config.outcomes.decisionRetentionSec)) {
+        newDecisions++;
+      }
+    }
+    const results = await this.store.recordVisits(
+      visits.map((v) => ({ visit: v, content: visitContent(v, v.diagnosisAt) })),
+    );
+    this.count(results);
+    return { decisions: newDecisions, visits: results.filter((r) => r.outcome === 'created').length };
   }
 
   private count(results: readonly VisitWriteResult[]): void {
