@@ -183,7 +183,7 @@ describe('MCP server (memory store)', () => {
     const diagnosisPl = (await polish.callTool({ name: 'diagnose_line', arguments: args })) as ToolResult;
     expect(text(diagnosisPl)).toMatch(/^Werdykt dla sim-cm-00001: TEXTBOOK_OK \(/);
     expect(text(diagnosisPl)).toMatch(/\nTwój następny krok: Linia i modem działają prawidłowo\./);
-    expect(text(diagnosisPl)).toMatch(/\nTechnik: niepotrzebny\./);
+    expect(text(diagnosisPl)).toMatch(/\nWizyta technika: niepotrzebna\./);
     await polish.close();
     await english.close();
   });

@@ -37,7 +37,7 @@ describe('Messages', () => {
   ])('counts %i Polish events', (count, words) => {
     const since = new Date('2026-12-01T08:00:00Z');
     expect(messages.text('pl', 'mcp.timeline.events', { count, modemId: 'cm-1', since })).toMatch(
-      new RegExp(`^${words} na cm-1 od`),
+      new RegExp(`^${words} na linii cm-1 od`),
     );
   });
 
@@ -56,7 +56,7 @@ describe('Messages', () => {
       '1 event on cm-1 since 2 Dec 2026, 00:30:',
     );
     expect(messages.text('pl', 'mcp.timeline.events', { count: 1, modemId: 'cm-1', since })).toBe(
-      '1 zdarzenie na cm-1 od 2 gru 2026, 00:30:',
+      '1 zdarzenie na linii cm-1 od 2 gru 2026, 00:30:',
     );
     const ny = new Messages({ defaultLanguage: 'en', timeZone: 'America/New_York' });
     expect(ny.text('en', 'mcp.dispatch.unconfirmedRecheck', { recheckAt: since })).toMatch(

@@ -56,10 +56,10 @@ describe('dispatchSentence', () => {
 
   it("says the same in Polish, with the time in the operator's zone and the list joined the Polish way", () => {
     expect(dispatchSentence(dispatchFor('LINE_FAULT', false), pl)).toBe(
-      'Technik: wizyta w najbliższym wolnym terminie, instalator. Usterka jeszcze niepotwierdzona (jeden odczyt): ' +
-        'Linecheck sprawdzi linię ponownie o 10:02. Najwcześniejsza wizyta: sobota, 5 grudnia (nie na tyle pilne, ' +
+      'Wizyta technika: w najbliższym wolnym terminie; jedzie instalator. Usterka jeszcze niepotwierdzona (jeden odczyt): ' +
+        'Linecheck sprawdzi linię ponownie o 10:02. Najwcześniejszy termin wizyty: sobota, 5 grudnia (nie na tyle pilne, ' +
         'żeby jechać dziś, Europe/Warsaw). Najpierw: pomiar na wejściu do budynku (po odłączeniu rozgałęźników i ' +
-        'instalacji domowej) i kabel przyłącza od odczepu razem ze złączami i blokiem uziemiającym. Zabrać: złącza, rozgałęźnik i kabel ' +
+        'instalacji domowej) i kabel przyłącza od odczepu razem ze złączami i blokiem uziemiającym. Technik ma zabrać: złącza, rozgałęźnik i kabel ' +
         'przyłączeniowy.',
     );
   });
@@ -69,7 +69,7 @@ describe('dispatchSentence', () => {
       'Technician: no house call (the NOC handles it). It belongs to outage cmts-1/1000.2: one ticket for the node.',
     );
     expect(dispatchSentence(dispatchFor('PLANT_OUTAGE', true), pl)).toBe(
-      'Technik: bez wizyty u klienta (sprawą zajmuje się NOC). To część awarii cmts-1/1000.2: jedno zgłoszenie na ' +
+      'Wizyta technika: bez wyjazdu do klienta (sprawą zajmuje się NOC). To część awarii cmts-1/1000.2: jedno zgłoszenie na ' +
         'cały węzeł.',
     );
   });
