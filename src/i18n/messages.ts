@@ -56,6 +56,7 @@ export interface MessagesOptions {
 /** Texts for people from the catalogues: ICU MessageFormat with CLDR plurals, compiled once per language and key. */
 export class Messages {
   private readonly compiled = new Map<string, IntlMessageFormat>();
+  private readonly lists = new Map<Lang, Intl.ListFormat>();
   private readonly formats: Partial<Formats>;
 
   constructor(readonly options: MessagesOptions) {
@@ -82,7 +83,12 @@ export class Messages {
   }
 
   list(lang: Lang, items: readonly string[]): string {
-    return new Intl.ListFormat(LOCALE[lang], { style: 'long', type: 'conjunction' }).format(items);
+    let format = this.lists.get(lang);
+    if (!format) {
+      format = new Intl.ListFormat(LOCALE[lang], { style: 'long', type: 'conjunction' });
+      this.lists.set(lang, format);
+    }
+    return format.format(items);
   }
 
   /** The language an Accept-Language header asks for, else the default. */
