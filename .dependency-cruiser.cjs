@@ -13,6 +13,8 @@ const LAYERS = [
   ['common', 'mib', 'diagnosis'],
   // environment → typed AppConfig (the simulator's spec as leaf data)
   ['config'],
+  // texts for people: the pl/en message catalogues, the language of a request (features and edges speak through it)
+  ['i18n'],
   // features: services and the ports (abstract classes) they need, lowest first
   [
     'readings',

@@ -9,6 +9,7 @@ import { ErrorFilter } from './api/error.filter';
 import { RequestBodyInterceptor } from './api/request-body';
 import { validationPipe } from './api/validation';
 import { AppConfig } from './config/app-config';
+import { I18nModule } from './i18n/i18n.module';
 import { SnmpModule } from './snmp/snmp.module';
 import { SimulatorApiModule } from './api/simulator-api.module';
 import { StoreModule } from './store/store.module';
@@ -21,6 +22,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ScheduleModule.forRoot(),
+        I18nModule,
         SnmpModule,
         StoreModule,
         AuthModule,

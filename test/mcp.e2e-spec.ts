@@ -15,10 +15,15 @@ describe('MCP server (memory store)', () => {
   let t: TestApp;
   let url: URL;
 
-  async function connect(key?: string): Promise<Client> {
+  async function connect(key?: string, acceptLanguage?: string): Promise<Client> {
     const client = new Client({ name: 'linecheck-e2e', version: '1.0.0' });
     const transport = new StreamableHTTPClientTransport(url, {
-      requestInit: { headers: key ? { Authorization: `Bearer ${key}` } : {} },
+      requestInit: {
+        headers: {
+          ...(key && { Authorization: `Bearer ${key}` }),
+          ...(acceptLanguage && { 'Accept-Language': acceptLanguage }),
+        },
+      },
     });
     await client.connect(transport);
     return client;
@@ -113,6 +118,74 @@ describe('MCP server (memory store)', () => {
     expect(text(reboot)).toMatch(/reboot_modem.*disabled/);
     expect((await t.http().get('/api/v1/simulator/modems/sim-cm-00001')).status).toBe(401);
     await agent.close();
+  });
+
+  it('speaks the language of the request, or of the call, with the same structured result', async () => {
+    const polish = await connect(AGENT, 'pl-PL,pl;q=0.9,en;q=0.5');
+    const english = await connect(AGENT, 'de-DE');
+    const verify = (tools: { name: string; description?: string; inputSchema: any }[]) =>
+      tools.find((tool) => tool.name === 'verify_caller')!;
+    const plList = verify((await polish.listTools()).tools);
+    expect(plList.description).toMatch(/^Wywołaj to najpierw, zanim powiesz cokolwiek o linii\./);
+    expect(plList.inputSchema.properties.full_name.description).toMatch(/^Imię i nazwisko/);
+    expect(plList.inputSchema.properties.language).toMatchObject({ enum: ['en', 'pl'] });
+    expect(verify((await english.listTools()).tools).description).toMatch(/^Call this first/);
+
+    // One failed verification each on the same customer number: 4 attempts left, then 3 (Polish "few": próby).
+    const wrongPl = (await polish.callTool({
+      name: 'verify_caller',
+      arguments: { customer_number: 'C1000005', full_name: 'Nie Ten' },
+    })) as ToolResult;
+    expect(text(wrongPl)).toBe(
+      'Weryfikacja nieudana. Nie podawaj żadnych informacji o linii. Poproś rozmówcę o ponowne podanie danych ' +
+        '(dla tego numeru klienta zostały jeszcze 4 próby).',
+    );
+    const wrongEn = (await english.callTool({
+      name: 'verify_caller',
+      arguments: { customer_number: 'C1000005', full_name: 'Not Them' },
+    })) as ToolResult;
+    expect(text(wrongEn)).toMatch(/\(3 attempts left for this customer number\)\.$/);
+    expect(wrongPl.structuredContent.result).toMatchObject({ verified: false, attemptsLeft: 4 });
+    expect(wrongEn.structuredContent.result).toMatchObject({ verified: false, attemptsLeft: 3 });
+
+    // The same node call in both languages: the same structured result, the texts differ; `language` overrides.
+    const verified = (await english.callTool({
+      name: 'verify_caller',
+      arguments: { customer_number: 'C1000001', full_name: 'Jan Iksiński' },
+    })) as ToolResult;
+    const line = verified.structuredContent.result.lines[0];
+    const args = { modem_id: line.modemId, line_token: line.lineToken };
+    const nodePl = (await polish.callTool({ name: 'get_node_status', arguments: args })) as ToolResult;
+    const nodeEn = (await english.callTool({ name: 'get_node_status', arguments: args })) as ToolResult;
+    const nodeAsked = (await english.callTool({
+      name: 'get_node_status',
+      arguments: { ...args, language: 'pl' },
+    })) as ToolResult;
+    expect(nodePl.structuredContent).toEqual(nodeEn.structuredContent);
+    const modems = nodeEn.structuredContent.result.modems as number;
+    expect(modems).toBeGreaterThanOrEqual(5);
+    expect(text(nodeEn)).toMatch(
+      new RegExp(`^Node sim-cmts-1/\\S+: OK\\. \\d+ of ${modems} modems offline\\.`),
+    );
+    expect(text(nodePl)).toMatch(
+      new RegExp(`^Węzeł sim-cmts-1/\\S+: OK\\. Offline: \\d+ z ${modems} modemów\\.`),
+    );
+    expect(text(nodePl)).toMatch(/Węzeł działa prawidłowo: decyduj na podstawie diagnose_line\.$/);
+    expect(text(nodeAsked)).toBe(text(nodePl));
+
+    const refusedPl = (await polish.callTool({
+      name: 'diagnose_line',
+      arguments: { modem_id: line.modemId },
+    })) as ToolResult;
+    expect(refusedPl.isError).toBe(true);
+    expect(text(refusedPl)).toMatch(/^Najpierw zweryfikuj rozmówcę przez verify_caller/);
+
+    const diagnosisPl = (await polish.callTool({ name: 'diagnose_line', arguments: args })) as ToolResult;
+    expect(text(diagnosisPl)).toMatch(/^Werdykt dla sim-cm-00001: TEXTBOOK_OK \(/);
+    expect(text(diagnosisPl)).toMatch(/\nTwój następny krok: Linia i modem działają prawidłowo\./);
+    expect(text(diagnosisPl)).toMatch(/\nWizyta technika: niepotrzebna\./);
+    await polish.close();
+    await english.close();
   });
 
   it('lets an operator key reboot with confirm, and audits it', async () => {

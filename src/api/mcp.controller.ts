@@ -20,7 +20,7 @@ export class McpController {
   @Post()
   @McpDocs.handle()
   async handle(@Req() req: AuthedRequest, @Res() res: Response): Promise<void> {
-    const server = this.tools.serverFor(req.caller!);
+    const server = this.tools.serverFor(req.caller!, req.headers['accept-language']);
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: undefined,
       enableJsonResponse: true,

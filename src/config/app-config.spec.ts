@@ -62,6 +62,12 @@ describe(loadConfig.name, () => {
     }
   });
 
+  it('speaks English by default, Polish when a Polish call centre sets DEFAULT_LANGUAGE=pl, nothing else', () => {
+    expect(loadConfig({}).defaultLanguage).toBe('en');
+    expect(loadConfig({ DEFAULT_LANGUAGE: 'pl' }).defaultLanguage).toBe('pl');
+    expect(() => loadConfig({ DEFAULT_LANGUAGE: 'de' })).toThrow('DEFAULT_LANGUAGE must be one of en, pl');
+  });
+
   it('stops naming every bad variable at once', () => {
     const bad = {
       PORT: 'eighty',

@@ -18,6 +18,7 @@ import { SUB_KINDS, type SubKind } from '../domain/diagnosis';
 import { DEFAULT_DISPATCH_POLICY, type DispatchPolicy } from '../domain/dispatch';
 import { isKnownTimeZone } from '../diagnosis/dispatch/visit-calendar';
 
+import type { Lang } from '../domain/language';
 import type { SnmpClientOptions } from '../domain/snmp-target';
 import { Environment } from './environment';
 
@@ -123,6 +124,8 @@ export interface SimulatorConfig {
 export interface AppConfigSections {
   http: HttpConfig;
   logLevel: Environment['LOG_LEVEL'];
+  /** The language of texts for people when the request asks for none Linecheck speaks. */
+  defaultLanguage: Lang;
   redis: RedisConfig;
   snmp: SnmpClientOptions;
   diagnosis: DiagnosisConfig;
@@ -141,6 +144,7 @@ export interface AppConfigSections {
 export class AppConfig implements AppConfigSections {
   readonly http: HttpConfig;
   readonly logLevel: Environment['LOG_LEVEL'];
+  readonly defaultLanguage: Lang;
   readonly redis: RedisConfig;
   readonly snmp: SnmpClientOptions;
   readonly diagnosis: DiagnosisConfig;
@@ -157,6 +161,7 @@ export class AppConfig implements AppConfigSections {
   constructor(sections: AppConfigSections) {
     this.http = sections.http;
     this.logLevel = sections.logLevel;
+    this.defaultLanguage = sections.defaultLanguage;
     this.redis = sections.redis;
     this.snmp = sections.snmp;
     this.diagnosis = sections.diagnosis;
@@ -200,6 +205,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   return new AppConfig({
     http: httpSection(e),
     logLevel: e.LOG_LEVEL,
+    defaultLanguage: e.DEFAULT_LANGUAGE,
     redis: { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX },
     snmp: snmpSection(e),
     diagnosis: { defaultMaxAgeSec: e.DIAGNOSIS_MAX_AGE_SEC, thresholds: thresholds.value },

@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 import { VISIT_URGENCIES, type VisitUrgency } from '../domain/dispatch';
 import { DEFAULT_EVENT_LOG_ROWS } from '../domain/modem-reading';
+import { LANGS, type Lang } from '../domain/language';
 import { SNMP_CLIENT_KINDS, type SnmpClientKind } from '../domain/snmp-target';
 import { REDIS_URL_PATTERN } from './redis-url';
 
@@ -28,6 +29,8 @@ export class Environment {
   @IsInt() @Min(0) @Max(65535) PORT: number = 3000;
   @IsString() HOST: string = '127.0.0.1';
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose']) LOG_LEVEL: string = 'log';
+  @IsIn(LANGS, { message: `DEFAULT_LANGUAGE must be one of ${LANGS.join(', ')}` })
+  DEFAULT_LANGUAGE: Lang = 'en';
   /** Browser origins allowed to call the API from another site (comma-separated). Empty: CORS off. */
   @Matches(/^(https?:\/\/[\w.:[\]-]+)?(,https?:\/\/[\w.:[\]-]+)*$/, {
     message: 'CORS_ORIGINS must be comma-separated origins such as https://noc.example.net',

@@ -4,19 +4,21 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { RebootService } from '../actions/reboot.service';
 import { AppError } from '../common/app-errors';
 import { hasRole, type Caller } from '../domain/api-key';
+import type { Lang } from '../domain/language';
+import { Messages, type Say } from '../i18n/messages';
 import { LineCheckService } from '../checks/line-check.service';
 import { InventoryService } from '../inventory/inventory.service';
 import { LineTokensService } from '../lines/line-tokens.service';
 import { VerificationService } from '../lines/verification.service';
 import { NodesService } from '../nodes/nodes.service';
 import { StoreUnavailableError } from '../common/store-unavailable.error';
-import { refuse, type ToolContext } from './tool-context';
+import { refuse, type ToolContext, type ToolServer } from './tool-context';
 import { LINE_TOOLS } from './tools';
 
 /**
  * The MCP tools, built per request for the calling key: results are written for an LLM talking to a
  * customer (the verdict, what to tell the customer, what to do next), and reboot_modem exists only for
- * operator keys.
+ * operator keys. Texts come from the catalogues in the request's language (Accept-Language), or a call's own.
  */
 @Injectable()
 export class LineTools {
@@ -27,24 +29,19 @@ export class LineTools {
     private readonly inventory: InventoryService,
     private readonly nodes: NodesService,
     private readonly reboots: RebootService,
+    private readonly messages: Messages,
   ) {}
 
-  serverFor(caller: Caller): McpServer {
+  /** The server for one request by this key; acceptLanguage: the request's Accept-Language header. */
+  serverFor(caller: Caller, acceptLanguage?: string): McpServer {
     const server = new McpServer({ name: 'linecheck', version: '0.1.0' });
-    const ctx: ToolContext = {
-      caller,
-      verification: this.verification,
-      checks: this.checks,
-      inventory: this.inventory,
-      nodes: this.nodes,
-      reboots: this.reboots,
-      run: (work) => this.run(work),
-      runForLine: (modem, token, work) =>
-        this.run(async () => (await this.lineAccess(caller, modem, token)) ?? (await work())),
+    const tools: ToolServer = {
+      say: this.messages.in(this.messages.negotiate(acceptLanguage)),
+      call: (lang) => this.context(caller, lang),
     };
     const operator = hasRole(caller, ['operator']);
     for (const tool of LINE_TOOLS) {
-      const registered = tool.register(server, ctx);
+      const registered = tool.register(server, tools);
       if (tool.operatorOnly && !operator) {
         registered.disable();
       }
@@ -52,8 +49,25 @@ export class LineTools {
     return server;
   }
 
+  private context(caller: Caller, lang: Lang): ToolContext {
+    const say = this.messages.in(lang);
+    return {
+      caller,
+      say,
+      verification: this.verification,
+      checks: this.checks,
+      inventory: this.inventory,
+      nodes: this.nodes,
+      reboots: this.reboots,
+      run: (work) => this.run(say, work),
+      runForLine: (modem, token, work) =>
+        this.run(say, async () => (await this.lineAccess(say, caller, modem, token)) ?? (await work())),
+    };
+  }
+
   /** Agent-only keys must hold this line's token; others may look at any line. */
   private async lineAccess(
+    say: Say,
     caller: Caller,
     modem: string,
     token: string | undefined,
@@ -62,20 +76,19 @@ export class LineTools {
       return null;
     }
     return refuse(
-      token
-        ? `The line_token is not valid for ${modem} (expired, or for another line). Verify the caller again.`
-        : 'Verify the caller first with verify_caller, then pass the line_token it returns for this line.',
+      token ? say('mcp.refusal.tokenInvalid', { modemId: modem }) : say('mcp.refusal.verifyFirst'),
     );
   }
 
-  private async run(work: () => Promise<CallToolResult>): Promise<CallToolResult> {
+  private async run(say: Say, work: () => Promise<CallToolResult>): Promise<CallToolResult> {
     try {
       return await work();
     } catch (error) {
       if (error instanceof StoreUnavailableError) {
-        return refuse('Linecheck cannot reach its data store right now. Try again in a minute.');
+        return refuse(say('mcp.refusal.storeUnavailable'));
       }
       if (error instanceof AppError) {
+        // The services' own wording (shared with the REST API), in English until those errors get catalogue keys.
         return refuse(error.message);
       }
       throw error;

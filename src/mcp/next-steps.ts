@@ -1,62 +1,75 @@
 import type { Action } from '../domain/diagnosis';
-import type { Dispatch, Skill, Urgency, VisitWindow } from '../domain/dispatch';
+import type { BringItem, Dispatch, FirstCheck } from '../domain/dispatch';
+import type { MessageKey, Say } from '../i18n/messages';
 
 /** What the agent (human or AI) does next for each action, in words fit to act on during the call. */
-export const NEXT_STEP: Record<Action, string> = {
-  CHECK_CUSTOMER_EQUIPMENT:
-    'The line and modem are fine. Ask the customer to connect a computer by cable straight to the modem; if that works, the fault is in their own router, Wi-Fi or computer. Do not book a technician.',
-  REMOTE_FIX:
-    'Try a remote fix first (a modem reboot by an operator), then check the line again. Book a technician only if the fault stays.',
-  DISPATCH_TECHNICIAN:
-    'The line is out of specification at the customer premises: book a technician visit and pass on the findings.',
-  ESCALATE_TO_NOC:
-    'The fault is in the network serving the whole area, not this home: tell the customer engineers are working on it and do not book a technician.',
-  CHECK_POWER_AND_CABLING:
-    "Ask the customer to check the modem's power supply, that its lights are on and that the coax cable is screwed in; then check the line again.",
-  SWAP_MODEM: 'The modem itself is faulty: arrange a replacement modem.',
-  BACK_OFFICE:
-    'This is a provisioning or account problem, not the line: pass it to the back office. Do not book a technician.',
-  NO_DISPATCH: 'There is not enough data to decide: do not book a technician yet; check again shortly.',
+export const NEXT_STEP: Readonly<Record<Action, MessageKey>> = {
+  CHECK_CUSTOMER_EQUIPMENT: 'mcp.nextStep.checkCustomerEquipment',
+  REMOTE_FIX: 'mcp.nextStep.remoteFix',
+  DISPATCH_TECHNICIAN: 'mcp.nextStep.dispatchTechnician',
+  ESCALATE_TO_NOC: 'mcp.nextStep.escalateToNoc',
+  CHECK_POWER_AND_CABLING: 'mcp.nextStep.checkPowerAndCabling',
+  SWAP_MODEM: 'mcp.nextStep.swapModem',
+  BACK_OFFICE: 'mcp.nextStep.backOffice',
+  NO_DISPATCH: 'mcp.nextStep.noDispatch',
 };
 
-const URGENCY_WORDS: Record<Urgency, string> = {
-  SAME_DAY: 'a same-day visit',
-  NEXT_AVAILABLE: 'the next available visit',
-  NOC_ONLY: 'no house call (the NOC handles it)',
-  NONE: 'not needed',
+const FIRST_CHECK: Readonly<Record<FirstCheck, MessageKey>> = {
+  CHECK_POWER_AT_MODEM: 'mcp.firstCheck.powerAtModem',
+  CHECK_COAX_AT_MODEM: 'mcp.firstCheck.coaxAtModem',
+  REMOTE_REBOOT: 'mcp.firstCheck.remoteReboot',
+  TEST_WIRED_TO_MODEM: 'mcp.firstCheck.wiredToModem',
+  MEASURE_AT_ENTRY_POINT: 'mcp.firstCheck.measureAtEntryPoint',
+  CHECK_DROP_AND_GROUND_BLOCK: 'mcp.firstCheck.dropAndGroundBlock',
+  CHECK_TAP_AND_AMPLIFIER: 'mcp.firstCheck.tapAndAmplifier',
+  CHECK_NODE_ALARMS: 'mcp.firstCheck.nodeAlarms',
+  CHECK_PROVISIONING: 'mcp.firstCheck.provisioning',
+  RECHECK_LINE: 'mcp.firstCheck.recheckLine',
 };
 
-const SKILL_WORDS: Record<Skill, string> = {
-  INSTALL_TECH: 'an install technician',
-  LINE_TECH: 'a line technician',
-  NOC: 'the NOC',
-  NONE: 'nobody',
+const BRING: Readonly<Record<BringItem, MessageKey>> = {
+  PAD_ATTENUATOR: 'mcp.bring.padAttenuator',
+  SPLITTER: 'mcp.bring.splitter',
+  CONNECTORS: 'mcp.bring.connectors',
+  DROP_CABLE: 'mcp.bring.dropCable',
+  SPARE_MODEM: 'mcp.bring.spareModem',
 };
 
-const WINDOW_WORDS: Record<VisitWindow['reason'], string> = {
-  BEFORE_CUTOFF: 'before the same-day cut-off',
-  AFTER_CUTOFF: 'after the same-day cut-off',
-  NOT_A_WORKING_DAY: 'no technicians today',
-  NOT_URGENT: 'not urgent enough for today',
-  NO_VISIT: 'no visit',
-};
-
-/** The dispatch decision in one paragraph the agent can act on (the machine fields are in the structured result). */
-export function dispatchSentence(d: Dispatch): string {
+/** The dispatch decision in a few sentences the agent can act on (the machine fields are in the structured result). */
+export function dispatchSentence(d: Dispatch, say: Say): string {
   if (!d.needed) {
-    const outage = d.outage ? ` It belongs to outage ${d.outage}: one ticket for the node.` : '';
-    return `Technician: ${URGENCY_WORDS[d.urgency]}.${outage}`;
+    return [
+      say('mcp.dispatch.noVisit', { urgency: d.urgency }),
+      ...(d.outage ? [say('mcp.dispatch.outage', { outage: d.outage })] : []),
+    ].join(' ');
   }
   const c = d.confirmation;
-  const confirmed = c.confirmed
-    ? `fault confirmed (${c.by === 'HARD_FAULT' ? 'a hard fault' : `seen on ${c.faultReadings} readings, ${c.pattern.toLowerCase()}`})`
-    : `not confirmed yet (one reading)${c.recheckAt ? `: Linecheck checks again at ${new Date(c.recheckAt).toISOString()}` : ''}`;
   const w = d.visitWindow;
+  const confirmed = c.confirmed
+    ? c.by === 'HARD_FAULT'
+      ? say('mcp.dispatch.confirmedHard')
+      : say('mcp.dispatch.confirmedSeen', { readings: c.faultReadings, pattern: c.pattern })
+    : c.recheckAt
+      ? say('mcp.dispatch.unconfirmedRecheck', { recheckAt: new Date(c.recheckAt) })
+      : say('mcp.dispatch.unconfirmed');
   const when = d.sameDayEligible
-    ? `a slot today is realistic (before ${w.sameDayCutoff}, ${w.timeZone})`
-    : `earliest visit ${w.earliestDate ?? 'not known'} (${WINDOW_WORDS[w.reason]}, ${w.timeZone})`;
-  return (
-    `Technician: ${URGENCY_WORDS[d.urgency]} by ${SKILL_WORDS[d.skill]}; ${confirmed}; ${when}. ` +
-    `First: ${d.firstChecks.join(', ')}. Bring: ${d.bring.join(', ')}.`
-  );
+    ? say('mcp.dispatch.sameDay', { cutoff: w.sameDayCutoff, timeZone: w.timeZone })
+    : w.earliestDate
+      ? say('mcp.dispatch.earliest', {
+          earliest: new Date(`${w.earliestDate}T00:00:00Z`),
+          reason: w.reason,
+          timeZone: w.timeZone,
+        })
+      : say('mcp.dispatch.earliestUnknown', { reason: w.reason, timeZone: w.timeZone });
+  return [
+    say('mcp.dispatch.visit', { urgency: d.urgency, skill: d.skill }),
+    confirmed,
+    when,
+    ...(d.firstChecks.length > 0
+      ? [say('mcp.dispatch.firstChecks', { checks: say.list(d.firstChecks.map((f) => say(FIRST_CHECK[f]))) })]
+      : []),
+    ...(d.bring.length > 0
+      ? [say('mcp.dispatch.bring', { items: say.list(d.bring.map((b) => say(BRING[b]))) })]
+      : []),
+  ].join(' ');
 }

@@ -5,16 +5,21 @@ import type {
   ZodRawShapeCompat,
 } from '@modelcontextprotocol/sdk/server/zod-compat.js';
 import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
+import { z } from 'zod';
 import type { RebootService } from '../actions/reboot.service';
 import type { LineCheckService } from '../checks/line-check.service';
 import type { Caller } from '../domain/api-key';
+import { LANGS, type Lang } from '../domain/language';
+import type { MessageKey, Say } from '../i18n/messages';
 import type { InventoryService } from '../inventory/inventory.service';
 import type { VerificationService } from '../lines/verification.service';
 import type { NodesService } from '../nodes/nodes.service';
 
-/** What a tool's handler works with: the calling key, the services, and the shared guards. */
+/** What a tool's handler works with for one call: the calling key, the call's language, the services, the guards. */
 export interface ToolContext {
   readonly caller: Caller;
+  /** The call's texts: its `language` argument, else the request's Accept-Language, else the default. */
+  readonly say: Say;
   readonly verification: VerificationService;
   readonly checks: LineCheckService;
   readonly inventory: InventoryService;
@@ -30,19 +35,31 @@ export interface ToolContext {
   ): Promise<CallToolResult>;
 }
 
+/** One request's server: tools/list speaks the request's language; each call may ask for its own. */
+export interface ToolServer {
+  /** The request's texts (Accept-Language, else the default): titles, descriptions, argument descriptions. */
+  readonly say: Say;
+  /** The context of one call in a language. */
+  call(lang: Lang): ToolContext;
+}
+
 /** One MCP tool: how to register it on a server for one caller. */
 export interface LineTool {
   /** Registered for every key, but enabled only for operator keys. */
   readonly operatorOnly?: boolean;
-  register(server: McpServer, ctx: ToolContext): RegisteredTool;
+  register(server: McpServer, tools: ToolServer): RegisteredTool;
 }
 
-/** One MCP tool as data: what tools/list shows for it, and the work it does for a call. */
+/** One MCP tool as data: what tools/list shows for it (from the catalogues), and the work it does for a call. */
 export interface ToolSpec<Shape extends ZodRawShapeCompat> {
   readonly name: string;
-  readonly title: string;
-  readonly description: string;
-  readonly input: Shape;
+  readonly title: MessageKey;
+  readonly description: MessageKey;
+  /**
+   * The arguments, their descriptions in the request's language; every tool also takes `language`. Annotate
+   * `(say: Say)`: an untyped parameter defers Shape's inference until after forLine is checked.
+   */
+  input(say: Say): Shape;
   readonly annotations: ToolAnnotations;
   /** Registered for every key, but enabled only for operator keys. */
   readonly operatorOnly?: boolean;
@@ -53,14 +70,24 @@ export interface ToolSpec<Shape extends ZodRawShapeCompat> {
 
 /** A tool from its spec: registers it with its handler inside ToolContext.run (or runForLine for a line tool). */
 export function defineTool<Shape extends ZodRawShapeCompat>(spec: ToolSpec<Shape>): LineTool {
-  const { name, title, description, input, annotations, operatorOnly, forLine } = spec;
+  const { name, title, description, annotations, operatorOnly, forLine } = spec;
   return {
     ...(operatorOnly && { operatorOnly }),
-    register: (server, ctx) =>
+    register: (server, tools) =>
       server.registerTool<ZodRawShapeCompat, ZodRawShapeCompat>(
         name,
-        { title, description, inputSchema: input, annotations },
+        {
+          title: tools.say(title),
+          description: tools.say(description),
+          inputSchema: {
+            ...spec.input(tools.say),
+            language: z.enum(LANGS).optional().describe(tools.say('mcp.arg.language')),
+          },
+          annotations,
+        },
         (args) => {
+          const { language } = args as { language?: Lang };
+          const ctx = tools.call(language ?? tools.say.lang);
           const work = (): Promise<CallToolResult> => spec.run(args as ShapeOutput<Shape>, ctx);
           if (!forLine) {
             return ctx.run(work);

@@ -1,50 +1,40 @@
 import { z } from 'zod';
-import { timelineJson, type TimelineSource } from '../diagnosis/timeline';
+import { timelineJson } from '../diagnosis/timeline';
 import { groupKey } from '../domain/modem-record';
+import type { MessageKey, Say } from '../i18n/messages';
 import type { NodeState } from '../nodes/nodes.service';
 import { dispatchSentence, NEXT_STEP } from './next-steps';
 import { answer, defineTool, refuse, type LineTool } from './tool-context';
 
 // The MCP tools, one defineTool spec each: results are written for an LLM talking to a customer (the verdict, what
-// to tell the customer, what to do next). LINE_TOOLS at the end is the order tools/list shows them in.
+// to tell the customer, what to do next), every text from the catalogues (src/i18n/catalogues). LINE_TOOLS at the
+// end is the order tools/list shows them in.
 
-const modemId = z.string().min(1).max(64).describe('The line (modem id) that verify_caller returned.');
-const lineToken = z
-  .string()
-  .max(200)
-  .optional()
-  .describe('The line_token verify_caller returned for this line. Required for agent keys.');
+const modemId = (say: Say) => z.string().min(1).max(64).describe(say('mcp.arg.modemId'));
+const lineToken = (say: Say) => z.string().max(200).optional().describe(say('mcp.arg.lineToken'));
 
 /** What a node's state means for this customer's call: only an outage rules out a visit on its own. */
-const NODE_STATE_ADVICE: Record<NodeState, string> = {
-  OUTAGE: 'This is an area outage: no technician visit for this customer; engineers are on it.',
-  NODE_WIDE_FAULT:
-    'A fault is shared across the node: if diagnose_line shows the same fault on this line, it is the area, not ' +
-    'this home (no visit); otherwise decide with diagnose_line.',
-  DEGRADED:
-    'Some modems of the node have faults of their own: this says nothing about this home; decide with diagnose_line.',
-  OK: 'The node is healthy: decide with diagnose_line.',
-  UNKNOWN:
-    'The CMTS did not answer or shows no modem table, so the node cannot be judged: decide with diagnose_line.',
+const NODE_STATE_ADVICE: Readonly<Record<NodeState, MessageKey>> = {
+  OUTAGE: 'mcp.node.advice.outage',
+  NODE_WIDE_FAULT: 'mcp.node.advice.nodeWideFault',
+  DEGRADED: 'mcp.node.advice.degraded',
+  OK: 'mcp.node.advice.ok',
+  UNKNOWN: 'mcp.node.advice.unknown',
 };
 
 const verifyCaller = defineTool({
   name: 'verify_caller',
-  title: 'Verify the caller',
-  description:
-    'Call this first, before saying anything about a line. Checks the customer number plus the full name ' +
-    'or the postal address the caller gives (case, spacing and accents do not matter). On success returns ' +
-    'the line(s) and a line_token to pass to the other tools. On failure it never says which part was ' +
-    'wrong: do not tell the caller either. Repeated failures lock the customer number for a while.',
-  input: {
-    customer_number: z.string().min(1).max(64).describe('As the caller says it, e.g. "C1000001".'),
-    full_name: z.string().min(1).max(200).optional().describe('The account holder, e.g. "Jan Iksiński".'),
-    address: z.string().min(1).max(300).optional().describe('Street, house and flat, e.g. "Długa 5/12".'),
-  },
+  title: 'mcp.verifyCaller.title',
+  description: 'mcp.verifyCaller.description',
+  input: (say: Say) => ({
+    customer_number: z.string().min(1).max(64).describe(say('mcp.verifyCaller.arg.customerNumber')),
+    full_name: z.string().min(1).max(200).optional().describe(say('mcp.verifyCaller.arg.fullName')),
+    address: z.string().min(1).max(300).optional().describe(say('mcp.verifyCaller.arg.address')),
+  }),
   annotations: { readOnlyHint: false, idempotentHint: false, openWorldHint: false },
-  async run(args, ctx) {
+  async run(args, { say, ...ctx }) {
     if (args.full_name == null && args.address == null) {
-      return refuse('Ask the caller for their full name or their address, then call verify_caller again.');
+      return refuse(say('mcp.verifyCaller.askNameOrAddress'));
     }
     const result = await ctx.verification.verify(
       {
@@ -58,19 +48,24 @@ const verifyCaller = defineTool({
     if (!result.verified) {
       return answer(
         result.attemptsLeft > 0
-          ? `Not verified. Do not give any information about the line. Ask the caller to repeat their ` +
-              `details (${result.attemptsLeft} attempt(s) left for this customer number).`
-          : `Not verified, and this customer number is now locked for ${Math.round((result.lockedForSec ?? 0) / 60)} ` +
-              'minutes. Do not give any information about the line; offer a call back.',
+          ? say('mcp.verifyCaller.notVerified', { attemptsLeft: result.attemptsLeft })
+          : say('mcp.verifyCaller.locked', { minutes: Math.round((result.lockedForSec ?? 0) / 60) }),
         result,
       );
     }
-    const lines = result.lines.map(
-      (l) => `${l.modemId} (line_token ${l.lineToken}, valid until ${l.expiresAt})`,
+    const lines = result.lines.map((l) =>
+      say('mcp.verifyCaller.line', {
+        modemId: l.modemId,
+        lineToken: l.lineToken,
+        expiresAt: new Date(l.expiresAt),
+      }),
     );
     return answer(
-      `Verified customer ${result.customerNumber}. Line(s): ${lines.join('; ')}. ` +
-        'Pass modem_id and line_token to diagnose_line.',
+      say('mcp.verifyCaller.verified', {
+        customerNumber: result.customerNumber,
+        count: lines.length,
+        lines: lines.join('; '),
+      }),
       result,
     );
   },
@@ -78,77 +73,81 @@ const verifyCaller = defineTool({
 
 const diagnoseLine = defineTool({
   name: 'diagnose_line',
-  title: 'Diagnose a line',
-  description:
-    "Checks the caller's modem now (or uses a reading younger than max_age_sec) and returns the verdict: " +
-    'whether the line is fine (then the problem is the customer equipment), needs a remote fix, a technician, ' +
-    'or is part of an outage. Includes the sentence to tell the customer, the next step for you, and the ' +
-    'dispatch decision: whether to book a technician, how soon (same day or not, by the cut-off), whom, and ' +
-    'whether the fault is confirmed.',
-  input: {
-    modem_id: modemId,
-    line_token: lineToken,
-    max_age_sec: z.number().int().min(0).max(3600).optional().describe('0 forces a fresh check.'),
-  },
+  title: 'mcp.diagnoseLine.title',
+  description: 'mcp.diagnoseLine.description',
+  input: (say: Say) => ({
+    modem_id: modemId(say),
+    line_token: lineToken(say),
+    max_age_sec: z.number().int().min(0).max(3600).optional().describe(say('mcp.diagnoseLine.arg.maxAgeSec')),
+  }),
   annotations: { readOnlyHint: true, openWorldHint: false },
   forLine: true,
-  async run(args, ctx) {
-    const d = await ctx.checks.diagnosis(args.modem_id, args.max_age_sec);
-    const findings = d.findings.map((f) => `- ${f.severity}: ${f.message}`).join('\n');
-    const notChecked = d.notChecked.map((n) => `- ${n.reason}`).join('\n');
+  async run(args, { say, checks }) {
+    const d = await checks.diagnosis(args.modem_id, args.max_age_sec);
+    // The summary, the findings' messages and the not-checked reasons are the diagnosis's own wording (English).
+    const findings = d.findings.map((f) => `- ${f.severity}: ${f.message}`);
+    const notChecked = d.notChecked.map((n) => `- ${n.reason}`);
     return answer(
-      `Verdict for ${d.modemId}: ${d.verdict} (${d.source === 'live' ? 'checked just now' : `reading ${d.ageSec} s old`}).\n` +
-        `Tell the customer: ${d.summary}\n` +
-        `Next step for you: ${NEXT_STEP[d.action]}` +
-        (d.dispatch ? `\n${dispatchSentence(d.dispatch)}` : '') +
-        (findings ? `\nFindings:\n${findings}` : '') +
-        (notChecked ? `\nNot checked (the modem does not give what it needs):\n${notChecked}` : ''),
+      [
+        d.source === 'live'
+          ? say('mcp.diagnoseLine.verdictLive', { modemId: d.modemId, verdict: d.verdict })
+          : say('mcp.diagnoseLine.verdictStored', {
+              modemId: d.modemId,
+              verdict: d.verdict,
+              ageSec: d.ageSec,
+            }),
+        say('mcp.diagnoseLine.tellCustomer', { summary: d.summary }),
+        say('mcp.diagnoseLine.nextStep', { nextStep: say(NEXT_STEP[d.action]) }),
+        ...(d.dispatch ? [dispatchSentence(d.dispatch, say)] : []),
+        ...(findings.length > 0 ? [say('mcp.diagnoseLine.findings'), ...findings] : []),
+        ...(notChecked.length > 0 ? [say('mcp.diagnoseLine.notChecked'), ...notChecked] : []),
+      ].join('\n'),
       d,
     );
   },
 });
 
 /** What the timeline says of the modem's own log, when it holds none of it. */
-const MODEM_LOG_NOTE: Record<'absent' | 'notRead', string> = {
-  absent: "The modem keeps no event log Linecheck can read: only Linecheck's own readings are shown.",
-  notRead:
-    "The modem's own event log is not included: it is read by diagnose_line (a call-centre check), and the " +
-    'latest reading is not one. Call diagnose_line first to include it.',
+const MODEM_LOG_NOTE: Readonly<Record<'absent' | 'notRead', MessageKey>> = {
+  absent: 'mcp.timeline.modemLogAbsent',
+  notRead: 'mcp.timeline.modemLogNotRead',
 };
 
 const getLineTimeline = defineTool({
   name: 'get_line_timeline',
-  title: "A line's recent history",
-  description:
-    'What happened to the line in the last days: outages and how long they lasted, modem reboots, ' +
-    "re-registrations and verdict changes from Linecheck's readings, merged with what the modem logged itself " +
-    '(T3/T4 time-outs, ranging failures, DHCP, time-of-day and config-file failures, reboots), each marked with ' +
-    "its source. The modem's log is the one diagnose_line last read. Use it when the customer says the problem " +
-    'comes and goes.',
-  input: {
-    modem_id: modemId,
-    line_token: lineToken,
-    days: z.number().int().min(1).max(31).optional().describe('How far back, default 7.'),
-  },
+  title: 'mcp.timeline.title',
+  description: 'mcp.timeline.description',
+  input: (say: Say) => ({
+    modem_id: modemId(say),
+    line_token: lineToken(say),
+    days: z.number().int().min(1).max(31).optional().describe(say('mcp.timeline.arg.days')),
+  }),
   annotations: { readOnlyHint: true, openWorldHint: false },
   forLine: true,
-  async run(args, ctx) {
-    const t = timelineJson(await ctx.checks.timeline(args.modem_id, args.days ?? 7));
-    const source = (s: TimelineSource): string => (s === 'modemLog' ? 'modem log' : 'Linecheck');
-    const events = t.events.map((e) => `- ${e.at} ${e.kind} [${source(e.source)}]: ${e.evidence}`);
-    const untimed = t.untimed.map((e) => `- ${e.kind}: ${e.evidence}`);
-    const logState = t.modemLog.state === 'read' ? null : MODEM_LOG_NOTE[t.modemLog.state];
+  async run(args, { say, checks }) {
+    const days = args.days ?? 7;
+    const t = timelineJson(await checks.timeline(args.modem_id, days));
+    // An event's evidence is the diagnosis's own wording (English); its kind is a code.
+    const events = t.events.map((e) =>
+      say('mcp.timeline.event', { at: new Date(e.at), kind: e.kind, source: e.source, evidence: e.evidence }),
+    );
+    const untimed = t.untimed.map((e) =>
+      say('mcp.timeline.untimedEvent', { kind: e.kind, evidence: e.evidence }),
+    );
     return answer(
       [
-        events.length > 0
-          ? `${events.length} event(s) on ${args.modem_id} since ${t.since}:\n${events.join('\n')}`
-          : `Nothing unusual recorded on ${args.modem_id} in the last ${args.days ?? 7} day(s).`,
-        ...(untimed.length > 0
+        ...(events.length > 0
           ? [
-              `Logged by the modem without a time (it had no time of day), so not placed above:\n${untimed.join('\n')}`,
+              say('mcp.timeline.events', {
+                count: events.length,
+                modemId: args.modem_id,
+                since: new Date(t.since),
+              }),
+              ...events,
             ]
-          : []),
-        ...(logState ? [logState] : []),
+          : [say('mcp.timeline.nothing', { modemId: args.modem_id, days })]),
+        ...(untimed.length > 0 ? [say('mcp.timeline.untimed'), ...untimed] : []),
+        ...(t.modemLog.state === 'read' ? [] : [say(MODEM_LOG_NOTE[t.modemLog.state])]),
       ].join('\n'),
       { modemId: args.modem_id, ...t },
     );
@@ -157,34 +156,31 @@ const getLineTimeline = defineTool({
 
 const getNodeStatus = defineTool({
   name: 'get_node_status',
-  title: "The state of the line's neighbourhood",
-  description:
-    'Whether the node (the street cabinet) serving this line has an outage or a fault shared by many of its ' +
-    'modems. OUTAGE: the area is down; tell the customer engineers are on it, no technician. ' +
-    'NODE_WIDE_FAULT: a fault shared across the node; if diagnose_line shows the same fault on this line, it ' +
-    'is the area, not this home. DEGRADED or OK say nothing about this home: decide with diagnose_line.',
-  input: { modem_id: modemId, line_token: lineToken },
+  title: 'mcp.node.title',
+  description: 'mcp.node.description',
+  input: (say: Say) => ({ modem_id: modemId(say), line_token: lineToken(say) }),
   annotations: { readOnlyHint: true, openWorldHint: false },
   forLine: true,
-  async run(args, ctx) {
-    const m = (await ctx.inventory.record(args.modem_id)).membership;
+  async run(args, { say, inventory, nodes }) {
+    const m = (await inventory.record(args.modem_id)).membership;
     if (!m) {
-      return answer(
-        `Linecheck does not know the node of ${args.modem_id} yet (its CMTS was not read).`,
-        null,
-      );
+      return answer(say('mcp.node.unknown', { modemId: args.modem_id }), null);
     }
     // Only the node's aggregate: which other homes are affected is not for the caller.
-    const { worst: _worst, ...node } = await ctx.nodes.node(m.cmtsId, groupKey(m));
-    const faults = node.sharedFaults.map((f) => `${f.subKind} on ${f.modems} modems`).join(', ');
+    const { worst: _worst, ...node } = await nodes.node(m.cmtsId, groupKey(m));
+    const faults = node.sharedFaults.map((f) =>
+      say('mcp.node.fault', { subKind: f.subKind, modems: f.modems }),
+    );
+    const where = { cmtsId: node.cmtsId, serviceGroupId: node.serviceGroupId, state: node.state };
     return answer(
-      `Node ${node.cmtsId}/${node.serviceGroupId}` +
-        (node.groupedBy === 'upstreamChannels'
-          ? ' (grouped by upstream channel: the CMTS gives no service group)'
-          : '') +
-        `: ${node.state}. ${node.offline} of ${node.modems} modems offline` +
-        (faults ? `; faults: ${faults}.` : '.') +
-        ` ${NODE_STATE_ADVICE[node.state]}`,
+      [
+        node.groupedBy === 'upstreamChannels'
+          ? say('mcp.node.stateByUpstream', where)
+          : say('mcp.node.state', where),
+        say('mcp.node.offline', { offline: node.offline, modems: node.modems }),
+        ...(faults.length > 0 ? [say('mcp.node.faults', { faults: say.list(faults) })] : []),
+        say(NODE_STATE_ADVICE[node.state]),
+      ].join(' '),
       node,
     );
   },
@@ -192,25 +188,18 @@ const getNodeStatus = defineTool({
 
 const rebootModem = defineTool({
   name: 'reboot_modem',
-  title: "Reboot the customer's modem",
-  description:
-    'Operator keys only. Restarts the modem remotely (the customer loses service for a few minutes), then ' +
-    'follows it until it is back and diagnoses it again. Tell the customer first. Requires confirm: true ' +
-    'and a reason; every reboot is audited. Returns an action id to check with diagnose_line afterwards.',
-  input: {
-    modem_id: modemId,
-    reason: z.string().min(3).max(500).describe('Why, in a few words, for the audit log.'),
-    confirm: z.literal(true).describe('Must be true: you have told the customer.'),
-  },
+  title: 'mcp.reboot.title',
+  description: 'mcp.reboot.description',
+  input: (say: Say) => ({
+    modem_id: modemId(say),
+    reason: z.string().min(3).max(500).describe(say('mcp.reboot.arg.reason')),
+    confirm: z.literal(true).describe(say('mcp.reboot.arg.confirm')),
+  }),
   annotations: { destructiveHint: true, idempotentHint: false, openWorldHint: false },
   operatorOnly: true,
-  async run(args, ctx) {
+  async run(args, { say, ...ctx }) {
     const action = await ctx.reboots.start(args.modem_id, args.reason, ctx.caller, 'mcp');
-    return answer(
-      `Reboot of ${args.modem_id} started (action ${action.id}). The modem will be offline for a few ` +
-        'minutes; Linecheck diagnoses it again when it is back. Check it with diagnose_line in a few minutes.',
-      action,
-    );
+    return answer(say('mcp.reboot.started', { modemId: args.modem_id, actionId: action.id }), action);
   },
 });
 

@@ -1,4 +1,4 @@
-import { ApiBody, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import { ErrorResponse } from '../dto/error.response';
 import { JsonRpcRequestDoc, JsonRpcResponseDoc } from '../dto/mcp.response';
 import { ApiDocs } from '../openapi.decorators';
@@ -24,7 +24,17 @@ export const McpDocs = {
         description:
           'The Model Context Protocol over streamable HTTP, stateless (no session id): send JSON-RPC 2.0 requests ' +
           'with `Accept: application/json, text/event-stream`. The tools are built for the calling key and written ' +
-          `for an LLM talking to a customer: ${TOOLS}. \`tools/list\` describes their arguments.`,
+          `for an LLM talking to a customer: ${TOOLS}. \`tools/list\` describes their arguments. Texts are in ` +
+          "Polish or English by `Accept-Language` (or a call's `language` argument); the structured results are the " +
+          'same in both.',
+      }),
+      ApiHeader({
+        name: 'Accept-Language',
+        required: false,
+        description:
+          'The language of the tool descriptions and text answers: `pl` or `en` (`pl-PL` counts as `pl`; q-values ' +
+          'honoured). Otherwise the configured DEFAULT_LANGUAGE.',
+        schema: { type: 'string', example: 'pl-PL,pl;q=0.9,en;q=0.5' },
       }),
       ApiBody({
         type: JsonRpcRequestDoc,
