@@ -100,6 +100,8 @@ describe('NOC dashboard in a browser', () => {
       SWEEP_INTERVAL_SEC: '0',
       DISCOVERY_INTERVAL_SEC: '0',
       RATE_LIMIT_PER_MIN: '100000',
+      // The outcomes view needs a past of calls and visits: the simulator's seeded one.
+      SIMULATOR_SEED_VISITS: 'true',
     });
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     sims = (await t.http().get('/api/v1/simulator/modems?limit=1000').set(as(OPS_KEY)).expect(200)).body
@@ -371,6 +373,30 @@ describe('NOC dashboard in a browser', () => {
     );
     await page.getByTestId('echo-clusters-none').waitFor(WAIT);
     expect(await page.getByTestId('echo-cluster').count()).toBe(0);
+  }, 120_000);
+
+  it('shows the visit outcomes of the last 30 days as the KPI endpoint computes them, and for a range chosen', async () => {
+    await page.getByRole('link', { name: 'Visit outcomes' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Visit outcomes' }).waitFor(WAIT);
+    await page.getByTestId('kpis').waitFor(WAIT);
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    const range = (from: number, to: number) => `from=${day(from)}T00:00:00Z&to=${day(to)}T00:00:00Z`;
+    const kpis = await get(`/api/v1/kpis?${range(Date.now() - 30 * 86_400_000, Date.now() + 86_400_000)}`);
+    expect(kpis.visits).toBeGreaterThan(0);
+    expect(await page.getByTestId('kpi-visits').innerText()).toBe(String(kpis.visits));
+    expect(await page.getByTestId('kpi-nff').innerText()).toContain(
+      `(${kpis.noFaultFound.count} of ${kpis.noFaultFound.of})`,
+    );
+    const lineFault = kpis.byVerdict.find((v: { verdict: string }) => v.verdict === 'LINE_FAULT');
+    const row = page.locator('[data-testid="kpi-by-verdict"] tr[data-verdict="LINE_FAULT"]');
+    expect(await row.innerText()).toContain(String(lineFault.visits));
+
+    // A range with nothing in it: no visits, rates shown as a dash rather than 0 %.
+    await page.getByLabel('From').fill('2020-01-01');
+    await page.getByLabel('To (not included)').fill('2020-01-02');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.getByTestId('kpi-visits').filter({ hasText: /^0$/ }).waitFor(WAIT);
+    expect(await page.getByTestId('kpi-nff').innerText()).toContain('—');
   }, 120_000);
 
   it('reaches the node tiles with Tab, shows focus, and opens one with Enter', async () => {

@@ -125,6 +125,22 @@
  * @property {'live'|'cache'} source
  * @property {Dispatch} [dispatch] what the diagnosis asks of the field (absent on sweeps' answers)
  *
+ * @typedef {{ count: number, of: number, rate: number|null }} Rate
+ * @typedef {object} OutcomeKpis
+ * @property {string} from
+ * @property {string} to
+ * @property {number} visits
+ * @property {Record<string, number>} byFound
+ * @property {Rate} noFaultFound
+ * @property {Rate} repeatVisits
+ * @property {number} unlinkedVisits
+ * @property {{ verdict: Verdict, visits: number, faultFound: number, rate: number|null }[]} byVerdict
+ * @property {{ place: string, visits: number, foundThere: number|null, rate: number|null }[]} byPlace
+ * @property {Rate & { windowDays: number }} resolvedWithoutVisit
+ * @typedef {object} ThresholdReport
+ * @property {number} noFaultVisits
+ * @property {{ code: string, severity: string, noFaultVisits: number, visits: number, noFaultShare: number|null }[]} codes
+ *
  * @typedef {'NOC_ONLY'|'SAME_DAY'|'NEXT_AVAILABLE'|'NONE'} Urgency
  * @typedef {object} Dispatch
  * @property {boolean} needed

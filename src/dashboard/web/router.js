@@ -2,12 +2,13 @@
 import { useEffect, useState } from 'preact/hooks';
 
 // Hash routes, so every view is a link that survives a reload and needs nothing from the server:
-//   #/ (optionally ?cmts=<id>)   #/node/<cmtsId>/<serviceGroupId>   #/modem/<modemId>
+//   #/ (optionally ?cmts=<id>)   #/node/<cmtsId>/<serviceGroupId>   #/modem/<modemId>   #/outcomes
 
 /**
  * @typedef {{ view: 'fleet', cmtsId: string|null }
  *   | { view: 'node', cmtsId: string, serviceGroupId: string }
- *   | { view: 'modem', modemId: string }} Route
+ *   | { view: 'modem', modemId: string }
+ *   | { view: 'outcomes' }} Route
  */
 
 /** @returns {Route} */
@@ -23,6 +24,9 @@ export function parseRoute(/** @type {string} */ hash) {
   if (parts[0] === 'modem' && parts.length === 2) {
     return { view: 'modem', modemId: parts[1] };
   }
+  if (parts[0] === 'outcomes' && parts.length === 1) {
+    return { view: 'outcomes' };
+  }
   return { view: 'fleet', cmtsId: new URLSearchParams(query).get('cmts') };
 }
 
@@ -32,6 +36,7 @@ export const href = {
   node: (/** @type {string} */ cmtsId, /** @type {string} */ serviceGroupId) =>
     `#/node/${encodeURIComponent(cmtsId)}/${encodeURIComponent(serviceGroupId)}`,
   modem: (/** @type {string} */ modemId) => `#/modem/${encodeURIComponent(modemId)}`,
+  outcomes: () => '#/outcomes',
 };
 
 export function useRoute() {

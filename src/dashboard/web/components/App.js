@@ -8,6 +8,7 @@ import { href, useRoute } from '../router.js';
 import { FleetView } from './FleetView.js';
 import { ModemView } from './ModemView.js';
 import { NodeView } from './NodeView.js';
+import { OutcomesView } from './OutcomesView.js';
 import { SignIn } from './SignIn.js';
 
 export function App() {
@@ -55,6 +56,7 @@ function Dashboard({ onSignOut }) {
     <a class="skip-link" href="#main" onClick=${focusHeading}>Skip to content</a>
     <header class="top">
       <a class="brand" href=${href.fleet()}>Linecheck NOC</a>
+      <a class="nav-link" href=${href.outcomes()}>Visit outcomes</a>
       <${LiveBadge} status=${live} />
       <button type="button" class="sign-out" onClick=${onSignOut}>Sign out</button>
     </header>
@@ -98,7 +100,9 @@ function Main({ route }) {
           />`
         : route.view === 'modem'
           ? html`<${ModemView} key=${route.modemId} modemId=${route.modemId} />`
-          : html`<${FleetView} cmtsId=${route.cmtsId} />`
+          : route.view === 'outcomes'
+            ? html`<${OutcomesView} />`
+            : html`<${FleetView} cmtsId=${route.cmtsId} />`
     }
   </main>`;
 }
