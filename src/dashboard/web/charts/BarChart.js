@@ -1,6 +1,6 @@
 // @ts-check
 import { html } from 'htm/preact';
-import { H, M, PLOT_W, ticks, W, yScale } from './frame.js';
+import { ChartFigure, H, M, PLOT_W, ValueGrid, W, yScale } from './frame.js';
 
 /**
  * @typedef {'ok'|'marginal'|'fault'} BarStatus
@@ -36,7 +36,7 @@ const STATUS = {
 export function BarChart({ spec }) {
   const { id, title, unit, bars, bands, lines = [], domain } = spec;
   const format = spec.format ?? ((/** @type {number} */ v) => String(Math.round(v * 10) / 10));
-  const [min, max] = domain;
+  const [min] = domain;
   const y = yScale(domain);
   const base = y(spec.baseline ?? min);
   const slot = PLOT_W / Math.max(bars.length, 1);
@@ -54,101 +54,74 @@ export function BarChart({ spec }) {
       : `Flagged by the diagnosis: ${outOfBand
           .map((b) => `${b.label} at ${format(b.value)} ${unit} (${STATUS[b.status].text.toLowerCase()})`)
           .join(', ')}.`);
-  return html`
-    <figure class="chart" data-testid="chart" data-chart=${id}>
-      <figcaption>
-        <h3 id=${`${id}-title`}>${title}</h3>
-        ${spec.note && html`<p class="chart-note">${spec.note}</p>`}
-      </figcaption>
-      <svg
-        viewBox=${`0 0 ${W} ${H}`}
-        role="img"
-        aria-labelledby=${`${id}-title ${id}-desc`}
-        preserveAspectRatio="xMidYMid meet"
-      >
-        <desc id=${`${id}-desc`}>${description}</desc>
-        ${bands.map(
-          (b) =>
-            html`<rect
-              class=${`band band-${b.tone}`}
-              x=${M.left}
-              width=${PLOT_W}
-              y=${y(b.to)}
-              height=${Math.max(0, y(b.from) - y(b.to))}
-            />`,
-        )}
-        ${ticks(min, max).map(
-          (t) =>
-            html`<g class="tick">
-              <line x1=${M.left} x2=${W - M.right} y1=${y(t)} y2=${y(t)} />
-              <text x=${M.left - 6} y=${y(t) + 4} text-anchor="end">${format(t)}</text>
-            </g>`,
-        )}
-        <text class="axis-unit" x=${8} y=${M.top - 6}>${unit}</text>
-        ${lines.map(
-          (l) =>
-            html`<g class="limit">
-              <line x1=${M.left} x2=${W - M.right} y1=${y(l.value)} y2=${y(l.value)} />
-              <text x=${W - M.right - 2} y=${y(l.value) - 3} text-anchor="end">${l.label}</text>
-            </g>`,
-        )}
-        ${bars.map((b, i) => {
-          const x = M.left + slot * i + (slot - barW) / 2;
-          const top = Math.min(base, y(b.value));
-          const height = Math.max(1, Math.abs(base - y(b.value)));
-          return html`<g class=${`bar bar-${b.status}`}>
-            <rect
-              data-testid="channel-bar"
-              data-chart=${id}
-              data-channel=${b.channel}
-              data-status=${b.status}
-              data-value=${b.value}
-              x=${x}
-              y=${top}
-              width=${barW}
-              height=${height}
-            >
-              <title>${b.label}: ${format(b.value)} ${unit} (${STATUS[b.status].text})</title>
-            </rect>
-            ${
-              STATUS[b.status].mark &&
-              html`<text class="bar-mark" x=${x + barW / 2} y=${top - 4} text-anchor="middle">
-                ${STATUS[b.status].mark}
-              </text>`
-            }
-            ${
-              i % labelEvery === 0 &&
-              html`<text class="bar-label" x=${x + barW / 2} y=${H - M.bottom + 14} text-anchor="middle">
-                ${b.label.replace(/^\D+/, '')}
-              </text>`
-            }
-          </g>`;
-        })}
-        <line class="axis" x1=${M.left} x2=${W - M.right} y1=${base} y2=${base} />
-        <text class="axis-title" x=${M.left + PLOT_W / 2} y=${H - 4} text-anchor="middle">channel</text>
-      </svg>
-      <table class="visually-hidden">
-        <caption>
-          ${title}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Channel</th>
-            <th scope="col">${unit}</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${bars.map(
-            (b) =>
-              html`<tr>
-                <th scope="row">${b.label}${b.detail ? ` (${b.detail})` : ''}</th>
-                <td>${format(b.value)}</td>
-                <td>${STATUS[b.status].text}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-    </figure>
-  `;
+  return html`<${ChartFigure}
+    id=${id}
+    title=${title}
+    note=${spec.note}
+    description=${description}
+    columns=${['Channel', unit, 'Status']}
+    rows=${bars.map(
+      (b) =>
+        html`<tr>
+          <th scope="row">${b.label}${b.detail ? ` (${b.detail})` : ''}</th>
+          <td>${format(b.value)}</td>
+          <td>${STATUS[b.status].text}</td>
+        </tr>`,
+    )}
+    svg=${html`
+      ${bands.map(
+        (b) =>
+          html`<rect
+            class=${`band band-${b.tone}`}
+            x=${M.left}
+            width=${PLOT_W}
+            y=${y(b.to)}
+            height=${Math.max(0, y(b.from) - y(b.to))}
+          />`,
+      )}
+      <${ValueGrid} domain=${domain} y=${y} format=${format} />
+      <text class="axis-unit" x=${8} y=${M.top - 6}>${unit}</text>
+      ${lines.map(
+        (l) =>
+          html`<g class="limit">
+            <line x1=${M.left} x2=${W - M.right} y1=${y(l.value)} y2=${y(l.value)} />
+            <text x=${W - M.right - 2} y=${y(l.value) - 3} text-anchor="end">${l.label}</text>
+          </g>`,
+      )}
+      ${bars.map((b, i) => {
+        const x = M.left + slot * i + (slot - barW) / 2;
+        const top = Math.min(base, y(b.value));
+        const height = Math.max(1, Math.abs(base - y(b.value)));
+        return html`<g class=${`bar bar-${b.status}`}>
+          <rect
+            data-testid="channel-bar"
+            data-chart=${id}
+            data-channel=${b.channel}
+            data-status=${b.status}
+            data-value=${b.value}
+            x=${x}
+            y=${top}
+            width=${barW}
+            height=${height}
+          >
+            <title>${b.label}: ${format(b.value)} ${unit} (${STATUS[b.status].text})</title>
+          </rect>
+          ${
+            STATUS[b.status].mark &&
+            html`<text class="bar-mark" x=${x + barW / 2} y=${top - 4} text-anchor="middle">
+              ${STATUS[b.status].mark}
+            </text>`
+          }
+          ${
+            i % labelEvery === 0 &&
+            html`<text class="bar-label" x=${x + barW / 2} y=${H - M.bottom + 14} text-anchor="middle">
+              ${b.label.replace(/^\D+/, '')}
+            </text>`
+          }
+        </g>`;
+      })}
+      <line class="axis" x1=${M.left} x2=${W - M.right} y1=${base} y2=${base} />
+      <text class="axis-title" x=${M.left + PLOT_W / 2} y=${H - 4} text-anchor="middle">channel</text>
+    `}
+  />`;
 }

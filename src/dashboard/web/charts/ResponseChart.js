@@ -1,7 +1,7 @@
 // @ts-check
 import { html } from 'htm/preact';
 import { decibels, metresAndFeet, mhz, offsetMhz } from '../labels.js';
-import { H, M, PLOT_W, ticks, W, yScale } from './frame.js';
+import { ChartFigure, H, M, PLOT_W, ticks, ValueGrid, W, yScale } from './frame.js';
 
 /** @typedef {import('../api-types.js').PreEqAnalysis} PreEqAnalysis */
 
@@ -45,59 +45,35 @@ export function ResponseChart({ id, title, analysis }) {
   const description =
     `Amplitude from ${decibels(Math.min(...levels))} to ${decibels(Math.max(...levels))} dB across the band ` +
     `(${xLabel(x0)} to ${xLabel(x1)}). ${rippleText}`;
-  return html`
-    <figure class="chart" data-testid="chart" data-chart=${id}>
-      <figcaption>
-        <h4 id=${`${id}-title`}>${title}</h4>
-        <p class="chart-note" data-testid="ripple">${rippleText}</p>
-      </figcaption>
-      <svg
-        viewBox=${`0 0 ${W} ${H}`}
-        role="img"
-        aria-labelledby=${`${id}-title ${id}-desc`}
-        preserveAspectRatio="xMidYMid meet"
-      >
-        <desc id=${`${id}-desc`}>${description}</desc>
-        ${ticks(domain[0], domain[1]).map(
-          (t) =>
-            html`<g class="tick">
-              <line x1=${M.left} x2=${W - M.right} y1=${y(t)} y2=${y(t)} />
-              <text x=${M.left - 6} y=${y(t) + 4} text-anchor="end">${t}</text>
-            </g>`,
-        )}
-        ${xTicks.map(
-          (v) =>
-            html`<text class="bar-label" x=${x(v)} y=${H - M.bottom + 14} text-anchor="middle">
-              ${inHz ? offsetMhz(v).replace(' MHz', '') : xLabel(v)}
-            </text>`,
-        )}
-        <text class="axis-unit" x=${8} y=${M.top - 6}>dB</text>
-        <line class="axis" x1=${M.left} x2=${W - M.right} y1=${y(0)} y2=${y(0)} />
-        <path class="response-line" data-testid="response-line" data-chart=${id} d=${path.join(' ')} />
-        <text class="axis-title" x=${M.left + PLOT_W / 2} y=${H - 4} text-anchor="middle">
-          ${inHz ? 'MHz from the channel centre' : 'position in the band'}
-        </text>
-      </svg>
-      <table class="visually-hidden">
-        <caption>
-          ${title}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${inHz ? 'Offset from the channel centre' : 'Position in the band'}</th>
-            <th scope="col">Amplitude (dB)</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${points.map(
-            (p) =>
-              html`<tr>
-                <th scope="row">${xLabel(xOf(p))}</th>
-                <td>${decibels(p.amplitudeDb)}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-    </figure>
-  `;
+  return html`<${ChartFigure}
+    id=${id}
+    title=${title}
+    heading="h4"
+    note=${rippleText}
+    noteTestId="ripple"
+    description=${description}
+    columns=${[inHz ? 'Offset from the channel centre' : 'Position in the band', 'Amplitude (dB)']}
+    rows=${points.map(
+      (p) =>
+        html`<tr>
+          <th scope="row">${xLabel(xOf(p))}</th>
+          <td>${decibels(p.amplitudeDb)}</td>
+        </tr>`,
+    )}
+    svg=${html`
+      <${ValueGrid} domain=${domain} y=${y} />
+      ${xTicks.map(
+        (v) =>
+          html`<text class="bar-label" x=${x(v)} y=${H - M.bottom + 14} text-anchor="middle">
+            ${inHz ? offsetMhz(v).replace(' MHz', '') : xLabel(v)}
+          </text>`,
+      )}
+      <text class="axis-unit" x=${8} y=${M.top - 6}>dB</text>
+      <line class="axis" x1=${M.left} x2=${W - M.right} y1=${y(0)} y2=${y(0)} />
+      <path class="response-line" data-testid="response-line" data-chart=${id} d=${path.join(' ')} />
+      <text class="axis-title" x=${M.left + PLOT_W / 2} y=${H - 4} text-anchor="middle">
+        ${inHz ? 'MHz from the channel centre' : 'position in the band'}
+      </text>
+    `}
+  />`;
 }

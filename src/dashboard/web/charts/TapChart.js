@@ -1,7 +1,7 @@
 // @ts-check
 import { html } from 'htm/preact';
 import { decibels, metresAndFeet, oneDecimal, PRE_EQ_GRADE_WORDS } from '../labels.js';
-import { H, M, PLOT_W, ticks, W, yScale } from './frame.js';
+import { ChartFigure, H, M, PLOT_W, ValueGrid, W, yScale } from './frame.js';
 
 /** @typedef {import('../api-types.js').PreEqAnalysis} PreEqAnalysis */
 
@@ -43,98 +43,68 @@ export function TapChart({ id, title, analysis }) {
       ? `Echo at tap ${echo.tap}: ${decibels(echo.levelDbc)} dB, ${echoWhere} (main tap ratio ` +
         `${decibels(analysis.metrics.mtrDb)} dB, ${PRE_EQ_GRADE_WORDS[analysis.grades.mtr]}).`
       : 'No tap after the main tap reaches the echo floor.');
-  return html`
-    <figure class="chart" data-testid="chart" data-chart=${id}>
-      <figcaption>
-        <h4 id=${`${id}-title`}>${title}</h4>
-        <p class="chart-note">
-          dB relative to the main tap; a tap after the main tap above the ${echoFloorDbc} dB floor is an echo.
-        </p>
-      </figcaption>
-      <svg
-        viewBox=${`0 0 ${W} ${H}`}
-        role="img"
-        aria-labelledby=${`${id}-title ${id}-desc`}
-        preserveAspectRatio="xMidYMid meet"
-      >
-        <desc id=${`${id}-desc`}>${description}</desc>
-        ${ticks(min, domain[1]).map(
-          (t) =>
-            html`<g class="tick">
-              <line x1=${M.left} x2=${W - M.right} y1=${y(t)} y2=${y(t)} />
-              <text x=${M.left - 6} y=${y(t) + 4} text-anchor="end">${t}</text>
-            </g>`,
-        )}
-        <text class="axis-unit" x=${8} y=${M.top - 6}>dB</text>
-        <g class="limit">
-          <line x1=${M.left} x2=${W - M.right} y1=${y(echoFloorDbc)} y2=${y(echoFloorDbc)} />
-          <text x=${W - M.right - 2} y=${y(echoFloorDbc) - 3} text-anchor="end">
-            echo floor ${echoFloorDbc} dB
-          </text>
-        </g>
-        ${taps.map((t, i) => {
-          const x = M.left + slot * i + (slot - barW) / 2;
-          const top = Math.min(base, y(t.magnitudeDbc));
-          const role = t.index === mainTap ? 'main' : echo && t.index === echo.tap ? 'echo' : 'other';
-          const cls =
-            role === 'main' ? 'tap-main' : role === 'echo' ? `tap-echo bar-${echoStatus}` : 'tap-other';
-          const mark = role === 'main' ? 'main' : role === 'echo' ? echoMark(echo) : '';
-          return html`<g class=${`tap ${cls}`}>
-            <rect
-              data-testid="tap-bar"
-              data-chart=${id}
-              data-tap=${t.index}
-              data-role=${role}
-              data-value=${t.magnitudeDbc}
-              x=${x}
-              y=${top}
-              width=${barW}
-              height=${Math.max(1, base - top)}
-            >
-              <title>
-                Tap ${t.index}: ${decibels(t.magnitudeDbc)} dB${note(t.index) ? ` (${note(t.index)})` : ''}
-              </title>
-            </rect>
-            ${mark && html`<text class="tap-mark" x=${x + barW / 2} y=${top - 4} text-anchor="middle">${mark}</text>`}
-            ${
-              i % labelEvery === 0 &&
-              html`<text class="bar-label" x=${x + barW / 2} y=${H - M.bottom + 14} text-anchor="middle">
-                ${t.index}
-              </text>`
-            }
-          </g>`;
-        })}
-        <line class="axis" x1=${M.left} x2=${W - M.right} y1=${base} y2=${base} />
-        <text class="axis-title" x=${M.left + PLOT_W / 2} y=${H - 4} text-anchor="middle">tap</text>
-      </svg>
-      <table class="visually-hidden">
-        <caption>
-          ${title}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Tap</th>
-            <th scope="col">dB relative to the main tap</th>
-            <th scope="col">Real</th>
-            <th scope="col">Imaginary</th>
-            <th scope="col">Note</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${taps.map(
-            (t) =>
-              html`<tr data-tap=${t.index}>
-                <th scope="row">Tap ${t.index}</th>
-                <td>${decibels(t.magnitudeDbc)}</td>
-                <td>${t.real}</td>
-                <td>${t.imag}</td>
-                <td>${note(t.index)}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-    </figure>
-  `;
+  return html`<${ChartFigure}
+    id=${id}
+    title=${title}
+    heading="h4"
+    note=${`dB relative to the main tap; a tap after the main tap above the ${echoFloorDbc} dB floor is an echo.`}
+    description=${description}
+    columns=${['Tap', 'dB relative to the main tap', 'Real', 'Imaginary', 'Note']}
+    rows=${taps.map(
+      (t) =>
+        html`<tr data-tap=${t.index}>
+          <th scope="row">Tap ${t.index}</th>
+          <td>${decibels(t.magnitudeDbc)}</td>
+          <td>${t.real}</td>
+          <td>${t.imag}</td>
+          <td>${note(t.index)}</td>
+        </tr>`,
+    )}
+    svg=${html`
+      <${ValueGrid} domain=${domain} y=${y} />
+      <text class="axis-unit" x=${8} y=${M.top - 6}>dB</text>
+      <g class="limit">
+        <line x1=${M.left} x2=${W - M.right} y1=${y(echoFloorDbc)} y2=${y(echoFloorDbc)} />
+        <text x=${W - M.right - 2} y=${y(echoFloorDbc) - 3} text-anchor="end">
+          echo floor ${echoFloorDbc} dB
+        </text>
+      </g>
+      ${taps.map((t, i) => {
+        const x = M.left + slot * i + (slot - barW) / 2;
+        const top = Math.min(base, y(t.magnitudeDbc));
+        const role = t.index === mainTap ? 'main' : echo && t.index === echo.tap ? 'echo' : 'other';
+        const cls =
+          role === 'main' ? 'tap-main' : role === 'echo' ? `tap-echo bar-${echoStatus}` : 'tap-other';
+        const mark = role === 'main' ? 'main' : role === 'echo' ? echoMark(echo) : '';
+        return html`<g class=${`tap ${cls}`}>
+          <rect
+            data-testid="tap-bar"
+            data-chart=${id}
+            data-tap=${t.index}
+            data-role=${role}
+            data-value=${t.magnitudeDbc}
+            x=${x}
+            y=${top}
+            width=${barW}
+            height=${Math.max(1, base - top)}
+          >
+            <title>
+              Tap ${t.index}: ${decibels(t.magnitudeDbc)} dB${note(t.index) ? ` (${note(t.index)})` : ''}
+            </title>
+          </rect>
+          ${mark && html`<text class="tap-mark" x=${x + barW / 2} y=${top - 4} text-anchor="middle">${mark}</text>`}
+          ${
+            i % labelEvery === 0 &&
+            html`<text class="bar-label" x=${x + barW / 2} y=${H - M.bottom + 14} text-anchor="middle">
+              ${t.index}
+            </text>`
+          }
+        </g>`;
+      })}
+      <line class="axis" x1=${M.left} x2=${W - M.right} y1=${base} y2=${base} />
+      <text class="axis-title" x=${M.left + PLOT_W / 2} y=${H - 4} text-anchor="middle">tap</text>
+    `}
+  />`;
 }
 
 /** The echo bar's label: "echo 50 m", or its delay in taps without a distance. */

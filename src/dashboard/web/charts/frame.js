@@ -1,4 +1,5 @@
 // @ts-check
+import { html } from 'htm/preact';
 // The frame every hand-drawn chart shares: the SVG's size, the plot's margins, and round tick values.
 
 export const W = 640;
@@ -23,4 +24,72 @@ export function ticks(/** @type {number} */ min, /** @type {number} */ max, want
 export function yScale(/** @type {[number, number]} */ [min, max]) {
   return (/** @type {number} */ v) =>
     M.top + PLOT_H - ((Math.min(max, Math.max(min, v)) - min) / (max - min)) * PLOT_H;
+}
+
+/**
+ * The figure every chart is: its heading and note, the SVG (labelled by the heading and described for screen
+ * readers), and a visually hidden table of every value it draws.
+ * @param {{ id: string, title: string, heading?: 'h3'|'h4', note?: import('preact').ComponentChildren,
+ *   noteTestId?: string, description: string, svg: import('preact').ComponentChildren, columns: string[],
+ *   rows: import('preact').ComponentChildren }} props
+ */
+export function ChartFigure({
+  id,
+  title,
+  heading = 'h3',
+  note,
+  noteTestId,
+  description,
+  svg,
+  columns,
+  rows,
+}) {
+  const Heading = heading;
+  return html`
+    <figure class="chart" data-testid="chart" data-chart=${id}>
+      <figcaption>
+        <${Heading} id=${`${id}-title`}>${title}<//>
+        ${note && html`<p class="chart-note" data-testid=${noteTestId}>${note}</p>`}
+      </figcaption>
+      <svg
+        viewBox=${`0 0 ${W} ${H}`}
+        role="img"
+        aria-labelledby=${`${id}-title ${id}-desc`}
+        preserveAspectRatio="xMidYMid meet"
+      >
+        <desc id=${`${id}-desc`}>${description}</desc>
+        ${svg}
+      </svg>
+      <table class="visually-hidden">
+        <caption>
+          ${title}
+        </caption>
+        <thead>
+          <tr>
+            ${columns.map((c) => html`<th scope="col">${c}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${rows}
+        </tbody>
+      </table>
+    </figure>
+  `;
+}
+
+/** The value axis: a grid line and its label at each round tick of the domain. */
+export function ValueGrid(
+  /** @type {{ domain: [number, number], y: (v: number) => number, format?: (v: number) => string }} */ {
+    domain,
+    y,
+    format = String,
+  },
+) {
+  return ticks(domain[0], domain[1]).map(
+    (t) =>
+      html`<g class="tick">
+        <line x1=${M.left} x2=${W - M.right} y1=${y(t)} y2=${y(t)} />
+        <text x=${M.left - 6} y=${y(t) + 4} text-anchor="end">${format(t)}</text>
+      </g>`,
+  );
 }
