@@ -6,7 +6,8 @@ import { CATALOGUES, type MessageKey } from './messages';
 
 // The catalogues as data: the same keys in every language, the same ICU arguments per key, every plural with the
 // language's CLDR categories, and no key that no code uses. Code names a key only as a whole string literal (a
-// dynamic key comes from a typed Record<Code, MessageKey> table), so a literal search over src/ sees every use.
+// dynamic key comes from a typed Record<Code, MessageKey> table), so a literal search over src/ (the service's
+// TypeScript and the web pages' JavaScript) sees every use.
 
 type Element = ReturnType<IntlMessageFormat['getAst']>[number];
 
@@ -49,7 +50,7 @@ function sourceFiles(dir: string): string[] {
     if (entry.isDirectory()) {
       return sourceFiles(path);
     }
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') ? [path] : [];
+    return /\.(ts|js)$/.test(entry.name) && !/\.spec\.ts$/.test(entry.name) ? [path] : [];
   });
 }
 

@@ -1,8 +1,19 @@
 import { IntlMessageFormat, type Formats } from 'intl-messageformat';
 import type { Lang } from '../domain/language';
 import { negotiateLanguage } from './negotiate';
-import en from './catalogues/en.json';
-import pl from './catalogues/pl.json';
+import consoleEn from './catalogues/console/en.json';
+import consolePl from './catalogues/console/pl.json';
+import coreEn from './catalogues/core/en.json';
+import corePl from './catalogues/core/pl.json';
+import dashboardEn from './catalogues/dashboard/en.json';
+import dashboardPl from './catalogues/dashboard/pl.json';
+import diagnosisEn from './catalogues/diagnosis/en.json';
+import diagnosisPl from './catalogues/diagnosis/pl.json';
+
+// One catalogue per language, kept in files per area (core: shared and MCP; diagnosis: verdicts and findings;
+// dashboard and console: the web pages, which bundle their own areas) so that the areas grow apart.
+const en = { ...coreEn, ...diagnosisEn, ...dashboardEn, ...consoleEn };
+const pl = { ...corePl, ...diagnosisPl, ...dashboardPl, ...consolePl };
 
 /** Every message's key; the English catalogue is the reference, catalogues.spec.ts holds Polish to the same keys. */
 export type MessageKey = keyof typeof en;
