@@ -85,10 +85,12 @@ export function setLang(next) {
  * @param {Values} [values]
  */
 export function t(key, values) {
-  const id = `${lang}:${key}`;
+  const id = `${lang}:${String(key)}`;
   let message = compiled.get(id);
   if (!message) {
-    message = new IntlMessageFormat(CATALOGUES[lang][key] ?? key, LOCALE[lang], undefined, { ignoreTag: true });
+    message = new IntlMessageFormat(CATALOGUES[lang][key] ?? key, LOCALE[lang], undefined, {
+      ignoreTag: true,
+    });
     compiled.set(id, message);
   }
   return String(message.format(values));
