@@ -416,12 +416,18 @@ export function lineTexts(d: TextSource, say: Say): LineTexts {
 /** A line answer with its texts in the language of `say`: the machine fields unchanged, the texts beside them. */
 export function withLineTexts<D extends TextSource>(d: D, say: Say): WithLineTexts<D> {
   const t = lineTexts(d, say);
-  return {
-    ...d,
+  const texts = {
     language: say.lang,
     headline: t.headline,
     customerMessage: t.customerMessage,
     nextStep: t.nextStep,
+  };
+  // The texts right after the verdict and action they speak for, where a person reading the JSON looks first.
+  const entries = Object.entries(d).flatMap(([k, v]) =>
+    k === 'action' ? [[k, v], ...Object.entries(texts)] : [[k, v]],
+  );
+  return {
+    ...(Object.fromEntries(entries) as D & typeof texts),
     findings: d.findings.map((f, i) => ({ ...f, ...t.findings[i] })),
     notChecked: d.notChecked.map((n, i) => ({ ...n, text: t.notChecked[i] })),
     ...(d.location && { location: { ...d.location, text: t.location ?? '' } }),
