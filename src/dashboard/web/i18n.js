@@ -88,7 +88,9 @@ export function t(key, values) {
   const id = `${lang}:${key}`;
   let message = compiled.get(id);
   if (!message) {
-    message = new IntlMessageFormat(CATALOGUES[lang][key] ?? key, LOCALE[lang], undefined, { ignoreTag: true });
+    message = new IntlMessageFormat(CATALOGUES[lang][key] ?? key, LOCALE[lang], undefined, {
+      ignoreTag: true,
+    });
     compiled.set(id, message);
   }
   return String(message.format(values));
