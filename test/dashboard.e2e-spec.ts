@@ -496,7 +496,7 @@ describe('NOC dashboard in a browser', () => {
       expect(await pl.evaluate(() => document.documentElement.lang)).toBe('en');
       expect(await pl.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
       expect(await response.locator('table tbody tr').first().locator('th').textContent()).toBe('-2.56 MHz');
-      await eventually(async () => expect(languages.length).toBeGreaterThan(asked), { timeoutMs: 10_000 });
+      await eventually(() => expect(languages.length).toBeGreaterThan(asked), { timeoutMs: 10_000 });
       expect(languages.slice(asked).every((l) => l.startsWith('en'))).toBe(true);
 
       // And back with Space on the Polish button, which Shift+Tab reaches from the English one.
