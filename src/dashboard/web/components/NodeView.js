@@ -175,26 +175,29 @@ function EchoClusterItem({ cluster: c }) {
 function SweepNodeButton({ node }) {
   const api = useApi();
   const announce = useAnnounce();
-  const [note, setNote] = useState('');
+  // The note as a key and its values, worded at render time: a language switch rewords it.
+  const [note, setNote] = useState(
+    /** @type {{ key: import('../i18n.js').WebKey, values?: import('../i18n.js').Values }|null} */ (null),
+  );
   const sweep = async () => {
-    setNote(t('dashboard.node.sweepStarting'));
+    setNote({ key: 'dashboard.node.sweepStarting' });
     try {
       /** @type {import('../api-types.js').SweepView} */
       const started = await api.post('/sweeps', {
         scope: { kind: 'node', cmtsId: node.cmtsId, serviceGroupId: node.serviceGroupId },
       });
-      const text = t('dashboard.node.sweepStarted', { n: started.total });
-      setNote(text);
-      announce(text);
+      setNote({ key: 'dashboard.node.sweepStarted', values: { n: started.total } });
+      announce(t('dashboard.node.sweepStarted', { n: started.total }));
     } catch (error) {
-      setNote(
-        t('dashboard.node.sweepFailed', { error: error instanceof Error ? error.message : String(error) }),
-      );
+      setNote({
+        key: 'dashboard.node.sweepFailed',
+        values: { error: error instanceof Error ? error.message : String(error) },
+      });
     }
   };
   return html`<p>
     <button type="button" onClick=${sweep}>${t('dashboard.node.sweepButton')}</button>
-    ${note && html` <span class="note">${note}</span>`}
+    ${note && html` <span class="note">${t(note.key, note.values)}</span>`}
   </p>`;
 }
 
