@@ -43,7 +43,7 @@ interface Finding {
   code: string;
   severity: string;
   channel?: { direction: string; channelId: number };
-  message: string;
+  technicalMessage: string;
 }
 
 const tile = (node: { cmtsId: string; serviceGroupId: string }): string =>
@@ -255,8 +255,8 @@ describe('NOC dashboard in a browser', () => {
       /Next available visit, install technician[\s\S]*Bring\s+connectors/,
     );
     const findings = await page.getByTestId('findings').innerText();
-    expect(findings).toContain(`Downstream channel ${fault.channel!.channelId} `);
-    expect(findings).toContain(fault.message);
+    expect(findings).toContain(`Downstream SC-QAM channel ${fault.channel!.channelId} `);
+    expect(findings).toContain(fault.technicalMessage);
     // Screen readers get the same answer from the chart's hidden table.
     const tableRow = page
       .locator('[data-chart="ds-snr"] table tbody tr')
@@ -283,7 +283,7 @@ describe('NOC dashboard in a browser', () => {
         .locator('[data-chart="us-tx"][data-testid="channel-bar"]:not([data-status="fault"])')
         .count(),
     ).toBe(0);
-    expect(await page.getByTestId('findings').innerText()).toMatch(/Upstream channel \d+/);
+    expect(await page.getByTestId('findings').innerText()).toMatch(/Upstream SC-QAM channel \d+/);
   }, 120_000);
 
   it('draws every upstream channel’s taps and frequency response, the echo marked with its distance', async () => {

@@ -109,7 +109,7 @@
  * @typedef {ReachableReading|UnreachableReading} ModemReading
  *
  * @typedef {{ direction: 'downstream'|'upstream', kind: 'SC-QAM'|'OFDM'|'OFDMA', ifIndex: number, channelId: number|null, frequencyHz: number }} ChannelRef
- * @typedef {{ code: 'REGISTRATION_STATE'|'T3_T4_TIMEOUTS'|'RF_REINIT'|'CODEWORDS'|'CPE_PRESENCE', reason: string }} NotChecked
+ * @typedef {{ code: string, reason: string, text: string }} NotChecked
  * @typedef {'FAULT'|'MARGINAL'|'INFO'} Severity
  *
  * @typedef {object} Finding
@@ -119,14 +119,20 @@
  * @property {number} observed
  * @property {number} limit
  * @property {string} unit
- * @property {string} message
+ * @property {string} message as stored (English)
+ * @property {string} technicalMessage for the NOC, with its numbers, in the page's language
+ * @property {string} customerMessage for the caller, in the page's language
  *
  * @typedef {object} Diagnosis
  * @property {string} modemId
  * @property {Verdict} verdict
  * @property {string[]} subKinds
  * @property {string} action
- * @property {string} summary
+ * @property {'en'|'pl'} language the language of the texts (the page's Accept-Language)
+ * @property {string} headline the state of the line in one sentence
+ * @property {string} customerMessage what to tell the caller
+ * @property {string} nextStep what to do now
+ * @property {string} summary as stored (English)
  * @property {Finding[]} findings
  * @property {NotChecked[]} [notChecked] what could not be checked, and why
  * @property {string} observedAt

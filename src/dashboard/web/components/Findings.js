@@ -30,7 +30,7 @@ export function Findings(
                 <span class=${`badge tone-${s.tone}`}
                   ><span aria-hidden="true">${s.icon}</span> ${severityWords(f.severity)}</span
                 >
-                ${' '}${f.message}
+                ${' '}${f.technicalMessage}
               </li>`;
             })}
           </ul>`
@@ -39,7 +39,7 @@ export function Findings(
       notChecked.length > 0 &&
       html`<h3>${t('dashboard.findings.notChecked')}</h3>
         <ul class="findings" data-testid="not-checked">
-          ${notChecked.map((n) => html`<li data-code=${n.code}>${n.reason}</li>`)}
+          ${notChecked.map((n) => html`<li data-code=${n.code} title=${n.reason}>${n.text}</li>`)}
         </ul>`
     }
   </section>`;

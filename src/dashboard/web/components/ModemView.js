@@ -110,8 +110,8 @@ function VerdictPanel({ diagnosis, onPoll, polling }) {
     <h2 id="verdict-title">
       ${t('dashboard.modem.verdict')} <${VerdictBadge} verdict=${diagnosis.verdict} />
     </h2>
-    <p class="summary">${diagnosis.summary}</p>
-    <p><strong>${t('dashboard.modem.nextStep')}</strong> ${actionWords(diagnosis.action)}</p>
+    <p class="summary" data-testid="headline">${diagnosis.headline}</p>
+    <p data-testid="next-step"><strong>${actionWords(diagnosis.action)}:</strong> ${diagnosis.nextStep}</p>
     ${diagnosis.dispatch && html`<${DispatchFacts} dispatch=${diagnosis.dispatch} />`}
     <p class="note">
       ${t('dashboard.modem.source', {
