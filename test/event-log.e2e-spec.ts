@@ -70,6 +70,7 @@ describe('the modem’s event log in the timeline (Redis store)', () => {
       evidence:
         'the modem logged "No Ranging Response received - T3 time-out" 10 times in 10 h 48 min (critical)',
       log: expect.objectContaining({ eventId: 82000200, level: 3, levelName: 'critical', count: 10 }),
+      text: 'The modem logged a T3 timeout (no answer to its ranging). Logged 10 times.',
     });
     const first = Date.parse(t3[0].log!.firstAt!);
     const last = Date.parse(t3[0].log!.lastAt!);

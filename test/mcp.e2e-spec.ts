@@ -102,7 +102,7 @@ describe('MCP server (memory store)', () => {
     })) as ToolResult;
     expect(timeline.isError).toBeFalsy();
     // diagnose_line read the modem's own log: its cold start, logged before it had the time of day, is listed apart.
-    expect(text(timeline)).toMatch(/without a time .*\n- REBOOT: the modem logged "Cable Modem Reboot/);
+    expect(text(timeline)).toMatch(/without a time .*\n- REBOOT: The modem logged a restart\./);
     const node = (await agent.callTool({
       name: 'get_node_status',
       arguments: { modem_id: line.modemId, line_token: line.lineToken },

@@ -20,7 +20,7 @@ import type { HistoryEntry } from '../domain/diagnosis';
 import { timelineJson } from '../diagnosis/timeline';
 import { InventoryService, type ModemView } from '../inventory/inventory.service';
 import { encodeJson } from '../domain/reading-json';
-import { withLineTexts, type WithLineTexts } from '../i18n/line-texts';
+import { withLineTexts, withTimelineTexts, type WithLineTexts } from '../i18n/line-texts';
 import { Messages } from '../i18n/messages';
 import {
   DiagnosisQuery,
@@ -120,8 +120,17 @@ export class ModemsController {
   @Roles('agent', 'noc', 'operator')
   @UseGuards(LineTokenGuard)
   @ModemsDocs.timeline()
-  async timeline(@Param() { id }: ModemIdParam, @Query() q: TimelineQuery) {
-    return { modemId: id, ...timelineJson(await this.checks.timeline(id, q.days)) };
+  async timeline(
+    @Param() { id }: ModemIdParam,
+    @Query() q: TimelineQuery,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const lang = this.messages.negotiate(acceptLanguage);
+    const t = timelineJson(await this.checks.timeline(id, q.days));
+    res.setHeader('Content-Language', lang);
+    res.vary('Accept-Language');
+    return { modemId: id, ...withTimelineTexts(t, this.messages.in(lang)) };
   }
 
   @Get(':id/history')

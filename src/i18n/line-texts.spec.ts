@@ -10,6 +10,7 @@ import {
   LINE_CASES,
   lineCase,
   lineTexts,
+  timelineEventText,
   type LineCase,
   type TextSource,
 } from './line-texts';
@@ -262,3 +263,36 @@ const LINE_CASE_EXAMPLES: Record<LineCase, TextSource> = (() => {
     NOT_ENOUGH_DATA: d('INSUFFICIENT_DATA', [], 'NO_DISPATCH'),
   };
 })();
+
+describe('timelineEventText', () => {
+  it('words an event from its kind and fields, the verdicts and durations in the language', () => {
+    const changed = {
+      kind: 'VERDICT_CHANGED',
+      source: 'linecheck',
+      from: 'TEXTBOOK_OK',
+      to: 'LINE_FAULT',
+    } as const;
+    expect(timelineEventText(changed, en)).toBe('Verdict changed from textbook OK to line fault.');
+    expect(timelineEventText(changed, pl)).toBe('Werdykt zmienił się z „linia w normie” na „usterka linii”.');
+    expect(
+      [1, 2, 5, 22].map((m) =>
+        timelineEventText({ kind: 'BACK_ONLINE', source: 'linecheck', durationSec: m * 60 }, pl),
+      ),
+    ).toEqual([
+      'Modem znów odpowiada po 1 minucie przerwy.',
+      'Modem znów odpowiada po 2 minutach przerwy.',
+      'Modem znów odpowiada po 5 minutach przerwy.',
+      'Modem znów odpowiada po 22 minutach przerwy.',
+    ]);
+  });
+
+  it("says how often the modem logged it, and keeps an unclassified row's own words", () => {
+    const log = { count: 12, text: 'No Ranging Response received - T3 time-out' };
+    expect(timelineEventText({ kind: 'T3_TIMEOUT', source: 'modemLog', log }, pl)).toBe(
+      'Modem zapisał przekroczenie czasu T3 (brak odpowiedzi na ranging). Zapisane 12 razy.',
+    );
+    expect(
+      timelineEventText({ kind: 'OTHER', source: 'modemLog', log: { count: 1, text: 'Vendor X' } }, en),
+    ).toBe('The modem logged: “Vendor X”.');
+  });
+});

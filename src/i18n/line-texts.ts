@@ -9,6 +9,7 @@ import type {
   SubKind,
 } from '../domain/diagnosis';
 import type { BringItem, Dispatch, FirstCheck } from '../domain/dispatch';
+import type { TimelineEvent, TimelineEventKind } from '../diagnosis/timeline';
 import type { MessageKey, Say } from './messages';
 
 // The words of a line's answer, made at answer time from its machine fields (verdict, sub-kinds, action, each
@@ -448,3 +449,59 @@ export type WithLineTexts<D extends TextSource> = Omit<
   location?: FaultLocation & { text: string };
   dispatch?: Dispatch & { text: string };
 };
+
+/** What a timeline event says, by kind; the modem's own log words its REBOOT and REREGISTRATION like the readings. */
+const TIMELINE: Readonly<Record<TimelineEventKind, MessageKey>> = {
+  VERDICT_CHANGED: 'diagnosis.timeline.VERDICT_CHANGED',
+  BACK_ONLINE: 'diagnosis.timeline.BACK_ONLINE',
+  WENT_OFFLINE: 'diagnosis.timeline.WENT_OFFLINE',
+  REBOOT: 'diagnosis.timeline.REBOOT',
+  REREGISTRATION: 'diagnosis.timeline.REREGISTRATION',
+  T3_TIMEOUT: 'diagnosis.timeline.T3_TIMEOUT',
+  T4_TIMEOUT: 'diagnosis.timeline.T4_TIMEOUT',
+  RANGING_FAILED: 'diagnosis.timeline.RANGING_FAILED',
+  SYNC_LOSS: 'diagnosis.timeline.SYNC_LOSS',
+  DHCP_FAILURE: 'diagnosis.timeline.DHCP_FAILURE',
+  TOD_FAILURE: 'diagnosis.timeline.TOD_FAILURE',
+  CONFIG_FILE_FAILURE: 'diagnosis.timeline.CONFIG_FILE_FAILURE',
+  OTHER: 'diagnosis.timeline.OTHER',
+};
+
+/** A timeline event in one sentence from its machine fields (the modem's own log text stays as the modem wrote it). */
+export function timelineEventText(
+  e: Pick<TimelineEvent, 'kind' | 'source' | 'from' | 'to' | 'durationSec'> & {
+    log?: { count: number | null; text: string | null };
+  },
+  say: Say,
+): string {
+  const event =
+    e.kind === 'OTHER' && e.log?.text
+      ? say('diagnosis.timeline.OTHER_TEXT', { text: e.log.text })
+      : say(TIMELINE[e.kind], {
+          source: e.source,
+          from: e.from ?? '',
+          to: e.to ?? '',
+          minutes: Math.max(1, Math.round((e.durationSec ?? 0) / 60)),
+        });
+  const count = e.log?.count;
+  return count != null && count > 1 ? say('diagnosis.timeline.logged', { event, count }) : event;
+}
+
+type TimelineEventInput = Parameters<typeof timelineEventText>[0];
+
+/** A timeline (as the API gives it) with each event's sentence in the language of `say`. */
+export function withTimelineTexts<T extends { events: TimelineEventInput[]; untimed: TimelineEventInput[] }>(
+  t: T,
+  say: Say,
+): Omit<T, 'events' | 'untimed'> & {
+  language: Say['lang'];
+  events: (T['events'][number] & { text: string })[];
+  untimed: (T['untimed'][number] & { text: string })[];
+} {
+  return {
+    ...t,
+    language: say.lang,
+    events: t.events.map((e) => ({ ...e, text: timelineEventText(e, say) })),
+    untimed: t.untimed.map((e) => ({ ...e, text: timelineEventText(e, say) })),
+  };
+}

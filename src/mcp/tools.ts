@@ -3,7 +3,7 @@ import { timelineJson } from '../diagnosis/timeline';
 import { groupKey } from '../domain/modem-record';
 import type { MessageKey, Say } from '../i18n/messages';
 import type { NodeState } from '../nodes/nodes.service';
-import { withLineTexts } from '../i18n/line-texts';
+import { withLineTexts, withTimelineTexts } from '../i18n/line-texts';
 import { answer, defineTool, refuse, type LineTool } from './tool-context';
 
 // The MCP tools, one defineTool spec each: results are written for an LLM talking to a customer (the verdict, what
@@ -127,13 +127,12 @@ const getLineTimeline = defineTool({
   forLine: true,
   async run(args, { say, checks }) {
     const days = args.days ?? 7;
-    const t = timelineJson(await checks.timeline(args.modem_id, days));
-    // An event's evidence is the diagnosis's own wording (English); its kind is a code.
+    const t = withTimelineTexts(timelineJson(await checks.timeline(args.modem_id, days)), say);
     const events = t.events.map((e) =>
-      say('mcp.timeline.event', { at: new Date(e.at), kind: e.kind, source: e.source, evidence: e.evidence }),
+      say('mcp.timeline.event', { at: new Date(e.at), kind: e.kind, source: e.source, evidence: e.text }),
     );
     const untimed = t.untimed.map((e) =>
-      say('mcp.timeline.untimedEvent', { kind: e.kind, evidence: e.evidence }),
+      say('mcp.timeline.untimedEvent', { kind: e.kind, evidence: e.text }),
     );
     return answer(
       [

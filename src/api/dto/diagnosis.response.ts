@@ -639,6 +639,11 @@ export class TimelineEventResponse {
   @ApiProperty(TIMELINE_SOURCE) source!: string;
   @ApiProperty({ description: 'A short sentence saying what the history or the log shows.' })
   evidence!: string;
+  @ApiProperty({
+    description: "The event in one sentence in the answer's language (the modem's own log text stays as logged).",
+    example: 'The modem restarted.',
+  })
+  text!: string;
   @ApiPropertyOptional({ description: 'VERDICT_CHANGED: the verdict before.' }) from?: string;
   @ApiPropertyOptional({ description: 'VERDICT_CHANGED: the verdict after.' }) to?: string;
   @ApiPropertyOptional({
@@ -656,6 +661,7 @@ export class UntimedEventResponse {
   @ApiProperty({ enum: [...MODEM_EVENT_KINDS], enumName: 'ModemEventKind' }) kind!: string;
   @ApiProperty({ enum: ['modemLog'] }) source!: string;
   @ApiProperty({ description: 'A short sentence saying what the log shows.' }) evidence!: string;
+  @ApiProperty({ description: "The event in one sentence in the answer's language." }) text!: string;
   @ApiProperty({ type: ModemLogEntryResponse }) log!: ModemLogEntryResponse;
 }
 
@@ -676,6 +682,11 @@ export class ModemLogStateResponse {
 
 export class TimelineResponse {
   @ApiProperty({ example: 'sim-cm-00031' }) modemId!: string;
+  @ApiProperty({
+    enum: ['en', 'pl'],
+    description: "The language of the events' text: from Accept-Language, else DEFAULT_LANGUAGE.",
+  })
+  language!: string;
   @ApiProperty({ format: 'date-time', description: 'Start of the requested window.' }) since!: string;
   @ApiProperty({
     type: String,
