@@ -640,7 +640,8 @@ export class TimelineEventResponse {
   @ApiProperty({ description: 'A short sentence saying what the history or the log shows.' })
   evidence!: string;
   @ApiProperty({
-    description: "The event in one sentence in the answer's language (the modem's own log text stays as logged).",
+    description:
+      "The event in one sentence in the answer's language (the modem's own log text stays as logged).",
     example: 'The modem restarted.',
   })
   text!: string;
