@@ -33,6 +33,8 @@ export default tseslint.config(
           'document',
           'location',
           'sessionStorage',
+          'localStorage',
+          'navigator',
           'fetch',
           'setTimeout',
           'clearTimeout',

@@ -118,6 +118,11 @@ describe('agent tools with API keys (redis store)', () => {
       lines: [
         { modemId: 'sim-cm-00001', lineToken: expect.stringMatching(/^lt_/), expiresAt: expect.any(String) },
       ],
+      services: ['internet', 'tv'],
+      scripts: [
+        { code: 'SERVICE_NOT_SUBSCRIBED', title: expect.any(String), text: expect.any(String) },
+        { code: 'OUTSIDE_SERVICE', title: expect.any(String), text: expect.any(String) },
+      ],
     });
     handedOut.push(byName.body.lines[0].lineToken);
     const byAddress = await call('post', '/api/v1/lines/verify', KEY.agent, {
@@ -126,6 +131,77 @@ describe('agent tools with API keys (redis store)', () => {
     });
     expect(byAddress.body.verified).toBe(true);
     handedOut.push(byAddress.body.lines[0].lineToken);
+  });
+
+  it('tells the verified customer’s services and call scripts in the language asked for', async () => {
+    const claim = { customerNumber: 'C1000001', fullName: 'Jan Iksiński' };
+    const pl = await call('post', '/api/v1/lines/verify', KEY.agent, claim, {
+      'Accept-Language': 'pl-PL, en;q=0.5',
+    });
+    const en = await call('post', '/api/v1/lines/verify', KEY.agent, claim, { 'Accept-Language': 'en-GB' });
+    handedOut.push(pl.body.lines[0].lineToken, en.body.lines[0].lineToken);
+    for (const res of [pl, en]) {
+      expect(res.body.services).toEqual(['internet', 'tv']);
+      expect(res.body.scripts.map((s: { code: string }) => s.code)).toEqual([
+        'SERVICE_NOT_SUBSCRIBED',
+        'OUTSIDE_SERVICE',
+      ]);
+    }
+    expect(pl.body.scripts[0]).toEqual({
+      code: 'SERVICE_NOT_SUBSCRIBED',
+      title: 'Usługa spoza umowy z nami',
+      text: expect.stringContaining('Pana/Pani umową'),
+    });
+    expect(en.body.scripts[0]).toEqual({
+      code: 'SERVICE_NOT_SUBSCRIBED',
+      title: 'A service the customer does not have with us',
+      text: expect.stringContaining('not part of your contract'),
+    });
+    expect(pl.body.scripts[1].title).toBe('Poza zakresem naszych usług');
+    expect(en.body.scripts[1].title).toBe('Outside our service');
+
+    // A TV-only customer whose modem is there for the TV box; and one whose records do not say (not known).
+    for (const [id, customer] of [
+      ['tv-only-1', { customerNumber: 'C880', fullName: 'Ewa Nowak', services: ['tv'] }],
+      ['unknown-1', { customerNumber: 'C881', fullName: 'Adam Nowak' }],
+    ] as const) {
+      expect(
+        (
+          await call('put', `/api/v1/modems/${id}`, KEY.operator, {
+            host: '127.0.0.1',
+            snmp: { version: '2c', community: 'public' },
+            customer,
+          })
+        ).status,
+      ).toBe(201);
+    }
+    const tv = await call(
+      'post',
+      '/api/v1/lines/verify',
+      KEY.agent,
+      { customerNumber: 'C880', fullName: 'ewa nowak' },
+      {
+        'Accept-Language': 'pl',
+      },
+    );
+    handedOut.push(tv.body.lines[0].lineToken);
+    expect(tv.body.services).toEqual(['tv']);
+    expect(tv.body.scripts.map((s: { code: string }) => s.code)).toEqual([
+      'TV_NOT_INTERNET',
+      'SERVICE_NOT_SUBSCRIBED',
+      'OUTSIDE_SERVICE',
+    ]);
+    expect(tv.body.scripts[0].text).toContain('dekodera');
+    const unknown = await call('post', '/api/v1/lines/verify', KEY.agent, {
+      customerNumber: 'C881',
+      fullName: 'Adam Nowak',
+    });
+    handedOut.push(unknown.body.lines[0].lineToken);
+    expect(unknown.body.services).toBeNull();
+    expect(unknown.body.scripts.map((s: { code: string }) => s.code)).toEqual(['OUTSIDE_SERVICE']);
+    for (const id of ['tv-only-1', 'unknown-1']) {
+      expect((await call('delete', `/api/v1/modems/${id}`, KEY.operator)).status).toBe(204);
+    }
   });
 
   it('never says which part did not match, and locks a customer number out after repeated failures', async () => {

@@ -84,6 +84,15 @@ describe('MCP server (memory store)', () => {
     expect(verified.isError).toBeFalsy();
     const line = verified.structuredContent.result.lines[0];
     expect(line.modemId).toBe('sim-cm-00001');
+    expect(verified.structuredContent.result.services).toEqual(['internet', 'tv']);
+    expect(verified.structuredContent.result.scripts.map((s: { code: string }) => s.code)).toEqual([
+      'SERVICE_NOT_SUBSCRIBED',
+      'OUTSIDE_SERVICE',
+    ]);
+    expect(text(verified)).toMatch(
+      /\nThe customer has: internet and TV\.\nIf the call is not about the line/,
+    );
+    expect(text(verified)).toMatch(/\n- A service the customer does not have with us: I can see that/);
 
     const diagnosis = (await agent.callTool({
       name: 'diagnose_line',
@@ -155,6 +164,20 @@ describe('MCP server (memory store)', () => {
     })) as ToolResult;
     const line = verified.structuredContent.result.lines[0];
     const args = { modem_id: line.modemId, line_token: line.lineToken };
+    const verifiedPl = (await polish.callTool({
+      name: 'verify_caller',
+      arguments: { customer_number: 'C1000001', full_name: 'Jan Iksiński' },
+    })) as ToolResult;
+    expect(verifiedPl.structuredContent.result.services).toEqual(['internet', 'tv']);
+    expect(verifiedPl.structuredContent.result.scripts[0]).toEqual({
+      code: 'SERVICE_NOT_SUBSCRIBED',
+      title: 'Usługa spoza umowy z nami',
+      text: expect.stringMatching(/^Widzę, że ta usługa nie jest objęta Pana\/Pani umową/),
+    });
+    expect(text(verifiedPl)).toMatch(
+      /\nUsługi klienta: internet i telewizja\.\nJeśli rozmowa nie dotyczy łącza/,
+    );
+    expect(text(verifiedPl)).toMatch(/\n- Poza zakresem naszych usług: Przykro mi/);
     const nodePl = (await polish.callTool({ name: 'get_node_status', arguments: args })) as ToolResult;
     const nodeEn = (await english.callTool({ name: 'get_node_status', arguments: args })) as ToolResult;
     const nodeAsked = (await english.callTool({

@@ -6,7 +6,7 @@ import { ReadingStore } from '../readings/reading.store';
 import { CmtsStore } from './cmts.store';
 import { ModemStore } from './modem.store';
 import { MAC_NOTATIONS_HINT, normalizeMac } from './mac-address';
-import type { CustomerRecord, ModemRecord } from '../domain/modem-record';
+import { sortServices, type CustomerRecord, type ModemRecord } from '../domain/modem-record';
 
 export interface ModemInput {
   host: string;
@@ -68,6 +68,7 @@ export class InventoryService {
               ...input.customer,
               // Stored as verification compares it: "c-100 200" and "C100200" are the same customer.
               customerNumber: normalizeCustomerNumber(input.customer.customerNumber),
+              ...(input.customer.services && { services: sortServices(input.customer.services) }),
             },
           }
         : {}),

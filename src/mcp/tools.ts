@@ -3,6 +3,7 @@ import { timelineJson } from '../diagnosis/timeline';
 import { groupKey } from '../domain/modem-record';
 import type { MessageKey, Say } from '../i18n/messages';
 import type { NodeState } from '../nodes/nodes.service';
+import { SERVICE_NAME } from '../lines/call-script-texts';
 import { dispatchSentence, NEXT_STEP } from './next-steps';
 import { answer, defineTool, refuse, type LineTool } from './tool-context';
 
@@ -44,6 +45,7 @@ const verifyCaller = defineTool({
       },
       ctx.caller,
       'mcp',
+      say.lang,
     );
     if (!result.verified) {
       return answer(
@@ -61,11 +63,20 @@ const verifyCaller = defineTool({
       }),
     );
     return answer(
-      say('mcp.verifyCaller.verified', {
-        customerNumber: result.customerNumber,
-        count: lines.length,
-        lines: lines.join('; '),
-      }),
+      [
+        say('mcp.verifyCaller.verified', {
+          customerNumber: result.customerNumber,
+          count: lines.length,
+          lines: lines.join('; '),
+        }),
+        result.services
+          ? say('mcp.verifyCaller.services', {
+              services: say.list(result.services.map((s) => say(SERVICE_NAME[s]))),
+            })
+          : say('mcp.verifyCaller.servicesUnknown'),
+        say('mcp.verifyCaller.scripts'),
+        ...result.scripts.map((s) => say('mcp.verifyCaller.script', { title: s.title, text: s.text })),
+      ].join('\n'),
       result,
     );
   },
