@@ -8,6 +8,7 @@ import { startTestApp, type TestApp } from './support/test-app';
 const AGENT = 'mcp-agent-key-0123456789abcdef00';
 const OPERATOR = 'mcp-operator-key-0123456789abcdef';
 const ADMIN = 'mcp-admin-key-0123456789abcdef000';
+const AGENT_REBOOT = 'mcp-agent-reboot-key-0123456789ab';
 
 type ToolResult = { isError?: boolean; content: { type: string; text: string }[]; structuredContent?: any };
 
@@ -33,7 +34,7 @@ describe('MCP server (memory store)', () => {
 
   beforeAll(async () => {
     t = await startTestApp('memory', {
-      API_KEYS: `voicebot:agent:${AGENT},ops:operator:${OPERATOR},root:admin:${ADMIN}`,
+      API_KEYS: `voicebot:agent:${AGENT},ops:operator:${OPERATOR},root:admin:${ADMIN},bot2:agent+reboot:${AGENT_REBOOT}`,
       SIMULATOR_MODEMS: '12',
       SIMULATOR_V3_SHARE: '0',
       SIMULATOR_SCENARIO_MIX: 'TEXTBOOK=1',
@@ -60,6 +61,43 @@ describe('MCP server (memory store)', () => {
     const operator = await connect(OPERATOR);
     expect((await operator.listTools()).tools.map((tool) => tool.name)).toContain('reboot_modem');
     await operator.close();
+    const withReboot = await connect(AGENT_REBOOT);
+    const reboot = (await withReboot.listTools()).tools.find((tool) => tool.name === 'reboot_modem')!;
+    expect(Object.keys(reboot.inputSchema.properties ?? {})).toEqual(
+      expect.arrayContaining(['modem_id', 'line_token', 'reason', 'confirm']),
+    );
+    await withReboot.close();
+  });
+
+  it('lets an agent key with the reboot right reboot only a line it verified, by its line_token', async () => {
+    const bot = await connect(AGENT_REBOOT);
+    const refused = (await bot.callTool({
+      name: 'reboot_modem',
+      arguments: { modem_id: 'sim-cm-00003', reason: 'no sync', confirm: true },
+    })) as ToolResult;
+    expect(refused.isError).toBe(true);
+    expect(text(refused)).toMatch(/Verify the caller first/);
+    const customer = (await t.http().get('/api/v1/modems/sim-cm-00003').set('X-API-Key', OPERATOR)).body
+      .customer as { customerNumber: string; fullName: string };
+    const verified = (await bot.callTool({
+      name: 'verify_caller',
+      arguments: { customer_number: customer.customerNumber, full_name: customer.fullName },
+    })) as ToolResult;
+    const line = verified.structuredContent.result.lines[0];
+    const otherLine = (await bot.callTool({
+      name: 'reboot_modem',
+      arguments: { modem_id: 'sim-cm-00004', line_token: line.lineToken, reason: 'no sync', confirm: true },
+    })) as ToolResult;
+    expect(otherLine.isError).toBe(true);
+    expect(text(otherLine)).toMatch(/not valid for sim-cm-00004/);
+    const started = (await bot.callTool({
+      name: 'reboot_modem',
+      arguments: { modem_id: line.modemId, line_token: line.lineToken, reason: 'no sync', confirm: true },
+    })) as ToolResult;
+    expect(started.isError).toBeFalsy();
+    expect(text(started)).toMatch(/^Reboot of sim-cm-00003 started \(action act-/);
+    expect(started.structuredContent.result.requestedBy.name).toBe('bot2');
+    await bot.close();
   });
 
   it('verifies a caller, diagnoses the line with its token, and is refused a reboot with an agent key', async () => {

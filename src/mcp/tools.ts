@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { timelineJson } from '../diagnosis/timeline';
+import { REBOOT_ROLES } from '../domain/api-key';
 import { groupKey } from '../domain/modem-record';
 import type { MessageKey, Say } from '../i18n/messages';
 import type { NodeState } from '../nodes/nodes.service';
@@ -203,18 +204,21 @@ const rebootModem = defineTool({
   description: 'mcp.reboot.description',
   input: (say: Say) => ({
     modem_id: modemId(say),
+    line_token: lineToken(say),
     reason: z.string().min(3).max(500).describe(say('mcp.reboot.arg.reason')),
     confirm: z.literal(true).describe(say('mcp.reboot.arg.confirm')),
   }),
   annotations: { destructiveHint: true, idempotentHint: false, openWorldHint: false },
-  operatorOnly: true,
+  // As POST /modems/{id}/reboot: operator keys any modem; reboot keys (agent+reboot) a line they verified.
+  roles: REBOOT_ROLES,
+  forLine: true,
   async run(args, { say, ...ctx }) {
     const action = await ctx.reboots.start(args.modem_id, args.reason, ctx.caller, 'mcp');
     return answer(say('mcp.reboot.started', { modemId: args.modem_id, actionId: action.id }), action);
   },
 });
 
-/** Every tool, in registration order; reboot_modem is enabled only for operator keys. */
+/** Every tool, in registration order; reboot_modem is enabled only for keys with operator or reboot. */
 export const LINE_TOOLS: readonly LineTool[] = [
   verifyCaller,
   diagnoseLine,
