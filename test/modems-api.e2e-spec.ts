@@ -203,6 +203,17 @@ describe('modems API (Redis store)', () => {
       .send({ host: '10.1.2.4', snmp: { version: '2c', community: 'c' }, customer: { customerNumber: 'C5' } })
       .expect(200);
     expect(without.body.customer).toEqual({ customerNumber: 'C5' });
+    // null is "not said" as well: stored without services, never as none.
+    const nulled = await t
+      .http()
+      .put('/api/v1/modems/svc-1')
+      .send({
+        host: '10.1.2.4',
+        snmp: { version: '2c', community: 'c' },
+        customer: { customerNumber: 'C5', services: null },
+      })
+      .expect(200);
+    expect(nulled.body.customer).toEqual({ customerNumber: 'C5' });
     // The simulated fleet's customers all have services.
     const sim = await t.http().get('/api/v1/modems/sim-cm-00001').expect(200);
     expect(sim.body.customer.services).toEqual(['internet', 'tv']);
