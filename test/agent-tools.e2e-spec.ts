@@ -40,7 +40,7 @@ describe('agent tools with API keys (redis store)', () => {
     key?: string,
     body?: object,
     headers: Record<string, string> = {},
-  ): Promise<{ status: number; body: Record<string, any> }> {
+  ): Promise<{ status: number; body: Record<string, any>; headers: Record<string, string> }> {
     let req = t.http()[method](path);
     if (key) {
       req = req.set('Authorization', `Bearer ${key}`);
@@ -50,7 +50,11 @@ describe('agent tools with API keys (redis store)', () => {
     }
     const res = body ? await req.send(body) : await req;
     bodies.push(res.text ?? '');
-    return { status: res.status, body: res.body as Record<string, any> };
+    return {
+      status: res.status,
+      body: res.body as Record<string, any>,
+      headers: res.headers,
+    };
   }
 
   beforeAll(async () => {
@@ -151,6 +155,8 @@ describe('agent tools with API keys (redis store)', () => {
         'OUTSIDE_SERVICE',
       ]);
     }
+    expect(pl.headers['content-language']).toBe('pl');
+    expect(en.headers['content-language']).toBe('en');
     expect(pl.body.scripts[0]).toEqual({
       code: 'SERVICE_NOT_SUBSCRIBED',
       title: 'Usługa spoza umowy z nami',

@@ -42,7 +42,8 @@ describe('dashboard over plain HTTP by host name', () => {
     page.on('requestfailed', (r) => failed.push(`${r.url()}: ${r.failure()?.errorText}`));
     page.on('pageerror', (e) => pageErrors.push(String(e)));
 
-    const res = await page.goto(`${base}/dashboard/`);
+    // In English (the page's default is Polish): the assertions read its English labels.
+    const res = await page.goto(`${base}/dashboard/?lang=en`);
     expect(res?.status()).toBe(200);
     expect(res?.headers()['strict-transport-security']).toBeUndefined();
     expect(res?.headers()['content-security-policy']).not.toContain('upgrade-insecure-requests');

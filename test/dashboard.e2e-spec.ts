@@ -12,7 +12,8 @@ import { startTestApp, type TestApp } from './support/test-app';
 
 // The NOC dashboard in a real browser (Debian's Chromium driven by playwright-core) against the whole service
 // and its simulated plant: sign-in and its refusals, live updates without a reload, the drill-down to a modem's
-// channels, and the keyboard. Screenshots are taken on the way.
+// channels, and the keyboard. Screenshots are taken on the way. The page opens in English (?lang=en: its default
+// is Polish), which the assertions read; one test runs it in Polish and switches the language by keyboard.
 
 const NOC_KEY = 'noc-wall-0123456789abcdefghijklmnopqrstuv';
 const AGENT_KEY = 'agent-desk-0123456789abcdefghijklmnopqrst';
@@ -136,7 +137,7 @@ describe('NOC dashboard in a browser', () => {
   });
 
   it('asks for a noc key, refuses an agent key and a wrong one, and shows the fleet with the noc key', async () => {
-    await page.goto(`${base}/dashboard/`);
+    await page.goto(`${base}/dashboard/?lang=en`);
     const keyInput = page.getByLabel('NOC API key');
     await keyInput.waitFor(WAIT);
     expect(await keyInput.getAttribute('type')).toBe('password');
@@ -420,6 +421,95 @@ describe('NOC dashboard in a browser', () => {
     await page.getByTestId('modem-row').first().waitFor(WAIT);
     // Focus follows to the new view's heading.
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+  }, 120_000);
+
+  it('speaks Polish with ?lang=pl (plurals, decimal commas, 24-hour times) and switches language by keyboard', async () => {
+    // A browser of its own: nothing remembered from the English page (its session, its language).
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const pl = await context.newPage();
+    const errors: string[] = [];
+    pl.on('pageerror', (error) => errors.push(String(error)));
+    const languages: string[] = [];
+    pl.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/api/v1/')) {
+        languages.push(r.headers()['accept-language'] ?? '');
+      }
+    });
+    try {
+      await pl.goto(`${base}/dashboard/?lang=pl`);
+      const keyInput = pl.getByLabel('Klucz API NOC');
+      await keyInput.waitFor(WAIT);
+      expect(await pl.evaluate(() => document.documentElement.lang)).toBe('pl');
+      expect(await pl.title()).toBe('Panel NOC Linecheck');
+      await pl.screenshot({ path: join(SCREENSHOTS, 'sign-in-pl.png') });
+      await keyInput.fill(NOC_KEY);
+      await pl.getByRole('button', { name: 'Zaloguj' }).click();
+      await pl.getByTestId('node-tile').first().waitFor(WAIT);
+      await pl.getByRole('heading', { level: 1, name: 'Sieć' }).waitFor(WAIT);
+      await pl.getByRole('heading', { level: 2, name: 'Modemy według diagnozy' }).waitFor(WAIT);
+
+      // Polish plurals: one, few and many by the count (120 modemów, 12 węzłów).
+      const nodes: NodeSummary[] = (await get('/api/v1/nodes?limit=1000')).items;
+      const form = (n: number, words: Record<string, string>) => words[new Intl.PluralRules('pl').select(n)];
+      expect(await pl.getByTestId('state-counts').innerText()).toMatch(
+        new RegExp(`^${nodes.length} ${form(nodes.length, { one: 'węzeł', few: 'węzły', many: 'węzłów' })}:`),
+      );
+      expect(
+        await pl.locator('[data-testid="fleet-total"][data-verdict="ALL"] .total-label').innerText(),
+      ).toBe(form(120, { one: 'modem', few: 'modemy', many: 'modemów' }));
+      await pl.locator('[data-testid="sweep-status"][data-status="finished"]').waitFor(WAIT);
+      expect(await pl.getByTestId('sweep-status').innerText()).toBe('Zakończony');
+      await pl.screenshot({ path: join(SCREENSHOTS, 'fleet-pl.png'), fullPage: true });
+      // Dates the Polish way: day.month.year and a 24-hour clock.
+      expect(await pl.getByTestId('sweep-finished-at').innerText()).toMatch(
+        /^\d{2}\.\d{2}\.\d{4}, ([01]\d|2[0-3]):\d{2}:\d{2}$/,
+      );
+
+      // A number with a decimal comma: the frequency response's first point, -2.56 MHz in English.
+      await pl.evaluate((id) => {
+        location.hash = `#/modem/${encodeURIComponent(id)}`;
+      }, echo.drop);
+      await pl.getByRole('heading', { level: 1, name: `Modem ${echo.drop}` }).waitFor(WAIT);
+      await pl.getByRole('heading', { level: 2, name: 'Preekwalizacja upstream' }).waitFor(WAIT);
+      const response = pl.locator('[data-testid="chart"][data-chart^="pre-eq-response-"]').first();
+      await response.waitFor(WAIT);
+      expect(await response.locator('table tbody tr').first().locator('th').textContent()).toBe('-2,56 MHz');
+      expect(await response.getByTestId('ripple').textContent()).toMatch(
+        /^Falowanie \d+(,\d)? dB międzyszczytowo, okres [\d,]+ MHz \(echo w odległości ok\. \d+ m \(\d+ ft\)\)\.$/,
+      );
+      expect(languages.length).toBeGreaterThan(0);
+      expect(languages.every((l) => l.startsWith('pl'))).toBe(true);
+
+      // By keyboard: Tab to the English button, Enter; the page re-renders in English and asks the API in English.
+      // From the brand link at the header's start.
+      await pl.getByRole('link', { name: 'Linecheck NOC' }).focus();
+      let onEnglish = false;
+      for (let i = 0; i < 15 && !onEnglish; i++) {
+        await pl.keyboard.press('Tab');
+        onEnglish = await pl.evaluate(() => document.activeElement?.getAttribute('data-lang') === 'en');
+      }
+      expect(onEnglish).toBe(true);
+      expect(await pl.getByRole('group', { name: 'Język' }).isVisible()).toBe(true);
+      const asked = languages.length;
+      await pl.keyboard.press('Enter');
+      await pl.getByRole('heading', { level: 2, name: 'Upstream pre-equalisation' }).waitFor(WAIT);
+      expect(await pl.evaluate(() => document.documentElement.lang)).toBe('en');
+      expect(await pl.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
+      expect(await response.locator('table tbody tr').first().locator('th').textContent()).toBe('-2.56 MHz');
+      await eventually(() => expect(languages.length).toBeGreaterThan(asked), { timeoutMs: 10_000 });
+      expect(languages.slice(asked).every((l) => l.startsWith('en'))).toBe(true);
+
+      // And back with Space on the Polish button, which Shift+Tab reaches from the English one.
+      await pl.keyboard.press('Shift+Tab');
+      expect(await pl.evaluate(() => document.activeElement?.getAttribute('data-lang'))).toBe('pl');
+      await pl.keyboard.press('Space');
+      await pl.getByRole('heading', { level: 2, name: 'Preekwalizacja upstream' }).waitFor(WAIT);
+      expect(await pl.getByRole('button', { name: 'Polski' }).getAttribute('aria-pressed')).toBe('true');
+      await pl.screenshot({ path: join(SCREENSHOTS, 'modem-pl.png') });
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
   }, 120_000);
 
   it('signs out: the key is forgotten and the sign-in form is back', async () => {

@@ -128,6 +128,7 @@ describe('modem generations and quirks through HTTP (Redis store)', () => {
         reason:
           'Upstream T3 retries exhausted (T3 exceeded) not read: the modem has no docsIf3CmStatusUsTable, and ' +
           'DOCS-IF-MIB has no such counter.',
+        text: 'T3/T4 timeout counters: not all read.',
       },
       {
         code: 'PRE_EQUALISATION',
@@ -135,6 +136,7 @@ describe('modem generations and quirks through HTTP (Redis store)', () => {
           'Upstream echoes and group delay not checked for any upstream channel: the modem gives no ' +
           "docsIf3CmStatusUsEqData for it (DOCS-IF-MIB's docsIfCmStatusEqualizationData speaks only for a single " +
           'upstream), so the fault cannot be located from them.',
+        text: 'Upstream pre-equalisation: not read for some or all upstream channels.',
       },
     ]);
     const r = await reading('sim-cm-00004');

@@ -1,4 +1,5 @@
-import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import type { Caller } from '../domain/api-key';
 import { CurrentCaller } from '../auth/caller.decorator';
@@ -24,8 +25,13 @@ export class LinesController {
   verify(
     @Body() body: VerifyLineDto,
     @CurrentCaller() caller: Caller,
-    @Headers('accept-language') acceptLanguage?: string,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<VerifyResult> {
-    return this.verification.verify(body, caller, 'http', this.messages.negotiate(acceptLanguage));
+    const lang = this.messages.negotiate(acceptLanguage);
+    // The call scripts are in this language.
+    res.setHeader('Content-Language', lang);
+    res.vary('Accept-Language');
+    return this.verification.verify(body, caller, 'http', lang);
   }
 }

@@ -1,4 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query, Res, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Put,
+  Query,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
 import { LineTokenGuard } from '../lines/line-token.guard';
@@ -8,6 +20,8 @@ import type { HistoryEntry } from '../domain/diagnosis';
 import { timelineJson } from '../diagnosis/timeline';
 import { InventoryService, type ModemView } from '../inventory/inventory.service';
 import { encodeJson } from '../domain/reading-json';
+import { withLineTexts, type WithLineTexts } from '../i18n/line-texts';
+import { Messages } from '../i18n/messages';
 import {
   DiagnosisQuery,
   HistoryQuery,
@@ -26,6 +40,7 @@ export class ModemsController {
   constructor(
     private readonly inventory: InventoryService,
     private readonly checks: LineCheckService,
+    private readonly messages: Messages,
   ) {}
 
   @Get()
@@ -67,8 +82,17 @@ export class ModemsController {
   @Roles('agent', 'noc', 'operator')
   @UseGuards(LineTokenGuard)
   @ModemsDocs.diagnosis()
-  diagnosis(@Param() { id }: ModemIdParam, @Query() q: DiagnosisQuery): Promise<LineDiagnosis> {
-    return this.checks.diagnosis(id, q.maxAgeSec, { refreshCmtsRow: true, detail: q.detail });
+  async diagnosis(
+    @Param() { id }: ModemIdParam,
+    @Query() q: DiagnosisQuery,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<WithLineTexts<LineDiagnosis>> {
+    const lang = this.messages.negotiate(acceptLanguage);
+    const d = await this.checks.diagnosis(id, q.maxAgeSec, { refreshCmtsRow: true, detail: q.detail });
+    res.setHeader('Content-Language', lang);
+    res.vary('Accept-Language');
+    return withLineTexts(d, this.messages.in(lang));
   }
 
   @Get(':id/telemetry')

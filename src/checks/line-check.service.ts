@@ -30,6 +30,11 @@ export interface LineDiagnosis extends Diagnosis {
   thresholdsProfile: string;
   /** What the diagnosis asks of the field, as of the answer; absent for sweeps (`withDispatch` false). */
   dispatch?: Dispatch;
+  /**
+   * The devices the modem's bridge table showed behind it, with their makers (IEEE OUI); null when the table was not
+   * read or the modem did not answer.
+   */
+  devices: CpeDevice[] | null;
 }
 
 export interface CheckOptions {
@@ -115,7 +120,7 @@ export class LineCheckService {
     source: 'live' | 'cache',
     options: CheckOptions,
   ): Promise<LineDiagnosis> {
-    const answer = present(stored, source);
+    const answer = present(stored, source, this.oui);
     if (options.withDispatch === false) {
       return answer;
     }
@@ -353,16 +358,14 @@ export class LineCheckService {
         ? undefined
         : this.othersSilent(record.id, reading.observedAt),
     ]);
-    const cpeDevices: CpeDevice[] = reading.reachable
-      ? (reading.cpeMacs ?? []).map((mac) => ({ mac, vendor: this.oui.vendorOf(mac) }))
-      : [];
+    const devices = reading.reachable ? cpeDevices(reading.cpeMacs ?? [], this.oui) : [];
     const diagnosis = diagnose({
       reading,
       history,
       counterBaseline,
       thresholds,
       cmts,
-      cpeDevices,
+      cpeDevices: devices,
       othersSilent,
     });
     const stored: StoredReading = { reading, diagnosis, thresholdsProfile: thresholds.name };
@@ -394,7 +397,11 @@ function answers(reading: ModemReading, detail: PollDetail): boolean {
   return detail === 'fast' || !reading.reachable || reading.detail === 'full';
 }
 
-function present(stored: StoredReading, source: 'live' | 'cache'): LineDiagnosis {
+function cpeDevices(macs: readonly string[], oui: OuiRegistry): CpeDevice[] {
+  return macs.map((mac) => ({ mac, vendor: oui.vendorOf(mac) }));
+}
+
+function present(stored: StoredReading, source: 'live' | 'cache', oui: OuiRegistry): LineDiagnosis {
   const { reading, diagnosis, thresholdsProfile } = stored;
   return {
     modemId: reading.modemId,
@@ -407,6 +414,8 @@ function present(stored: StoredReading, source: 'live' | 'cache'): LineDiagnosis
     notChecked: diagnosis.notChecked ?? [],
     ...(diagnosis.preEq ? { preEq: diagnosis.preEq } : {}),
     ...(diagnosis.location ? { location: diagnosis.location } : {}),
+    ...(diagnosis.neighbours ? { neighbours: diagnosis.neighbours } : {}),
+    devices: reading.reachable && reading.cpeMacs != null ? cpeDevices(reading.cpeMacs, oui) : null,
     observedAt: new Date(reading.observedAt).toISOString(),
     ageSec: Math.max(0, Math.round((Date.now() - reading.observedAt) / 1000)),
     source,

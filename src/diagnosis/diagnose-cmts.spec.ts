@@ -43,6 +43,15 @@ describe('diagnose with CMTS data', () => {
     it('is INSUFFICIENT_DATA, never a dispatch', () => {
       expect(offlineWith({}, 'Request timed out')).toEqual({
         notChecked: [],
+        neighbours: {
+          cmtsId: 'sim-cmts-1',
+          node: '1000.2',
+          groupedBy: 'serviceGroup',
+          others: 31,
+          othersOffline: 2,
+          observedAt: expect.any(Number),
+        },
+
         verdict: 'INSUFFICIENT_DATA',
         subKinds: ['CM_SNMP_UNREACHABLE_BUT_ONLINE'],
         action: 'NO_DISPATCH',
@@ -107,6 +116,15 @@ describe('diagnose with CMTS data', () => {
       const d = offlineWith({ row: null, neighbourhood: neighbourhood({ othersOffline: 26 }) });
       expect(d).toEqual({
         notChecked: [],
+        neighbours: {
+          cmtsId: 'sim-cmts-1',
+          node: '1000.2',
+          groupedBy: 'serviceGroup',
+          others: 31,
+          othersOffline: 26,
+          observedAt: expect.any(Number),
+        },
+
         verdict: 'PLANT_OUTAGE',
         subKinds: ['SERVICE_GROUP_OUTAGE'],
         action: 'ESCALATE_TO_NOC',
@@ -191,6 +209,15 @@ describe('diagnose with CMTS data', () => {
       const d = offlineWith({ row: null });
       expect(d).toEqual({
         notChecked: [],
+        neighbours: {
+          cmtsId: 'sim-cmts-1',
+          node: '1000.2',
+          groupedBy: 'serviceGroup',
+          others: 31,
+          othersOffline: 2,
+          observedAt: expect.any(Number),
+        },
+
         verdict: 'MODEM_OFFLINE',
         subKinds: ['NO_POWER_OR_DISCONNECTED'],
         action: 'CHECK_POWER_AND_CABLING',

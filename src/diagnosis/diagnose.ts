@@ -480,7 +480,7 @@ function firstMessage(findings: Finding[], severity: Severity): string {
 
 /** §3.4 for the modem side: data in, verdict out. */
 export function diagnose(input: DiagnosisInput): Diagnosis {
-  const d = diagnoseModem(input);
+  const d = withNeighbours(diagnoseModem(input), input.cmts?.neighbourhood);
   const cmts = input.cmts;
   if (cmts == null || !isBlind(cmts)) {
     return d;
@@ -491,6 +491,14 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
     summary: withSentence(d.summary, noEvidence.message),
     findings: sortFindings([...d.findings, noEvidence]),
   };
+}
+
+function withNeighbours(d: Diagnosis, n: Neighbourhood | null | undefined): Diagnosis {
+  if (n == null) {
+    return d;
+  }
+  const { cmtsId, groupKey: node, groupedBy, others, othersOffline, observedAt } = n;
+  return { ...d, neighbours: { cmtsId, node, groupedBy, others, othersOffline, observedAt } };
 }
 
 function diagnoseModem(input: DiagnosisInput): Diagnosis {

@@ -231,6 +231,24 @@ export interface Diagnosis {
   preEq?: PreEqSummary | null;
   /** Where the fault probably is: on every LINE_FAULT and MARGINAL answer of a reachable modem, never elsewhere. */
   location?: FaultLocation;
+  /**
+   * The modem's node as its CMTS showed it to this diagnosis (the counts behind "only this home" and an outage);
+   * absent when no node was known, and on diagnoses stored before 2026-12-04.
+   */
+  neighbours?: NodeCount;
+}
+
+/** The counts of a modem's node a diagnosis rested on. */
+export interface NodeCount {
+  cmtsId: string;
+  /** The node id (`1000.2`, or `us:2001+2002` when grouped by upstream channels). */
+  node: string;
+  groupedBy: 'serviceGroup' | 'upstreamChannels';
+  /** Other modems of the node, and how many of them were not online at the CMTS. */
+  others: number;
+  othersOffline: number;
+  /** When the CMTS snapshot these counts come from was taken (epoch ms). */
+  observedAt: number;
 }
 
 /** One upstream channel's pre-equalisation, as far as locating a fault needs it. */

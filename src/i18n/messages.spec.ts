@@ -59,7 +59,7 @@ describe('Messages', () => {
       '1 zdarzenie na linii cm-1 od 2 gru 2026, 00:30:',
     );
     const ny = new Messages({ defaultLanguage: 'en', timeZone: 'America/New_York' });
-    expect(ny.text('en', 'mcp.dispatch.unconfirmedRecheck', { recheckAt: since })).toMatch(
+    expect(ny.text('en', 'diagnosis.dispatch.unconfirmedRecheck', { recheckAt: since })).toMatch(
       /checks again at 18:30\.$/,
     );
   });

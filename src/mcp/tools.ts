@@ -4,8 +4,8 @@ import { REBOOT_ROLES } from '../domain/api-key';
 import { groupKey } from '../domain/modem-record';
 import type { MessageKey, Say } from '../i18n/messages';
 import type { NodeState } from '../nodes/nodes.service';
+import { withLineTexts } from '../i18n/line-texts';
 import { SERVICE_NAME } from '../lines/call-script-texts';
-import { dispatchSentence, NEXT_STEP } from './next-steps';
 import { answer, defineTool, refuse, type LineTool } from './tool-context';
 
 // The MCP tools, one defineTool spec each: results are written for an LLM talking to a customer (the verdict, what
@@ -95,10 +95,9 @@ const diagnoseLine = defineTool({
   annotations: { readOnlyHint: true, openWorldHint: false },
   forLine: true,
   async run(args, { say, checks }) {
-    const d = await checks.diagnosis(args.modem_id, args.max_age_sec);
-    // The summary, the findings' messages and the not-checked reasons are the diagnosis's own wording (English).
-    const findings = d.findings.map((f) => `- ${f.severity}: ${f.message}`);
-    const notChecked = d.notChecked.map((n) => `- ${n.reason}`);
+    const d = withLineTexts(await checks.diagnosis(args.modem_id, args.max_age_sec), say);
+    const findings = d.findings.map((f) => `- ${f.technicalMessage}`);
+    const notChecked = d.notChecked.map((n) => `- ${n.text}`);
     return answer(
       [
         d.source === 'live'
@@ -108,9 +107,11 @@ const diagnoseLine = defineTool({
               verdict: d.verdict,
               ageSec: d.ageSec,
             }),
-        say('mcp.diagnoseLine.tellCustomer', { summary: d.summary }),
-        say('mcp.diagnoseLine.nextStep', { nextStep: say(NEXT_STEP[d.action]) }),
-        ...(d.dispatch ? [dispatchSentence(d.dispatch, say)] : []),
+        d.headline,
+        say('mcp.diagnoseLine.tellCustomer', { summary: d.customerMessage }),
+        say('mcp.diagnoseLine.nextStep', { nextStep: d.nextStep }),
+        ...(d.location ? [d.location.text] : []),
+        ...(d.dispatch ? [d.dispatch.text] : []),
         ...(findings.length > 0 ? [say('mcp.diagnoseLine.findings'), ...findings] : []),
         ...(notChecked.length > 0 ? [say('mcp.diagnoseLine.notChecked'), ...notChecked] : []),
       ].join('\n'),

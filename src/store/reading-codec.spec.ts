@@ -30,6 +30,7 @@ import {
   VERSION_SOURCES_V1,
   storedReadingV1,
   storedReadingV2,
+  storedReadingV3,
   SUB_KINDS_V1,
   VERDICTS_V1,
 } from './codec/reading-formats';
@@ -46,8 +47,9 @@ import {
   encodeStoredReading,
 } from './reading-codec';
 
-/** What stored readings are written in (compact format 3), and codeword snapshots (format 1). */
-const COMPACT = 0x04;
+/** What stored readings are written in (compact format 4), and codeword snapshots (format 1). */
+const COMPACT = 0x05;
+const COMPACT_V3 = 0x04;
 const COMPACT_V2 = 0x03;
 const COMPACT_V1 = 0x02;
 const PACKED = 0x01;
@@ -339,6 +341,31 @@ describe('stored readings (latest:<id>)', () => {
   });
 });
 
+describe('compact format 4: the node counts the diagnosis rested on', () => {
+  const withNode = cases.filter((c) => c.stored.diagnosis.neighbours != null);
+
+  it('keeps them, and diagnoses without a node stay without', () => {
+    expect(withNode.length).toBeGreaterThan(0);
+    expect(cases.some((c) => c.stored.diagnosis.neighbours == null)).toBe(true);
+    for (const c of cases) {
+      const data = encodeStoredReading(c.stored);
+      expect(data[0]).toBe(COMPACT);
+      expect(decodeStoredReading(data)).toStrictEqual(c.stored);
+    }
+  });
+
+  it('still reads readings written in format 3', () => {
+    for (const c of cases.filter((_, i) => i % 29 === 0)) {
+      const s = structuredClone(c.stored);
+      delete s.diagnosis.neighbours;
+      const w = new Writer();
+      w.byte(COMPACT_V3);
+      storedReadingV3.write(w, s);
+      expect(decodeStoredReading(w.take())).toStrictEqual(s);
+    }
+  });
+});
+
 describe('compact format 3: what a full poll read', () => {
   const base = cases.find((c) => c.stored.reading.reachable && c.stored.reading.detail === 'full')!.stored;
   const withLog = (events: ReachableReading['events']): StoredReading => {
@@ -383,6 +410,7 @@ describe('compact format 3: what a full poll read', () => {
         delete s.reading.detail;
         delete s.reading.events;
       }
+      delete s.diagnosis.neighbours;
       const w = new Writer();
       w.byte(COMPACT_V2);
       storedReadingV2.write(w, s);
@@ -455,6 +483,7 @@ describe('compact format 2: pre-equalisation, PNM summaries, fault location', ()
         s.reading.ofdma.forEach((o) => delete o.pnm);
       }
       delete s.diagnosis.preEq;
+      delete s.diagnosis.neighbours;
       delete s.diagnosis.location;
       const w = new Writer();
       w.byte(COMPACT_V1);

@@ -9,6 +9,7 @@ import {
   storedReadingV1,
   storedReadingV2,
   storedReadingV3,
+  storedReadingV4,
   VERDICTS_V1,
 } from './codec/reading-formats';
 import type { Codec } from './codec/schema';
@@ -25,6 +26,7 @@ import { Misfit, Reader, Writer } from './codec/wire';
 //   0x02         compact format 1                             -
 //   0x03         compact format 2 (latest only, 2026-12-03)   -
 //   0x04         compact format 3 (latest only, 2026-12-04)   -
+//   0x05         compact format 4 (latest only, 2026-12-04)   -
 //   '{'          JSON (before 2026-11-25)                     -
 //   '['          -                                            JSON array (before 2026-11-25)
 //   '0'-'z'      -                                            base-36 CSV (2026-11-25)
@@ -34,6 +36,7 @@ const PACKED_V8 = 0x01;
 const COMPACT_V1 = 0x02;
 const COMPACT_V2 = 0x03;
 const COMPACT_V3 = 0x04;
+const COMPACT_V4 = 0x05;
 
 const writer = new Writer();
 
@@ -64,11 +67,13 @@ function decodeCompact<T>(codec: Codec<T>, data: Buffer): T {
 
 /** The latest reading with its diagnosis, compact; in the general format only when it does not fit. */
 export function encodeStoredReading(s: StoredReading): Buffer {
-  return encodeCompact(storedReadingV3, s, COMPACT_V3) ?? encodePacked(s);
+  return encodeCompact(storedReadingV4, s, COMPACT_V4) ?? encodePacked(s);
 }
 
 export function decodeStoredReading(data: Buffer): StoredReading {
   switch (data[0]) {
+    case COMPACT_V4:
+      return decodeCompact(storedReadingV4, data);
     case COMPACT_V3:
       return decodeCompact(storedReadingV3, data);
     case COMPACT_V2:

@@ -10,6 +10,8 @@ import {
   VERDICTS,
 } from '../../domain/diagnosis';
 import { oneOfOrNull } from './error.response';
+import { withLineTexts, type TextSource } from '../../i18n/line-texts';
+import { Messages } from '../../i18n/messages';
 import { BRING_ITEMS, CLOSE_MEASURES, FIRST_CHECKS, SKILLS, URGENCIES } from '../../domain/dispatch';
 
 // Response schemas of the line endpoints (documentation only: the controllers return the domain types).
@@ -77,10 +79,22 @@ export class FindingResponse {
   })
   unit!: string;
   @ApiProperty({
-    description: 'One sentence an agent can read to the customer.',
+    description:
+      'The finding as the diagnosis wrote it (English, kept as stored); technicalMessage and customerMessage are ' +
+      "the answer's language.",
     example: 'Downstream channel 31 (663 MHz, 256-QAM) has an SNR of 27 dB, below the 30 dB minimum.',
   })
   message!: string;
+  @ApiProperty({
+    description: "For the agent and the NOC, with the channel and the numbers, in the answer's language.",
+    example: 'Downstream SC-QAM channel 31 (663 MHz): SNR 27 dB, below the minimum of 30 dB.',
+  })
+  technicalMessage!: string;
+  @ApiProperty({
+    description: "For the caller: plain words, no units, in the answer's language.",
+    example: 'The signal reaching your modem is noisy.',
+  })
+  customerMessage!: string;
 }
 
 export class NotCheckedResponse {
@@ -101,6 +115,11 @@ export class NotCheckedResponse {
       'docsIf3CmStatusUsTable (and no docsIfCmStatus T3/T4 counters on its MAC interface).',
   })
   reason!: string;
+  @ApiProperty({
+    description: "The check that could not be made, for the agent, in the answer's language.",
+    example: 'T3/T4 timeouts: not read.',
+  })
+  text!: string;
 }
 
 export class PreEqEchoResponse {
@@ -184,8 +203,15 @@ export class FaultLocationResponse {
   })
   neighboursCompared!: number;
   @ApiProperty({ type: [LocationEvidenceResponse] }) evidence!: LocationEvidenceResponse[];
-  @ApiProperty({ description: 'Where the fault probably is, in one sentence for the agent.' })
+  @ApiProperty({
+    description: 'Where the fault probably is, in one sentence for the agent (English, as stored).',
+  })
   message!: string;
+  @ApiPropertyOptional({
+    description:
+      "The answer's own location only: the place, confidence and distance in the answer's language.",
+  })
+  text?: string;
 }
 
 export class CloseConditionResponse {
@@ -274,6 +300,10 @@ export class DispatchResponse {
   })
   outage!: string | null;
   @ApiProperty({ type: () => ConfirmationResponse }) confirmation!: ConfirmationResponse;
+  @ApiProperty({
+    description: "The decision in a few sentences for the agent, in the answer's language.",
+  })
+  text!: string;
 }
 
 const DS_SNR_CLOSE = [
@@ -284,7 +314,7 @@ const DS_SNR_CLOSE = [
   { measure: 'T3_T4_TIMEOUTS', max: 0, unit: 'count' },
 ];
 
-export const LINE_FAULT_DIAGNOSIS = {
+const LINE_FAULT_EXAMPLE = {
   modemId: 'sim-cm-00031',
   verdict: 'LINE_FAULT',
   subKinds: ['LOW_DS_SNR'],
@@ -325,6 +355,15 @@ export const LINE_FAULT_DIAGNOSIS = {
     },
   ],
   notChecked: [],
+  neighbours: {
+    cmtsId: 'sim-cmts-1',
+    node: '1000.2',
+    groupedBy: 'serviceGroup',
+    others: 31,
+    othersOffline: 0,
+    observedAt: 1764076450000,
+  },
+  devices: [],
   observedAt: '2026-11-25T13:14:10.265Z',
   ageSec: 0,
   source: 'live',
@@ -357,7 +396,7 @@ export const LINE_FAULT_DIAGNOSIS = {
   },
 };
 
-export const TEXTBOOK_OK_DIAGNOSIS = {
+const TEXTBOOK_OK_EXAMPLE = {
   modemId: 'sim-cm-00003',
   verdict: 'TEXTBOOK_OK',
   subKinds: [],
@@ -367,6 +406,7 @@ export const TEXTBOOK_OK_DIAGNOSIS = {
     'wired directly to the modem, bypassing the router.',
   findings: [],
   notChecked: [],
+  devices: [{ mac: '24:a4:3c:01:02:03', vendor: 'Ubiquiti' }],
   observedAt: '2026-11-25T10:43:27.770Z',
   ageSec: 42,
   source: 'cache',
@@ -399,13 +439,54 @@ export const TEXTBOOK_OK_DIAGNOSIS = {
   },
 };
 
+// The examples' texts are made by the code that makes the answers', in English.
+const english = new Messages({ defaultLanguage: 'en', timeZone: 'Europe/Warsaw' }).in('en');
+export const LINE_FAULT_DIAGNOSIS = withLineTexts(LINE_FAULT_EXAMPLE as unknown as TextSource, english);
+export const TEXTBOOK_OK_DIAGNOSIS = withLineTexts(TEXTBOOK_OK_EXAMPLE as unknown as TextSource, english);
+
+export class CpeDeviceResponse {
+  @ApiProperty({ example: '24:a4:3c:01:02:03' }) mac!: string;
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description: 'From the IEEE OUI; null when unknown.',
+    example: 'Ubiquiti',
+  })
+  vendor!: string | null;
+}
+
+export class NodeCountResponse {
+  @ApiProperty({ example: 'sim-cmts-1' }) cmtsId!: string;
+  @ApiProperty({
+    description: 'The node id: `<MdIfIndex>.<MdCmSgId>`, or `us:<ifIndexes>`.',
+    example: '1000.2',
+  })
+  node!: string;
+  @ApiProperty({ enum: ['serviceGroup', 'upstreamChannels'] }) groupedBy!: string;
+  @ApiProperty({ description: 'Other modems of the node.', example: 31 }) others!: number;
+  @ApiProperty({ description: 'Of those, not online at the CMTS.', example: 2 }) othersOffline!: number;
+  @ApiProperty({ description: 'When the CMTS showed these counts (epoch ms).' }) observedAt!: number;
+}
+
 export class LineDiagnosisResponse {
   @ApiProperty({ example: 'sim-cm-00031' }) modemId!: string;
   @ApiProperty({ ...VERDICT, description: 'The one answer for the line.' }) verdict!: string;
   @ApiProperty({ ...SUB_KIND, isArray: true, description: 'What kinds of problem the verdict rests on.' })
   subKinds!: string[];
   @ApiProperty({ ...ACTION, description: 'What the agent should do next.' }) action!: string;
-  @ApiProperty({ description: 'The verdict and the action in words an agent can say.' }) summary!: string;
+  @ApiProperty({
+    description: 'The verdict and the action as the diagnosis wrote them (English, kept as stored).',
+  })
+  summary!: string;
+  @ApiProperty({
+    enum: ['en', 'pl'],
+    description: 'The language of the texts below: from Accept-Language, else DEFAULT_LANGUAGE.',
+  })
+  language!: string;
+  @ApiProperty({ description: 'The state of the line in one sentence, for the agent.' }) headline!: string;
+  @ApiProperty({ description: 'What to tell the caller, in plain words (no units, no codes).' })
+  customerMessage!: string;
+  @ApiProperty({ description: 'What the agent does now.' }) nextStep!: string;
   @ApiProperty({ type: [FindingResponse], description: 'The evidence: channel, value and limit.' })
   findings!: FindingResponse[];
   @ApiProperty({
@@ -426,6 +507,18 @@ export class LineDiagnosisResponse {
       'Where the fault probably is: on every LINE_FAULT and MARGINAL answer of a modem that answered.',
   })
   location?: FaultLocationResponse;
+  @ApiPropertyOptional({
+    type: () => NodeCountResponse,
+    description: "The modem's node as its CMTS showed it to the diagnosis; absent when no node was known.",
+  })
+  neighbours?: NodeCountResponse;
+  @ApiProperty({
+    type: [CpeDeviceResponse],
+    nullable: true,
+    description:
+      'The devices behind the modem (its bridge table); null when not read or the modem was silent.',
+  })
+  devices!: CpeDeviceResponse[] | null;
   @ApiProperty({ format: 'date-time', description: 'When the modem was read.' }) observedAt!: string;
   @ApiProperty({ description: 'Age of the reading at answer time, seconds.', example: 0 }) ageSec!: number;
   @ApiProperty({

@@ -1,6 +1,7 @@
 // @ts-check
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import { acceptLanguage, t } from './i18n.js';
 
 const KEY_STORAGE = 'linecheck.nocKey';
 export const API_BASE = '/api/v1';
@@ -19,9 +20,9 @@ export class ApiError extends Error {
   }
 }
 
-/** What the sign-in form says for a refused key. */
+/** What the sign-in form says for a refused key, in the page's language. */
 export function authProblemText(/** @type {number} */ status) {
-  return status === 403 ? 'this key has no noc role' : 'key not valid';
+  return status === 403 ? t('dashboard.auth.noNocRole') : t('dashboard.auth.keyNotValid');
 }
 
 // sessionStorage: the key lives as long as the tab, never across browser restarts or in other tabs' storage.
@@ -52,12 +53,14 @@ async function call(key, method, path, body) {
       headers: {
         Authorization: `Bearer ${key}`,
         Accept: 'application/json',
+        // The page's language first: the API's texts (findings, summaries, refusals) come back in it.
+        'Accept-Language': acceptLanguage(),
         ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (error) {
-    throw new ApiError(0, `the service did not answer (${String(error)})`);
+    throw new ApiError(0, t('dashboard.api.noAnswer', { error: String(error) }));
   }
   const text = await res.text();
   if (!res.ok) {

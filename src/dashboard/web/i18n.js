@@ -88,7 +88,7 @@ export function setLang(next) {
  * @param {Values} [values]
  */
 export function t(key, values) {
-  const id = `${lang}:${key}`;
+  const id = `${lang}:${String(key)}`;
   let message = compiled.get(id);
   if (!message) {
     message = new IntlMessageFormat(CATALOGUES[lang][key] ?? key, LOCALE[lang], undefined, {

@@ -2,6 +2,7 @@
 import { fetchEventSource } from '@microsoft/fetch-event-source';
 import { useEffect, useRef } from 'preact/hooks';
 import { API_BASE, ApiError, parseJson } from './api.js';
+import { acceptLanguage } from './i18n.js';
 
 /** @typedef {import('./api-types.js').LiveBatch} LiveBatch */
 /** A batch from the server, or 'resync' after a (re)connect: whatever happened meanwhile was missed. */
@@ -32,7 +33,7 @@ export function connectLive(key, { onStatus, onAuthLost }) {
   let connectedBefore = false;
   void fetchEventSource(`${API_BASE}/events`, {
     signal: abort.signal,
-    headers: { Authorization: `Bearer ${key}` },
+    headers: { Authorization: `Bearer ${key}`, 'Accept-Language': acceptLanguage() },
     // A wall screen in a background tab still needs to be current when someone looks at it.
     openWhenHidden: true,
     onopen(res) {

@@ -493,19 +493,21 @@ export const storedReadingV2 = record<StoredReading>([
 // modem's event log. A full poll is rare next to the sweeps' fast ones, so the log is kept as JSON text.
 export const POLL_DETAILS_V3 = ['fast', 'full'] as const;
 
-export const storedReadingV3 = record<StoredReading>([
-  f.value(
-    'reading',
-    eitherOf(
-      'reachable',
-      record([
-        ...reachableV2Fields,
-        f.optional(f.small('detail', POLL_DETAILS_V3)),
-        f.optional(f.nullable(f.value('events', jsonText))),
-      ]),
-      unreachable,
-    ),
+const readingV3 = f.value(
+  'reading',
+  eitherOf(
+    'reachable',
+    record([
+      ...reachableV2Fields,
+      f.optional(f.small('detail', POLL_DETAILS_V3)),
+      f.optional(f.nullable(f.value('events', jsonText))),
+    ]),
+    unreachable,
   ),
+);
+
+export const storedReadingV3 = record<StoredReading>([
+  readingV3,
   f.value('diagnosis', record(DIAGNOSIS_V2)),
   f.value('thresholdsProfile', str),
 ]);
@@ -536,4 +538,29 @@ export const counterSnapshotV1 = record<CounterSnapshot>([
       ]),
     ),
   ),
+]);
+
+// Format 4 (2026-12-04) is format 3 with the counts of the modem's node the diagnosis rested on (the agent's outage
+// banner and "only this home" say them in the caller's language at answer time).
+const DIAGNOSIS_V4 = [
+  ...DIAGNOSIS_V2,
+  f.optional(
+    f.value(
+      'neighbours',
+      record([
+        f.value('cmtsId', str),
+        f.value('node', str),
+        f.small('groupedBy', ['serviceGroup', 'upstreamChannels']),
+        f.value('others', int),
+        f.value('othersOffline', int),
+        f.value('observedAt', int),
+      ]),
+    ),
+  ),
+];
+
+export const storedReadingV4 = record<StoredReading>([
+  readingV3,
+  f.value('diagnosis', record(DIAGNOSIS_V4)),
+  f.value('thresholdsProfile', str),
 ]);

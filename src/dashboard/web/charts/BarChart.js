@@ -1,5 +1,7 @@
 // @ts-check
 import { html } from 'htm/preact';
+import { t } from '../i18n.js';
+import { decimal, statusWords } from '../labels.js';
 import { ChartFigure, H, M, PLOT_W, ValueGrid, W, yScale } from './frame.js';
 
 /**
@@ -20,12 +22,8 @@ import { ChartFigure, H, M, PLOT_W, ValueGrid, W, yScale } from './frame.js';
  * @property {(value: number) => string} [format]
  */
 
-/** @type {Record<BarStatus, { text: string, mark: string }>} */
-const STATUS = {
-  ok: { text: 'OK', mark: '' },
-  marginal: { text: 'Marginal', mark: '!' },
-  fault: { text: 'Fault', mark: '✕' },
-};
+/** @type {Record<BarStatus, string>} */
+const MARK = { ok: '', marginal: '!', fault: '✕' };
 
 /**
  * One value per channel as bars against the bands of the thresholds in force. Bar colour comes from the
@@ -35,7 +33,7 @@ const STATUS = {
  */
 export function BarChart({ spec }) {
   const { id, title, unit, bars, bands, lines = [], domain } = spec;
-  const format = spec.format ?? ((/** @type {number} */ v) => String(Math.round(v * 10) / 10));
+  const format = spec.format ?? ((/** @type {number} */ v) => decimal(v, 1));
   const [min] = domain;
   const y = yScale(domain);
   const base = y(spec.baseline ?? min);
@@ -45,27 +43,41 @@ export function BarChart({ spec }) {
   const outOfBand = bars.filter((b) => b.status !== 'ok');
   const bandText = bands
     .filter((b) => b.tone === 'textbook')
-    .map((b) => `${b.label} ${format(b.from)} to ${format(b.to)} ${unit}`)
+    .map((b) =>
+      t('dashboard.charts.bar.band', { label: b.label, from: format(b.from), to: format(b.to), unit }),
+    )
     .join('; ');
-  const description =
-    `${bars.length} channel${bars.length === 1 ? '' : 's'}. ${bandText}. ` +
-    (outOfBand.length === 0
-      ? 'The diagnosis finds every channel in band.'
-      : `Flagged by the diagnosis: ${outOfBand
-          .map((b) => `${b.label} at ${format(b.value)} ${unit} (${STATUS[b.status].text.toLowerCase()})`)
-          .join(', ')}.`);
+  // Three sentences: how many channels, the textbook band, and what the diagnosis flags.
+  const description = [
+    t('dashboard.charts.bar.channels', { n: bars.length }),
+    t('dashboard.charts.bar.bands', { bands: bandText }),
+    outOfBand.length === 0
+      ? t('dashboard.charts.bar.allInBand')
+      : t('dashboard.charts.bar.flagged', {
+          bars: outOfBand
+            .map((b) =>
+              t('dashboard.charts.bar.flaggedBar', {
+                channel: b.label,
+                value: format(b.value),
+                unit,
+                status: b.status,
+              }),
+            )
+            .join(', '),
+        }),
+  ].join(' ');
   return html`<${ChartFigure}
     id=${id}
     title=${title}
     note=${spec.note}
     description=${description}
-    columns=${['Channel', unit, 'Status']}
+    columns=${[t('dashboard.charts.col.channel'), unit, t('dashboard.charts.col.status')]}
     rows=${bars.map(
       (b) =>
         html`<tr>
           <th scope="row">${b.label}${b.detail ? ` (${b.detail})` : ''}</th>
           <td>${format(b.value)}</td>
-          <td>${STATUS[b.status].text}</td>
+          <td>${statusWords(b.status)}</td>
         </tr>`,
     )}
     svg=${html`
@@ -104,12 +116,19 @@ export function BarChart({ spec }) {
             width=${barW}
             height=${height}
           >
-            <title>${b.label}: ${format(b.value)} ${unit} (${STATUS[b.status].text})</title>
+            <title>
+              ${t('dashboard.charts.bar.barTitle', {
+                channel: b.label,
+                value: format(b.value),
+                unit,
+                status: statusWords(b.status),
+              })}
+            </title>
           </rect>
           ${
-            STATUS[b.status].mark &&
+            MARK[b.status] &&
             html`<text class="bar-mark" x=${x + barW / 2} y=${top - 4} text-anchor="middle">
-              ${STATUS[b.status].mark}
+              ${MARK[b.status]}
             </text>`
           }
           ${
@@ -121,7 +140,9 @@ export function BarChart({ spec }) {
         </g>`;
       })}
       <line class="axis" x1=${M.left} x2=${W - M.right} y1=${base} y2=${base} />
-      <text class="axis-title" x=${M.left + PLOT_W / 2} y=${H - 4} text-anchor="middle">channel</text>
+      <text class="axis-title" x=${M.left + PLOT_W / 2} y=${H - 4} text-anchor="middle">
+        ${t('dashboard.charts.bar.axis')}
+      </text>
     `}
   />`;
 }

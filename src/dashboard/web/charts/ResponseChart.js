@@ -1,6 +1,7 @@
 // @ts-check
 import { html } from 'htm/preact';
-import { decibels, metresAndFeet, mhz, offsetMhz } from '../labels.js';
+import { t } from '../i18n.js';
+import { decibels, metresAndFeet, mhz, offsetMhz, percent } from '../labels.js';
 import { ChartFigure, H, M, PLOT_W, ticks, ValueGrid, W, yScale } from './frame.js';
 
 /** @typedef {import('../api-types.js').PreEqAnalysis} PreEqAnalysis */
@@ -30,21 +31,31 @@ export function ResponseChart({ id, title, analysis }) {
     Math.max(MIN_SPAN_DB, Math.ceil(Math.max(...levels) + 0.5)),
   ];
   const y = yScale(domain);
-  const xLabel = (/** @type {number} */ v) => (inHz ? offsetMhz(v) : `${Math.round(v * 100)}% of the band`);
+  const xLabel = (/** @type {number} */ v) =>
+    inHz ? offsetMhz(v) : t('dashboard.preEq.response.bandPosition', { share: percent(v) });
   const xTicks = inHz ? ticks(x0 / 1e6, x1 / 1e6, 6).map((v) => v * 1e6) : ticks(x0, x1, 4);
   const path = points.map(
     (p, i) => `${i === 0 ? 'M' : 'L'}${x(xOf(p)).toFixed(1)},${y(p.amplitudeDb).toFixed(1)}`,
   );
   const rippleText =
     ripple.cycles == null
-      ? 'The response is flat.'
-      : `Ripple ${decibels(ripple.depthDb)} dB peak to peak` +
-        (ripple.periodHz == null ? '' : `, period ${mhz(ripple.periodHz)}`) +
-        (ripple.distanceM == null ? '' : ` (an echo about ${metresAndFeet(ripple.distanceM)} away)`) +
-        '.';
-  const description =
-    `Amplitude from ${decibels(Math.min(...levels))} to ${decibels(Math.max(...levels))} dB across the band ` +
-    `(${xLabel(x0)} to ${xLabel(x1)}). ${rippleText}`;
+      ? t('dashboard.preEq.response.flat')
+      : t('dashboard.preEq.response.ripple', {
+          depth: decibels(ripple.depthDb),
+          hasPeriod: ripple.periodHz == null ? 'no' : 'yes',
+          period: ripple.periodHz == null ? '' : mhz(ripple.periodHz),
+          hasDistance: ripple.distanceM == null ? 'no' : 'yes',
+          distance: ripple.distanceM == null ? '' : metresAndFeet(ripple.distanceM),
+        });
+  const description = [
+    t('dashboard.preEq.response.description', {
+      min: decibels(Math.min(...levels)),
+      max: decibels(Math.max(...levels)),
+      from: xLabel(x0),
+      to: xLabel(x1),
+    }),
+    rippleText,
+  ].join(' ');
   return html`<${ChartFigure}
     id=${id}
     title=${title}
@@ -52,7 +63,10 @@ export function ResponseChart({ id, title, analysis }) {
     note=${rippleText}
     noteTestId="ripple"
     description=${description}
-    columns=${[inHz ? 'Offset from the channel centre' : 'Position in the band', 'Amplitude (dB)']}
+    columns=${[
+      inHz ? t('dashboard.preEq.response.col.offset') : t('dashboard.preEq.response.col.position'),
+      t('dashboard.preEq.response.col.amplitude'),
+    ]}
     rows=${points.map(
       (p) =>
         html`<tr>
@@ -72,7 +86,7 @@ export function ResponseChart({ id, title, analysis }) {
       <line class="axis" x1=${M.left} x2=${W - M.right} y1=${y(0)} y2=${y(0)} />
       <path class="response-line" data-testid="response-line" data-chart=${id} d=${path.join(' ')} />
       <text class="axis-title" x=${M.left + PLOT_W / 2} y=${H - 4} text-anchor="middle">
-        ${inHz ? 'MHz from the channel centre' : 'position in the band'}
+        ${inHz ? t('dashboard.preEq.response.axisHz') : t('dashboard.preEq.response.axisBand')}
       </text>
     `}
   />`;

@@ -1,6 +1,7 @@
 // @ts-check
 import { html } from 'htm/preact';
-import { decibels, metresAndFeet, oneDecimal, PRE_EQ_GRADE_WORDS } from '../labels.js';
+import { t } from '../i18n.js';
+import { decibels, gradeWords, metresAndFeet, tenths } from '../labels.js';
 import { ChartFigure, H, M, PLOT_W, ValueGrid, W, yScale } from './frame.js';
 
 /** @typedef {import('../api-types.js').PreEqAnalysis} PreEqAnalysis */
@@ -30,34 +31,53 @@ export function TapChart({ id, title, analysis }) {
   const barW = Math.max(3, Math.min(20, slot * 0.6));
   const labelEvery = Math.ceil(taps.length / 24);
   const echoStatus = GRADE_STATUS[analysis.grades.mtr] ?? 'ok';
-  const echoWhere = echo
+  const floor = decibels(echoFloorDbc);
+  const echoNote = echo
     ? echo.distanceM == null
-      ? `${oneDecimal(echo.delayTaps)} taps after the main tap`
-      : `about ${metresAndFeet(echo.distanceM)} from the modem`
+      ? t('dashboard.preEq.taps.echoTaps', { taps: tenths(echo.delayTaps) })
+      : t('dashboard.preEq.taps.echoDistance', { distance: metresAndFeet(echo.distanceM) })
     : '';
   const note = (/** @type {number} */ index) =>
-    index === mainTap ? 'main tap' : echo && index === echo.tap ? `echo, ${echoWhere}` : '';
-  const description =
-    `${taps.length} taps, main tap ${mainTap} at 0 dB; echo floor ${echoFloorDbc} dB. ` +
-    (echo
-      ? `Echo at tap ${echo.tap}: ${decibels(echo.levelDbc)} dB, ${echoWhere} (main tap ratio ` +
-        `${decibels(analysis.metrics.mtrDb)} dB, ${PRE_EQ_GRADE_WORDS[analysis.grades.mtr]}).`
-      : 'No tap after the main tap reaches the echo floor.');
+    index === mainTap ? t('dashboard.preEq.taps.mainTap') : echo && index === echo.tap ? echoNote : '';
+  const echoValues = echo && {
+    tap: echo.tap,
+    level: decibels(echo.levelDbc),
+    mtr: decibels(analysis.metrics.mtrDb),
+    grade: gradeWords(analysis.grades.mtr),
+  };
+  // Two sentences: the taps and the floor, then the echo (or that there is none).
+  const description = [
+    t('dashboard.preEq.taps.description', { n: taps.length, main: mainTap, floor }),
+    !echo || !echoValues
+      ? t('dashboard.preEq.taps.noEcho')
+      : echo.distanceM == null
+        ? t('dashboard.preEq.taps.echoSentenceTaps', { ...echoValues, taps: tenths(echo.delayTaps) })
+        : t('dashboard.preEq.taps.echoSentenceDistance', {
+            ...echoValues,
+            distance: metresAndFeet(echo.distanceM),
+          }),
+  ].join(' ');
   return html`<${ChartFigure}
     id=${id}
     title=${title}
     heading="h4"
-    note=${`dB relative to the main tap; a tap after the main tap above the ${echoFloorDbc} dB floor is an echo.`}
+    note=${t('dashboard.preEq.taps.note', { floor })}
     description=${description}
-    columns=${['Tap', 'dB relative to the main tap', 'Real', 'Imaginary', 'Note']}
+    columns=${[
+      t('dashboard.preEq.taps.col.tap'),
+      t('dashboard.preEq.taps.col.level'),
+      t('dashboard.preEq.taps.col.real'),
+      t('dashboard.preEq.taps.col.imaginary'),
+      t('dashboard.preEq.taps.col.note'),
+    ]}
     rows=${taps.map(
-      (t) =>
-        html`<tr data-tap=${t.index}>
-          <th scope="row">Tap ${t.index}</th>
-          <td>${decibels(t.magnitudeDbc)}</td>
-          <td>${t.real}</td>
-          <td>${t.imag}</td>
-          <td>${note(t.index)}</td>
+      (tap) =>
+        html`<tr data-tap=${tap.index}>
+          <th scope="row">${t('dashboard.preEq.taps.tap', { tap: tap.index })}</th>
+          <td>${decibels(tap.magnitudeDbc)}</td>
+          <td>${tap.real}</td>
+          <td>${tap.imag}</td>
+          <td>${note(tap.index)}</td>
         </tr>`,
     )}
     svg=${html`
@@ -66,43 +86,51 @@ export function TapChart({ id, title, analysis }) {
       <g class="limit">
         <line x1=${M.left} x2=${W - M.right} y1=${y(echoFloorDbc)} y2=${y(echoFloorDbc)} />
         <text x=${W - M.right - 2} y=${y(echoFloorDbc) - 3} text-anchor="end">
-          echo floor ${echoFloorDbc} dB
+          ${t('dashboard.preEq.taps.floor', { floor })}
         </text>
       </g>
-      ${taps.map((t, i) => {
+      ${taps.map((tap, i) => {
         const x = M.left + slot * i + (slot - barW) / 2;
-        const top = Math.min(base, y(t.magnitudeDbc));
-        const role = t.index === mainTap ? 'main' : echo && t.index === echo.tap ? 'echo' : 'other';
+        const top = Math.min(base, y(tap.magnitudeDbc));
+        const role = tap.index === mainTap ? 'main' : echo && tap.index === echo.tap ? 'echo' : 'other';
         const cls =
           role === 'main' ? 'tap-main' : role === 'echo' ? `tap-echo bar-${echoStatus}` : 'tap-other';
-        const mark = role === 'main' ? 'main' : role === 'echo' ? echoMark(echo) : '';
+        const mark =
+          role === 'main' ? t('dashboard.preEq.taps.markMain') : role === 'echo' ? echoMark(echo) : '';
+        const level = decibels(tap.magnitudeDbc);
         return html`<g class=${`tap ${cls}`}>
           <rect
             data-testid="tap-bar"
             data-chart=${id}
-            data-tap=${t.index}
+            data-tap=${tap.index}
             data-role=${role}
-            data-value=${t.magnitudeDbc}
+            data-value=${tap.magnitudeDbc}
             x=${x}
             y=${top}
             width=${barW}
             height=${Math.max(1, base - top)}
           >
             <title>
-              Tap ${t.index}: ${decibels(t.magnitudeDbc)} dB${note(t.index) ? ` (${note(t.index)})` : ''}
+              ${
+                note(tap.index)
+                  ? t('dashboard.preEq.taps.barTitleNote', { tap: tap.index, level, note: note(tap.index) })
+                  : t('dashboard.preEq.taps.barTitle', { tap: tap.index, level })
+              }
             </title>
           </rect>
           ${mark && html`<text class="tap-mark" x=${x + barW / 2} y=${top - 4} text-anchor="middle">${mark}</text>`}
           ${
             i % labelEvery === 0 &&
             html`<text class="bar-label" x=${x + barW / 2} y=${H - M.bottom + 14} text-anchor="middle">
-              ${t.index}
+              ${tap.index}
             </text>`
           }
         </g>`;
       })}
       <line class="axis" x1=${M.left} x2=${W - M.right} y1=${base} y2=${base} />
-      <text class="axis-title" x=${M.left + PLOT_W / 2} y=${H - 4} text-anchor="middle">tap</text>
+      <text class="axis-title" x=${M.left + PLOT_W / 2} y=${H - 4} text-anchor="middle">
+        ${t('dashboard.preEq.taps.axis')}
+      </text>
     `}
   />`;
 }
@@ -113,6 +141,6 @@ function echoMark(/** @type {PreEqAnalysis['echo']} */ echo) {
     return '';
   }
   return echo.distanceM == null
-    ? `echo ${oneDecimal(echo.delayTaps)} taps`
-    : `echo ${Math.round(echo.distanceM)} m`;
+    ? t('dashboard.preEq.taps.markEchoTaps', { taps: tenths(echo.delayTaps) })
+    : t('dashboard.preEq.taps.markEchoDistance', { metres: Math.round(echo.distanceM) });
 }

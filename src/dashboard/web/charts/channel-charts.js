@@ -9,7 +9,18 @@
 /** @typedef {import('./BarChart.js').ChartSpec} ChartSpec */
 /** @typedef {import('./BarChart.js').BarStatus} BarStatus */
 
-import { mhz } from '../labels.js';
+import { t } from '../i18n.js';
+import { decimal, dsChannelName, mhz, significant, usChannelName } from '../labels.js';
+
+/** A threshold as the notes write it: to a tenth at most, the language's decimal mark. */
+const level = (/** @type {number} */ v) => decimal(v, 1);
+
+/** The band labels the charts' descriptions use. */
+const band = {
+  textbook: () => t('dashboard.charts.band.textbook'),
+  marginal: () => t('dashboard.charts.band.marginal'),
+  lowMarginal: () => t('dashboard.charts.band.lowMarginal'),
+};
 
 /**
  * The worst severity the findings with these codes give each channel. Channels are matched on direction, kind,
@@ -54,27 +65,36 @@ function domainOf(
   ]);
 }
 
-/** @param {ReachableReading} r @param {Thresholds} t @param {Finding[]} findings @returns {ChartSpec} */
-export function dsPowerChart(r, t, findings) {
+/** @param {ReachableReading} r @param {Thresholds} th @param {Finding[]} findings @returns {ChartSpec} */
+export function dsPowerChart(r, th, findings) {
   const status = statusFromFindings(findings, ['LOW_DS_POWER', 'HIGH_DS_POWER', 'PARTIAL_SERVICE_DS']);
-  const b = t.dsPower;
+  const b = th.dsPower;
   const channels = [...r.downstream].sort((a, c) => a.frequencyHz - c.frequencyHz);
   return {
     id: 'ds-power',
-    title: 'Downstream receive level per channel',
+    title: t('dashboard.charts.dsPower.title'),
     unit: 'dBmV',
-    note: `Textbook ${b.textbookMin} to ${b.textbookMax} dBmV; marginal out to ${b.marginalMin} / ${b.marginalMax} dBmV.`,
+    note: t('dashboard.charts.dsPower.note', {
+      textbookMin: level(b.textbookMin),
+      textbookMax: level(b.textbookMax),
+      marginalMin: level(b.marginalMin),
+      marginalMax: level(b.marginalMax),
+    }),
     bars: channels.map((ch) => ({
       channel: `ds-${ch.channelId}`,
-      label: `DS ${ch.channelId}`,
+      label: dsChannelName(ch.channelId),
       value: ch.powerDbmv,
       status: status({ direction: 'downstream', kind: 'SC-QAM', ...ch }),
-      detail: `${mhz(ch.frequencyHz)}, ${ch.modulation}${ch.locked ? '' : ', not locked'}`,
+      detail: t('dashboard.charts.detail.ds', {
+        frequency: mhz(ch.frequencyHz),
+        modulation: ch.modulation,
+        locked: ch.locked ? 'yes' : 'no',
+      }),
     })),
     bands: [
-      { from: b.marginalMin, to: b.textbookMin, tone: 'marginal', label: 'Marginal' },
-      { from: b.textbookMin, to: b.textbookMax, tone: 'textbook', label: 'Textbook' },
-      { from: b.textbookMax, to: b.marginalMax, tone: 'marginal', label: 'Marginal' },
+      { from: b.marginalMin, to: b.textbookMin, tone: 'marginal', label: band.marginal() },
+      { from: b.textbookMin, to: b.textbookMax, tone: 'textbook', label: band.textbook() },
+      { from: b.textbookMax, to: b.marginalMax, tone: 'marginal', label: band.marginal() },
     ],
     domain: domainOf(
       channels.map((c) => c.powerDbmv),
@@ -85,13 +105,13 @@ export function dsPowerChart(r, t, findings) {
   };
 }
 
-/** @param {ReachableReading} r @param {Thresholds} t @param {Finding[]} findings @returns {ChartSpec} */
-export function dsSnrChart(r, t, findings) {
+/** @param {ReachableReading} r @param {Thresholds} th @param {Finding[]} findings @returns {ChartSpec} */
+export function dsSnrChart(r, th, findings) {
   const status = statusFromFindings(findings, ['LOW_DS_SNR']);
   const channels = r.downstream.filter((c) => c.locked).sort((a, c) => a.frequencyHz - c.frequencyHz);
   // Unknown modulations are graded as 256-QAM; the bands follow what most channels carry.
   const qam64 = channels.length > 0 && channels.every((c) => c.modulation === 'qam64');
-  const b = qam64 ? t.dsSnr.qam64 : t.dsSnr.qam256;
+  const b = qam64 ? th.dsSnr.qam64 : th.dsSnr.qam256;
   const domain = domainOf(
     channels.map((c) => c.snrDb),
     b.fault - 8,
@@ -99,29 +119,39 @@ export function dsSnrChart(r, t, findings) {
   );
   return {
     id: 'ds-snr',
-    title: 'Downstream SNR per channel',
+    title: t('dashboard.charts.dsSnr.title'),
     unit: 'dB',
-    note: `${qam64 ? '64' : '256'}-QAM: textbook from ${b.textbook} dB, fault below ${b.fault} dB.`,
+    note: t('dashboard.charts.dsSnr.note', {
+      qam: qam64 ? '64' : '256',
+      textbook: level(b.textbook),
+      fault: level(b.fault),
+    }),
     bars: channels.map((ch) => ({
       channel: `ds-${ch.channelId}`,
-      label: `DS ${ch.channelId}`,
+      label: dsChannelName(ch.channelId),
       value: ch.snrDb,
       status: status({ direction: 'downstream', kind: 'SC-QAM', ...ch }),
-      detail: `${mhz(ch.frequencyHz)}, ${ch.modulation}`,
+      detail: t('dashboard.charts.detail.ds', {
+        frequency: mhz(ch.frequencyHz),
+        modulation: ch.modulation,
+        locked: 'yes',
+      }),
     })),
     bands: [
-      { from: b.fault, to: b.textbook, tone: 'marginal', label: 'Marginal' },
-      { from: b.textbook, to: domain[1], tone: 'textbook', label: 'Textbook' },
+      { from: b.fault, to: b.textbook, tone: 'marginal', label: band.marginal() },
+      { from: b.textbook, to: domain[1], tone: 'textbook', label: band.textbook() },
     ],
-    lines: [{ value: b.fault, label: `fault below ${b.fault} dB` }],
+    lines: [
+      { value: b.fault, label: t('dashboard.charts.line.faultBelow', { value: level(b.fault), unit: 'dB' }) },
+    ],
     domain,
   };
 }
 
-/** @param {ReachableReading} r @param {Thresholds} t @param {Finding[]} findings @returns {ChartSpec} */
-export function usTxChart(r, t, findings) {
+/** @param {ReachableReading} r @param {Thresholds} th @param {Finding[]} findings @returns {ChartSpec} */
+export function usTxChart(r, th, findings) {
   const status = statusFromFindings(findings, ['HIGH_US_POWER', 'LOW_US_POWER', 'PARTIAL_SERVICE_US']);
-  const u = t.usTxPower;
+  const u = th.usTxPower;
   const channels = [...r.upstream].sort((a, c) => a.frequencyHz - c.frequencyHz);
   const docsis31 = r.docsisVersion === '3.1';
   // DOCSIS 3.0: the more channels share the modem's power budget, the lower each one's ceiling.
@@ -130,25 +160,43 @@ export function usTxChart(r, t, findings) {
   const textbookMax = docsis31 ? u.docsis31TextbookMax : pmax - u.docsis30MarginDb;
   return {
     id: 'us-tx',
-    title: 'Upstream transmit level per channel',
+    title: t('dashboard.charts.usTx.title'),
     unit: 'dBmV',
     note: docsis31
-      ? `DOCSIS 3.1: textbook ${u.lowMarginal} to ${textbookMax} dBmV, fault above ${top} dBmV.`
-      : `DOCSIS 3.0 with ${channels.length} upstream channel${channels.length === 1 ? '' : 's'}: ` +
-        `the ceiling is ${pmax} dBmV; textbook ${u.lowMarginal} to ${textbookMax} dBmV.`,
+      ? t('dashboard.charts.usTx.note31', {
+          low: level(u.lowMarginal),
+          textbookMax: level(textbookMax),
+          top: level(top),
+        })
+      : t('dashboard.charts.usTx.note30', {
+          n: channels.length,
+          ceiling: level(pmax),
+          low: level(u.lowMarginal),
+          textbookMax: level(textbookMax),
+        }),
     bars: channels.map((ch) => ({
       channel: `us-${ch.channelId ?? `if${ch.ifIndex}`}`,
-      label: ch.channelId == null ? `US (ifIndex ${ch.ifIndex})` : `US ${ch.channelId}`,
+      label: usChannelName(ch),
       value: ch.txPowerDbmv,
       status: status({ direction: 'upstream', kind: 'SC-QAM', ...ch }),
-      detail: `${mhz(ch.frequencyHz)}${ch.muted ? ', muted' : ''}`,
+      detail: t('dashboard.charts.detail.us', {
+        frequency: mhz(ch.frequencyHz),
+        muted: ch.muted ? 'yes' : 'no',
+      }),
     })),
     bands: [
-      { from: u.lowFault, to: u.lowMarginal, tone: 'marginal', label: 'Low, marginal' },
-      { from: u.lowMarginal, to: textbookMax, tone: 'textbook', label: 'Textbook' },
-      { from: textbookMax, to: top, tone: 'marginal', label: 'Marginal' },
+      { from: u.lowFault, to: u.lowMarginal, tone: 'marginal', label: band.lowMarginal() },
+      { from: u.lowMarginal, to: textbookMax, tone: 'textbook', label: band.textbook() },
+      { from: textbookMax, to: top, tone: 'marginal', label: band.marginal() },
     ],
-    lines: [{ value: top, label: docsis31 ? `fault above ${top} dBmV` : `ceiling ${pmax} dBmV` }],
+    lines: [
+      {
+        value: top,
+        label: docsis31
+          ? t('dashboard.charts.line.faultAbove', { value: level(top), unit: 'dBmV' })
+          : t('dashboard.charts.line.ceiling', { value: level(pmax), unit: 'dBmV' }),
+      },
+    ],
     domain: domainOf(
       channels.map((c) => c.txPowerDbmv),
       u.lowMarginal - 10,
@@ -162,21 +210,21 @@ function percentOf(/** @type {string} */ part, /** @type {bigint} */ total) {
   return total > 0n ? (Number(BigInt(part)) / Number(total)) * 100 : 0;
 }
 
-/** Small percentages keep two significant digits. */
+/** Small percentages keep two significant digits, in the language's way: "0.0012", "0,0012". */
 function formatPercent(/** @type {number} */ v) {
   if (v === 0) {
     return '0';
   }
-  return v < 0.1 ? v.toPrecision(2) : String(Math.round(v * 100) / 100);
+  return v < 0.1 ? significant(v, 2) : decimal(v, 2);
 }
 
 /**
  * Uncorrectable and corrected codeword ratios per locked SC-QAM downstream channel, since the counters started.
- * @param {ReachableReading} r @param {Thresholds} t @param {Finding[]} findings
+ * @param {ReachableReading} r @param {Thresholds} th @param {Finding[]} findings
  * @returns {ChartSpec[]}
  */
-export function codewordCharts(r, t, findings) {
-  const c = t.codewords;
+export function codewordCharts(r, th, findings) {
+  const c = th.codewords;
   // Counters not read, and 32-bit ones (they wrap, so their ratios since boot mean nothing), get no bar.
   const channels = r.downstream
     .filter((ch) => ch.locked && ch.counterBits !== 32)
@@ -189,15 +237,13 @@ export function codewordCharts(r, t, findings) {
       const total = BigInt(unerrored) + BigInt(corrected) + BigInt(uncorrectable);
       return [{ ch, uncorrectable: percentOf(uncorrectable, total), corrected: percentOf(corrected, total) }];
     });
-  const note =
-    `Ratios since the modem’s counters started. Colours follow the diagnosis, which grades the change over the ` +
-    `last ${c.windowMinutes} min when it has an earlier reading.`;
+  const note = t('dashboard.charts.codewords.note', { minutes: c.windowMinutes });
   /** @param {'uncorrectable'|'corrected'} which @param {string} code */
   const bars = (which, code) => {
     const status = statusFromFindings(findings, [code]);
     return channels.map((x) => ({
       channel: `ds-${x.ch.channelId}`,
-      label: `DS ${x.ch.channelId}`,
+      label: dsChannelName(x.ch.channelId),
       value: x[which],
       status: status({ direction: 'downstream', kind: 'SC-QAM', ...x.ch }),
       detail: mhz(x.ch.frequencyHz),
@@ -211,15 +257,17 @@ export function codewordCharts(r, t, findings) {
   return [
     {
       id: 'cw-uncorrectable',
-      title: 'Uncorrectable codewords per channel',
+      title: t('dashboard.charts.uncorrectable.title'),
       unit: '%',
       note,
       bars: bars('uncorrectable', 'EXCESSIVE_UNCORRECTABLES'),
       bands: [
-        { from: 0, to: um, tone: 'textbook', label: 'Textbook' },
-        { from: um, to: uf, tone: 'marginal', label: 'Marginal' },
+        { from: 0, to: um, tone: 'textbook', label: band.textbook() },
+        { from: um, to: uf, tone: 'marginal', label: band.marginal() },
       ],
-      lines: [{ value: uf, label: `fault above ${formatPercent(uf)}%` }],
+      lines: [
+        { value: uf, label: t('dashboard.charts.line.faultAbove', { value: formatPercent(uf), unit: '%' }) },
+      ],
       domain: top(
         channels.map((x) => x.uncorrectable),
         uf,
@@ -228,11 +276,16 @@ export function codewordCharts(r, t, findings) {
     },
     {
       id: 'cw-corrected',
-      title: 'Corrected codewords per channel',
+      title: t('dashboard.charts.corrected.title'),
       unit: '%',
       bars: bars('corrected', 'HIGH_CORRECTED'),
-      bands: [{ from: 0, to: cm, tone: 'textbook', label: 'Textbook' }],
-      lines: [{ value: cm, label: `marginal from ${formatPercent(cm)}%` }],
+      bands: [{ from: 0, to: cm, tone: 'textbook', label: band.textbook() }],
+      lines: [
+        {
+          value: cm,
+          label: t('dashboard.charts.line.marginalFrom', { value: formatPercent(cm), unit: '%' }),
+        },
+      ],
       domain: top(
         channels.map((x) => x.corrected),
         cm,

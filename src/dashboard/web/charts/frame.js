@@ -1,5 +1,6 @@
 // @ts-check
 import { html } from 'htm/preact';
+import { decimal } from '../labels.js';
 // The frame every hand-drawn chart shares: the SVG's size, the plot's margins, and round tick values.
 
 export const W = 640;
@@ -77,12 +78,12 @@ export function ChartFigure({
   `;
 }
 
-/** The value axis: a grid line and its label at each round tick of the domain. */
+/** The value axis: a grid line and its label at each round tick of the domain (in the page's number format). */
 export function ValueGrid(
   /** @type {{ domain: [number, number], y: (v: number) => number, format?: (v: number) => string }} */ {
     domain,
     y,
-    format = String,
+    format = (v) => decimal(v, 2),
   },
 ) {
   return ticks(domain[0], domain[1]).map(

@@ -8,6 +8,8 @@ import {
   statusFromFindings,
   usTxChart,
 } from '../charts/channel-charts.js';
+import { t } from '../i18n.js';
+import { decibels, statusWords } from '../labels.js';
 
 /** @typedef {import('../api-types.js').ReachableReading} ReachableReading */
 /** @typedef {import('../api-types.js').Thresholds} Thresholds */
@@ -25,7 +27,7 @@ export function ChannelCharts({ reading, thresholds, findings }) {
     ...codewordCharts(reading, thresholds, findings),
   ].filter((c) => c.bars.length > 0);
   return html`
-    <p class="note">Thresholds profile <strong>${thresholds.name}</strong>.</p>
+    <p class="note">${t('dashboard.charts.profile', { name: thresholds.name })}</p>
     <${Legend} />
     <div class="charts">${charts.map((spec) => html`<${BarChart} key=${spec.id} spec=${spec} />`)}</div>
     <${Docsis31Channels} reading=${reading} findings=${findings} />
@@ -33,12 +35,20 @@ export function ChannelCharts({ reading, thresholds, findings }) {
 }
 
 function Legend() {
-  return html`<ul class="legend" aria-label="Chart legend">
-    <li><span class="swatch band-textbook" aria-hidden="true"></span> textbook band</li>
-    <li><span class="swatch band-marginal" aria-hidden="true"></span> marginal band</li>
-    <li><span class="swatch bar-ok" aria-hidden="true"></span> channel OK</li>
-    <li><span class="swatch bar-marginal" aria-hidden="true"></span> ! marginal (per the diagnosis)</li>
-    <li><span class="swatch bar-fault" aria-hidden="true"></span> ✕ fault (per the diagnosis)</li>
+  return html`<ul class="legend" aria-label=${t('dashboard.charts.legend')}>
+    <li>
+      <span class="swatch band-textbook" aria-hidden="true"></span>
+      ${t('dashboard.charts.legend.textbookBand')}
+    </li>
+    <li>
+      <span class="swatch band-marginal" aria-hidden="true"></span>
+      ${t('dashboard.charts.legend.marginalBand')}
+    </li>
+    <li><span class="swatch bar-ok" aria-hidden="true"></span> ${t('dashboard.charts.legend.channelOk')}</li>
+    <li>
+      <span class="swatch bar-marginal" aria-hidden="true"></span> ! ${t('dashboard.charts.legend.marginal')}
+    </li>
+    <li><span class="swatch bar-fault" aria-hidden="true"></span> ✕ ${t('dashboard.charts.legend.fault')}</li>
   </ul>`;
 }
 
@@ -54,33 +64,43 @@ function Docsis31Channels({ reading, findings }) {
     findings,
     findings.map((f) => f.code),
   );
-  const words = { ok: 'OK', marginal: 'Marginal', fault: 'Fault' };
   return html`<table class="ofdm" data-testid="docsis31-channels">
     <caption>
-      DOCSIS 3.1 channels
+      ${t('dashboard.charts.docsis31.title')}
     </caption>
     <thead>
       <tr>
-        <th scope="col">Channel</th>
-        <th scope="col">Value</th>
-        <th scope="col">Status</th>
+        <th scope="col">${t('dashboard.charts.col.channel')}</th>
+        <th scope="col">${t('dashboard.charts.col.value')}</th>
+        <th scope="col">${t('dashboard.charts.col.status')}</th>
       </tr>
     </thead>
     <tbody>
       ${reading.ofdm.map((ch) => {
         const s = status({ direction: 'downstream', kind: 'OFDM', ...ch });
         return html`<tr data-testid="channel-row" data-channel=${`ofdm-${ch.channelId}`} data-status=${s}>
-          <th scope="row">OFDM downstream ${ch.channelId}</th>
-          <td>${ch.meanRxMerDb == null ? 'MER not reported' : `MER ${ch.meanRxMerDb} dB`}</td>
-          <td class=${`status-${s}`}>${words[s]}</td>
+          <th scope="row">${t('dashboard.charts.docsis31.ofdm', { id: String(ch.channelId) })}</th>
+          <td>
+            ${
+              ch.meanRxMerDb == null
+                ? t('dashboard.charts.docsis31.merNotReported')
+                : t('dashboard.charts.docsis31.mer', { mer: decibels(ch.meanRxMerDb) })
+            }
+          </td>
+          <td class=${`status-${s}`}>${statusWords(s)}</td>
         </tr>`;
       })}
       ${reading.ofdma.map((ch) => {
         const s = status({ direction: 'upstream', kind: 'OFDMA', ...ch });
         return html`<tr data-testid="channel-row" data-channel=${`ofdma-${ch.channelId}`} data-status=${s}>
-          <th scope="row">OFDMA upstream ${ch.channelId}</th>
-          <td>transmit ${ch.txPowerDbmv} dBmV${ch.muted ? ', muted' : ''}</td>
-          <td class=${`status-${s}`}>${words[s]}</td>
+          <th scope="row">${t('dashboard.charts.docsis31.ofdma', { id: String(ch.channelId) })}</th>
+          <td>
+            ${t('dashboard.charts.docsis31.transmit', {
+              level: decibels(ch.txPowerDbmv),
+              muted: ch.muted ? 'yes' : 'no',
+            })}
+          </td>
+          <td class=${`status-${s}`}>${statusWords(s)}</td>
         </tr>`;
       })}
     </tbody>

@@ -1,13 +1,15 @@
 // @ts-check
 import { html } from 'htm/preact';
+import { t } from '../i18n.js';
+import { severityWords } from '../labels.js';
 
 /** @typedef {import('../api-types.js').Finding} Finding */
 /** @typedef {import('../api-types.js').NotChecked} NotChecked */
 
 const SEVERITY = {
-  FAULT: { label: 'Fault', tone: 'bad', icon: '✕' },
-  MARGINAL: { label: 'Marginal', tone: 'warn', icon: '!' },
-  INFO: { label: 'Note', tone: 'info', icon: 'i' },
+  FAULT: { tone: 'bad', icon: '✕' },
+  MARGINAL: { tone: 'warn', icon: '!' },
+  INFO: { tone: 'info', icon: 'i' },
 };
 const ORDER = { FAULT: 0, MARGINAL: 1, INFO: 2 };
 
@@ -17,16 +19,16 @@ export function Findings(
 ) {
   const sorted = [...findings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
   return html`<section class="panel" aria-labelledby="findings-title">
-    <h2 id="findings-title">Findings</h2>
+    <h2 id="findings-title">${t('dashboard.findings.title')}</h2>
     ${
       sorted.length === 0
-        ? html`<p data-testid="findings">No findings: every graded value is inside its band.</p>`
+        ? html`<p data-testid="findings">${t('dashboard.findings.none')}</p>`
         : html`<ul class="findings" data-testid="findings">
             ${sorted.map((f) => {
               const s = SEVERITY[f.severity];
               return html`<li data-testid="finding" data-severity=${f.severity} data-code=${f.code}>
                 <span class=${`badge tone-${s.tone}`}
-                  ><span aria-hidden="true">${s.icon}</span> ${s.label}</span
+                  ><span aria-hidden="true">${s.icon}</span> ${severityWords(f.severity)}</span
                 >
                 ${' '}${f.message}
               </li>`;
@@ -35,7 +37,7 @@ export function Findings(
     }
     ${
       notChecked.length > 0 &&
-      html`<h3>Not checked</h3>
+      html`<h3>${t('dashboard.findings.notChecked')}</h3>
         <ul class="findings" data-testid="not-checked">
           ${notChecked.map((n) => html`<li data-code=${n.code}>${n.reason}</li>`)}
         </ul>`

@@ -1,22 +1,23 @@
 // @ts-check
 import { html } from 'htm/preact';
-import { count, VERDICT_LABEL, VERDICT_ORDER, VERDICT_TONE } from '../labels.js';
+import { t } from '../i18n.js';
+import { count, verdictLabel, VERDICT_ORDER, VERDICT_TONE } from '../labels.js';
 
 /** @typedef {import('../api-types.js').FleetSummary} FleetSummary */
 
 /** Modems by latest verdict, fleet-wide and per CMTS. */
 export function FleetTotals(/** @type {{ fleet: FleetSummary|null }} */ { fleet }) {
   if (!fleet) {
-    return html`<p aria-busy="true">Loading the fleet totals…</p>`;
+    return html`<p aria-busy="true">${t('dashboard.totals.loading')}</p>`;
   }
   return html`
     <section aria-labelledby="totals-title" class="panel">
-      <h2 id="totals-title">Modems by verdict</h2>
+      <h2 id="totals-title">${t('dashboard.totals.title')}</h2>
       <ul class="totals" data-testid="fleet-totals">
         <li class="total tone-neutral" data-testid="fleet-total" data-verdict="ALL">
           <span class="total-count">${count(fleet.modems)}</span>
-          <span class="total-label">modems</span>
-          <span class="total-sub">${count(fleet.checked)} with a verdict</span>
+          <span class="total-label">${t('dashboard.totals.modems', { n: fleet.modems })}</span>
+          <span class="total-sub">${t('dashboard.totals.withVerdict', { n: fleet.checked })}</span>
         </li>
         ${VERDICT_ORDER.map(
           (v) =>
@@ -26,7 +27,7 @@ export function FleetTotals(/** @type {{ fleet: FleetSummary|null }} */ { fleet 
               data-verdict=${v}
             >
               <span class="total-count">${count(fleet.byVerdict[v] ?? 0)}</span>
-              <span class="total-label">${VERDICT_LABEL[v]}</span>
+              <span class="total-label">${verdictLabel(v)}</span>
             </li>`,
         )}
       </ul>
@@ -41,16 +42,16 @@ function PerCmtsTable({ rows }) {
     (r.byVerdict.LINE_FAULT ?? 0) + (r.byVerdict.PLANT_OUTAGE ?? 0) + (r.byVerdict.FLAPPING ?? 0);
   return html`<table class="per-cmts">
     <caption>
-      Per CMTS
+      ${t('dashboard.totals.perCmts')}
     </caption>
     <thead>
       <tr>
-        <th scope="col">CMTS</th>
-        <th scope="col" class="num">Nodes</th>
-        <th scope="col" class="num">Modems</th>
-        <th scope="col" class="num">Offline</th>
-        <th scope="col" class="num">Faults</th>
-        <th scope="col" class="num">Marginal</th>
+        <th scope="col">${t('dashboard.totals.col.cmts')}</th>
+        <th scope="col" class="num">${t('dashboard.totals.col.nodes')}</th>
+        <th scope="col" class="num">${t('dashboard.totals.col.modems')}</th>
+        <th scope="col" class="num">${t('dashboard.totals.col.offline')}</th>
+        <th scope="col" class="num">${t('dashboard.totals.col.faults')}</th>
+        <th scope="col" class="num">${t('dashboard.totals.col.marginal')}</th>
       </tr>
     </thead>
     <tbody>

@@ -3,7 +3,8 @@ import { html } from 'htm/preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { useAnnounce } from '../announce.js';
 import { useApi } from '../api.js';
-import { NODE_STATE } from '../labels.js';
+import { t } from '../i18n.js';
+import { nodeState } from '../labels.js';
 import { useLiveRefresh } from '../live.js';
 import { useResource } from '../resource.js';
 import { FleetTotals } from './FleetTotals.js';
@@ -68,12 +69,12 @@ export function FleetView(/** @type {{ cmtsId: string|null }} */ { cmtsId }) {
   useSweepFinished(sweep.data);
 
   return html`
-    <h1 tabindex="-1">Fleet</h1>
-    <${LoadProblem} what="the fleet totals" error=${fleet.error} />
+    <h1 tabindex="-1">${t('dashboard.fleet.title')}</h1>
+    <${LoadProblem} message=${'dashboard.fleet.loadTotalsFailed'} error=${fleet.error} />
     <${FleetTotals} fleet=${fleet.data} />
-    <${LoadProblem} what="the latest sweep" error=${sweep.error} />
+    <${LoadProblem} message=${'dashboard.fleet.loadSweepFailed'} error=${sweep.error} />
     <${SweepProgress} sweep=${sweep.data} loading=${sweep.loading && !sweep.data} />
-    <${LoadProblem} what="the nodes" error=${nodes.error} />
+    <${LoadProblem} message=${'dashboard.fleet.loadNodesFailed'} error=${nodes.error} />
     <${NodeGrid} nodes=${nodes.data} cmtsIds=${cmtses.data ?? []} cmtsId=${cmtsId} />
   `;
 }
@@ -86,18 +87,23 @@ function useNodeAlarms(/** @type {NodeSummary[]|null} */ nodes) {
     if (!nodes) {
       return;
     }
-    const now = new Map(nodes.map((n) => [`${n.cmtsId} node ${n.serviceGroupId}`, n.state]));
+    const id = (/** @type {NodeSummary} */ n) => `${n.cmtsId}/${n.serviceGroupId}`;
+    const now = new Map(nodes.map((n) => [id(n), n.state]));
     if (before.current) {
-      const alarms = [...now]
+      const alarms = nodes
         .filter(
-          ([name, state]) =>
-            (state === 'OUTAGE' || state === 'NODE_WIDE_FAULT') && before.current?.get(name) !== state,
+          (n) =>
+            (n.state === 'OUTAGE' || n.state === 'NODE_WIDE_FAULT') && before.current?.get(id(n)) !== n.state,
         )
-        .map(
-          ([name, state]) => `${name}: ${NODE_STATE[/** @type {keyof typeof NODE_STATE} */ (state)].label}`,
+        .map((n) =>
+          t('dashboard.fleet.alarmNode', {
+            cmtsId: n.cmtsId,
+            node: n.serviceGroupId,
+            state: nodeState(n.state).label,
+          }),
         );
       if (alarms.length > 0) {
-        announce(`Alarm. ${alarms.join('. ')}.`);
+        announce(t('dashboard.fleet.alarm', { alarms: alarms.join(' ') }));
       }
     }
     before.current = now;
@@ -112,7 +118,9 @@ function useSweepFinished(/** @type {SweepView|null} */ sweep) {
       running.current = sweep.id;
     } else if (sweep && running.current === sweep.id) {
       running.current = null;
-      announce(`Sweep finished: ${sweep.done} of ${sweep.total} modems checked, ${sweep.failed} failed.`);
+      announce(
+        t('dashboard.fleet.sweepFinished', { done: sweep.done, total: sweep.total, failed: sweep.failed }),
+      );
     }
   }, [sweep]);
 }

@@ -2,14 +2,18 @@
 import { html } from 'htm/preact';
 import { useRef } from 'preact/hooks';
 import { useApi } from '../api.js';
+import { list, t } from '../i18n.js';
 import {
   actionWords,
+  bringWords,
+  calendarDay,
   clock,
-  codeWords,
   duration,
-  SKILL_LABEL,
-  URGENCY_LABEL,
-  VISIT_WINDOW_LABEL,
+  firstCheckWords,
+  patternWords,
+  skillLabel,
+  urgencyLabel,
+  visitWindowLabel,
 } from '../labels.js';
 import { useLiveRefresh } from '../live.js';
 import { useResource } from '../resource.js';
@@ -71,14 +75,15 @@ export function ModemView(/** @type {{ modemId: string }} */ { modemId }) {
   };
   const data = modem.data;
   return html`
-    <nav aria-label="Breadcrumb" class="crumbs">
-      <a href=${href.fleet()}>Fleet</a> › <span aria-current="page">Modem ${modemId}</span>
+    <nav aria-label=${t('dashboard.common.breadcrumb')} class="crumbs">
+      <a href=${href.fleet()}>${t('dashboard.fleet.title')}</a> ›${' '}
+      <span aria-current="page">${t('dashboard.modem.title', { modemId })}</span>
     </nav>
-    <h1 tabindex="-1">Modem ${modemId}</h1>
-    <${LoadProblem} what="the modem" error=${modem.error} />
+    <h1 tabindex="-1">${t('dashboard.modem.title', { modemId })}</h1>
+    <${LoadProblem} message=${'dashboard.modem.loadFailed'} error=${modem.error} />
     ${
       !data
-        ? html`<p aria-busy="true">Loading the modem…</p>`
+        ? html`<p aria-busy="true">${t('dashboard.modem.loading')}</p>`
         : html`
             <${VerdictPanel} diagnosis=${data.diagnosis} onPoll=${poll} polling=${modem.loading} />
             <${Findings} findings=${data.diagnosis.findings} notChecked=${data.diagnosis.notChecked} />
@@ -102,14 +107,20 @@ function VerdictPanel({ diagnosis, onPoll, polling }) {
     data-testid="verdict"
     data-verdict=${diagnosis.verdict}
   >
-    <h2 id="verdict-title">Verdict: <${VerdictBadge} verdict=${diagnosis.verdict} /></h2>
+    <h2 id="verdict-title">
+      ${t('dashboard.modem.verdict')} <${VerdictBadge} verdict=${diagnosis.verdict} />
+    </h2>
     <p class="summary">${diagnosis.summary}</p>
-    <p><strong>Next step:</strong> ${actionWords(diagnosis.action)}</p>
+    <p><strong>${t('dashboard.modem.nextStep')}</strong> ${actionWords(diagnosis.action)}</p>
     ${diagnosis.dispatch && html`<${DispatchFacts} dispatch=${diagnosis.dispatch} />`}
     <p class="note">
-      ${`From ${diagnosis.source === 'live' ? 'a live poll' : 'the stored reading'} at ${clock(diagnosis.observedAt)} (${duration(diagnosis.ageSec)} old). `}
+      ${t('dashboard.modem.source', {
+        source: diagnosis.source,
+        at: clock(diagnosis.observedAt),
+        age: duration(diagnosis.ageSec),
+      })}${' '}
       <button type="button" onClick=${onPoll} disabled=${polling}>
-        ${polling ? 'Polling…' : 'Poll the modem now'}
+        ${polling ? t('dashboard.modem.polling') : t('dashboard.modem.poll')}
       </button>
     </p>
   </section>`;
@@ -120,53 +131,75 @@ function DispatchFacts(/** @type {{ dispatch: Dispatch }} */ { dispatch: d }) {
   const c = d.confirmation;
   const w = d.visitWindow;
   return html`<dl class="facts" data-testid="dispatch" data-urgency=${d.urgency}>
-    <dt>Technician</dt>
-    <dd>${URGENCY_LABEL[d.urgency]}${d.needed ? `, ${SKILL_LABEL[d.skill]}` : ''}</dd>
+    <dt>${t('dashboard.dispatch.technician')}</dt>
+    <dd>
+      ${
+        d.needed
+          ? t('dashboard.dispatch.technicianValue', {
+              urgency: urgencyLabel(d.urgency),
+              skill: skillLabel(d.skill),
+            })
+          : urgencyLabel(d.urgency)
+      }
+    </dd>
     ${
       d.needed &&
-      html`<dt>Confirmed</dt>
+      html`<dt>${t('dashboard.dispatch.confirmed')}</dt>
+        <dd>${confirmationWords(c)}</dd>
+        <dt>${t('dashboard.dispatch.when')}</dt>
         <dd>
-          ${
-            c.confirmed
-              ? `yes (${c.by === 'HARD_FAULT' ? 'a hard fault' : `${c.faultReadings} readings, ${codeWords(c.pattern)}`})`
-              : `not yet${c.recheckAt ? `: checked again at ${clock(c.recheckAt)}` : ''}`
-          }
+          ${t('dashboard.dispatch.whenValue', {
+            day: d.sameDayEligible ? 'today' : w.earliestDate ? 'date' : 'unknown',
+            date: w.earliestDate ? calendarDay(w.earliestDate) : '',
+            reason: visitWindowLabel(w.reason),
+            cutoff: w.sameDayCutoff,
+            timeZone: w.timeZone,
+          })}
         </dd>
-        <dt>When</dt>
-        <dd>
-          ${d.sameDayEligible ? 'today' : (w.earliestDate ?? 'not known')} (${VISIT_WINDOW_LABEL[w.reason]},
-          ${w.sameDayCutoff} ${w.timeZone})
-        </dd>
-        <dt>Bring</dt>
-        <dd>${d.bring.map(codeWords).join(', ')}</dd>`
+        <dt>${t('dashboard.dispatch.bring')}</dt>
+        <dd>${list(d.bring.map(bringWords))}</dd>`
     }
-    <dt>First</dt>
-    <dd>${d.firstChecks.map(codeWords).join(', ')}</dd>
+    <dt>${t('dashboard.dispatch.first')}</dt>
+    <dd>${list(d.firstChecks.map(firstCheckWords))}</dd>
     ${
       d.outage &&
-      html`<dt>Outage</dt>
+      html`<dt>${t('dashboard.dispatch.outage')}</dt>
         <dd>${d.outage}</dd>`
     }
   </dl>`;
 }
 
+/** Whether the fault is confirmed, in words: by a hard fault, by repeated readings, or not yet. */
+function confirmationWords(/** @type {Dispatch['confirmation']} */ c) {
+  if (c.confirmed) {
+    return c.by === 'HARD_FAULT'
+      ? t('dashboard.dispatch.confirmedHard')
+      : t('dashboard.dispatch.confirmedSeen', { n: c.faultReadings, pattern: patternWords(c.pattern) });
+  }
+  return c.recheckAt
+    ? t('dashboard.dispatch.notYetRecheck', { at: clock(c.recheckAt) })
+    : t('dashboard.dispatch.notYet');
+}
+
 /** @param {{ reading: ModemReading|null, thresholds: Thresholds|null, diagnosis: Diagnosis }} props */
 function ReadingPanel({ reading, thresholds, diagnosis }) {
   return html`<section class="panel" aria-labelledby="reading-title">
-    <h2 id="reading-title">Latest reading</h2>
+    <h2 id="reading-title">${t('dashboard.reading.title')}</h2>
     ${
       !reading
-        ? html`<p>No reading is stored for this modem yet.</p>`
+        ? html`<p>${t('dashboard.reading.none')}</p>`
         : !reading.reachable
-          ? html`<p>The modem did not answer at ${clock(reading.observedAt)}: ${reading.error}.</p>`
+          ? html`<p>
+              ${t('dashboard.reading.noAnswer', { at: clock(reading.observedAt), error: reading.error })}
+            </p>`
           : html`<dl class="facts">
-                <dt>Read at</dt>
+                <dt>${t('dashboard.reading.readAt')}</dt>
                 <dd>${clock(reading.observedAt)}</dd>
-                <dt>DOCSIS</dt>
+                <dt>${t('dashboard.reading.docsis')}</dt>
                 <dd>${reading.docsisVersion}</dd>
-                <dt>Status</dt>
+                <dt>${t('dashboard.reading.status')}</dt>
                 <dd>${reading.status.name}</dd>
-                <dt>Up for</dt>
+                <dt>${t('dashboard.reading.upFor')}</dt>
                 <dd>${duration(reading.uptimeSec)}</dd>
               </dl>
               ${
@@ -176,7 +209,7 @@ function ReadingPanel({ reading, thresholds, diagnosis }) {
                       thresholds=${thresholds}
                       findings=${diagnosis.findings}
                     />`
-                  : html`<p aria-busy="true">Loading the thresholds…</p>`
+                  : html`<p aria-busy="true">${t('dashboard.reading.loadingThresholds')}</p>`
               }`
     }
   </section>`;

@@ -1,11 +1,22 @@
 // @ts-check
 import { html } from 'htm/preact';
-import { count, NODE_STATE, percent, STATE_ORDER, subKindWords } from '../labels.js';
+import { list, t } from '../i18n.js';
+import { nodeState, percent, STATE_ORDER, subKindWords } from '../labels.js';
 import { href } from '../router.js';
 
 /** @typedef {import('../api-types.js').NodeSummary} NodeSummary */
 
 const FAULT_VERDICTS = /** @type {const} */ (['PLANT_OUTAGE', 'LINE_FAULT', 'FLAPPING']);
+
+/** "2 outages", "1 node-wide fault": a count of nodes in a state, as the state counts line says it. */
+/** @type {Readonly<Record<import('../api-types.js').NodeState, import('../i18n.js').WebKey>>} */
+const STATE_COUNT = {
+  OUTAGE: 'dashboard.nodes.count.outage',
+  NODE_WIDE_FAULT: 'dashboard.nodes.count.nodeWideFault',
+  DEGRADED: 'dashboard.nodes.count.degraded',
+  UNKNOWN: 'dashboard.nodes.count.unknown',
+  OK: 'dashboard.nodes.count.ok',
+};
 
 /**
  * Every node as a tile, worst first (the API's order), filtered by CMTS through the URL.
@@ -14,14 +25,14 @@ const FAULT_VERDICTS = /** @type {const} */ (['PLANT_OUTAGE', 'LINE_FAULT', 'FLA
 export function NodeGrid({ nodes, cmtsIds, cmtsId }) {
   return html`<section aria-labelledby="nodes-title" class="panel">
     <div class="section-head">
-      <h2 id="nodes-title">Nodes</h2>
+      <h2 id="nodes-title">${t('dashboard.nodes.title')}</h2>
       <${CmtsFilter} cmtsIds=${cmtsIds} cmtsId=${cmtsId} />
     </div>
     ${
       !nodes
-        ? html`<p aria-busy="true">Loading the nodes…</p>`
+        ? html`<p aria-busy="true">${t('dashboard.nodes.loading')}</p>`
         : nodes.length === 0
-          ? html`<p>No nodes${cmtsId ? ` on ${cmtsId}` : ''} yet: discovery has not placed any modem.</p>`
+          ? html`<p>${cmtsId ? t('dashboard.nodes.noneOnCmts', { cmtsId }) : t('dashboard.nodes.none')}</p>`
           : html`<${StateCounts} nodes=${nodes} />
               <ul class="tiles" data-testid="node-grid">
                 ${nodes.map((n) => html`<li key=${`${n.cmtsId}/${n.serviceGroupId}`}><${NodeTile} node=${n} /></li>`)}
@@ -37,9 +48,9 @@ function CmtsFilter({ cmtsIds, cmtsId }) {
     location.hash = href.fleet(value === '' ? null : value);
   };
   return html`<div class="filter">
-    <label for="cmts-filter">CMTS</label>
+    <label for="cmts-filter">${t('dashboard.nodes.cmtsFilter')}</label>
     <select id="cmts-filter" data-testid="cmts-filter" value=${cmtsId ?? ''} onChange=${choose}>
-      <option value="">All CMTSes</option>
+      <option value="">${t('dashboard.nodes.allCmtses')}</option>
       ${cmtsIds.map((id) => html`<option value=${id}>${id}</option>`)}
     </select>
   </div>`;
@@ -51,11 +62,11 @@ function StateCounts(/** @type {{ nodes: NodeSummary[] }} */ { nodes }) {
     (p) => p.n > 0,
   );
   return html`<p class="state-counts" data-testid="state-counts">
-    ${count(nodes.length)} nodes:
+    ${t('dashboard.nodes.countAll', { n: nodes.length })}
     ${parts.map(
       (p, i) =>
         html`${i > 0 ? ' · ' : ' '}<span class=${`state-count state-${p.s}`}
-            >${p.n} ${NODE_STATE[p.s].label}</span
+            >${t(STATE_COUNT[p.s], { n: p.n })}</span
           >`,
     )}
   </p>`;
@@ -67,7 +78,7 @@ function StateCounts(/** @type {{ nodes: NodeSummary[] }} */ { nodes }) {
  * @param {{ node: NodeSummary }} props
  */
 export function NodeTile({ node }) {
-  const state = NODE_STATE[node.state];
+  const state = nodeState(node.state);
   const faults = FAULT_VERDICTS.reduce((sum, v) => sum + (node.byVerdict[v] ?? 0), 0);
   const marginal = node.byVerdict.MARGINAL ?? 0;
   return html`<a
@@ -82,22 +93,30 @@ export function NodeTile({ node }) {
       ><span class="tile-icon" aria-hidden="true">${state.icon}</span> ${state.label}</span
     >
     <span class="tile-name">
-      <span class="tile-node">Node ${node.serviceGroupId}</span>
+      <span class="tile-node">${t('dashboard.nodes.tile.name', { node: node.serviceGroupId })}</span>
       <span class="tile-cmts">${node.cmtsId}</span>
     </span>
     <span class="tile-offline" data-testid="tile-offline">
-      ${count(node.offline)} of ${count(node.modems)} offline (${percent(node.offlineShare)})
+      ${t('dashboard.nodes.tile.offline', {
+        offline: node.offline,
+        modems: node.modems,
+        share: percent(node.offlineShare),
+      })}
     </span>
-    <span class="tile-verdicts">
-      ${count(faults)} fault${faults === 1 ? '' : 's'} · ${count(marginal)} marginal
-    </span>
+    <span class="tile-verdicts">${t('dashboard.nodes.tile.verdicts', { faults, marginal })}</span>
     ${
       node.sharedFaults.length > 0 &&
       html`<span class="tile-shared" data-testid="tile-shared">
-        ${'Shared: '}${node.sharedFaults
-          .slice(0, 2)
-          .map((f) => `${subKindWords(f.subKind)} ${percent(f.share)}`)
-          .join(', ')}
+        ${t('dashboard.nodes.tile.shared', {
+          faults: list(
+            node.sharedFaults.slice(0, 2).map((f) =>
+              t('dashboard.nodes.tile.sharedFault', {
+                fault: subKindWords(f.subKind),
+                share: percent(f.share),
+              }),
+            ),
+          ),
+        })}
       </span>`
     }
   </a>`;

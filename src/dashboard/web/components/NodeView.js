@@ -3,17 +3,18 @@ import { html } from 'htm/preact';
 import { useState } from 'preact/hooks';
 import { useAnnounce } from '../announce.js';
 import { ApiError, useApi } from '../api.js';
+import { list, t } from '../i18n.js';
 import {
   clock,
-  CONFIDENCE_WORDS,
+  confidenceWords,
   count,
-  ECHO_PLACE,
+  echoPlace,
   metresAndFeet,
-  NODE_STATE,
-  oneDecimal,
+  nodeState,
   percent,
   subKindWords,
-  VERDICT_LABEL,
+  tenths,
+  verdictLabel,
   VERDICT_ORDER,
 } from '../labels.js';
 import { useLiveRefresh } from '../live.js';
@@ -60,52 +61,59 @@ export function NodeView(
   );
   const n = node.data;
   return html`
-    <nav aria-label="Breadcrumb" class="crumbs">
-      <a href=${href.fleet()}>Fleet</a> › <a href=${href.fleet(cmtsId)}>${cmtsId}</a> ›
-      <span aria-current="page">Node ${serviceGroupId}</span>
+    <nav aria-label=${t('dashboard.common.breadcrumb')} class="crumbs">
+      <a href=${href.fleet()}>${t('dashboard.fleet.title')}</a> ›${' '}
+      <a href=${href.fleet(cmtsId)}>${cmtsId}</a> ›${' '}
+      <span aria-current="page">${t('dashboard.node.crumb', { node: serviceGroupId })}</span>
     </nav>
-    <h1 tabindex="-1">Node ${serviceGroupId} on ${cmtsId}</h1>
-    <${LoadProblem} what="the node" error=${node.error} />
-    ${!n ? html`<p aria-busy="true">Loading the node…</p>` : html`<${NodeDetails} node=${n} />`}
+    <h1 tabindex="-1">${t('dashboard.node.title', { node: serviceGroupId, cmtsId })}</h1>
+    <${LoadProblem} message=${'dashboard.node.loadFailed'} error=${node.error} />
+    ${!n ? html`<p aria-busy="true">${t('dashboard.node.loading')}</p>` : html`<${NodeDetails} node=${n} />`}
   `;
 }
 
 /** @param {{ node: NodeDetail }} props */
 function NodeDetails({ node }) {
-  const state = NODE_STATE[node.state];
+  const state = nodeState(node.state);
   return html`
     <section class=${`panel node-head state-${node.state}`} data-testid="node-state" data-state=${node.state}>
       <p class="node-state">
-        <span aria-hidden="true">${state.icon}</span> <strong>${state.label}</strong>: ${state.explain}.
+        <span aria-hidden="true">${state.icon}</span> <strong>${state.label}</strong>${t(
+          'dashboard.node.stateExplain',
+          { explain: state.explain },
+        )}
       </p>
       ${
         node.groupedBy === 'upstreamChannels'
-          ? html`<p data-testid="node-grouping">
-              Grouped by upstream channel: this CMTS gives no service group, so these are the modems sharing
-              the same upstream channels.
-            </p>`
+          ? html`<p data-testid="node-grouping">${t('dashboard.node.groupedByUpstream')}</p>`
           : null
       }
       <dl class="facts">
-        <dt>Modems</dt>
+        <dt>${t('dashboard.node.modems')}</dt>
         <dd>${count(node.modems)}</dd>
-        <dt>Offline at the CMTS</dt>
-        <dd>${count(node.offline)} (${percent(node.offlineShare)})</dd>
-        <dt>CMTS read at</dt>
-        <dd>${node.cmtsObservedAt ? clock(node.cmtsObservedAt) : 'the CMTS did not answer'}</dd>
+        <dt>${t('dashboard.node.offline')}</dt>
+        <dd>${t('dashboard.node.offlineValue', { n: node.offline, share: percent(node.offlineShare) })}</dd>
+        <dt>${t('dashboard.node.cmtsReadAt')}</dt>
+        <dd>${node.cmtsObservedAt ? clock(node.cmtsObservedAt) : t('dashboard.node.cmtsNoAnswer')}</dd>
         ${VERDICT_ORDER.filter((v) => node.byVerdict[v]).map(
           (v) =>
-            html`<dt>${VERDICT_LABEL[v]}</dt>
+            html`<dt>${verdictLabel(v)}</dt>
               <dd>${count(node.byVerdict[v] ?? 0)}</dd>`,
         )}
       </dl>
       ${
         node.sharedFaults.length > 0 &&
-        html`<h2>Shared faults</h2>
+        html`<h2>${t('dashboard.node.sharedFaults')}</h2>
           <ul>
             ${node.sharedFaults.map(
               (f) =>
-                html`<li>${subKindWords(f.subKind)}: ${count(f.modems)} modems (${percent(f.share)})</li>`,
+                html`<li>
+                  ${t('dashboard.node.sharedFault', {
+                    fault: subKindWords(f.subKind),
+                    n: f.modems,
+                    share: percent(f.share),
+                  })}
+                </li>`,
             )}
           </ul>`
       }
@@ -122,16 +130,11 @@ function NodeDetails({ node }) {
  */
 function EchoClusters({ clusters }) {
   return html`<section aria-labelledby="echo-clusters-title" class="panel" data-testid="echo-clusters">
-    <h2 id="echo-clusters-title">Shared echoes</h2>
-    <p class="note">
-      Modems whose upstream pre-equalisation shows the same reflection (as of their latest checks): the fault
-      is where their lines meet, not in each home.
-    </p>
+    <h2 id="echo-clusters-title">${t('dashboard.echo.title')}</h2>
+    <p class="note">${t('dashboard.echo.note')}</p>
     ${
       clusters.length === 0
-        ? html`<p data-testid="echo-clusters-none">
-            None found: no two modems of this node show the same echo.
-          </p>`
+        ? html`<p data-testid="echo-clusters-none">${t('dashboard.echo.none')}</p>`
         : html`<ul class="echo-clusters">
             ${clusters.map((c) => html`<${EchoClusterItem} cluster=${c} />`)}
           </ul>`
@@ -141,20 +144,29 @@ function EchoClusters({ clusters }) {
 
 /** @param {{ cluster: EchoCluster }} props */
 function EchoClusterItem({ cluster: c }) {
-  const place = ECHO_PLACE[c.place] ?? { label: c.place, explain: '' };
-  const where =
-    c.distanceM == null
-      ? `${oneDecimal(c.delayTaps)} taps after the main tap (distance not known)`
-      : `about ${metresAndFeet(c.distanceM)} from the modems`;
-  const sentence =
-    ` (confidence ${CONFIDENCE_WORDS[c.confidence] ?? c.confidence}): a reflection ${where}` +
-    `${c.channelId == null ? '' : ` on upstream channel ${c.channelId}`}, ${place.explain}. ` +
-    `${count(c.modems.length)} of ${count(c.modemsCompared)} modems compared show it: `;
+  const place = echoPlace(c.place);
+  const sentence = t('dashboard.echo.cluster', {
+    confidence: confidenceWords(c.confidence),
+    known: c.distanceM == null ? 'no' : 'yes',
+    distance: c.distanceM == null ? '' : metresAndFeet(c.distanceM),
+    taps: tenths(c.delayTaps),
+    onChannel: c.channelId == null ? 'no' : 'yes',
+    channel: String(c.channelId ?? ''),
+    where: place.explain,
+    n: c.modems.length,
+    compared: c.modemsCompared,
+  });
+  // The modems are links: the list is the language's ("a, b and c"), its separators put between the links.
+  const marker = '\u0001';
+  const joined = list(c.modems.map((_, i) => `${marker}${i}${marker}`)).split(marker);
   // htm drops whitespace at line breaks: the spaces between the parts are in the strings.
   return html`<li data-testid="echo-cluster" data-place=${c.place} data-confidence=${c.confidence}>
-    <strong>${place.label}</strong>${sentence}${c.modems.map(
-      (id, i) =>
-        html`${i > 0 ? ', ' : ''}<a href=${href.modem(id)} data-testid="echo-cluster-modem">${id}</a>`,
+    <strong>${place.label}</strong>${' '}${sentence}${' '}${joined.map((part, i) =>
+      i % 2 === 1
+        ? html`<a href=${href.modem(c.modems[Number(part)])} data-testid="echo-cluster-modem"
+            >${c.modems[Number(part)]}</a
+          >`
+        : part,
     )}.
   </li>`;
 }
@@ -163,24 +175,29 @@ function EchoClusterItem({ cluster: c }) {
 function SweepNodeButton({ node }) {
   const api = useApi();
   const announce = useAnnounce();
-  const [note, setNote] = useState('');
+  // The note as a key and its values, worded at render time: a language switch rewords it.
+  const [note, setNote] = useState(
+    /** @type {{ key: import('../i18n.js').WebKey, values?: import('../i18n.js').Values }|null} */ (null),
+  );
   const sweep = async () => {
-    setNote('Starting a sweep…');
+    setNote({ key: 'dashboard.node.sweepStarting' });
     try {
       /** @type {import('../api-types.js').SweepView} */
       const started = await api.post('/sweeps', {
         scope: { kind: 'node', cmtsId: node.cmtsId, serviceGroupId: node.serviceGroupId },
       });
-      const text = `Sweep of this node started: ${started.total} modems. The view updates as they are checked.`;
-      setNote(text);
-      announce(text);
+      setNote({ key: 'dashboard.node.sweepStarted', values: { n: started.total } });
+      announce(t('dashboard.node.sweepStarted', { n: started.total }));
     } catch (error) {
-      setNote(`Could not start a sweep: ${error instanceof Error ? error.message : String(error)}`);
+      setNote({
+        key: 'dashboard.node.sweepFailed',
+        values: { error: error instanceof Error ? error.message : String(error) },
+      });
     }
   };
   return html`<p>
-    <button type="button" onClick=${sweep}>Check every modem of this node now</button>
-    ${note && html` <span class="note">${note}</span>`}
+    <button type="button" onClick=${sweep}>${t('dashboard.node.sweepButton')}</button>
+    ${note && html` <span class="note">${t(note.key, note.values)}</span>`}
   </p>`;
 }
 
@@ -188,20 +205,18 @@ function SweepNodeButton({ node }) {
 function ModemTable({ node }) {
   const partial = node.worst.length < node.modems;
   return html`<section aria-labelledby="modems-title" class="panel">
-    <h2 id="modems-title">Modems, worst first</h2>
+    <h2 id="modems-title">${t('dashboard.node.modemsTitle')}</h2>
     ${
       partial &&
-      html`<p class="note">
-        The ${count(node.worst.length)} worst of ${count(node.modems)} modems are listed.
-      </p>`
+      html`<p class="note">${t('dashboard.node.partial', { listed: node.worst.length, n: node.modems })}</p>`
     }
     <table class="modems" data-testid="modem-table">
       <thead>
         <tr>
-          <th scope="col">Modem</th>
-          <th scope="col">Verdict</th>
-          <th scope="col">Problems</th>
-          <th scope="col">Diagnosed at</th>
+          <th scope="col">${t('dashboard.node.col.modem')}</th>
+          <th scope="col">${t('dashboard.node.col.verdict')}</th>
+          <th scope="col">${t('dashboard.node.col.problems')}</th>
+          <th scope="col">${t('dashboard.node.col.diagnosedAt')}</th>
         </tr>
       </thead>
       <tbody>
@@ -210,7 +225,7 @@ function ModemTable({ node }) {
             html`<tr data-testid="modem-row" data-modem=${m.modemId} data-verdict=${m.verdict}>
               <th scope="row"><a href=${href.modem(m.modemId)}>${m.modemId}</a></th>
               <td><${VerdictBadge} verdict=${m.verdict} /></td>
-              <td>${m.subKinds.length > 0 ? m.subKinds.map(subKindWords).join(', ') : '—'}</td>
+              <td>${m.subKinds.length > 0 ? list(m.subKinds.map(subKindWords)) : '—'}</td>
               <td>${clock(m.at)}</td>
             </tr>`,
         )}

@@ -2,14 +2,15 @@
 import { html } from 'htm/preact';
 import { ResponseChart } from '../charts/ResponseChart.js';
 import { TapChart } from '../charts/TapChart.js';
+import { t } from '../i18n.js';
 import {
   clock,
   decibels,
   distortionWords,
+  gradeWords,
   metresAndFeet,
   mhz,
-  oneDecimal,
-  PRE_EQ_GRADE_WORDS,
+  tenths,
   usChannelName,
 } from '../labels.js';
 
@@ -23,11 +24,10 @@ import {
  */
 export function PreEqPanel({ preEq }) {
   return html`<section class="panel" aria-labelledby="pre-eq-title" data-testid="pre-eq">
-    <h2 id="pre-eq-title">Upstream pre-equalisation</h2>
+    <h2 id="pre-eq-title">${t('dashboard.preEq.title')}</h2>
     <p class="note">
-      The coefficients the modem pre-distorts its upstream with: energy off the main tap is what it corrects.
-      An echo after the main tap is a reflection; its delay gives the distance from the modem to the fault.
-      ${preEq.observedAt && ` From the reading at ${clock(preEq.observedAt)}.`}
+      ${t('dashboard.preEq.note')}
+      ${preEq.observedAt && ` ${t('dashboard.preEq.fromReading', { at: clock(preEq.observedAt) })}`}
     </p>
     ${preEq.reason && html`<p data-testid="pre-eq-reason">${preEq.reason}</p>`}
     ${preEq.channels.map((ch) => html`<${PreEqChannelView} key=${ch.ifIndex} channel=${ch} />`)}
@@ -39,9 +39,13 @@ function PreEqChannelView({ channel }) {
   const name = usChannelName(channel);
   const key = `us-${channel.channelId ?? `if${channel.ifIndex}`}`;
   const a = channel.analysis;
-  const heading = `Upstream channel ${channel.channelId ?? `(ifIndex ${channel.ifIndex})`}${
-    channel.frequencyHz > 0 ? ` (${mhz(channel.frequencyHz)})` : ''
-  }`;
+  const heading = t('dashboard.preEq.channel', {
+    named: channel.channelId == null ? 'no' : 'yes',
+    id: String(channel.channelId ?? ''),
+    ifIndex: String(channel.ifIndex),
+    hasFrequency: channel.frequencyHz > 0 ? 'yes' : 'no',
+    frequency: mhz(channel.frequencyHz),
+  });
   return html`<section
     class="pre-eq-channel"
     aria-labelledby=${`pre-eq-${key}`}
@@ -54,29 +58,42 @@ function PreEqChannelView({ channel }) {
       !a
         ? html`<p>${channel.reason}</p>`
         : html`<dl class="facts">
-              <dt>Main tap ratio</dt>
-              <dd>${decibels(a.metrics.mtrDb)} dB (${PRE_EQ_GRADE_WORDS[a.grades.mtr]})</dd>
-              <dt>Distortion</dt>
+              <dt>${t('dashboard.preEq.mtr')}</dt>
+              <dd>
+                ${t('dashboard.preEq.mtrValue', { mtr: decibels(a.metrics.mtrDb), grade: gradeWords(a.grades.mtr) })}
+              </dd>
+              <dt>${t('dashboard.preEq.distortion')}</dt>
               <dd>${distortionWords(a.distortion)}</dd>
-              <dt>Echo</dt>
+              <dt>${t('dashboard.preEq.echo')}</dt>
               <dd data-testid="pre-eq-echo">
                 ${
                   a.echo
-                    ? `tap ${a.echo.tap}, ${decibels(a.echo.levelDbc)} dB, ` +
-                      (a.echo.distanceM == null
-                        ? `${oneDecimal(a.echo.delayTaps)} taps after the main tap (channel width not read)`
-                        : `about ${metresAndFeet(a.echo.distanceM)} from the modem`)
+                    ? a.echo.distanceM == null
+                      ? t('dashboard.preEq.echoTaps', {
+                          tap: a.echo.tap,
+                          level: decibels(a.echo.levelDbc),
+                          taps: tenths(a.echo.delayTaps),
+                        })
+                      : t('dashboard.preEq.echoDistance', {
+                          tap: a.echo.tap,
+                          level: decibels(a.echo.levelDbc),
+                          distance: metresAndFeet(a.echo.distanceM),
+                        })
                     : a.shortEcho.present
-                      ? 'none further out; energy on both taps next to the main tap (in-home wiring or splitters)'
-                      : `none above the ${a.echoFloorDbc} dB floor`
+                      ? t('dashboard.preEq.shortEcho')
+                      : t('dashboard.preEq.noEcho', { floor: decibels(a.echoFloorDbc) })
                 }
               </dd>
             </dl>
             <div class="charts">
-              <${TapChart} id=${`pre-eq-taps-${key}`} title=${`${name}: tap magnitudes`} analysis=${a} />
+              <${TapChart}
+                id=${`pre-eq-taps-${key}`}
+                title=${t('dashboard.preEq.tapsTitle', { channel: name })}
+                analysis=${a}
+              />
               <${ResponseChart}
                 id=${`pre-eq-response-${key}`}
-                title=${`${name}: in-channel frequency response`}
+                title=${t('dashboard.preEq.responseTitle', { channel: name })}
                 analysis=${a}
               />
             </div>`

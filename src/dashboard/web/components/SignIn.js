@@ -2,21 +2,47 @@
 import { html } from 'htm/preact';
 import { useState } from 'preact/hooks';
 import { ApiError, authProblemText, checkKey } from '../api.js';
+import { t } from '../i18n.js';
+import { LanguageSwitch } from './LanguageSwitch.js';
+
+/**
+ * What the form says is wrong, kept as data and worded at render time, so that a language switch rewords it.
+ * @typedef {{ kind: 'empty' } | { kind: 'refused', status: number } | { kind: 'signedOut', status: number }
+ *   | { kind: 'failed', message: string }} Problem
+ */
+
+/** @param {Problem} problem */
+function problemText(problem) {
+  switch (problem.kind) {
+    case 'empty':
+      return t('dashboard.signIn.enterKey');
+    case 'refused':
+      return t('dashboard.signIn.refused', { reason: authProblemText(problem.status) });
+    case 'signedOut':
+      return t('dashboard.signIn.signedOut', { reason: authProblemText(problem.status) });
+    default:
+      return t('dashboard.signIn.checkFailed', { error: problem.message });
+  }
+}
 
 /**
  * The first screen: the NOC key, checked against the fleet summary (noc role) before anything is stored.
- * @param {{ message: string|null, onSignedIn: (key: string) => void }} props
+ * @param {{ lang: import('../i18n.js').Lang, signedOutStatus: number|null, onSignedIn: (key: string) => void }} props
  */
-export function SignIn({ message, onSignedIn }) {
+export function SignIn({ lang, signedOutStatus, onSignedIn }) {
   const [key, setKey] = useState('');
-  const [problem, setProblem] = useState(message);
+  const [problem, setProblem] = useState(
+    /** @type {Problem|null} */ (
+      signedOutStatus == null ? null : { kind: 'signedOut', status: signedOutStatus }
+    ),
+  );
   const [busy, setBusy] = useState(false);
 
   const submit = async (/** @type {Event} */ e) => {
     e.preventDefault();
     const trimmed = key.trim();
     if (trimmed === '') {
-      setProblem('Enter the NOC API key.');
+      setProblem({ kind: 'empty' });
       return;
     }
     setBusy(true);
@@ -27,8 +53,8 @@ export function SignIn({ message, onSignedIn }) {
     } catch (error) {
       setProblem(
         error instanceof ApiError && error.isAuthProblem
-          ? `Sign-in refused: ${authProblemText(error.status)}.`
-          : `Could not check the key: ${error instanceof Error ? error.message : String(error)}`,
+          ? { kind: 'refused', status: error.status }
+          : { kind: 'failed', message: error instanceof Error ? error.message : String(error) },
       );
       setBusy(false);
     }
@@ -36,13 +62,11 @@ export function SignIn({ message, onSignedIn }) {
 
   return html`
     <main id="main" class="sign-in">
-      <h1>Linecheck NOC dashboard</h1>
+      <${LanguageSwitch} lang=${lang} />
+      <h1>${t('dashboard.signIn.title')}</h1>
       <form onSubmit=${submit} data-testid="sign-in" aria-describedby="sign-in-help">
-        <p id="sign-in-help">
-          Sign in with an API key that has the <strong>noc</strong> role. It is kept for this browser tab
-          only.
-        </p>
-        <label for="noc-key">NOC API key</label>
+        <p id="sign-in-help">${t('dashboard.signIn.help')}</p>
+        <label for="noc-key">${t('dashboard.signIn.keyLabel')}</label>
         <input
           id="noc-key"
           name="key"
@@ -55,10 +79,14 @@ export function SignIn({ message, onSignedIn }) {
           aria-errormessage=${problem ? 'sign-in-error' : undefined}
           required
         />
-        <button type="submit" disabled=${busy}>${busy ? 'Checking…' : 'Sign in'}</button>
+        <button type="submit" disabled=${busy}>
+          ${busy ? t('dashboard.signIn.checking') : t('dashboard.signIn.submit')}
+        </button>
         ${
           problem &&
-          html`<p id="sign-in-error" class="error" role="alert" data-testid="sign-in-error">${problem}</p>`
+          html`<p id="sign-in-error" class="error" role="alert" data-testid="sign-in-error">
+            ${problemText(problem)}
+          </p>`
         }
       </form>
     </main>

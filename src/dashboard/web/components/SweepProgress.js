@@ -1,26 +1,35 @@
 // @ts-check
 import { html } from 'htm/preact';
-import { clock, count, duration } from '../labels.js';
+import { t } from '../i18n.js';
+import { clock, duration, percent } from '../labels.js';
 
 /** @typedef {import('../api-types.js').SweepView} SweepView */
 
-function scopeWords(/** @type {SweepView['scope']} */ scope) {
+/** The sweep's line as one sentence per scope: "Sweep of node 3 on cmts-1: 40 of 120 modems checked, 2 failed." */
+function sweepLine(/** @type {SweepView} */ sweep) {
+  const values = {
+    counted: sweep.done + sweep.failed,
+    total: sweep.total,
+    failed: sweep.failed,
+    anyFailed: sweep.failed > 0 ? 'yes' : 'no',
+  };
+  const scope = sweep.scope;
   return scope.kind === 'all'
-    ? 'the whole fleet'
+    ? t('dashboard.sweep.lineAll', values)
     : scope.kind === 'cmts'
-      ? `CMTS ${scope.cmtsId}`
-      : `node ${scope.serviceGroupId} on ${scope.cmtsId}`;
+      ? t('dashboard.sweep.lineCmts', { ...values, cmtsId: scope.cmtsId })
+      : t('dashboard.sweep.lineNode', { ...values, cmtsId: scope.cmtsId, node: scope.serviceGroupId });
 }
 
 /** The latest sweep: a progress bar while it runs, its time and duration once finished. */
 export function SweepProgress(/** @type {{ sweep: SweepView|null, loading: boolean }} */ { sweep, loading }) {
   return html`<section aria-labelledby="sweep-title" class="panel sweep" data-testid="sweep">
-    <h2 id="sweep-title">Latest sweep</h2>
+    <h2 id="sweep-title">${t('dashboard.sweep.title')}</h2>
     ${
       loading
-        ? html`<p aria-busy="true">Loading…</p>`
+        ? html`<p aria-busy="true">${t('dashboard.common.loading')}</p>`
         : !sweep
-          ? html`<p>No sweep has run yet.</p>`
+          ? html`<p>${t('dashboard.sweep.none')}</p>`
           : html`<${SweepDetails} sweep=${sweep} />`
     }
   </section>`;
@@ -37,32 +46,37 @@ function SweepDetails({ sweep }) {
         data-testid="sweep-status"
         data-status=${sweep.status}
       >
-        ${running ? 'Running' : 'Finished'}
+        ${running ? t('dashboard.sweep.running') : t('dashboard.sweep.finished')}
       </span>
-      ${' '}Sweep of ${scopeWords(sweep.scope)}: ${count(counted)} of ${count(sweep.total)} modems
-      checked${sweep.failed > 0 ? `, ${count(sweep.failed)} failed` : ''}.
+      ${' '}${sweepLine(sweep)}
     </p>
-    <label class="progress-label" for="sweep-progress">Progress</label>
+    <label class="progress-label" for="sweep-progress">${t('dashboard.sweep.progress')}</label>
     <progress
       id="sweep-progress"
       data-testid="sweep-progress"
       max=${Math.max(sweep.total, 1)}
       value=${sweep.total === 0 ? 1 : counted}
     >
-      ${sweep.total === 0 ? 100 : Math.round((counted / sweep.total) * 100)}%
+      ${percent(sweep.total === 0 ? 1 : counted / sweep.total)}
     </progress>
     <dl class="facts">
-      <dt>Started</dt>
+      <dt>${t('dashboard.sweep.startedAt')}</dt>
       <dd>${clock(sweep.startedAt)}</dd>
       ${
         running
-          ? html`<dt>Running for</dt>
+          ? html`<dt>${t('dashboard.sweep.runningFor')}</dt>
               <dd>${duration(sweep.elapsedSec)}</dd>
-              <dt>Time left</dt>
-              <dd>${sweep.etaSec == null ? 'estimating…' : `about ${duration(sweep.etaSec)}`}</dd>`
-          : html`<dt>Finished</dt>
+              <dt>${t('dashboard.sweep.timeLeft')}</dt>
+              <dd>
+                ${
+                  sweep.etaSec == null
+                    ? t('dashboard.sweep.estimating')
+                    : t('dashboard.sweep.about', { duration: duration(sweep.etaSec) })
+                }
+              </dd>`
+          : html`<dt>${t('dashboard.sweep.finishedAt')}</dt>
               <dd data-testid="sweep-finished-at">${clock(sweep.finishedAt)}</dd>
-              <dt>Took</dt>
+              <dt>${t('dashboard.sweep.took')}</dt>
               <dd data-testid="sweep-duration">${duration(sweep.elapsedSec)}</dd>`
       }
     </dl>

@@ -1,5 +1,6 @@
 // @ts-check
 import { html } from 'htm/preact';
+import { t } from '../i18n.js';
 import { clock, timelineWords } from '../labels.js';
 
 /**
@@ -12,31 +13,26 @@ import { clock, timelineWords } from '../labels.js';
  *   modemLog?: ModemLogState }} TimelineData
  */
 
-/** The kinds only the modem's own log shows (REBOOT and REREGISTRATION are in labels.js). */
-const LOGGED_WORDS = /** @type {Record<string, string>} */ ({
-  T3_TIMEOUT: 'T3 time-out',
-  T4_TIMEOUT: 'T4 time-out',
-  RANGING_FAILED: 'Ranging failed',
-  SYNC_LOSS: 'Lost downstream sync',
-  DHCP_FAILURE: 'DHCP failed',
-  TOD_FAILURE: 'Time of day failed',
-  CONFIG_FILE_FAILURE: 'Config file failed',
-  OTHER: 'Logged',
-});
-
-const SOURCE_WORDS = { linecheck: 'Linecheck', modemLog: 'modem log' };
-
-const MODEM_LOG_NOTE = {
-  absent: 'The modem keeps no event log Linecheck can read.',
-  notRead:
-    'The modem’s own log is not shown: the latest reading did not read it (a sweep’s, or the modem did not answer).',
+/** @type {Readonly<Record<'linecheck'|'modemLog', import('../i18n.js').WebKey>>} */
+const SOURCE_WORDS = {
+  linecheck: 'dashboard.timeline.source.linecheck',
+  modemLog: 'dashboard.timeline.source.modemLog',
 };
 
-const words = (/** @type {string} */ kind) => LOGGED_WORDS[kind] ?? timelineWords(kind);
+/** @type {Readonly<Record<'absent'|'notRead', import('../i18n.js').WebKey>>} */
+const MODEM_LOG_NOTE = {
+  absent: 'dashboard.timeline.modemLog.absent',
+  notRead: 'dashboard.timeline.modemLog.notRead',
+};
 
-/** "12 times, first 2026-11-25 01:56:02": what a logged row adds to its sentence. */
+/** Linecheck's event kinds and the ones only the modem's own log shows (labels.js). */
+const words = timelineWords;
+
+/** "first 25/11/2026, 01:56:02": what a logged row seen more than once adds to its sentence. */
 function occurrences(/** @type {LogEntry} */ log) {
-  return log.count != null && log.count > 1 && log.firstAt ? `first ${clock(log.firstAt)}` : '';
+  return log.count != null && log.count > 1 && log.firstAt
+    ? t('dashboard.timeline.firstAt', { n: log.count, at: clock(log.firstAt) })
+    : '';
 }
 
 /** What happened to the line over the last week, newest first: Linecheck's readings and the modem's own log. */
@@ -44,11 +40,15 @@ export function Timeline(/** @type {{ timeline: TimelineData }} */ { timeline })
   const untimed = timeline.untimed ?? [];
   const state = timeline.modemLog?.state;
   return html`<section class="panel" aria-labelledby="timeline-title">
-    <h2 id="timeline-title">Last 7 days</h2>
+    <h2 id="timeline-title">${t('dashboard.timeline.title')}</h2>
     ${
       timeline.events.length === 0
         ? html`<p data-testid="timeline">
-            Nothing changed${timeline.coveredFrom ? ` since ${clock(timeline.coveredFrom)}` : ''}.
+            ${
+              timeline.coveredFrom
+                ? t('dashboard.timeline.nothingSince', { at: clock(timeline.coveredFrom) })
+                : t('dashboard.timeline.nothing')
+            }
           </p>`
         : html`<ol class="timeline" data-testid="timeline">
             ${timeline.events.map(
@@ -57,7 +57,7 @@ export function Timeline(/** @type {{ timeline: TimelineData }} */ { timeline })
                   <time datetime=${e.at}>${clock(e.at)}</time>
                   <strong>${words(e.kind)}</strong>
                   <span>${e.evidence}</span>
-                  <small class="note"> · ${SOURCE_WORDS[e.source ?? 'linecheck']}</small>
+                  <small class="note"> · ${t(SOURCE_WORDS[e.source ?? 'linecheck'])}</small>
                   ${e.log && occurrences(e.log) ? html`<small class="note"> · ${occurrences(e.log)}</small>` : ''}
                 </li>`,
             )}
@@ -65,8 +65,8 @@ export function Timeline(/** @type {{ timeline: TimelineData }} */ { timeline })
     }
     ${
       untimed.length > 0 &&
-      html`<h3>Logged without a time</h3>
-        <p class="note">The modem had no time of day then, so these cannot be placed above.</p>
+      html`<h3>${t('dashboard.timeline.untimed')}</h3>
+        <p class="note">${t('dashboard.timeline.untimedNote')}</p>
         <ul class="timeline" data-testid="timeline-untimed">
           ${untimed.map(
             (e) =>
@@ -77,6 +77,6 @@ export function Timeline(/** @type {{ timeline: TimelineData }} */ { timeline })
           )}
         </ul>`
     }
-    ${state === 'absent' || state === 'notRead' ? html`<p class="note">${MODEM_LOG_NOTE[state]}</p>` : ''}
+    ${state === 'absent' || state === 'notRead' ? html`<p class="note">${t(MODEM_LOG_NOTE[state])}</p>` : ''}
   </section>`;
 }
