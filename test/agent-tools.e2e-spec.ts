@@ -12,6 +12,8 @@ const KEY = {
   noc: 'noc-wall-key-0123456789abcdef00',
   operator: 'operator-key-0123456789abcdef00',
   admin: 'admin-key-0123456789abcdef000000',
+  agentReboot: 'agent-reboot-key-0123456789abcdef',
+  agentReboot2: 'agent-reboot-other-0123456789abcd',
 };
 const API_KEYS = [
   `desk:agent:${KEY.agent}`,
@@ -19,6 +21,8 @@ const API_KEYS = [
   `wall:noc:${KEY.noc}`,
   `ops:operator:${KEY.operator}`,
   `root:admin:${KEY.admin}`,
+  `desk3:agent+reboot:${KEY.agentReboot}`,
+  `desk4:agent+reboot:${KEY.agentReboot2}`,
 ].join(',');
 
 describe('agent tools with API keys (redis store)', () => {
@@ -36,7 +40,7 @@ describe('agent tools with API keys (redis store)', () => {
     key?: string,
     body?: object,
     headers: Record<string, string> = {},
-  ): Promise<{ status: number; body: Record<string, any> }> {
+  ): Promise<{ status: number; body: Record<string, any>; headers: Record<string, string> }> {
     let req = t.http()[method](path);
     if (key) {
       req = req.set('Authorization', `Bearer ${key}`);
@@ -46,7 +50,11 @@ describe('agent tools with API keys (redis store)', () => {
     }
     const res = body ? await req.send(body) : await req;
     bodies.push(res.text ?? '');
-    return { status: res.status, body: res.body as Record<string, any> };
+    return {
+      status: res.status,
+      body: res.body as Record<string, any>,
+      headers: res.headers,
+    };
   }
 
   beforeAll(async () => {
@@ -118,6 +126,11 @@ describe('agent tools with API keys (redis store)', () => {
       lines: [
         { modemId: 'sim-cm-00001', lineToken: expect.stringMatching(/^lt_/), expiresAt: expect.any(String) },
       ],
+      services: ['internet', 'tv'],
+      scripts: [
+        { code: 'SERVICE_NOT_SUBSCRIBED', title: expect.any(String), text: expect.any(String) },
+        { code: 'OUTSIDE_SERVICE', title: expect.any(String), text: expect.any(String) },
+      ],
     });
     handedOut.push(byName.body.lines[0].lineToken);
     const byAddress = await call('post', '/api/v1/lines/verify', KEY.agent, {
@@ -126,6 +139,79 @@ describe('agent tools with API keys (redis store)', () => {
     });
     expect(byAddress.body.verified).toBe(true);
     handedOut.push(byAddress.body.lines[0].lineToken);
+  });
+
+  it('tells the verified customer’s services and call scripts in the language asked for', async () => {
+    const claim = { customerNumber: 'C1000001', fullName: 'Jan Iksiński' };
+    const pl = await call('post', '/api/v1/lines/verify', KEY.agent, claim, {
+      'Accept-Language': 'pl-PL, en;q=0.5',
+    });
+    const en = await call('post', '/api/v1/lines/verify', KEY.agent, claim, { 'Accept-Language': 'en-GB' });
+    handedOut.push(pl.body.lines[0].lineToken, en.body.lines[0].lineToken);
+    for (const res of [pl, en]) {
+      expect(res.body.services).toEqual(['internet', 'tv']);
+      expect(res.body.scripts.map((s: { code: string }) => s.code)).toEqual([
+        'SERVICE_NOT_SUBSCRIBED',
+        'OUTSIDE_SERVICE',
+      ]);
+    }
+    expect(pl.headers['content-language']).toBe('pl');
+    expect(en.headers['content-language']).toBe('en');
+    expect(pl.body.scripts[0]).toEqual({
+      code: 'SERVICE_NOT_SUBSCRIBED',
+      title: 'Usługa spoza umowy z nami',
+      text: expect.stringContaining('Pana/Pani umową'),
+    });
+    expect(en.body.scripts[0]).toEqual({
+      code: 'SERVICE_NOT_SUBSCRIBED',
+      title: 'A service the customer does not have with us',
+      text: expect.stringContaining('not part of your contract'),
+    });
+    expect(pl.body.scripts[1].title).toBe('Poza zakresem naszych usług');
+    expect(en.body.scripts[1].title).toBe('Outside our service');
+
+    // A TV-only customer whose modem is there for the TV box; and one whose records do not say (not known).
+    for (const [id, customer] of [
+      ['tv-only-1', { customerNumber: 'C880', fullName: 'Ewa Nowak', services: ['tv'] }],
+      ['unknown-1', { customerNumber: 'C881', fullName: 'Adam Nowak' }],
+    ] as const) {
+      expect(
+        (
+          await call('put', `/api/v1/modems/${id}`, KEY.operator, {
+            host: '127.0.0.1',
+            snmp: { version: '2c', community: 'public' },
+            customer,
+          })
+        ).status,
+      ).toBe(201);
+    }
+    const tv = await call(
+      'post',
+      '/api/v1/lines/verify',
+      KEY.agent,
+      { customerNumber: 'C880', fullName: 'ewa nowak' },
+      {
+        'Accept-Language': 'pl',
+      },
+    );
+    handedOut.push(tv.body.lines[0].lineToken);
+    expect(tv.body.services).toEqual(['tv']);
+    expect(tv.body.scripts.map((s: { code: string }) => s.code)).toEqual([
+      'TV_NOT_INTERNET',
+      'SERVICE_NOT_SUBSCRIBED',
+      'OUTSIDE_SERVICE',
+    ]);
+    expect(tv.body.scripts[0].text).toContain('dekodera');
+    const unknown = await call('post', '/api/v1/lines/verify', KEY.agent, {
+      customerNumber: 'C881',
+      fullName: 'Adam Nowak',
+    });
+    handedOut.push(unknown.body.lines[0].lineToken);
+    expect(unknown.body.services).toBeNull();
+    expect(unknown.body.scripts.map((s: { code: string }) => s.code)).toEqual(['OUTSIDE_SERVICE']);
+    for (const id of ['tv-only-1', 'unknown-1']) {
+      expect((await call('delete', `/api/v1/modems/${id}`, KEY.operator)).status).toBe(204);
+    }
   });
 
   it('never says which part did not match, and locks a customer number out after repeated failures', async () => {
@@ -240,9 +326,10 @@ describe('agent tools with API keys (redis store)', () => {
 
   it('imports modems with customers row by row, naming the bad rows and fields', async () => {
     const csv =
-      'id,host,port,community,customerNumber,fullName,address\n' +
-      'imp-1,127.0.0.1,161,public,C777,Zofia Wójcik,"ul. Źródlana 3 m. 4, 90-001 Łódź"\n' +
-      'imp bad,127.0.0.1,99999,public,C778,X,Y\n';
+      'id,host,port,community,customerNumber,fullName,address,services\n' +
+      'imp-1,127.0.0.1,161,public,C777,Zofia Wójcik,"ul. Źródlana 3 m. 4, 90-001 Łódź",tv+internet\n' +
+      'imp bad,127.0.0.1,99999,public,C778,X,Y,\n' +
+      'imp-3,127.0.0.1,161,public,C779,Ola Nowak,"ul. Polna 1, Kraków",internet+radio\n';
     const res = await t
       .http()
       .post('/api/v1/modems:import')
@@ -251,14 +338,28 @@ describe('agent tools with API keys (redis store)', () => {
       .send(csv);
     bodies.push(res.text);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual(expect.objectContaining({ received: 2, created: 1, updated: 0, failed: 1 }));
+    expect(res.body).toEqual(expect.objectContaining({ received: 3, created: 1, updated: 0, failed: 2 }));
     expect(res.body.errors[0].row).toBe(2);
     expect(res.body.errors[0].fields.map((f: { field: string }) => f.field).sort()).toEqual(['id', 'port']);
+    expect(res.body.errors[1]).toEqual(
+      expect.objectContaining({
+        row: 3,
+        id: 'imp-3',
+        message: expect.stringMatching(
+          /^customer\.services: services must be a non-empty list of internet, tv, phone/,
+        ),
+      }),
+    );
+    expect((await call('get', '/api/v1/modems/imp-1', KEY.operator)).body.customer.services).toEqual([
+      'internet',
+      'tv',
+    ]);
     const verified = await call('post', '/api/v1/lines/verify', KEY.agent, {
       customerNumber: 'c777',
       fullName: 'ZOFIA WOJCIK',
     });
     expect(verified.body.lines.map((l: { modemId: string }) => l.modemId)).toEqual(['imp-1']);
+    expect(verified.body.services).toEqual(['internet', 'tv']);
     handedOut.push(verified.body.lines[0].lineToken);
   });
 
@@ -297,6 +398,103 @@ describe('agent tools with API keys (redis store)', () => {
     expect(seen('apikey.create', 'ok')).toBe(true);
     expect(seen('apikey.revoke', 'ok')).toBe(true);
     expect(audit.find((e) => e.action === 'modem.reboot')?.actor.name).toBe('ops');
+  });
+
+  it('tells every key who it is and what it may do (GET /api/v1/me)', async () => {
+    expect((await call('get', '/api/v1/me')).status).toBe(401);
+    const cases: [
+      keyof typeof KEY,
+      string[],
+      { checkLines: boolean; reboot: boolean; needsLineToken: boolean },
+    ][] = [
+      ['agent', ['agent'], { checkLines: true, reboot: false, needsLineToken: true }],
+      ['agentReboot', ['agent', 'reboot'], { checkLines: true, reboot: true, needsLineToken: true }],
+      ['noc', ['noc'], { checkLines: true, reboot: false, needsLineToken: false }],
+      ['operator', ['operator'], { checkLines: true, reboot: true, needsLineToken: false }],
+      ['admin', ['admin'], { checkLines: true, reboot: true, needsLineToken: false }],
+    ];
+    for (const [key, roles, may] of cases) {
+      const me = await call('get', '/api/v1/me', KEY[key]);
+      expect([key, me.status]).toEqual([key, 200]);
+      expect(me.body).toEqual({
+        keyId: expect.stringMatching(/^[0-9a-f]{12}$/),
+        name: expect.any(String),
+        roles,
+        may,
+      });
+    }
+    expect((await call('get', '/api/v1/me', KEY.agentReboot)).body.name).toBe('desk3');
+  });
+
+  it('lets an agent key with the reboot right reboot only a line it verified, and follow its own reboot', async () => {
+    const id = 'sim-cm-00005';
+    const customer = (await call('get', `/api/v1/modems/${id}`, KEY.operator)).body.customer;
+    const path = `/api/v1/modems/${id}/reboot`;
+    const reason = { reason: 'customer consents: no sync' };
+    // Without a token, or with another line's, or another key's: refused.
+    expect((await call('post', path, KEY.agentReboot, reason)).status).toBe(403);
+    const mine = await call('post', '/api/v1/lines/verify', KEY.agentReboot, {
+      customerNumber: customer.customerNumber,
+      fullName: customer.fullName,
+    });
+    const token = mine.body.lines[0].lineToken as string;
+    handedOut.push(token);
+    expect((await call('post', path, KEY.agentReboot2, reason, { 'X-Line-Token': token })).status).toBe(403);
+    const other = await call('post', '/api/v1/modems/sim-cm-00006/reboot', KEY.agentReboot, reason, {
+      'X-Line-Token': token,
+    });
+    expect(other.status).toBe(403);
+    // An agent key without the right: 403 even with a token of its own.
+    const plain = await call('post', '/api/v1/lines/verify', KEY.agent, {
+      customerNumber: customer.customerNumber,
+      fullName: customer.fullName,
+    });
+    handedOut.push(plain.body.lines[0].lineToken);
+    const refused = await call('post', path, KEY.agent, reason, {
+      'X-Line-Token': plain.body.lines[0].lineToken,
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.message).toMatch(/needs one of the roles operator, reboot/);
+
+    const started = await call('post', path, KEY.agentReboot, reason, { 'X-Line-Token': token });
+    expect(started.status).toBe(202);
+    expect(started.body).toEqual(
+      expect.objectContaining({
+        modemId: id,
+        kind: 'reboot',
+        requestedBy: expect.objectContaining({ name: 'desk3' }),
+      }),
+    );
+    const action = `/api/v1/actions/${started.body.id}`;
+    // Its progress: for the key that started it and for operators; another reboot key is told it does not exist.
+    expect((await call('get', action, KEY.operator)).status).toBe(200);
+    expect((await call('get', action, KEY.agentReboot2)).status).toBe(404);
+    expect((await call('get', action, KEY.agent)).status).toBe(403);
+    const done = await eventually(
+      async () => {
+        const body = (await call('get', action, KEY.agentReboot)).body;
+        expect(['done', 'failed']).toContain(body.state);
+        return body;
+      },
+      { timeoutMs: 20_000, intervalMs: 100 },
+    );
+    expect(done.state).toBe('done');
+    const audit = (await call('get', '/api/v1/audit?limit=1000', KEY.admin)).body.items as {
+      action: string;
+      outcome: string;
+      actor: { name: string };
+      target?: string;
+    }[];
+    expect(audit).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          action: 'modem.reboot',
+          outcome: 'requested',
+          target: id,
+          actor: expect.objectContaining({ name: 'desk3' }),
+        }),
+      ]),
+    );
   });
 
   it('shows no secret in any response or log line', () => {

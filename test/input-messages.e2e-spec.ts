@@ -85,7 +85,7 @@ describe('input messages', () => {
     expect((res.body as ErrorBody).fields).toEqual([
       {
         field: 'roles',
-        problems: ['roles must be an array of roles: agent, noc, operator, admin, e.g. ["noc"]'],
+        problems: ['roles must be an array of roles: agent, noc, operator, admin, reboot, e.g. ["noc"]'],
       },
     ]);
   });

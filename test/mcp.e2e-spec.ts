@@ -8,6 +8,7 @@ import { startTestApp, type TestApp } from './support/test-app';
 const AGENT = 'mcp-agent-key-0123456789abcdef00';
 const OPERATOR = 'mcp-operator-key-0123456789abcdef';
 const ADMIN = 'mcp-admin-key-0123456789abcdef000';
+const AGENT_REBOOT = 'mcp-agent-reboot-key-0123456789ab';
 
 type ToolResult = { isError?: boolean; content: { type: string; text: string }[]; structuredContent?: any };
 
@@ -33,7 +34,7 @@ describe('MCP server (memory store)', () => {
 
   beforeAll(async () => {
     t = await startTestApp('memory', {
-      API_KEYS: `voicebot:agent:${AGENT},ops:operator:${OPERATOR},root:admin:${ADMIN}`,
+      API_KEYS: `voicebot:agent:${AGENT},ops:operator:${OPERATOR},root:admin:${ADMIN},bot2:agent+reboot:${AGENT_REBOOT}`,
       SIMULATOR_MODEMS: '12',
       SIMULATOR_V3_SHARE: '0',
       SIMULATOR_SCENARIO_MIX: 'TEXTBOOK=1',
@@ -60,6 +61,43 @@ describe('MCP server (memory store)', () => {
     const operator = await connect(OPERATOR);
     expect((await operator.listTools()).tools.map((tool) => tool.name)).toContain('reboot_modem');
     await operator.close();
+    const withReboot = await connect(AGENT_REBOOT);
+    const reboot = (await withReboot.listTools()).tools.find((tool) => tool.name === 'reboot_modem')!;
+    expect(Object.keys(reboot.inputSchema.properties ?? {})).toEqual(
+      expect.arrayContaining(['modem_id', 'line_token', 'reason', 'confirm']),
+    );
+    await withReboot.close();
+  });
+
+  it('lets an agent key with the reboot right reboot only a line it verified, by its line_token', async () => {
+    const bot = await connect(AGENT_REBOOT);
+    const refused = (await bot.callTool({
+      name: 'reboot_modem',
+      arguments: { modem_id: 'sim-cm-00003', reason: 'no sync', confirm: true },
+    })) as ToolResult;
+    expect(refused.isError).toBe(true);
+    expect(text(refused)).toMatch(/Verify the caller first/);
+    const customer = (await t.http().get('/api/v1/modems/sim-cm-00003').set('X-API-Key', OPERATOR)).body
+      .customer as { customerNumber: string; fullName: string };
+    const verified = (await bot.callTool({
+      name: 'verify_caller',
+      arguments: { customer_number: customer.customerNumber, full_name: customer.fullName },
+    })) as ToolResult;
+    const line = verified.structuredContent.result.lines[0];
+    const otherLine = (await bot.callTool({
+      name: 'reboot_modem',
+      arguments: { modem_id: 'sim-cm-00004', line_token: line.lineToken, reason: 'no sync', confirm: true },
+    })) as ToolResult;
+    expect(otherLine.isError).toBe(true);
+    expect(text(otherLine)).toMatch(/not valid for sim-cm-00004/);
+    const started = (await bot.callTool({
+      name: 'reboot_modem',
+      arguments: { modem_id: line.modemId, line_token: line.lineToken, reason: 'no sync', confirm: true },
+    })) as ToolResult;
+    expect(started.isError).toBeFalsy();
+    expect(text(started)).toMatch(/^Reboot of sim-cm-00003 started \(action act-/);
+    expect(started.structuredContent.result.requestedBy.name).toBe('bot2');
+    await bot.close();
   });
 
   it('verifies a caller, diagnoses the line with its token, and is refused a reboot with an agent key', async () => {
@@ -84,6 +122,15 @@ describe('MCP server (memory store)', () => {
     expect(verified.isError).toBeFalsy();
     const line = verified.structuredContent.result.lines[0];
     expect(line.modemId).toBe('sim-cm-00001');
+    expect(verified.structuredContent.result.services).toEqual(['internet', 'tv']);
+    expect(verified.structuredContent.result.scripts.map((s: { code: string }) => s.code)).toEqual([
+      'SERVICE_NOT_SUBSCRIBED',
+      'OUTSIDE_SERVICE',
+    ]);
+    expect(text(verified)).toMatch(
+      /\nThe customer has: internet and TV\.\nIf the call is not about the line/,
+    );
+    expect(text(verified)).toMatch(/\n- A service the customer does not have with us: I can see that/);
 
     const diagnosis = (await agent.callTool({
       name: 'diagnose_line',
@@ -155,6 +202,20 @@ describe('MCP server (memory store)', () => {
     })) as ToolResult;
     const line = verified.structuredContent.result.lines[0];
     const args = { modem_id: line.modemId, line_token: line.lineToken };
+    const verifiedPl = (await polish.callTool({
+      name: 'verify_caller',
+      arguments: { customer_number: 'C1000001', full_name: 'Jan Iksiński' },
+    })) as ToolResult;
+    expect(verifiedPl.structuredContent.result.services).toEqual(['internet', 'tv']);
+    expect(verifiedPl.structuredContent.result.scripts[0]).toEqual({
+      code: 'SERVICE_NOT_SUBSCRIBED',
+      title: 'Usługa spoza umowy z nami',
+      text: expect.stringMatching(/^Widzę, że ta usługa nie jest objęta Pana\/Pani umową/),
+    });
+    expect(text(verifiedPl)).toMatch(
+      /\nUsługi klienta: internet i telewizja\.\nJeśli rozmowa nie dotyczy łącza/,
+    );
+    expect(text(verifiedPl)).toMatch(/\n- Poza zakresem naszych usług: Przykro mi/);
     const nodePl = (await polish.callTool({ name: 'get_node_status', arguments: args })) as ToolResult;
     const nodeEn = (await english.callTool({ name: 'get_node_status', arguments: args })) as ToolResult;
     const nodeAsked = (await english.callTool({

@@ -112,10 +112,112 @@ describe('modems API (Redis store)', () => {
       { host: 'h', snmp: { version: '2c', community: 'c' }, customer: {} },
       'customer.customerNumber',
     ],
+    [
+      'customer with services not a list',
+      '/api/v1/modems/m1',
+      {
+        host: 'h',
+        snmp: { version: '2c', community: 'c' },
+        customer: { customerNumber: 'C1', services: 'internet' },
+      },
+      'customer.services',
+    ],
+    [
+      'customer with an unknown service',
+      '/api/v1/modems/m1',
+      {
+        host: 'h',
+        snmp: { version: '2c', community: 'c' },
+        customer: { customerNumber: 'C1', services: ['internet', 'radio'] },
+      },
+      'customer.services',
+    ],
+    [
+      'customer with a service twice',
+      '/api/v1/modems/m1',
+      {
+        host: 'h',
+        snmp: { version: '2c', community: 'c' },
+        customer: { customerNumber: 'C1', services: ['tv', 'tv'] },
+      },
+      'customer.services',
+    ],
+    [
+      'customer with no services (say nothing when not known)',
+      '/api/v1/modems/m1',
+      {
+        host: 'h',
+        snmp: { version: '2c', community: 'c' },
+        customer: { customerNumber: 'C1', services: [] },
+      },
+      'customer.services',
+    ],
   ])('PUT with %s -> 400 naming the field, nothing stored', async (_case, path, body, field) => {
     const res = await t.http().put(path).send(body).expect(400);
     expect(res.body.fields.map((f: { field: string }) => f.field)).toContain(field);
     await t.http().get('/api/v1/modems/m1').expect(404);
+  });
+
+  it('tells a bad services list which values are allowed', async () => {
+    const res = await t
+      .http()
+      .put('/api/v1/modems/m1')
+      .send({
+        host: 'h',
+        snmp: { version: '2c', community: 'c' },
+        customer: { customerNumber: 'C1', services: ['internet', 'radio'] },
+      })
+      .expect(400);
+    expect(res.body.fields).toEqual([
+      {
+        field: 'customer.services',
+        problems: [
+          'services must be a non-empty list of internet, tv, phone, each at most once (leave it out when not known)',
+        ],
+      },
+    ]);
+  });
+
+  it('stores a customer’s services in internet, tv, phone order; without them they stay not known', async () => {
+    const put = await t
+      .http()
+      .put('/api/v1/modems/svc-1')
+      .send({
+        host: '10.1.2.4',
+        snmp: { version: '2c', community: 'c' },
+        customer: { customerNumber: 'C-5', fullName: 'Ewa Nowak', services: ['phone', 'internet'] },
+      })
+      .expect(201);
+    expect(put.body.customer).toEqual({
+      customerNumber: 'C5',
+      fullName: 'Ewa Nowak',
+      services: ['internet', 'phone'],
+    });
+    expect((await t.http().get('/api/v1/modems/svc-1').expect(200)).body.customer.services).toEqual([
+      'internet',
+      'phone',
+    ]);
+    const without = await t
+      .http()
+      .put('/api/v1/modems/svc-1')
+      .send({ host: '10.1.2.4', snmp: { version: '2c', community: 'c' }, customer: { customerNumber: 'C5' } })
+      .expect(200);
+    expect(without.body.customer).toEqual({ customerNumber: 'C5' });
+    // null is "not said" as well: stored without services, never as none.
+    const nulled = await t
+      .http()
+      .put('/api/v1/modems/svc-1')
+      .send({
+        host: '10.1.2.4',
+        snmp: { version: '2c', community: 'c' },
+        customer: { customerNumber: 'C5', services: null },
+      })
+      .expect(200);
+    expect(nulled.body.customer).toEqual({ customerNumber: 'C5' });
+    // The simulated fleet's customers all have services.
+    const sim = await t.http().get('/api/v1/modems/sim-cm-00001').expect(200);
+    expect(sim.body.customer.services).toEqual(['internet', 'tv']);
+    await t.http().delete('/api/v1/modems/svc-1').expect(204);
   });
 
   it('rejects a body that is not JSON with 400, and an oversized one with 413', async () => {

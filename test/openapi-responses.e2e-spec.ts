@@ -285,7 +285,9 @@ describe('responses match the OpenAPI document (Ajv, strict)', () => {
     );
     await call('get', '/api/v1/sweeps', '/api/v1/sweeps');
 
-    // Lines, reboot and its action (outcome null while it runs, then the diagnosis).
+    // The calling key, then lines, reboot and its action (outcome null while it runs, then the diagnosis).
+    await call('get', '/api/v1/me', '/api/v1/me', undefined, KEY.agent);
+    await call('get', '/api/v1/me', '/api/v1/me');
     await call(
       'post',
       '/api/v1/lines/verify',

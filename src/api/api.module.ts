@@ -18,6 +18,7 @@ import { ActionsController } from './actions.controller';
 import { AdminController } from './admin.controller';
 import { ImportController } from './import.controller';
 import { LinesController } from './lines.controller';
+import { MeController } from './me.controller';
 import { EventsController } from './events.controller';
 import { ThresholdsController } from './thresholds.controller';
 import { McpModule } from '../mcp/mcp.module';
@@ -47,6 +48,7 @@ import { VisitsController } from './visits.controller';
     FleetController,
     HealthController,
     LinesController,
+    MeController,
     ActionsController,
     AdminController,
     ImportController,

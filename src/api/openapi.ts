@@ -41,10 +41,12 @@ keep the inventory and CMTSes and may reboot a modem. AI agents can use the same
 
 ### Access
 Every route except \`/health\` and \`/docs\` needs an API key, as \`Authorization: Bearer <key>\` or \`X-API-Key: <key>\`:
-no valid key gives 401, a key without one of the route's roles gives 403. Roles are agent, noc, operator and admin;
-an admin key may call every route, and routes that name no role are admin-only. Each route's description lists its
-roles. Agent-only keys must also send the \`X-Line-Token\` from caller verification on a line's own data
-(diagnosis, telemetry, pre-equalisation, timeline, history) when LINE_TOKEN_REQUIRED is on (the default). Requests are rate-limited
+no valid key gives 401, a key without one of the route's roles gives 403. Roles are agent, noc, operator, admin and
+reboot (may reboot a modem remotely: given to an agent key, only a line it verified); an admin key may call every
+route, and routes that name no role are admin-only. Each route's description lists its roles; \`GET /api/v1/me\` tells
+a key its own. Keys with none of noc, operator and admin must also send the \`X-Line-Token\` from caller verification
+on a line's own data (diagnosis, telemetry, pre-equalisation, timeline, history) and its reboot when
+LINE_TOKEN_REQUIRED is on (the default). Requests are rate-limited
 per key (RATE_LIMIT_PER_MIN, 429), and requests without a valid key per client address
 (UNAUTHENTICATED_RATE_PER_MIN, 429 with Retry-After). A 401 carries a Bearer \`WWW-Authenticate\` challenge; two
 different keys in one request are refused. A request body is read only after its key and role are checked.
@@ -58,6 +60,7 @@ be checked either, so their calls get 503 on every route.
 
 const TAGS: [string, string][] = [
   ['lines', 'Caller verification: the first step of every call.'],
+  ['me', 'The calling key: who it is and what it may do.'],
   [
     'modems',
     'Diagnosis, telemetry, pre-equalisation, timeline and history of a line; the modem inventory and bulk import.',
@@ -306,9 +309,9 @@ function describeAccess(operation: OperationObject, access: RouteAccess): void {
     }
     if (access.needsLineToken) {
       lines.push(
-        `Agent-only keys must also send \`${LINE_TOKEN_HEADER}\` with the line token that \`POST /api/v1/lines/verify\` ` +
-          'issued for this line to this key (when LINE_TOKEN_REQUIRED, the default). NOC, operator and admin keys ' +
-          'need none.',
+        `Keys with none of noc, operator and admin (agent keys, with or without reboot) must also send ` +
+          `\`${LINE_TOKEN_HEADER}\` with the line token that \`POST /api/v1/lines/verify\` issued for this line to this ` +
+          'key (when LINE_TOKEN_REQUIRED, the default). NOC, operator and admin keys need none.',
       );
       operation.parameters = [
         ...(operation.parameters ?? []),
@@ -317,8 +320,8 @@ function describeAccess(operation: OperationObject, access: RouteAccess): void {
           in: 'header',
           required: false,
           description:
-            'The line token from POST /api/v1/lines/verify for this line. Required for agent-only keys when ' +
-            'LINE_TOKEN_REQUIRED (the default); NOC, operator and admin keys need none.',
+            'The line token from POST /api/v1/lines/verify for this line. Required for keys with none of noc, ' +
+            'operator and admin when LINE_TOKEN_REQUIRED (the default); NOC, operator and admin keys need none.',
           schema: { type: 'string', example: 'lt_rOqbdfJH6N-EbfAv68OH1-1sQAN6ASz-' },
         },
       ];
@@ -326,7 +329,7 @@ function describeAccess(operation: OperationObject, access: RouteAccess): void {
         operation,
         403,
         {
-          when: `An agent-only key sent no ${LINE_TOKEN_HEADER}`,
+          when: `A key with none of noc, operator and admin sent no ${LINE_TOKEN_HEADER}`,
           body: {
             message: `verify the caller first (POST /api/v1/lines/verify) and send the line token as ${LINE_TOKEN_HEADER}`,
           },

@@ -1,4 +1,4 @@
-import { hashKey, hasRole, parseApiKeys } from './api-key';
+import { ALL_LINES_ROLES, hashKey, hasRole, parseApiKeys, REBOOT_ROLES } from './api-key';
 
 describe('parseApiKeys', () => {
   const secret = 'a-very-long-secret-of-30-chars!';
@@ -27,6 +27,16 @@ describe('parseApiKeys', () => {
         createdAt: 5,
       },
     ]);
+  });
+
+  it('reads the reboot right given to an agent key', () => {
+    const { keys, problems } = parseApiKeys(`desk:agent+reboot:${secret}`, 0);
+    expect(problems).toEqual([]);
+    expect(keys[0].roles).toEqual(['agent', 'reboot']);
+    expect(hasRole({ keyId: 'k', name: 'desk', roles: keys[0].roles }, REBOOT_ROLES)).toBe(true);
+    expect(hasRole({ keyId: 'k', name: 'desk', roles: ['agent'] }, REBOOT_ROLES)).toBe(false);
+    // The right to reboot is no right to see every line.
+    expect(hasRole({ keyId: 'k', name: 'desk', roles: keys[0].roles }, ALL_LINES_ROLES)).toBe(false);
   });
 
   it.each([

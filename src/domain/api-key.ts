@@ -1,7 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-export const ROLES = ['agent', 'noc', 'operator', 'admin'] as const;
+/**
+ * agent: verify callers and look at the verified line; noc: the fleet and every line; operator: inventory writes and
+ * remote reboots; admin: everything; reboot: may reboot a modem remotely (with agent: only a line it verified, by
+ * its line token).
+ */
+export const ROLES = ['agent', 'noc', 'operator', 'admin', 'reboot'] as const;
 export type Role = (typeof ROLES)[number];
+
+/** Roles that see every line without a line token: any other key shows the token of a line it verified. */
+export const ALL_LINES_ROLES: readonly Role[] = ['noc', 'operator', 'admin'];
+
+/** Roles that may reboot a modem remotely (reboot: only lines the key may look at). */
+export const REBOOT_ROLES: readonly Role[] = ['operator', 'reboot'];
 
 /** A stored API key: only the hash of its secret is ever kept. */
 export interface ApiKeyRecord {

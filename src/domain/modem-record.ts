@@ -1,10 +1,29 @@
 import type { SnmpCredentials } from './snmp-target';
 import type { CmtsModemTables } from './cmts-reading';
 
+/** The services a customer can have on the cable line, in this order wherever they are listed. */
+export const CUSTOMER_SERVICES = ['internet', 'tv', 'phone'] as const;
+export type CustomerService = (typeof CUSTOMER_SERVICES)[number];
+
+export function isCustomerService(value: unknown): value is CustomerService {
+  return (CUSTOMER_SERVICES as readonly unknown[]).includes(value);
+}
+
+/** Services in CUSTOMER_SERVICES order, each once. */
+export function sortServices(services: Iterable<CustomerService>): CustomerService[] {
+  const set = new Set(services);
+  return CUSTOMER_SERVICES.filter((s) => set.has(s));
+}
+
 export interface CustomerRecord {
   customerNumber: string;
   fullName?: string;
   address?: string;
+  /**
+   * What the customer subscribes to on this line. Absent means not known (records written before services were
+   * kept, or an inventory that does not say), never "none".
+   */
+  services?: CustomerService[];
 }
 
 /**

@@ -9,11 +9,14 @@ import dashboardEn from './catalogues/dashboard/en.json';
 import dashboardPl from './catalogues/dashboard/pl.json';
 import diagnosisEn from './catalogues/diagnosis/en.json';
 import diagnosisPl from './catalogues/diagnosis/pl.json';
+import scriptsEn from './catalogues/scripts/en.json';
+import scriptsPl from './catalogues/scripts/pl.json';
 
 // One catalogue per language, kept in files per area (core: shared and MCP; diagnosis: verdicts and findings;
-// dashboard and console: the web pages, which bundle their own areas) so that the areas grow apart.
-const en = { ...coreEn, ...diagnosisEn, ...dashboardEn, ...consoleEn };
-const pl = { ...corePl, ...diagnosisPl, ...dashboardPl, ...consolePl };
+// dashboard and console: the web pages, which bundle their own areas; scripts: what the agent reads out on calls
+// not about the line, served by the API and bundled by the web pages) so that the areas grow apart.
+const en = { ...coreEn, ...diagnosisEn, ...dashboardEn, ...consoleEn, ...scriptsEn };
+const pl = { ...corePl, ...diagnosisPl, ...dashboardPl, ...consolePl, ...scriptsPl };
 
 /** Every message's key; the English catalogue is the reference, catalogues.spec.ts holds Polish to the same keys. */
 export type MessageKey = keyof typeof en;

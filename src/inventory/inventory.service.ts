@@ -6,7 +6,7 @@ import { ReadingStore } from '../readings/reading.store';
 import { CmtsStore } from './cmts.store';
 import { ModemStore } from './modem.store';
 import { MAC_NOTATIONS_HINT, normalizeMac } from './mac-address';
-import type { CustomerRecord, ModemRecord } from '../domain/modem-record';
+import { sortServices, type CustomerRecord, type ModemRecord } from '../domain/modem-record';
 
 export interface ModemInput {
   host: string;
@@ -62,15 +62,7 @@ export class InventoryService {
       snmp: input.snmp,
       ...(mac ? { mac } : {}),
       ...(input.cmtsId ? { cmtsId: input.cmtsId } : {}),
-      ...(input.customer
-        ? {
-            customer: {
-              ...input.customer,
-              // Stored as verification compares it: "c-100 200" and "C100200" are the same customer.
-              customerNumber: normalizeCustomerNumber(input.customer.customerNumber),
-            },
-          }
-        : {}),
+      ...(input.customer ? { customer: customerRecord(input.customer) } : {}),
       ...(existing?.membership && existing.membership.cmtsId === input.cmtsId
         ? { membership: existing.membership }
         : {}),
@@ -105,6 +97,19 @@ export class InventoryService {
     const page = await this.modems.listModems(offset, limit);
     return { total: page.total, offset, items: page.items.map(toView) };
   }
+}
+
+/**
+ * The customer as stored: the number as verification compares it ("c-100 200" and "C100200" are the same customer),
+ * services in CUSTOMER_SERVICES order, and no `services` at all when none are given (not known).
+ */
+function customerRecord(input: CustomerRecord): CustomerRecord {
+  const { services, ...rest } = input;
+  return {
+    ...rest,
+    customerNumber: normalizeCustomerNumber(input.customerNumber),
+    ...(services != null && services.length > 0 && { services: sortServices(services) }),
+  };
 }
 
 function toView(r: ModemRecord): ModemView {

@@ -20,6 +20,7 @@ const CSV_COLUMNS = [
   'customerNumber',
   'fullName',
   'address',
+  'services',
 ] as const;
 
 /** JSON lines: one modem body (with its `id`) per line; blank lines are skipped. Rows count from 1. */
@@ -42,7 +43,8 @@ export function readJsonLines(text: string): ImportRow[] {
 /**
  * CSV with a header row of these columns (any order, unknown ones refused): id, host, port, snmpVersion (2c|3),
  * community, writeCommunity, user, authProtocol, authKey, privProtocol, privKey, mac, cmtsId, customerNumber,
- * fullName, address. Rows count from 1 at the first data row; empty cells are absent fields.
+ * fullName, address, services (some of internet, tv, phone joined by +, e.g. internet+tv). Rows count from 1 at the
+ * first data row; empty cells are absent fields.
  */
 export function readCsv(text: string): ImportRow[] {
   let records: Record<string, string>[];
@@ -72,6 +74,10 @@ function modemBodyFromCsv(r: Record<string, string>): Record<string, unknown> {
     customerNumber: cell('customerNumber'),
     fullName: cell('fullName'),
     address: cell('address'),
+    // As written ("internet+tv" → ["internet", "tv"]): the row's check refuses what is not a service, by row.
+    services: cell('services')
+      ?.split('+')
+      .map((s) => s.trim()),
   });
   return compact({
     id: cell('id'),

@@ -3,8 +3,9 @@ import type { AuthedRequest } from '../auth/caller.decorator';
 import { LineTokensService } from './line-tokens.service';
 
 /**
- * On a line's own data (diagnosis, timeline, history, telemetry, pre-equalisation): an agent-only key must also show the line
- * token it got from verifying the caller (`X-Line-Token`), so a line's state is only told to its holder.
+ * On a line's own data (diagnosis, timeline, history, telemetry, pre-equalisation) and its reboot: a key with none of
+ * noc, operator and admin (an agent key, with or without reboot) must also show the line token it got from verifying
+ * the caller (`X-Line-Token`), so a line's state is only told to, and its modem only rebooted by, its holder.
  */
 @Injectable()
 export class LineTokenGuard implements CanActivate {

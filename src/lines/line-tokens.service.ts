@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
-import type { Caller } from '../domain/api-key';
+import { ALL_LINES_ROLES, type Caller } from '../domain/api-key';
 import { AppConfig } from '../config/app-config';
 import { LineTokenStore, type LineGrant } from './line-token.store';
 
@@ -36,9 +36,12 @@ export class LineTokensService {
     );
   }
 
-  /** Agent-only keys need a line token when LINE_TOKEN_REQUIRED; NOC, operator and admin keys do not. */
+  /**
+   * Keys with none of noc, operator and admin (agent keys, with or without reboot) need a line token when
+   * LINE_TOKEN_REQUIRED; NOC, operator and admin keys do not.
+   */
   needsToken(caller: Caller): boolean {
-    return this.config.auth.lineTokenRequired && caller.roles.every((r) => r === 'agent');
+    return this.config.auth.lineTokenRequired && !caller.roles.some((r) => ALL_LINES_ROLES.includes(r));
   }
 }
 

@@ -3,8 +3,13 @@ import { AuditService } from '../audit/audit.service';
 import { TooManyAttemptsError } from '../common/app-errors';
 import type { Caller } from '../domain/api-key';
 import { AppConfig } from '../config/app-config';
+import { chooseCallScripts } from '../diagnosis/call-scripts';
+import type { Lang } from '../domain/language';
+import { sortServices, type CustomerService, type ModemRecord } from '../domain/modem-record';
+import { Messages } from '../i18n/messages';
 import { normalizeCustomerNumber } from '../inventory/customer-number';
 import { ModemStore } from '../inventory/modem.store';
+import { callScriptTexts, type CallScriptText } from './call-script-texts';
 import { matchesCustomer } from './caller-match';
 import { LineTokensService } from './line-tokens.service';
 import { VerifyAttemptStore } from './verify-attempt.store';
@@ -20,6 +25,10 @@ export type VerifyResult =
       verified: true;
       customerNumber: string;
       lines: { modemId: string; lineToken: string; expiresAt: string }[];
+      /** The union of the matched records' services, in CUSTOMER_SERVICES order; null when none of them says. */
+      services: CustomerService[] | null;
+      /** What to say on a call not about the line (chooseCallScripts with no verdict yet), in the request's language. */
+      scripts: CallScriptText[];
     }
   | { verified: false; attemptsLeft: number; lockedForSec?: number };
 
@@ -49,9 +58,16 @@ export class VerificationService {
     @Inject(VerifyAttemptStore) private readonly attempts: VerifyAttemptStore,
     private readonly tokens: LineTokensService,
     private readonly audit: AuditService,
+    private readonly messages: Messages,
   ) {}
 
-  async verify(claim: VerifyRequest, caller: Caller, channel: 'http' | 'mcp'): Promise<VerifyResult> {
+  /** lang: the language of the answer's call scripts. */
+  async verify(
+    claim: VerifyRequest,
+    caller: Caller,
+    channel: 'http' | 'mcp',
+    lang: Lang,
+  ): Promise<VerifyResult> {
     const { verifyMaxFailures: maxFailures, verifyLockoutSec: lockoutSec } = this.config.auth;
     const number = normalizeCustomerNumber(claim.customerNumber);
     const by =
@@ -95,8 +111,21 @@ export class VerificationService {
       by,
       lines: lines.map((l) => l.modemId).join(','),
     });
-    return { verified: true, customerNumber: number, lines };
+    const services = servicesOf(matched);
+    return {
+      verified: true,
+      customerNumber: number,
+      lines,
+      services,
+      scripts: callScriptTexts(chooseCallScripts({ services }), this.messages.in(lang)),
+    };
   }
+}
+
+/** The union of the records' services; null when no record says (absent means not known, never none). */
+export function servicesOf(records: readonly ModemRecord[]): CustomerService[] | null {
+  const said = records.flatMap((r) => (r.customer?.services ? [r.customer.services] : []));
+  return said.length === 0 ? null : sortServices(said.flat());
 }
 
 function claimFactors(claim: VerifyRequest): { fullName?: string; address?: string } {

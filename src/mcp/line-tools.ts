@@ -17,8 +17,8 @@ import { LINE_TOOLS } from './tools';
 
 /**
  * The MCP tools, built per request for the calling key: results are written for an LLM talking to a
- * customer (the verdict, what to tell the customer, what to do next), and reboot_modem exists only for
- * operator keys. Texts come from the catalogues in the request's language (Accept-Language), or a call's own.
+ * customer (the verdict, what to tell the customer, what to do next), and reboot_modem is enabled only for
+ * keys that may reboot (operator, or reboot: then only a line the key verified, by its line token). Texts come from the catalogues in the request's language (Accept-Language), or a call's own.
  */
 @Injectable()
 export class LineTools {
@@ -39,10 +39,9 @@ export class LineTools {
       say: this.messages.in(this.messages.negotiate(acceptLanguage)),
       call: (lang) => this.context(caller, lang),
     };
-    const operator = hasRole(caller, ['operator']);
     for (const tool of LINE_TOOLS) {
       const registered = tool.register(server, tools);
-      if (tool.operatorOnly && !operator) {
+      if (tool.roles && !hasRole(caller, tool.roles)) {
         registered.disable();
       }
     }
@@ -65,7 +64,7 @@ export class LineTools {
     };
   }
 
-  /** Agent-only keys must hold this line's token; others may look at any line. */
+  /** Keys with none of noc, operator and admin must hold this line's token; others may look at any line. */
   private async lineAccess(
     say: Say,
     caller: Caller,

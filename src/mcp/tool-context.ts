@@ -8,7 +8,7 @@ import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/
 import { z } from 'zod';
 import type { RebootService } from '../actions/reboot.service';
 import type { LineCheckService } from '../checks/line-check.service';
-import type { Caller } from '../domain/api-key';
+import type { Caller, Role } from '../domain/api-key';
 import { LANGS, type Lang } from '../domain/language';
 import type { MessageKey, Say } from '../i18n/messages';
 import type { InventoryService } from '../inventory/inventory.service';
@@ -45,8 +45,8 @@ export interface ToolServer {
 
 /** One MCP tool: how to register it on a server for one caller. */
 export interface LineTool {
-  /** Registered for every key, but enabled only for operator keys. */
-  readonly operatorOnly?: boolean;
+  /** Registered for every key, but enabled only for keys with one of these roles (admin has every one). */
+  readonly roles?: readonly Role[];
   register(server: McpServer, tools: ToolServer): RegisteredTool;
 }
 
@@ -61,8 +61,8 @@ export interface ToolSpec<Shape extends ZodRawShapeCompat> {
    */
   input(say: Say): Shape;
   readonly annotations: ToolAnnotations;
-  /** Registered for every key, but enabled only for operator keys. */
-  readonly operatorOnly?: boolean;
+  /** Registered for every key, but enabled only for keys with one of these roles (admin has every one). */
+  readonly roles?: readonly Role[];
   /** A tool about one line (modem_id, line_token): run only if the caller may look at it (ToolContext.runForLine). */
   readonly forLine?: Shape extends { modem_id: AnySchema; line_token: AnySchema } ? true : never;
   run(args: ShapeOutput<Shape>, ctx: ToolContext): Promise<CallToolResult>;
@@ -70,9 +70,9 @@ export interface ToolSpec<Shape extends ZodRawShapeCompat> {
 
 /** A tool from its spec: registers it with its handler inside ToolContext.run (or runForLine for a line tool). */
 export function defineTool<Shape extends ZodRawShapeCompat>(spec: ToolSpec<Shape>): LineTool {
-  const { name, title, description, annotations, operatorOnly, forLine } = spec;
+  const { name, title, description, annotations, roles, forLine } = spec;
   return {
-    ...(operatorOnly && { operatorOnly }),
+    ...(roles && { roles }),
     register: (server, tools) =>
       server.registerTool<ZodRawShapeCompat, ZodRawShapeCompat>(
         name,

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { timelineJson } from '../diagnosis/timeline';
+import { REBOOT_ROLES } from '../domain/api-key';
 import { groupKey } from '../domain/modem-record';
 import type { MessageKey, Say } from '../i18n/messages';
 import type { NodeState } from '../nodes/nodes.service';
 import { withLineTexts, withTimelineTexts } from '../i18n/line-texts';
+import { SERVICE_NAME } from '../lines/call-script-texts';
 import { answer, defineTool, refuse, type LineTool } from './tool-context';
 
 // The MCP tools, one defineTool spec each: results are written for an LLM talking to a customer (the verdict, what
@@ -44,6 +46,7 @@ const verifyCaller = defineTool({
       },
       ctx.caller,
       'mcp',
+      say.lang,
     );
     if (!result.verified) {
       return answer(
@@ -61,11 +64,20 @@ const verifyCaller = defineTool({
       }),
     );
     return answer(
-      say('mcp.verifyCaller.verified', {
-        customerNumber: result.customerNumber,
-        count: lines.length,
-        lines: lines.join('; '),
-      }),
+      [
+        say('mcp.verifyCaller.verified', {
+          customerNumber: result.customerNumber,
+          count: lines.length,
+          lines: lines.join('; '),
+        }),
+        result.services
+          ? say('mcp.verifyCaller.services', {
+              services: say.list(result.services.map((s) => say(SERVICE_NAME[s]))),
+            })
+          : say('mcp.verifyCaller.servicesUnknown'),
+        say('mcp.verifyCaller.scripts'),
+        ...result.scripts.map((s) => say('mcp.verifyCaller.script', { title: s.title, text: s.text })),
+      ].join('\n'),
       result,
     );
   },
@@ -192,18 +204,21 @@ const rebootModem = defineTool({
   description: 'mcp.reboot.description',
   input: (say: Say) => ({
     modem_id: modemId(say),
+    line_token: lineToken(say),
     reason: z.string().min(3).max(500).describe(say('mcp.reboot.arg.reason')),
     confirm: z.literal(true).describe(say('mcp.reboot.arg.confirm')),
   }),
   annotations: { destructiveHint: true, idempotentHint: false, openWorldHint: false },
-  operatorOnly: true,
+  // As POST /modems/{id}/reboot: operator keys any modem; reboot keys (agent+reboot) a line they verified.
+  roles: REBOOT_ROLES,
+  forLine: true,
   async run(args, { say, ...ctx }) {
     const action = await ctx.reboots.start(args.modem_id, args.reason, ctx.caller, 'mcp');
     return answer(say('mcp.reboot.started', { modemId: args.modem_id, actionId: action.id }), action);
   },
 });
 
-/** Every tool, in registration order; reboot_modem is enabled only for operator keys. */
+/** Every tool, in registration order; reboot_modem is enabled only for keys with operator or reboot. */
 export const LINE_TOOLS: readonly LineTool[] = [
   verifyCaller,
   diagnoseLine,

@@ -11,6 +11,7 @@ const KEY: Record<Role, string> = {
   noc: 'rel-noc-key-0123456789abcdefghijklmnopqr',
   operator: 'rel-operator-key-0123456789abcdefghijklm',
   admin: 'rel-admin-key-0123456789abcdefghijklmnopq',
+  reboot: 'rel-reboot-key-0123456789abcdefghijklmnop',
 };
 const WRONG_KEY = 'rel-wrong-key-0123456789abcdefghijklmnop';
 type Method = 'get' | 'put' | 'post' | 'delete' | 'patch';
@@ -112,8 +113,8 @@ describe('access over the whole route table', () => {
           continue;
         }
         const status = await call(route, KEY[role]);
-        // An agent-only key also needs the line token on a line's own data.
-        const refused = !admitted || (facts.needsLineToken && role === 'agent');
+        // A key with none of noc, operator and admin also needs the line token on a line's own data and reboot.
+        const refused = !admitted || (facts.needsLineToken && !['noc', 'operator', 'admin'].includes(role));
         if (refused ? status !== 403 : status === 401 || status === 403 || status >= 500) {
           wrong.push(
             `${route} as ${role}: ${status} (${refused ? 'expected 403' : 'expected past the guards'})`,

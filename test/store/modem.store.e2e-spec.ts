@@ -43,6 +43,19 @@ describe.each(BACKENDS)('ModemStore contract (%s)', (_kind, open) => {
     expect(await store.modemIdsByCustomer('C100')).toEqual([]);
   });
 
+  it('keeps a customer’s services as written, and a record without them without them (not known)', async () => {
+    const withServices: ModemRecord = {
+      ...record('s1'),
+      customer: { customerNumber: 'C300', fullName: 'Ewa Nowak', services: ['internet', 'phone'] },
+    };
+    await store.putModem(withServices);
+    expect(await store.getModem('s1')).toEqual(withServices);
+    await store.putModem({ ...record('s2'), customer: { customerNumber: 'C300', fullName: 'Ewa Nowak' } });
+    const [s1, s2] = await store.getModems(['s1', 's2']);
+    expect(s1.customer?.services).toEqual(['internet', 'phone']);
+    expect(s2.customer).not.toHaveProperty('services');
+  });
+
   it('indexes modems by MAC and by last known service group, and follows them when they move', async () => {
     const membership = { cmtsId: 'c1', mdIfIndex: 1000, sgId: 2, regId: 7, seenAt: 1 };
     await store.putModem({ ...record('n1'), mac: '00:1d:cd:00:00:01', membership });

@@ -13,7 +13,9 @@ export const ActionsDocs = {
           'The remote fix for a MARGINAL line: sends SNMP SET docsDevResetNow (with the modem’s write community, ' +
           'or v3) and follows the modem in the background until it answers with a fresh uptime, then diagnoses it ' +
           'again. Poll GET /api/v1/actions/{id} for the outcome. One reboot per modem per REBOOT_COOLDOWN_SEC, ' +
-          'across instances; every step is in the audit log.',
+          'across instances; every step is in the audit log. Operator keys may reboot any modem; a key with the ' +
+          '`reboot` role (an agent key given the right, e.g. `desk:agent+reboot:<secret>`) only a line it verified: ' +
+          'it sends that line’s X-Line-Token (when LINE_TOKEN_REQUIRED, the default).',
       }),
       ApiBody({
         type: RebootDto,
@@ -64,7 +66,8 @@ export const ActionsDocs = {
         summary: 'How a remote action went',
         description:
           'The action’s state (resetting, waiting_for_modem, then done or failed), its steps, and the fresh ' +
-          'diagnosis once the modem is back.',
+          'diagnosis once the modem is back. Operator keys see every action; a key with the `reboot` role only the ' +
+          'actions it started (another key’s action answers 404, as an unknown one).',
       }),
       ApiOkResponse({
         type: RemoteActionResponse,
@@ -81,7 +84,7 @@ export const ActionsDocs = {
         ],
         404: [
           {
-            when: 'No action with this id (or it is past AUDIT_RETENTION_SEC)',
+            when: 'No action with this id (or it is past AUDIT_RETENTION_SEC), or, for a key without operator, one another key started',
             body: { message: 'unknown action act-mww5arux-19daa6' },
           },
         ],

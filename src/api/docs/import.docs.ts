@@ -3,9 +3,9 @@ import { ImportResultResponse } from '../dto/modem.response';
 import { ApiDocs, ApiRequestContent, ApiStoreErrors, unreadableBody } from '../openapi.decorators';
 
 const CSV_EXAMPLE =
-  'id,host,community,writeCommunity,mac,cmtsId,customerNumber,fullName,address\n' +
-  'cm-a1,10.1.2.3,public,private,00:1d:cd:12:34:56,cmts-north,C2000001,Anna Nowak,"Polna 3/4, Kraków"\n' +
-  'cm-a2,10.1.2.4,public,,bad-mac,cmts-north,,,\n';
+  'id,host,community,writeCommunity,mac,cmtsId,customerNumber,fullName,address,services\n' +
+  'cm-a1,10.1.2.3,public,private,00:1d:cd:12:34:56,cmts-north,C2000001,Anna Nowak,"Polna 3/4, Kraków",internet+tv\n' +
+  'cm-a2,10.1.2.4,public,,bad-mac,cmts-north,,,,\n';
 
 const NDJSON_EXAMPLE =
   JSON.stringify({
@@ -14,7 +14,12 @@ const NDJSON_EXAMPLE =
     snmp: { version: '2c', community: 'public', writeCommunity: 'private' },
     mac: '00:1d:cd:12:34:56',
     cmtsId: 'cmts-north',
-    customer: { customerNumber: 'C2000001', fullName: 'Anna Nowak', address: 'Polna 3/4, Kraków' },
+    customer: {
+      customerNumber: 'C2000001',
+      fullName: 'Anna Nowak',
+      address: 'Polna 3/4, Kraków',
+      services: ['internet', 'tv'],
+    },
   }) +
   '\n' +
   JSON.stringify({
@@ -34,7 +39,8 @@ export const ImportDocs = {
         description:
           'Loads many modems at once from the billing or provisioning system, as CSV (`text/csv`, header row of ' +
           'columns id, host, port, snmpVersion, community, writeCommunity, user, authProtocol, authKey, ' +
-          'privProtocol, privKey, mac, cmtsId, customerNumber, fullName, address; empty cells are absent fields) or ' +
+          'privProtocol, privKey, mac, cmtsId, customerNumber, fullName, address, services (some of internet, tv, ' +
+          'phone joined by +, e.g. `internet+tv`); empty cells are absent fields) or ' +
           'as JSON lines (`application/x-ndjson` or `application/jsonl`: one `PUT /api/v1/modems/{id}` body plus ' +
           '`id` per line). Each row is validated like `PUT /api/v1/modems/{id}`: good rows are stored (created or ' +
           'updated), bad ones come back with their row number and fields. Up to 100,000 rows and 20 MB per request. ' +

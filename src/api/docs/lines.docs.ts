@@ -1,4 +1,4 @@
-import { ApiBody, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { VerifyLineDto } from '../dto/lines.dto';
 import { VERIFIED_EXAMPLE, VerifyResultResponse } from '../dto/lines.response';
 import { ApiDocs, ApiStoreErrors, invalid, withJsonBody } from '../openapi.decorators';
@@ -13,9 +13,19 @@ export const LinesDocs = {
           'The first step of every call, before anything about a line is said: the customer number plus the full ' +
           'name or the postal address the caller gives (case, spacing, Polish diacritics and street prefixes do ' +
           'not matter; house and flat numbers do). On a match: the customer’s lines, each with a line token to send ' +
-          'as X-Line-Token on that line’s diagnosis, telemetry, pre-equalisation, timeline and history. On no match: `verified: false` ' +
+          'as X-Line-Token on that line’s diagnosis, telemetry, pre-equalisation, timeline and history (and on its reboot, for a ' +
+          'key with the reboot role), the customer’s `services` (null when not known), and the call `scripts` to read ' +
+          'out when the call is not about the line, in the language of Accept-Language (pl or en; else ' +
+          'DEFAULT_LANGUAGE). On no match: `verified: false` ' +
           'with the attempts left, never which part was wrong (an unknown customer number answers the same). After ' +
           'VERIFY_MAX_FAILURES failed attempts the customer number is locked for VERIFY_LOCKOUT_SEC (429).',
+      }),
+      ApiHeader({
+        name: 'Accept-Language',
+        required: false,
+        description:
+          'The language of the call scripts: pl or en (e.g. `pl-PL, en;q=0.5`); else DEFAULT_LANGUAGE.',
+        example: 'pl',
       }),
       ApiBody({
         type: VerifyLineDto,

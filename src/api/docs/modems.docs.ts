@@ -6,7 +6,7 @@ import {
   TEXTBOOK_OK_DIAGNOSIS,
   TimelineResponse,
 } from '../dto/diagnosis.response';
-import { PutModemDto } from '../dto/modem.dto';
+import { PutModemDto, SERVICES_PROBLEM } from '../dto/modem.dto';
 import { MODEM_EXAMPLE, ModemPageResponse, ModemViewResponse } from '../dto/modem.response';
 import { TELEMETRY_EXAMPLE, TelemetryResponse } from '../dto/telemetry.response';
 import { PRE_EQUALISATION_EXAMPLE, PreEqualisationResponse } from '../dto/pre-equalisation.response';
@@ -27,7 +27,12 @@ const PUT_MODEM_EXAMPLES = {
       snmp: { version: '2c', community: 'public', writeCommunity: 'private' },
       mac: '00:1d:cd:42:00:00',
       cmtsId: 'sim-cmts-1',
-      customer: { customerNumber: 'C1000001', fullName: 'Jan Iksiński', address: 'ul. Długa 5 m. 12' },
+      customer: {
+        customerNumber: 'C1000001',
+        fullName: 'Jan Iksiński',
+        address: 'ul. Długa 5 m. 12',
+        services: ['internet', 'tv'],
+      },
     },
   },
   v3: {
@@ -73,7 +78,7 @@ export const ModemsDocs = {
         summary: 'Register or update a modem',
         description:
           'Where and how to poll the modem (SNMP v2c or v3), its MAC and CMTS, and the customer it serves (for ' +
-          'caller verification). The whole record is replaced. Secrets are stored but never shown back; a ' +
+          'caller verification) and what they subscribe to (`customer.services`). The whole record is replaced. Secrets are stored but never shown back; a ' +
           '`writeCommunity` (v2c) or v3 credentials allow a remote reboot.',
       }),
       ApiBody({ type: PutModemDto, examples: PUT_MODEM_EXAMPLES }),
@@ -91,6 +96,9 @@ export const ModemsDocs = {
                   'community must be a string',
                 ],
               },
+            ]),
+            invalid('A service that is not one of internet, tv, phone (or one given twice)', [
+              { field: 'customer.services', problems: [SERVICES_PROBLEM] },
             ]),
           ],
         }),

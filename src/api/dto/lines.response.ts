@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ACTION, VERDICT } from './diagnosis.response';
 import { oneOfOrNull } from './error.response';
+import { CALL_SCRIPTS, type CallScript } from '../../diagnosis/call-scripts';
+import { CUSTOMER_SERVICES, type CustomerService } from '../../domain/modem-record';
 
 // Caller verification and remote actions (documentation only).
 
@@ -16,6 +18,24 @@ export class LineGrantResponse {
   @ApiProperty({ format: 'date-time' }) expiresAt!: string;
 }
 
+export class CallScriptResponse {
+  @ApiProperty({ enum: [...CALL_SCRIPTS], enumName: 'CallScript', example: 'SERVICE_NOT_SUBSCRIBED' })
+  code!: CallScript;
+  @ApiProperty({
+    description: 'For the agent’s eye, in the request’s language (Accept-Language).',
+    example: 'A service the customer does not have with us',
+  })
+  title!: string;
+  @ApiProperty({
+    description: 'What the agent reads out to the customer, in the request’s language.',
+    example:
+      'I can see that this service is not part of your contract with us at this address, so I cannot check it ' +
+      'from here. If you have it from another provider, their customer service will help you. If you would like ' +
+      'to have it from us, I can put you through to our sales team.',
+  })
+  text!: string;
+}
+
 export class VerifyResultResponse {
   @ApiProperty({ description: 'Whether the caller matched; a failure never says which part did not.' })
   verified!: boolean;
@@ -23,6 +43,23 @@ export class VerifyResultResponse {
   customerNumber?: string;
   @ApiPropertyOptional({ type: [LineGrantResponse], description: 'verified: the customer’s lines.' })
   lines?: LineGrantResponse[];
+  @ApiPropertyOptional({
+    description:
+      'verified: what the customer subscribes to (the union over their matched lines), in the order internet, tv, ' +
+      'phone; null when no record says (not known, which is not "none").',
+    type: 'array',
+    items: { type: 'string', enum: [...CUSTOMER_SERVICES] },
+    nullable: true,
+    example: ['internet', 'tv'],
+  })
+  services?: CustomerService[] | null;
+  @ApiPropertyOptional({
+    type: [CallScriptResponse],
+    description:
+      'verified: what to say if the call is not about the line (a service the customer does not have, their own ' +
+      'equipment, questions outside the service), most fitting first, in the request’s language (Accept-Language).',
+  })
+  scripts?: CallScriptResponse[];
   @ApiPropertyOptional({
     description: 'not verified: attempts left before this customer number is locked.',
     example: 4,
@@ -43,6 +80,25 @@ export const VERIFIED_EXAMPLE = {
       modemId: 'sim-cm-00001',
       lineToken: 'lt_rOqbdfJH6N-EbfAv68OH1-1sQAN6ASz-',
       expiresAt: '2026-11-25T13:29:23.197Z',
+    },
+  ],
+  services: ['internet', 'tv'],
+  scripts: [
+    {
+      code: 'SERVICE_NOT_SUBSCRIBED',
+      title: 'A service the customer does not have with us',
+      text:
+        'I can see that this service is not part of your contract with us at this address, so I cannot check it ' +
+        'from here. If you have it from another provider, their customer service will help you. If you would ' +
+        'like to have it from us, I can put you through to our sales team.',
+    },
+    {
+      code: 'OUTSIDE_SERVICE',
+      title: 'Outside our service',
+      text:
+        'I am sorry, but that is outside the service we provide: we look after the connection to your home. ' +
+        'Websites, e-mail accounts with other providers and devices bought elsewhere are looked after by their ' +
+        'providers or sellers. What I can do is check that your connection itself is working properly.',
     },
   ],
 };

@@ -24,6 +24,7 @@ import {
   type PrivProtocol,
 } from '../../domain/snmp-target';
 import { POLL_DETAILS, type PollDetail } from '../../domain/modem-reading';
+import { CUSTOMER_SERVICES, isCustomerService, type CustomerService } from '../../domain/modem-record';
 import { PageLimit } from './page-limit';
 
 export const MODEM_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
@@ -177,6 +178,41 @@ export function CmtsIdField(description: string, example = 'sim-cmts-1'): Proper
   );
 }
 
+/** What a bad `services` is told: the allowed values, and that each comes once. */
+export const SERVICES_PROBLEM =
+  `services must be a non-empty list of ${CUSTOMER_SERVICES.join(', ')}, each at most once ` +
+  '(leave it out when not known)';
+
+/** `customer.services`: some of internet, tv, phone, each once; absent = not known (never "none"). */
+export function ServicesField(): PropertyDecorator {
+  return stacked(
+    ApiPropertyOptional({
+      description:
+        'What the customer subscribes to on this line: some of internet, tv, phone, each once (shown in that ' +
+        'order). Leave it out when not known: absent means "not known", never "none".',
+      type: 'array',
+      items: { type: 'string', enum: [...CUSTOMER_SERVICES] },
+      minItems: 1,
+      maxItems: CUSTOMER_SERVICES.length,
+      uniqueItems: true,
+      example: ['internet', 'tv'],
+    }),
+    IsOptional(),
+    // One rule, so a bad list gets one problem naming the allowed values (not one per broken array rule).
+    ValidateBy({
+      name: 'isCustomerServices',
+      validator: {
+        validate: (v: unknown) =>
+          Array.isArray(v) &&
+          v.length > 0 &&
+          v.every((s) => isCustomerService(s)) &&
+          new Set(v).size === v.length,
+        defaultMessage: () => SERVICES_PROBLEM,
+      },
+    }),
+  );
+}
+
 export class CustomerDto {
   @CustomerNumberField('Stored normalised ("c-100 200" = "C100200"), as verification compares it.')
   customerNumber!: string;
@@ -196,6 +232,9 @@ export class CustomerDto {
   @IsString()
   @MaxLength(300)
   address?: string;
+
+  @ServicesField()
+  services?: CustomerService[];
 }
 
 /** Where and how to reach an SNMP agent: a modem or a CMTS. */

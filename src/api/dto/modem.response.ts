@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { CUSTOMER_SERVICES, type CustomerService } from '../../domain/modem-record';
 import { AUTH_PROTOCOLS, PRIV_PROTOCOLS } from '../../domain/snmp-target';
 import { FieldProblemResponse } from './error.response';
 
@@ -21,6 +22,15 @@ export class CustomerResponse {
   customerNumber!: string;
   @ApiPropertyOptional({ example: 'Jan Iksiński' }) fullName?: string;
   @ApiPropertyOptional({ example: 'ul. Długa 5 m. 12, 00-950 Warszawa' }) address?: string;
+  @ApiPropertyOptional({
+    description:
+      'What the customer subscribes to on this line, in this order: internet, tv, phone. Absent: not known ' +
+      '(never "none").',
+    type: 'array',
+    items: { type: 'string', enum: [...CUSTOMER_SERVICES] },
+    example: ['internet', 'tv'],
+  })
+  services?: CustomerService[];
 }
 
 export class ModemViewResponse {
@@ -50,6 +60,7 @@ export const MODEM_EXAMPLE = {
     customerNumber: 'C1000001',
     fullName: 'Jan Iksiński',
     address: 'ul. Długa 5 m. 12, 00-950 Warszawa',
+    services: ['internet', 'tv'],
   },
   createdAt: '2026-11-25T13:13:55.162Z',
   updatedAt: '2026-11-25T13:13:55.169Z',

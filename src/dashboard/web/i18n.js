@@ -1,22 +1,25 @@
 // @ts-check
 // The web pages' texts (the NOC dashboard and the agent's console): the same ICU catalogues and library as the
-// service (src/i18n), bundled with the page. Only the dashboard and console areas are shipped to the browser.
+// service (src/i18n), bundled with the page. Only the dashboard, console and scripts (the agent's call scripts)
+// areas are shipped to the browser.
 import { IntlMessageFormat } from 'intl-messageformat';
 import consoleEn from '../../i18n/catalogues/console/en.json';
 import consolePl from '../../i18n/catalogues/console/pl.json';
 import dashboardEn from '../../i18n/catalogues/dashboard/en.json';
 import dashboardPl from '../../i18n/catalogues/dashboard/pl.json';
+import scriptsEn from '../../i18n/catalogues/scripts/en.json';
+import scriptsPl from '../../i18n/catalogues/scripts/pl.json';
 
 /** @typedef {'en' | 'pl'} Lang */
-/** @typedef {keyof typeof dashboardEn | keyof typeof consoleEn} WebKey */
+/** @typedef {keyof typeof dashboardEn | keyof typeof consoleEn | keyof typeof scriptsEn} WebKey */
 /** @typedef {Readonly<Record<string, string | number | Date>>} Values */
 
 export const LANGS = /** @type {const} */ (['pl', 'en']);
 
 /** @type {Record<Lang, Readonly<Record<string, string>>>} */
 const CATALOGUES = {
-  en: { ...dashboardEn, ...consoleEn },
-  pl: { ...dashboardPl, ...consolePl },
+  en: { ...dashboardEn, ...consoleEn, ...scriptsEn },
+  pl: { ...dashboardPl, ...consolePl, ...scriptsPl },
 };
 
 /** CLDR locale behind each language, as the service uses it (src/i18n/messages.ts). */
