@@ -23,6 +23,7 @@ function facts(d: Answer): Answer {
       void text;
       return n;
     }),
+    scripts: d.scripts.map((s: Answer) => s.code),
     ...(d.location && { location: withoutText(d.location) }),
     ...(d.dispatch && { dispatch: withoutText(d.dispatch) }),
   };
@@ -121,6 +122,11 @@ describe('the same facts in Polish and English, by REST and MCP (memory store)',
       expect(plRest[field]).not.toBe(enRest[field]);
       expect(plMcp.text).toContain(plRest[field]);
     }
+    expect(plRest.scripts.length).toBeGreaterThan(0);
+    plRest.scripts.forEach((s: Answer, i: number) => {
+      expect(s.text).not.toBe(enRest.scripts[i].text);
+      expect(plMcp.text).toContain(s.text);
+    });
     plRest.findings.forEach((f: Answer, i: number) => {
       expect(f.technicalMessage).not.toBe(enRest.findings[i].technicalMessage);
       expect(f.customerMessage).not.toBe(enRest.findings[i].customerMessage);

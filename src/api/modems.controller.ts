@@ -22,6 +22,7 @@ import { InventoryService, type ModemView } from '../inventory/inventory.service
 import { encodeJson } from '../domain/reading-json';
 import { withLineTexts, withTimelineTexts, type WithLineTexts } from '../i18n/line-texts';
 import { Messages } from '../i18n/messages';
+import { lineScripts, type CallScriptText } from '../lines/call-script-texts';
 import {
   DiagnosisQuery,
   HistoryQuery,
@@ -87,12 +88,14 @@ export class ModemsController {
     @Query() q: DiagnosisQuery,
     @Headers('accept-language') acceptLanguage: string | undefined,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<WithLineTexts<LineDiagnosis>> {
+  ): Promise<WithLineTexts<LineDiagnosis> & { scripts: CallScriptText[] }> {
     const lang = this.messages.negotiate(acceptLanguage);
     const d = await this.checks.diagnosis(id, q.maxAgeSec, { refreshCmtsRow: true, detail: q.detail });
+    const record = await this.inventory.record(id);
+    const say = this.messages.in(lang);
     res.setHeader('Content-Language', lang);
     res.vary('Accept-Language');
-    return withLineTexts(d, this.messages.in(lang));
+    return { ...withLineTexts(d, say), scripts: lineScripts(d.verdict, record.customer?.services, say) };
   }
 
   @Get(':id/telemetry')

@@ -1,4 +1,5 @@
-import type { CallScript } from '../diagnosis/call-scripts';
+import { chooseCallScripts, type CallScript } from '../diagnosis/call-scripts';
+import type { Verdict } from '../domain/diagnosis';
 import type { CustomerService } from '../domain/modem-record';
 import type { MessageKey, Say } from '../i18n/messages';
 
@@ -44,4 +45,13 @@ export function callScriptTexts(codes: readonly CallScript[], say: Say): CallScr
     title: say(CALL_SCRIPT_TITLE[code]),
     text: say(CALL_SCRIPT_TEXT[code]),
   }));
+}
+
+/** The scripts for a line's answer: chosen from its verdict and the customer's services (null: not known). */
+export function lineScripts(
+  verdict: Verdict,
+  services: readonly CustomerService[] | null | undefined,
+  say: Say,
+): CallScriptText[] {
+  return callScriptTexts(chooseCallScripts({ verdict, services: services ?? null }), say);
 }

@@ -5,7 +5,7 @@ import { groupKey } from '../domain/modem-record';
 import type { MessageKey, Say } from '../i18n/messages';
 import type { NodeState } from '../nodes/nodes.service';
 import { withLineTexts, withTimelineTexts } from '../i18n/line-texts';
-import { SERVICE_NAME } from '../lines/call-script-texts';
+import { lineScripts, SERVICE_NAME } from '../lines/call-script-texts';
 import { answer, defineTool, refuse, type LineTool } from './tool-context';
 
 // The MCP tools, one defineTool spec each: results are written for an LLM talking to a customer (the verdict, what
@@ -94,8 +94,13 @@ const diagnoseLine = defineTool({
   }),
   annotations: { readOnlyHint: true, openWorldHint: false },
   forLine: true,
-  async run(args, { say, checks }) {
-    const d = withLineTexts(await checks.diagnosis(args.modem_id, args.max_age_sec), say);
+  async run(args, { say, checks, inventory }) {
+    const line = await checks.diagnosis(args.modem_id, args.max_age_sec);
+    const record = await inventory.record(args.modem_id);
+    const d = {
+      ...withLineTexts(line, say),
+      scripts: lineScripts(line.verdict, record.customer?.services, say),
+    };
     const findings = d.findings.map((f) => `- ${f.technicalMessage}`);
     const notChecked = d.notChecked.map((n) => `- ${n.text}`);
     return answer(
@@ -114,6 +119,8 @@ const diagnoseLine = defineTool({
         ...(d.dispatch ? [d.dispatch.text] : []),
         ...(findings.length > 0 ? [say('mcp.diagnoseLine.findings'), ...findings] : []),
         ...(notChecked.length > 0 ? [say('mcp.diagnoseLine.notChecked'), ...notChecked] : []),
+        say('mcp.verifyCaller.scripts'),
+        ...d.scripts.map((s) => say('mcp.verifyCaller.script', { title: s.title, text: s.text })),
       ].join('\n'),
       d,
     );

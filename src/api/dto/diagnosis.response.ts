@@ -10,6 +10,7 @@ import {
   VERDICTS,
 } from '../../domain/diagnosis';
 import { oneOfOrNull } from './error.response';
+import { CALL_SCRIPTS, type CallScript } from '../../diagnosis/call-scripts';
 import { withLineTexts, type TextSource } from '../../i18n/line-texts';
 import { Messages } from '../../i18n/messages';
 import { BRING_ITEMS, CLOSE_MEASURES, FIRST_CHECKS, SKILLS, URGENCIES } from '../../domain/dispatch';
@@ -468,6 +469,24 @@ export class NodeCountResponse {
   @ApiProperty({ description: 'When the CMTS showed these counts (epoch ms).' }) observedAt!: number;
 }
 
+export class CallScriptResponse {
+  @ApiProperty({ enum: [...CALL_SCRIPTS], enumName: 'CallScript', example: 'SERVICE_NOT_SUBSCRIBED' })
+  code!: CallScript;
+  @ApiProperty({
+    description: 'For the agent’s eye, in the request’s language (Accept-Language).',
+    example: 'A service the customer does not have with us',
+  })
+  title!: string;
+  @ApiProperty({
+    description: 'What the agent reads out to the customer, in the request’s language.',
+    example:
+      'I can see that this service is not part of your contract with us at this address, so I cannot check it ' +
+      'from here. If you have it from another provider, their customer service will help you. If you would like ' +
+      'to have it from us, I can put you through to our sales team.',
+  })
+  text!: string;
+}
+
 export class LineDiagnosisResponse {
   @ApiProperty({ example: 'sim-cm-00031' }) modemId!: string;
   @ApiProperty({ ...VERDICT, description: 'The one answer for the line.' }) verdict!: string;
@@ -487,6 +506,13 @@ export class LineDiagnosisResponse {
   @ApiProperty({ description: 'What to tell the caller, in plain words (no units, no codes).' })
   customerMessage!: string;
   @ApiProperty({ description: 'What the agent does now.' }) nextStep!: string;
+  @ApiProperty({
+    type: [CallScriptResponse],
+    description:
+      "Short texts to read out when the call is not about the line, chosen from the verdict and the customer's " +
+      "services (most fitting first), in the answer's language.",
+  })
+  scripts!: CallScriptResponse[];
   @ApiProperty({ type: [FindingResponse], description: 'The evidence: channel, value and limit.' })
   findings!: FindingResponse[];
   @ApiProperty({

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ACTION, VERDICT } from './diagnosis.response';
+import { ACTION, CallScriptResponse, VERDICT } from './diagnosis.response';
 import { oneOfOrNull } from './error.response';
-import { CALL_SCRIPTS, type CallScript } from '../../diagnosis/call-scripts';
 import { CUSTOMER_SERVICES, type CustomerService } from '../../domain/modem-record';
 
 // Caller verification and remote actions (documentation only).
@@ -16,24 +15,6 @@ export class LineGrantResponse {
   })
   lineToken!: string;
   @ApiProperty({ format: 'date-time' }) expiresAt!: string;
-}
-
-export class CallScriptResponse {
-  @ApiProperty({ enum: [...CALL_SCRIPTS], enumName: 'CallScript', example: 'SERVICE_NOT_SUBSCRIBED' })
-  code!: CallScript;
-  @ApiProperty({
-    description: 'For the agent’s eye, in the request’s language (Accept-Language).',
-    example: 'A service the customer does not have with us',
-  })
-  title!: string;
-  @ApiProperty({
-    description: 'What the agent reads out to the customer, in the request’s language.',
-    example:
-      'I can see that this service is not part of your contract with us at this address, so I cannot check it ' +
-      'from here. If you have it from another provider, their customer service will help you. If you would like ' +
-      'to have it from us, I can put you through to our sales team.',
-  })
-  text!: string;
 }
 
 export class VerifyResultResponse {
