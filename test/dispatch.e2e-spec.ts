@@ -1,5 +1,11 @@
 import { eventually } from './support/eventually';
-import { inNode, simPlant, type SimModemView, type SimPlant } from './support/sim-plant';
+import {
+  inNode,
+  simPlant,
+  TEXTBOOK_NODES_FLEET,
+  type SimModemView,
+  type SimPlant,
+} from './support/sim-plant';
 import { startTestApp, type TestApp } from './support/test-app';
 
 // Issue 16 through HTTP: the dispatch decision on the diagnosis. A fault seen once is unconfirmed, its re-poll is
@@ -7,12 +13,7 @@ import { startTestApp, type TestApp } from './support/test-app';
 // outage key; a textbook line sends nobody.
 
 const FLEET = {
-  SIMULATOR_MODEMS: '40',
-  SIMULATOR_SERVICE_GROUP_SIZE: '20',
-  SIMULATOR_SERVICE_GROUPS_PER_CMTS: '2',
-  SIMULATOR_V3_SHARE: '0',
-  SIMULATOR_SCENARIO_MIX: 'TEXTBOOK=1',
-  SIMULATOR_CMTS_DIALECT_MIX: 'docsis30=1',
+  ...TEXTBOOK_NODES_FLEET,
   CMTS_SNAPSHOT_TTL_SEC: '1',
   DISPATCH_RECHECK_AFTER_SEC: '1',
 };

@@ -1,7 +1,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { AddressInfo } from 'node:net';
-import { inNode, simPlant, type SimModemView } from './support/sim-plant';
+import { inNode, simPlant, TEXTBOOK_NODES_FLEET, type SimModemView } from './support/sim-plant';
 import { startTestApp, type TestApp } from './support/test-app';
 
 // Issue 17: one line, four answers (REST and MCP, Polish and English) of the same reading. The machine fields are
@@ -40,15 +40,7 @@ describe('the same facts in Polish and English, by REST and MCP (memory store)',
   let modems: SimModemView[];
 
   beforeAll(async () => {
-    t = await startTestApp('memory', {
-      SIMULATOR_MODEMS: '40',
-      SIMULATOR_SERVICE_GROUP_SIZE: '20',
-      SIMULATOR_SERVICE_GROUPS_PER_CMTS: '2',
-      SIMULATOR_V3_SHARE: '0',
-      SIMULATOR_SCENARIO_MIX: 'TEXTBOOK=1',
-      SIMULATOR_CMTS_DIALECT_MIX: 'docsis30=1',
-      DISPATCH_RECHECK_AFTER_SEC: '0',
-    });
+    t = await startTestApp('memory', { ...TEXTBOOK_NODES_FLEET, DISPATCH_RECHECK_AFTER_SEC: '0' });
     const { port } = t.app.getHttpServer().address() as AddressInfo;
     mcp = new URL(`http://127.0.0.1:${port}/mcp`);
     const plant = simPlant(t);

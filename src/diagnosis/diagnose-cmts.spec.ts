@@ -38,19 +38,22 @@ function reachableWith(cmts: Partial<CmtsContext>, patch: Parameters<typeof diag
   return diagnose(diagnosisInput(textbookReading(), { cmts: cmtsContext(cmts), ...patch }));
 }
 
+/** The node counts a diagnosis of the default neighbourhood keeps (31 others). */
+const nodeCounts = (othersOffline: number) => ({
+  cmtsId: 'sim-cmts-1',
+  node: '1000.2',
+  groupedBy: 'serviceGroup',
+  others: 31,
+  othersOffline,
+  observedAt: expect.any(Number),
+});
+
 describe('diagnose with CMTS data', () => {
   describe('an unreachable modem the CMTS has online (§3.3 step 2)', () => {
     it('is INSUFFICIENT_DATA, never a dispatch', () => {
       expect(offlineWith({}, 'Request timed out')).toEqual({
         notChecked: [],
-        neighbours: {
-          cmtsId: 'sim-cmts-1',
-          node: '1000.2',
-          groupedBy: 'serviceGroup',
-          others: 31,
-          othersOffline: 2,
-          observedAt: expect.any(Number),
-        },
+        neighbours: nodeCounts(2),
 
         verdict: 'INSUFFICIENT_DATA',
         subKinds: ['CM_SNMP_UNREACHABLE_BUT_ONLINE'],
@@ -116,14 +119,7 @@ describe('diagnose with CMTS data', () => {
       const d = offlineWith({ row: null, neighbourhood: neighbourhood({ othersOffline: 26 }) });
       expect(d).toEqual({
         notChecked: [],
-        neighbours: {
-          cmtsId: 'sim-cmts-1',
-          node: '1000.2',
-          groupedBy: 'serviceGroup',
-          others: 31,
-          othersOffline: 26,
-          observedAt: expect.any(Number),
-        },
+        neighbours: nodeCounts(26),
 
         verdict: 'PLANT_OUTAGE',
         subKinds: ['SERVICE_GROUP_OUTAGE'],
@@ -209,14 +205,7 @@ describe('diagnose with CMTS data', () => {
       const d = offlineWith({ row: null });
       expect(d).toEqual({
         notChecked: [],
-        neighbours: {
-          cmtsId: 'sim-cmts-1',
-          node: '1000.2',
-          groupedBy: 'serviceGroup',
-          others: 31,
-          othersOffline: 2,
-          observedAt: expect.any(Number),
-        },
+        neighbours: nodeCounts(2),
 
         verdict: 'MODEM_OFFLINE',
         subKinds: ['NO_POWER_OR_DISCONNECTED'],

@@ -490,7 +490,9 @@ export function timelineEventText(
 type TimelineEventInput = Parameters<typeof timelineEventText>[0];
 
 /** A timeline (as the API gives it) with each event's sentence in the language of `say`. */
-export function withTimelineTexts<T extends { events: TimelineEventInput[]; untimed: TimelineEventInput[] }>(
+export function withTimelineTexts<
+  T extends { events: readonly TimelineEventInput[]; untimed: readonly TimelineEventInput[] },
+>(
   t: T,
   say: Say,
 ): Omit<T, 'events' | 'untimed'> & {

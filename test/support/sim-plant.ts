@@ -34,3 +34,13 @@ export type SimPlant = ReturnType<typeof simPlant>;
 export function inNode(modems: readonly SimModemView[], cmtsId: string, sg: string): SimModemView[] {
   return modems.filter((m) => m.cmtsId === cmtsId && m.serviceGroupId === sg);
 }
+
+/** A textbook DOCSIS 3.0 fleet of 40 behind DOCS-IF3 CMTSes, in nodes of 20: scenarios are set per test. */
+export const TEXTBOOK_NODES_FLEET = {
+  SIMULATOR_MODEMS: '40',
+  SIMULATOR_SERVICE_GROUP_SIZE: '20',
+  SIMULATOR_SERVICE_GROUPS_PER_CMTS: '2',
+  SIMULATOR_V3_SHARE: '0',
+  SIMULATOR_SCENARIO_MIX: 'TEXTBOOK=1',
+  SIMULATOR_CMTS_DIALECT_MIX: 'docsis30=1',
+};

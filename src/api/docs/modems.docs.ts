@@ -6,6 +6,8 @@ import {
   TEXTBOOK_OK_DIAGNOSIS,
   TimelineResponse,
 } from '../dto/diagnosis.response';
+import { withTimelineTexts } from '../../i18n/line-texts';
+import { Messages } from '../../i18n/messages';
 import { PutModemDto, SERVICES_PROBLEM } from '../dto/modem.dto';
 import { MODEM_EXAMPLE, ModemPageResponse, ModemViewResponse } from '../dto/modem.response';
 import { TELEMETRY_EXAMPLE, TelemetryResponse } from '../dto/telemetry.response';
@@ -51,6 +53,67 @@ const PUT_MODEM_EXAMPLES = {
     },
   },
 };
+
+// The example's texts are made by the code that makes the answers', in English.
+const TIMELINE_EXAMPLE = withTimelineTexts(
+  {
+    modemId: 'sim-cm-00031',
+    since: '2026-11-18T13:14:13.984Z',
+    coveredFrom: '2026-11-18T13:20:02.113Z',
+    events: [
+      {
+        at: '2026-11-25T13:14:10.265Z',
+        kind: 'VERDICT_CHANGED',
+        source: 'linecheck',
+        evidence: 'verdict went from TEXTBOOK_OK to LINE_FAULT',
+        from: 'TEXTBOOK_OK',
+        to: 'LINE_FAULT',
+      },
+      {
+        at: '2026-11-25T12:58:02.000Z',
+        kind: 'T3_TIMEOUT',
+        source: 'modemLog',
+        evidence:
+          'the modem logged "No Ranging Response received - T3 time-out" 10 times in 11 h 2 min (critical)',
+        log: {
+          index: 3,
+          eventId: 82000200,
+          level: 3,
+          levelName: 'critical',
+          count: 10,
+          firstAt: '2026-11-25T01:56:02.000Z',
+          lastAt: '2026-11-25T12:58:02.000Z',
+          text: 'No Ranging Response received - T3 time-out;CM-MAC=00:1d:cd:2a:00:1f;CMTS-MAC=00:17:10:00:00:01;',
+        },
+      },
+      {
+        at: '2026-11-24T22:05:41.020Z',
+        kind: 'REBOOT',
+        source: 'linecheck',
+        evidence: 'uptime went from 12 d 3 h to 40 s',
+      },
+    ],
+    untimed: [
+      {
+        kind: 'REBOOT',
+        source: 'modemLog',
+        evidence: 'the modem logged "Cable Modem Reboot due to power reset" (notice)',
+        log: {
+          index: 1,
+          eventId: null,
+          level: 6,
+          levelName: 'notice',
+          count: 1,
+          firstAt: null,
+          lastAt: null,
+          text: 'Cable Modem Reboot due to power reset',
+        },
+      },
+    ],
+    modemLog: { state: 'read', readAt: '2026-11-25T13:14:10.265Z', rows: 3 },
+  } as const,
+  new Messages({ defaultLanguage: 'en', timeZone: 'Europe/Warsaw' }).in('en'),
+);
 
 /** The OpenAPI description of ModemsController's routes, one decorator per route. */
 export const ModemsDocs = {
@@ -193,62 +256,7 @@ export const ModemsDocs = {
       }),
       ApiOkResponse({
         type: TimelineResponse,
-        example: {
-          modemId: 'sim-cm-00031',
-          since: '2026-11-18T13:14:13.984Z',
-          coveredFrom: '2026-11-18T13:20:02.113Z',
-          events: [
-            {
-              at: '2026-11-25T13:14:10.265Z',
-              kind: 'VERDICT_CHANGED',
-              source: 'linecheck',
-              evidence: 'verdict went from TEXTBOOK_OK to LINE_FAULT',
-              from: 'TEXTBOOK_OK',
-              to: 'LINE_FAULT',
-            },
-            {
-              at: '2026-11-25T12:58:02.000Z',
-              kind: 'T3_TIMEOUT',
-              source: 'modemLog',
-              evidence:
-                'the modem logged "No Ranging Response received - T3 time-out" 10 times in 11 h 2 min (critical)',
-              log: {
-                index: 3,
-                eventId: 82000200,
-                level: 3,
-                levelName: 'critical',
-                count: 10,
-                firstAt: '2026-11-25T01:56:02.000Z',
-                lastAt: '2026-11-25T12:58:02.000Z',
-                text: 'No Ranging Response received - T3 time-out;CM-MAC=00:1d:cd:2a:00:1f;CMTS-MAC=00:17:10:00:00:01;',
-              },
-            },
-            {
-              at: '2026-11-24T22:05:41.020Z',
-              kind: 'REBOOT',
-              source: 'linecheck',
-              evidence: 'uptime went from 12 d 3 h to 40 s',
-            },
-          ],
-          untimed: [
-            {
-              kind: 'REBOOT',
-              source: 'modemLog',
-              evidence: 'the modem logged "Cable Modem Reboot due to power reset" (notice)',
-              log: {
-                index: 1,
-                eventId: null,
-                level: 6,
-                levelName: 'notice',
-                count: 1,
-                firstAt: null,
-                lastAt: null,
-                text: 'Cable Modem Reboot due to power reset',
-              },
-            },
-          ],
-          modemLog: { state: 'read', readAt: '2026-11-25T13:14:10.265Z', rows: 3 },
-        },
+        example: TIMELINE_EXAMPLE,
       }),
       ApiModemErrors({
         400: [

@@ -13,6 +13,7 @@ import { oneOfOrNull } from './error.response';
 import { CALL_SCRIPTS, type CallScript } from '../../diagnosis/call-scripts';
 import { withLineTexts, type TextSource } from '../../i18n/line-texts';
 import { Messages } from '../../i18n/messages';
+import { lineScripts } from '../../lines/call-script-texts';
 import { BRING_ITEMS, CLOSE_MEASURES, FIRST_CHECKS, SKILLS, URGENCIES } from '../../domain/dispatch';
 
 // Response schemas of the line endpoints (documentation only: the controllers return the domain types).
@@ -442,8 +443,14 @@ const TEXTBOOK_OK_EXAMPLE = {
 
 // The examples' texts are made by the code that makes the answers', in English.
 const english = new Messages({ defaultLanguage: 'en', timeZone: 'Europe/Warsaw' }).in('en');
-export const LINE_FAULT_DIAGNOSIS = withLineTexts(LINE_FAULT_EXAMPLE as unknown as TextSource, english);
-export const TEXTBOOK_OK_DIAGNOSIS = withLineTexts(TEXTBOOK_OK_EXAMPLE as unknown as TextSource, english);
+export const LINE_FAULT_DIAGNOSIS = {
+  ...withLineTexts(LINE_FAULT_EXAMPLE as unknown as TextSource, english),
+  scripts: lineScripts('LINE_FAULT', ['internet', 'tv'], english),
+};
+export const TEXTBOOK_OK_DIAGNOSIS = {
+  ...withLineTexts(TEXTBOOK_OK_EXAMPLE as unknown as TextSource, english),
+  scripts: lineScripts('TEXTBOOK_OK', ['internet', 'tv'], english),
+};
 
 export class CpeDeviceResponse {
   @ApiProperty({ example: '24:a4:3c:01:02:03' }) mac!: string;
