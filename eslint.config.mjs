@@ -23,7 +23,7 @@ export default tseslint.config(
     },
   },
   {
-    // The NOC dashboard: browser ES modules in JS with JSDoc types, type-checked by their own tsconfig (DOM lib).
+    // The web pages (NOC dashboard, agent console): browser ES modules in JS with JSDoc types, type-checked by their own tsconfig (DOM lib).
     files: ['src/dashboard/web/**/*.js'],
     languageOptions: {
       sourceType: 'module',

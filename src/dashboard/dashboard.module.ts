@@ -8,6 +8,8 @@ import { join } from 'node:path';
  * public: it holds no data. Every figure it shows comes from the API with the noc key the user signs in with.
  */
 export const DASHBOARD_DIR = join(__dirname, '..', '..', 'public', 'dashboard');
+/** The call-centre agent's console (public/console, the same build): static too, its data needs an agent key. */
+export const CONSOLE_DIR = join(__dirname, '..', '..', 'public', 'console');
 
 @Module({})
 export class DashboardModule implements OnModuleInit {
@@ -18,8 +20,8 @@ export class DashboardModule implements OnModuleInit {
    * name the absolute path on disk, which no client has any business knowing.
    */
   onModuleInit(): void {
-    this.http.httpAdapter
-      .getInstance<express.Express>()
-      .use('/dashboard', express.static(DASHBOARD_DIR, { index: 'index.html', fallthrough: true }));
+    const app = this.http.httpAdapter.getInstance<express.Express>();
+    app.use('/dashboard', express.static(DASHBOARD_DIR, { index: 'index.html', fallthrough: true }));
+    app.use('/console', express.static(CONSOLE_DIR, { index: 'index.html', fallthrough: true }));
   }
 }

@@ -4,14 +4,16 @@ import { useContext } from 'preact/hooks';
 import { acceptLanguage, t } from './i18n.js';
 
 const KEY_STORAGE = 'linecheck.nocKey';
+const AGENT_KEY_STORAGE = 'linecheck.agentKey';
 export const API_BASE = '/api/v1';
 
 /** A refused or failed API call: the HTTP status (0 when the network failed) and the server's message. */
 export class ApiError extends Error {
-  /** @param {number} status @param {string} message */
-  constructor(status, message) {
+  /** @param {number} status @param {string} message @param {unknown} [body] the parsed error body, when JSON */
+  constructor(status, message, body) {
     super(message);
     this.status = status;
+    this.body = body;
   }
 
   /** 401 and 403 end the session: the key is wrong or lacks the noc role. */
@@ -32,6 +34,13 @@ export const keyStore = {
   clear: () => sessionStorage.removeItem(KEY_STORAGE),
 };
 
+/** The agent console's key: the same rules as the dashboard's, its own slot. */
+export const agentKeyStore = {
+  get: () => sessionStorage.getItem(AGENT_KEY_STORAGE),
+  set: (/** @type {string} */ key) => sessionStorage.setItem(AGENT_KEY_STORAGE, key),
+  clear: () => sessionStorage.removeItem(AGENT_KEY_STORAGE),
+};
+
 export function parseJson(/** @type {string} */ text) {
   /** @type {unknown} */
   const value = JSON.parse(text);
@@ -43,8 +52,9 @@ export function parseJson(/** @type {string} */ text) {
  * @param {string} method
  * @param {string} path under /api/v1
  * @param {unknown} [body]
+ * @param {Record<string, string>} [extraHeaders]
  */
-async function call(key, method, path, body) {
+async function call(key, method, path, body, extraHeaders) {
   /** @type {Response} */
   let res;
   try {
@@ -56,6 +66,7 @@ async function call(key, method, path, body) {
         // The page's language first: the API's texts (findings, summaries, refusals) come back in it.
         'Accept-Language': acceptLanguage(),
         ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...extraHeaders,
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
@@ -65,15 +76,17 @@ async function call(key, method, path, body) {
   const text = await res.text();
   if (!res.ok) {
     let message = `${res.status} ${res.statusText}`;
+    /** @type {unknown} */
+    let parsed;
     try {
-      const parsed = parseJson(text);
+      parsed = parseJson(text);
       if (parsed && typeof parsed === 'object' && 'message' in parsed && typeof parsed.message === 'string') {
         message = parsed.message;
       }
     } catch {
       // Not JSON (a proxy's page): the status line says enough.
     }
-    throw new ApiError(res.status, message);
+    throw new ApiError(res.status, message, parsed);
   }
   return text === '' ? null : parseJson(text);
 }
@@ -121,4 +134,42 @@ export function useApi() {
     throw new Error('useApi outside a signed-in session');
   }
   return api;
+}
+
+/**
+ * The API as the agent's console uses it: every call asks for answers in the page's language (Accept-Language),
+ * and calls about a line send the line token the caller's verification gave (X-Line-Token). Only a 401 ends the
+ * session: a 403 is about one line (its token expired) or one right (no reboot), which the view handles.
+ * @param {string} key
+ * @param {() => void} onAuthLost
+ */
+export function createAgentApi(key, onAuthLost) {
+  /** @param {string|undefined} lineToken */
+  const headers = (lineToken) => ({
+    'Accept-Language': acceptLanguage(),
+    ...(lineToken ? { 'X-Line-Token': lineToken } : {}),
+  });
+  /** @param {ApiError | unknown} error */
+  const watch = (error) => {
+    if (error instanceof ApiError && error.status === 401) {
+      onAuthLost();
+    }
+    throw error;
+  };
+  return {
+    key,
+    /** @template T @param {string} path @param {string} [lineToken] @returns {Promise<T>} */
+    get: (path, lineToken) =>
+      /** @type {Promise<T>} */ (call(key, 'GET', path, undefined, headers(lineToken)).catch(watch)),
+    /** @template T @param {string} path @param {unknown} body @param {string} [lineToken] @returns {Promise<T>} */
+    post: (path, body, lineToken) =>
+      /** @type {Promise<T>} */ (call(key, 'POST', path, body, headers(lineToken)).catch(watch)),
+  };
+}
+
+/** @typedef {ReturnType<typeof createAgentApi>} AgentApi */
+
+/** Checks a key the way the console signs in: what the key may do (`GET /me`). */
+export async function whoAmI(/** @type {string} */ key) {
+  return call(key, 'GET', '/me', undefined, { 'Accept-Language': acceptLanguage() });
 }

@@ -58,6 +58,24 @@ function initialLang() {
 let lang = initialLang();
 document.documentElement.lang = lang;
 
+/**
+ * For a page whose language does not follow the browser's (the agent console: Polish): the page's language unless
+ * `?lang=` or an earlier choice on this browser names one.
+ * @param {Lang} fallback
+ */
+export function preferLang(fallback) {
+  let stored = null;
+  try {
+    stored = localStorage.getItem(STORAGE_KEY);
+  } catch {
+    // storage blocked: no earlier choice
+  }
+  if (!isLang(new URLSearchParams(location.search).get('lang')) && !isLang(stored)) {
+    lang = fallback;
+    document.documentElement.lang = fallback;
+  }
+}
+
 /** @type {Map<string, IntlMessageFormat>} */
 const compiled = new Map();
 
