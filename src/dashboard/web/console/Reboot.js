@@ -1,6 +1,6 @@
 // @ts-check
 import { html } from 'htm/preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useAnnounce } from '../announce.js';
 import { ApiError } from '../api.js';
 import { t } from '../i18n.js';
@@ -22,7 +22,6 @@ export function Reboot({ api, line, diagnosis, reload }) {
   const announce = useAnnounce();
   const [action, setAction] = useState(/** @type {RemoteAction|null} */ (null));
   const [status, setStatus] = useState(/** @type {{ text: string, state: string }|null} */ (null));
-  const statusRef = useRef(/** @type {HTMLParagraphElement|null} */ (null));
   const running = action != null && action.state !== 'done' && action.state !== 'failed';
 
   /** @param {string} text @param {string} state */
@@ -45,7 +44,6 @@ export function Reboot({ api, line, diagnosis, reload }) {
       );
       setAction(started);
       say(t('console.reboot.resetting'), 'resetting');
-      statusRef.current?.focus();
     } catch (error) {
       const status = error instanceof ApiError ? error.status : 0;
       say(
@@ -119,13 +117,7 @@ export function Reboot({ api, line, diagnosis, reload }) {
     >
       ${t('console.reboot.button')}
     </button>
-    <p
-      class="reboot-status"
-      tabindex="-1"
-      ref=${statusRef}
-      data-testid="reboot-status"
-      data-state=${status?.state ?? 'idle'}
-    >
+    <p class="reboot-status" data-testid="reboot-status" data-state=${status?.state ?? 'idle'}>
       ${status?.text ?? ''}
     </p>
   </div>`;

@@ -147,7 +147,7 @@ export function VerifyForm({ api, onVerified }) {
           data-testid="verify-problem"
           data-kind=${problem.kind}
         >
-          <span aria-hidden="true">${problem.kind === 'locked' ? '⛔ ' : '⚠ '}</span>${problem.text}
+          <span aria-hidden="true">${problem.kind === 'locked' ? '✖ ' : '⚠ '}</span>${problem.text}
         </p>`
       }
     </form>
