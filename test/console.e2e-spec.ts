@@ -69,6 +69,10 @@ describe('agent console in a browser', () => {
     throw new Error(`could not reach ${String(target)} with ${back ? 'Shift+Tab' : 'Tab'}`);
   }
 
+  /** Waits until the element with this id has the focus (it moves there after each step). */
+  const focusMovesTo = (id: string) =>
+    page.waitForFunction((want) => document.activeElement?.id === want, id, WAIT);
+
   /** The id (or the text) of the focused element. */
   const focused = () =>
     page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim() || '');
@@ -77,8 +81,7 @@ describe('agent console in a browser', () => {
   async function verify(customerNumber: string, second: { fullName?: string; address?: string }) {
     await tabTo(page.getByTestId('new-call'), { back: true });
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { level: 2, name: 'Weryfikacja rozmówcy' }).waitFor(WAIT);
-    expect(await focused()).toBe('verify-title');
+    await focusMovesTo('verify-title');
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('customer-number');
     await page.keyboard.type(customerNumber);
@@ -97,7 +100,7 @@ describe('agent console in a browser', () => {
   async function lineShown(modemId: string, verdict: string): Promise<void> {
     await page.locator(`[data-testid="line"][data-modem="${modemId}"] [data-testid="verdict"]`).waitFor(WAIT);
     expect(await page.getByTestId('verdict').getAttribute('data-verdict')).toBe(verdict);
-    expect(await focused()).toBe('line-title');
+    await focusMovesTo('line-title');
     expect(await page.locator('#line-title').textContent()).toBe(`Linia ${modemId}`);
     await page
       .getByTestId('announcer')
@@ -199,7 +202,7 @@ describe('agent console in a browser', () => {
     await page.keyboard.type(DESK_KEY);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 2, name: 'Weryfikacja rozmówcy' }).waitFor(WAIT);
-    expect(await focused()).toBe('verify-title');
+    await focusMovesTo('verify-title');
     expect(await page.evaluate(() => sessionStorage.length)).toBe(1);
   }, 60_000);
 
@@ -213,7 +216,7 @@ describe('agent console in a browser', () => {
     expect(await problem.innerText()).not.toMatch(/nazwisk|adres/i);
     await page.getByTestId('announcer').filter({ hasText: 'zostały 2 próby' }).waitFor(WAIT);
     // The focus is back on the name, selected: the agent types it again.
-    expect(await focused()).toBe('full-name');
+    await focusMovesTo('full-name');
     await shot('01-verify-wrong-name.png');
   }, 60_000);
 
@@ -250,13 +253,18 @@ describe('agent console in a browser', () => {
     // Not by colour alone: an icon and words.
     expect(await page.getByTestId('verdict').innerText()).toContain('Linia sprawna');
 
-    const telemetry = await t
+    // The router by its maker, as the line's answer names the devices behind the modem.
+    const answer = await t
       .http()
-      .get(`/api/v1/modems/${line.textbook}/telemetry`)
+      .get(`/api/v1/modems/${line.textbook}/diagnosis`)
       .set(as(NOC_KEY))
+      .set('Accept-Language', 'pl')
       .expect(200);
-    const vendor = telemetry.body.cpeDevices.find((d: { vendor: string | null }) => d.vendor)?.vendor;
+    const vendor = answer.body.devices.find((d: { vendor: string | null }) => d.vendor)?.vendor;
     expect(vendor).toBeTruthy();
+    expect(await page.getByTestId('headline').innerText()).toBe(answer.body.headline);
+    expect(await page.getByTestId('customer-message').innerText()).toContain(answer.body.customerMessage);
+    expect(await page.getByTestId('next-step').innerText()).toContain(answer.body.nextStep);
     const devices = await page.getByTestId('devices').innerText();
     expect(devices).toContain(vendor);
     expect(devices).toContain('Poproś klienta, żeby podłączył komputer kablem bezpośrednio do modemu');

@@ -137,18 +137,15 @@ export function useApi() {
 }
 
 /**
- * The API as the agent's console uses it: every call asks for answers in the page's language (Accept-Language),
- * and calls about a line send the line token the caller's verification gave (X-Line-Token). Only a 401 ends the
- * session: a 403 is about one line (its token expired) or one right (no reboot), which the view handles.
+ * The API as the agent's console uses it: answers in the page's language (as every call here), and calls about a
+ * line send the line token the caller's verification gave (X-Line-Token). Only a 401 ends the session: a 403 is
+ * about one line (its token expired) or one right (no reboot), which the view handles.
  * @param {string} key
  * @param {() => void} onAuthLost
  */
 export function createAgentApi(key, onAuthLost) {
-  /** @param {string|undefined} lineToken */
-  const headers = (lineToken) => ({
-    'Accept-Language': acceptLanguage(),
-    ...(lineToken ? { 'X-Line-Token': lineToken } : {}),
-  });
+  /** @param {string|undefined} lineToken @returns {Record<string, string>} */
+  const headers = (lineToken) => (lineToken ? { 'X-Line-Token': lineToken } : {});
   /** @param {ApiError | unknown} error */
   const watch = (error) => {
     if (error instanceof ApiError && error.status === 401) {
@@ -171,5 +168,5 @@ export function createAgentApi(key, onAuthLost) {
 
 /** Checks a key the way the console signs in: what the key may do (`GET /me`). */
 export async function whoAmI(/** @type {string} */ key) {
-  return call(key, 'GET', '/me', undefined, { 'Accept-Language': acceptLanguage() });
+  return call(key, 'GET', '/me');
 }

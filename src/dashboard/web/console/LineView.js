@@ -13,7 +13,6 @@ import { ACTION_NEXT, LIGHT, LIGHT_ICON, SEVERITY, label, verdictLabel } from '.
 
 /** @typedef {import('./types.js').ConsoleDiagnosis} ConsoleDiagnosis */
 /** @typedef {import('./types.js').Timeline} Timeline */
-/** @typedef {import('./types.js').Telemetry} Telemetry */
 /** @typedef {import('./types.js').CpeDevice} CpeDevice */
 /** @typedef {{ diagnosis: ConsoleDiagnosis, timeline: Timeline|null, devices: CpeDevice[]|null }} LineState */
 
@@ -36,7 +35,7 @@ export function LineView({ api, me, line, lang }) {
   const id = encodeURIComponent(line.modemId);
 
   /**
-   * The diagnosis (and beside it the timeline and the devices behind the modem, which may fail alone). `fresh`: a
+   * The diagnosis, then the timeline (which may fail alone). `fresh`: a
    * live poll; `quiet`: the caller announces.
    * @returns {Promise<ConsoleDiagnosis|null>}
    */
@@ -49,23 +48,13 @@ export function LineView({ api, me, line, lang }) {
           await api.get(`/modems/${id}/diagnosis${how.fresh ? '?maxAgeSec=0' : ''}`, line.lineToken)
         );
         // After the diagnosis, so that the timeline holds the reading it just made.
-        const [timeline, telemetry] = await Promise.all([
-          /** @type {Promise<Timeline>} */ (api.get(`/modems/${id}/timeline?days=7`, line.lineToken)).catch(
-            () => null,
-          ),
-          /** @type {Promise<Telemetry>} */ (api.get(`/modems/${id}/telemetry`, line.lineToken)).catch(
-            () => null,
-          ),
-        ]);
+        const timeline = await /** @type {Promise<Timeline>} */ (
+          api.get(`/modems/${id}/timeline?days=7`, line.lineToken)
+        ).catch(() => null);
         if (mine !== generation.current) {
           return null;
         }
-        const devices =
-          diagnosis.cpeDevices ??
-          telemetry?.cpeDevices ??
-          (telemetry?.reading?.cpeMacs
-            ? telemetry.reading.cpeMacs.map((mac) => ({ mac, vendor: null }))
-            : null);
+        const devices = diagnosis.devices ?? null;
         setState({ diagnosis, timeline, devices });
         setProblem(null);
         setLoading(false);

@@ -50,19 +50,14 @@
  * @property {number} ageSec
  * @property {'live'|'cache'} source
  * @property {Dispatch} [dispatch]
- * @property {{ place: string, confidence: string, message: string }} [location]
+ * @property {{ place: string, confidence: string, message: string, text?: string }} [location] `text` in the page's language
  * @property {string} [language]
  * @property {string} [headline] one sentence: the verdict for the agent
  * @property {string} [customerMessage] plain words for the caller
  * @property {string} [nextStep] what the agent does now
  * @property {Neighbours} [neighbours] the modem's node as the CMTS saw it
  * @property {Script[]} [scripts]
- * @property {CpeDevice[]} [cpeDevices] devices behind the modem, when the answer names them
- *
- * @typedef {object} Telemetry
- * @property {string} modemId
- * @property {{ reachable: boolean, cpeMacs?: string[]|null } | null} reading
- * @property {CpeDevice[]} [cpeDevices]
+ * @property {CpeDevice[]|null} [devices] the devices behind the modem with their makers; null when not read
  *
  * @typedef {{ at: string, kind: string, from?: string, to?: string }} TimelineEvent
  * @typedef {{ modemId: string, since: string, coveredFrom: string|null, events: TimelineEvent[] }} Timeline
