@@ -277,8 +277,19 @@ describe('agent console in a browser', () => {
       .http()
       .post('/api/v1/lines/verify')
       .set(as(DESK_KEY))
+      .set('Accept-Language', 'pl')
       .send({ customerNumber: customer.customerNumber, fullName: customer.fullName })
       .expect(200);
+    // The customer's services as the verification gave them ("not known" without), and its scripts to read out.
+    const SERVICE: Record<string, string> = { internet: 'Internet', tv: 'Telewizja', phone: 'Telefon' };
+    const services: string[] | null | undefined = verified.body.services;
+    expect(await page.getByTestId('services').innerText()).toBe(
+      services == null ? 'Brak danych' : services.map((x) => SERVICE[x]).join(', '),
+    );
+    const scripts: { title: string; text: string }[] = verified.body.scripts ?? [];
+    expect(await page.locator('[data-testid="verify-scripts"] figcaption').allInnerTexts()).toEqual(
+      scripts.map((x) => x.title),
+    );
     await t
       .http()
       .post(`/api/v1/modems/${line.textbook}/reboot`)
