@@ -118,7 +118,7 @@ describe('agent console in a browser', () => {
     t = await startTestApp('redis', {
       API_KEYS: [
         `desk:agent:${DESK_KEY}`,
-        `desk-reboot:agent+operator:${REBOOT_KEY}`,
+        `desk-reboot:agent+reboot:${REBOOT_KEY}`,
         `wall:noc:${NOC_KEY}`,
         `ops:operator:${OPS_KEY}`,
       ].join(','),
@@ -318,6 +318,20 @@ describe('agent console in a browser', () => {
     expect(await page.getByTestId('history').innerText()).toMatch(
       /^Czy wcześniej działało\?\s+Linia działała poprawnie do .+; wtedy zaczął się problem \(Usterka linii\)\.$/,
     );
+    // The answer's call scripts: each shown once, in the verification's or the line's.
+    const answer = await t
+      .http()
+      .get(`/api/v1/modems/${line.fault}/diagnosis`)
+      .set(as(NOC_KEY))
+      .set('Accept-Language', 'pl')
+      .expect(200);
+    const codes = (testid: string) =>
+      page.locator(`[data-testid="${testid}"] figure`).evaluateAll((els) => els.map((e) => e.dataset.code));
+    const shown = [...(await codes('verify-scripts')), ...(await codes('line-scripts'))];
+    expect(new Set(shown).size).toBe(shown.length);
+    for (const script of answer.body.scripts as { code: string }[]) {
+      expect(shown).toContain(script.code);
+    }
     // The findings for the agent, collapsed until asked for (Enter on the summary).
     const details = page.getByTestId('details');
     expect(await details.getAttribute('open')).toBeNull();
@@ -325,6 +339,12 @@ describe('agent console in a browser', () => {
     await page.keyboard.press('Enter');
     expect(await details.getAttribute('open')).not.toBeNull();
     expect(await details.locator('li[data-code="LOW_DS_SNR"]').count()).toBeGreaterThan(0);
+    // In the answer's Polish words: the findings' technical messages and where the fault probably is.
+    const detailsText = await details.innerText();
+    for (const f of answer.body.findings as { technicalMessage: string }[]) {
+      expect(detailsText).toContain(f.technicalMessage);
+    }
+    expect(detailsText).toContain(answer.body.location.text);
     await shot('04-line-fault.png');
   }, 60_000);
 

@@ -54,7 +54,17 @@ function OneCall({ api, me, lang }) {
         focus=${line == null}
       />`
     }
-    ${line && html`<${LineView} key=${line.modemId} api=${api} me=${me} line=${line} lang=${lang} />`}
+    ${
+      line &&
+      html`<${LineView}
+        key=${line.modemId}
+        api=${api}
+        me=${me}
+        line=${line}
+        lang=${lang}
+        shownScripts=${(verified.scripts ?? []).map((x) => x.code)}
+      />`
+    }
   `;
 }
 

@@ -23,9 +23,10 @@ const headlineOf = (d) => d.headline ?? d.summary;
  * One verified line: the verdict as a traffic light, what to tell the customer and do next, the outage, the router,
  * "yesterday it worked", the dispatch decision, the scripts, the remote reboot (with the right), and the findings
  * for the agent. Asked again when the page's language changes (the answer's texts come in that language).
- * @param {{ api: import('../api.js').AgentApi, me: import('./types.js').Me, line: import('./types.js').Line, lang: string }} props
+ * @param {{ api: import('../api.js').AgentApi, me: import('./types.js').Me, line: import('./types.js').Line, lang: string,
+ *   shownScripts: string[] }} props shownScripts: the codes of the scripts the verification already showed
  */
-export function LineView({ api, me, line, lang }) {
+export function LineView({ api, me, line, lang, shownScripts }) {
   const announce = useAnnounce();
   const heading = useFocusOnMount();
   const [state, setState] = useState(/** @type {LineState|null} */ (null));
@@ -104,15 +105,27 @@ export function LineView({ api, me, line, lang }) {
     </div>
     ${loading && html`<p class="loading" data-testid="line-loading">${t('console.line.loading')}</p>`}
     ${problem && html`<p class="problem problem-error" data-testid="line-problem"><span aria-hidden="true">⚠ </span>${problem}</p>`}
-    ${d && state && html`<${Answer} api=${api} me=${me} line=${line} state=${state} reload=${load} />`}
+    ${
+      d &&
+      state &&
+      html`<${Answer}
+        api=${api}
+        me=${me}
+        line=${line}
+        state=${state}
+        reload=${load}
+        shownScripts=${shownScripts}
+      />`
+    }
   </section>`;
 }
 
 /**
  * @param {{ api: import('../api.js').AgentApi, me: import('./types.js').Me, line: import('./types.js').Line,
- *   state: LineState, reload: (how?: { fresh?: boolean, quiet?: boolean }) => Promise<ConsoleDiagnosis|null> }} props
+ *   state: LineState, reload: (how?: { fresh?: boolean, quiet?: boolean }) => Promise<ConsoleDiagnosis|null>,
+ *   shownScripts: string[] }} props
  */
-function Answer({ api, me, line, state, reload }) {
+function Answer({ api, me, line, state, reload, shownScripts }) {
   const { diagnosis: d, timeline, devices } = state;
   const light = LIGHT[d.verdict] ?? 'amber';
   return html`
@@ -150,7 +163,10 @@ function Answer({ api, me, line, state, reload }) {
       </div>`
     }
     ${d.dispatch && html`<${Dispatch} dispatch=${d.dispatch} />`}
-    <${Scripts} scripts=${d.scripts ?? []} testid="line-scripts" />
+    <${Scripts}
+      scripts=${(d.scripts ?? []).filter((x) => !shownScripts.includes(x.code))}
+      testid="line-scripts"
+    />
     ${me.may.reboot && html`<${Reboot} api=${api} line=${line} diagnosis=${d} reload=${reload} />`}
     <${Details} d=${d} />
     <p>
@@ -223,7 +239,7 @@ function Details({ d }) {
     ${
       d.location &&
       html`<h4>${t('console.details.location')}</h4>
-        <p>${d.location.message}</p>`
+        <p>${d.location.text ?? d.location.message}</p>`
     }
     ${
       notChecked.length > 0 &&
