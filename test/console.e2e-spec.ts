@@ -47,7 +47,7 @@ describe('agent console in a browser', () => {
   let sims: SimModem[];
   const pageErrors: string[] = [];
   /** The modems of each step, each on a node of its own where it matters. */
-  const line = { textbook: '', wrongName: '', fault: '', outage: '', reboot: '' };
+  const line = { textbook: '', wrongName: '', fault: '', outage: '', reboot: '', twoLines: '' };
 
   const as = (key: string) => ({ Authorization: `Bearer ${key}` });
   const customerOf = async (modemId: string): Promise<Customer> =>
@@ -147,11 +147,12 @@ describe('agent console in a browser', () => {
     const outage = sims.find((m) => nodeOf(m) === nodeOf(sims[sims.length - 1]))!;
     const elsewhere = sims.filter((m) => nodeOf(m) !== nodeOf(outage)).map((m) => m.id);
     line.outage = outage.id;
-    [line.textbook, line.wrongName, line.fault, line.reboot] = [
+    [line.textbook, line.wrongName, line.fault, line.reboot, line.twoLines] = [
       elsewhere[3],
       elsewhere[8],
       elsewhere[9],
       elsewhere[11],
+      elsewhere[5],
     ];
     // A textbook past for every line (the sweep), then the fault: "it worked until…".
     const sweep = await t
@@ -377,6 +378,30 @@ describe('agent console in a browser', () => {
       await t.http().put(node).set(as(OPS_KEY)).send({ scenario: 'NONE' }).expect(200);
     }
   }, 90_000);
+
+  it('lets the agent pick the line when the customer has several, by keyboard', async () => {
+    // A second line of the same customer: a modem that does not answer (no CMTS known for it).
+    const customer = await customerOf(line.twoLines);
+    await t
+      .http()
+      .put('/api/v1/modems/second-line-1')
+      .set(as(OPS_KEY))
+      .send({ host: '127.0.0.1', port: 9, snmp: { version: '2c', community: 'x' }, customer })
+      .expect(201);
+    await verify(customer.customerNumber, { fullName: customer.fullName });
+    await focusMovesTo('lines-title');
+    expect(await page.getByTestId('lines').innerText()).toContain('Ten klient ma 2 linie.');
+    expect(await page.getByTestId('line').count()).toBe(0);
+    await tabTo(page.locator('[data-testid="pick-line"][data-modem="second-line-1"]'));
+    await page.keyboard.press('Enter');
+    await lineShown('second-line-1', 'INSUFFICIENT_DATA');
+    expect(await page.getByTestId('verdict').getAttribute('data-light')).toBe('amber');
+    expect(
+      await page
+        .locator('[data-testid="pick-line"][data-modem="second-line-1"]')
+        .getAttribute('aria-pressed'),
+    ).toBe('true');
+  }, 60_000);
 
   it('reboots a modem with the reboot right and shows the fresh verdict, announced', async () => {
     await tabTo(page.getByRole('button', { name: 'Wyloguj się' }), { back: true });
