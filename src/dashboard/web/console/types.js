@@ -1,6 +1,7 @@
 // @ts-check
-// The shapes the agent console reads from /api/v1, as JSDoc types. Fields other branches add (the `/me` answer,
-// the diagnosis's agent texts, services and scripts) are optional here: the page falls back where they are absent.
+// The shapes the agent console reads from /api/v1, as JSDoc types. Fields an older service may lack (the answer's
+// texts, devices, node counts and scripts; the customer's services) are optional: the page falls back to the stored
+// summary and messages, or leaves the part out.
 
 /**
  * @typedef {import('../api-types.js').Verdict} Verdict
