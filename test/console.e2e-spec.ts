@@ -1,11 +1,10 @@
 /// <reference lib="dom" />
 // page.evaluate() callbacks run in the browser: they see the DOM.
-import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { CONSOLE_DIR } from '../src/dashboard/dashboard.module';
-import { launchChromium } from './support/chromium';
+import { launchChromium, requireBuiltPage, screenshotsDir } from './support/chromium';
 import { eventually } from './support/eventually';
 import { setScenarios } from './support/pre-eq-plant';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -19,12 +18,8 @@ const DESK_KEY = 'desk-agent-0123456789abcdefghijklmnopqrst';
 const REBOOT_KEY = 'desk-reboot-0123456789abcdefghijklmnopqrs';
 const NOC_KEY = 'noc-wall-0123456789abcdefghijklmnopqrstuv';
 const OPS_KEY = 'ops-operator-0123456789abcdefghijklmnopqr';
-// Into the untracked .test-results/ by default, so a test run leaves the clone clean; UPDATE_SCREENSHOTS=1
-// refreshes the README's images in docs/console.
-const SCREENSHOTS =
-  process.env.UPDATE_SCREENSHOTS === '1'
-    ? join(__dirname, '..', 'docs', 'console')
-    : join(__dirname, '..', '.test-results', 'console');
+/** The screenshots: .test-results/console, or with UPDATE_SCREENSHOTS=1 the README's images in docs/console. */
+const SCREENSHOTS = screenshotsDir('console');
 /** Generous: a live poll of a modem, a CMTS walk or a reboot lies between a key press and the page showing it. */
 const WAIT = { timeout: 45_000 };
 
@@ -109,12 +104,7 @@ describe('agent console in a browser', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(join(CONSOLE_DIR, 'index.html'))) {
-      throw new Error(
-        `${CONSOLE_DIR}/index.html is missing: run the tests with npm test, which builds the web pages ` +
-          '(npm run build:dashboard).',
-      );
-    }
+    requireBuiltPage(CONSOLE_DIR);
     t = await startTestApp('redis', {
       API_KEYS: [
         `desk:agent:${DESK_KEY}`,
@@ -173,7 +163,6 @@ describe('agent console in a browser', () => {
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
     page.on('pageerror', (error) => pageErrors.push(String(error)));
-    mkdirSync(SCREENSHOTS, { recursive: true });
   }, 120_000);
 
   afterAll(async () => {

@@ -1,11 +1,10 @@
 /// <reference lib="dom" />
 // page.evaluate() callbacks run in the browser: they see the DOM.
-import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DASHBOARD_DIR } from '../src/dashboard/dashboard.module';
-import { launchChromium } from './support/chromium';
+import { launchChromium, requireBuiltPage, screenshotsDir } from './support/chromium';
 import { eventually } from './support/eventually';
 import { HALF_TAP_M, nodesByReadableModems, setScenarios } from './support/pre-eq-plant';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -18,12 +17,8 @@ import { startTestApp, type TestApp } from './support/test-app';
 const NOC_KEY = 'noc-wall-0123456789abcdefghijklmnopqrstuv';
 const AGENT_KEY = 'agent-desk-0123456789abcdefghijklmnopqrst';
 const OPS_KEY = 'ops-operator-0123456789abcdefghijklmnopqr';
-// Into the untracked .test-results/ by default, so a test run leaves the clone clean; UPDATE_SCREENSHOTS=1
-// refreshes the README's images in docs/screenshots.
-const SCREENSHOTS =
-  process.env.UPDATE_SCREENSHOTS === '1'
-    ? join(__dirname, '..', 'docs', 'screenshots')
-    : join(__dirname, '..', '.test-results', 'screenshots');
+/** The screenshots: .test-results/screenshots, or with UPDATE_SCREENSHOTS=1 the README's images in docs/screenshots. */
+const SCREENSHOTS = screenshotsDir('screenshots');
 /** Generous: a sweep, a live batch and a throttled refresh lie between a change and the page showing it. */
 const WAIT = { timeout: 45_000 };
 
@@ -78,12 +73,7 @@ describe('NOC dashboard in a browser', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(join(DASHBOARD_DIR, 'index.html'))) {
-      throw new Error(
-        `${DASHBOARD_DIR}/index.html is missing: run the tests with npm test, which builds the dashboard ` +
-          '(npm run build:dashboard).',
-      );
-    }
+    requireBuiltPage(DASHBOARD_DIR);
     t = await startTestApp('redis', {
       API_KEYS: `wall:noc:${NOC_KEY},desk:agent:${AGENT_KEY},ops:operator:${OPS_KEY}`,
       SIMULATOR_MODEMS: '120',
@@ -124,7 +114,6 @@ describe('NOC dashboard in a browser', () => {
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.on('pageerror', (error) => pageErrors.push(String(error)));
-    mkdirSync(SCREENSHOTS, { recursive: true });
   }, 120_000);
 
   afterAll(async () => {
