@@ -177,6 +177,8 @@ describe('agent console in a browser', () => {
   it('opens in Polish whatever the browser speaks, and signs in with the agent key by keyboard', async () => {
     await page.goto(`${base}/console`);
     await page.getByRole('heading', { level: 1, name: 'Logowanie do konsoli agenta' }).waitFor(WAIT);
+    // The page moves the focus to its heading once shown: tabbing starts from there, not before it.
+    await focusMovesTo('sign-in-title');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('pl');
     // The page holds no data: the API it reads refuses without a key.
     expect(
@@ -395,6 +397,7 @@ describe('agent console in a browser', () => {
   it('reboots a modem with the reboot right and shows the fresh verdict, announced', async () => {
     await tabTo(page.getByRole('button', { name: 'Wyloguj się' }), { back: true });
     await page.keyboard.press('Enter');
+    await focusMovesTo('sign-in-title');
     await tabTo(page.getByLabel('Klucz API agenta'));
     await page.keyboard.type(REBOOT_KEY);
     await page.keyboard.press('Enter');
@@ -420,7 +423,7 @@ describe('agent console in a browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Customer call' }).waitFor(WAIT);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.getByTestId('verdict').filter({ hasText: 'Line OK' }).waitFor(WAIT);
-    await page.keyboard.press('Shift+Tab');
+    await tabTo(page.getByTestId('lang-pl'), { back: true });
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Rozmowa z klientem' }).waitFor(WAIT);
   }, 60_000);

@@ -46,7 +46,7 @@ export function SignIn({ message, onSignedIn }) {
   };
 
   return html`<main id="call" class="sign-in">
-    <h1 tabindex="-1" ref=${heading}>${t('console.signIn.title')}</h1>
+    <h1 id="sign-in-title" tabindex="-1" ref=${heading}>${t('console.signIn.title')}</h1>
     <form onSubmit=${submit} data-testid="sign-in" aria-describedby="sign-in-help">
       <p id="sign-in-help">${t('console.signIn.help')}</p>
       <label for="agent-key">${t('console.signIn.keyLabel')}</label>
