@@ -173,7 +173,7 @@ describe('lineTexts', () => {
     expect(t.headline).toBe(
       'Linia i modem są w normie; za modemem: Ubiquiti i 1 urządzenie nieznanej marki.',
     );
-    expect(t.customerMessage).toContain('w routerze (Ubiquiti)');
+    expect(t.customerMessage).toContain('w routerze Ubiquiti albo');
     expect(lineTexts({ ...textbook, devices: null }, en)).toMatchObject({
       headline: 'The line and the modem are within spec.',
       customerMessage: expect.stringContaining('your own equipment (router, Wi-Fi or computer)'),
