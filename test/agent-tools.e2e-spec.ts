@@ -160,7 +160,7 @@ describe('agent tools with API keys (redis store)', () => {
     expect(pl.body.scripts[0]).toEqual({
       code: 'SERVICE_NOT_SUBSCRIBED',
       title: 'Usługa spoza umowy z nami',
-      text: expect.stringContaining('Pana/Pani umową'),
+      text: expect.stringContaining('Państwa umową'),
     });
     expect(en.body.scripts[0]).toEqual({
       code: 'SERVICE_NOT_SUBSCRIBED',

@@ -210,7 +210,7 @@ describe('MCP server (memory store)', () => {
     expect(verifiedPl.structuredContent.result.scripts[0]).toEqual({
       code: 'SERVICE_NOT_SUBSCRIBED',
       title: 'Usługa spoza umowy z nami',
-      text: expect.stringMatching(/^Widzę, że ta usługa nie jest objęta Pana\/Pani umową/),
+      text: expect.stringMatching(/^Widzę, że ta usługa nie jest objęta Państwa umową/),
     });
     expect(text(verifiedPl)).toMatch(
       /\nUsługi klienta: internet i telewizja\.\nJeśli rozmowa nie dotyczy łącza/,

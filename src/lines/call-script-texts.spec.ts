@@ -16,7 +16,7 @@ describe('call script texts', () => {
       expect(s.text).not.toBe(pl[i].text);
     }
     // Polish in the formal register the agent uses with a customer.
-    expect(pl.find((s) => s.code === 'POWER_IN_FLAT')?.text).toMatch(/Pana\/Pani modemem/);
+    expect(pl.find((s) => s.code === 'POWER_IN_FLAT')?.text).toMatch(/Państwa modemem/);
     expect(
       callScriptTexts(['OUTSIDE_SERVICE', 'OWN_EQUIPMENT'], messages.in('en')).map((s) => s.code),
     ).toEqual(['OUTSIDE_SERVICE', 'OWN_EQUIPMENT']);
